@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+// Run before start/test/bench: creates .dev.vars from the committed example when missing, and copies
+// Swagger UI's files into public/ (the Worker's static assets) so /docs works offline.
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+if (!existsSync(join(root, '.dev.vars'))) {
+  copyFileSync(join(root, '.dev.vars.example'), join(root, '.dev.vars'));
+  console.log('setup: created .dev.vars from .dev.vars.example');
+}
+
+const require = createRequire(import.meta.url);
+const swaggerDir = dirname(require.resolve('swagger-ui-dist/package.json'));
+const target = join(root, 'public', 'swagger-ui');
+mkdirSync(target, { recursive: true });
+for (const file of ['swagger-ui.css', 'swagger-ui-bundle.js', 'favicon-32x32.png']) {
+  copyFileSync(join(swaggerDir, file), join(target, file));
+}

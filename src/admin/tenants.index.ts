@@ -1,0 +1,39 @@
+/** /v1/admin: tenants and API keys, behind ADMIN_TOKEN. */
+import { requireAdmin } from '../auth/require-admin';
+import { limitBodyTo, requireJson } from '../http/body';
+import { createRouter } from '../http/router';
+import * as routes from './tenants.routes';
+import { createTenant, getTenant, issueKey, listKeys, revokeKey, updateTenant } from './tenants.service';
+import { ApiError } from '../http/problem';
+
+export function adminRouter() {
+  const router = createRouter();
+  router.use('*', requireAdmin(), limitBodyTo('admin'), requireJson());
+
+  router.openapi(routes.createTenantRoute, async (c) => c.json(await createTenant(c.env.DB, c.req.valid('json')), 201));
+
+  router.openapi(routes.getTenantRoute, async (c) => {
+    const tenant = await getTenant(c.env.DB, c.req.valid('param').id);
+    if (!tenant) throw new ApiError('not_found', 'No such tenant');
+    return c.json(tenant, 200);
+  });
+
+  router.openapi(routes.updateTenantRoute, async (c) =>
+    c.json(await updateTenant(c.env.DB, c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+
+  router.openapi(routes.issueKeyRoute, async (c) => {
+    const body = c.req.header('content-length') === '0' || !c.req.header('content-type') ? {} : c.req.valid('json');
+    return c.json(await issueKey(c.env.DB, c.req.valid('param').id, body.name ?? 'unnamed'), 201);
+  });
+
+  router.openapi(routes.listKeysRoute, async (c) => c.json({ data: await listKeys(c.env.DB, c.req.valid('param').id) }, 200));
+
+  router.openapi(routes.revokeKeyRoute, async (c) => {
+    const { id, keyId } = c.req.valid('param');
+    await revokeKey(c.env.DB, id, keyId);
+    return c.body(null, 204);
+  });
+
+  return router;
+}

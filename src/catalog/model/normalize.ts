@@ -1,0 +1,61 @@
+/**
+ * Validated input -> stored document. Pure apart from hashing (image ids default to a hash of their
+ * source, so re-sending the same list keeps the same ids).
+ */
+import type { FieldError } from '../../http/problem';
+import { canonicalJson } from '../../lib/canonical-json';
+import { sha256Hex } from '../../lib/crypto';
+import { parseRfc3339 } from './dates';
+import { canonicalLocale } from './locale';
+import { parseMoney } from './money';
+import type { ImageDoc, PriceDoc, ProductDoc } from './product-doc';
+import type { ProductInputT } from './product.schema';
+
+export interface NormalizeLimits {
+  maxImagesPerProduct: number;
+}
+
+export type NormalizeResult = { ok: true; doc: ProductDoc } | { ok: false; errors: FieldError[] };
+
+export async function normalizeProduct(input: ProductInputT, limits: NormalizeLimits): Promise<NormalizeResult> {
+  const { id: _id, localizations, prices, images, ...rest } = input;
+  const errors: FieldError[] = [];
+  const doc: ProductDoc = { ...rest };
+
+  if (localizations) {
+    doc.localizations = {};
+    for (const [tag, value] of Object.entries(localizations)) doc.localizations[canonicalLocale(tag)!] = value;
+  }
+
+  if (prices) {
+    doc.prices = {};
+    for (const [currency, price] of Object.entries(prices)) {
+      // The schema already refused amounts that do not parse; these casts only restate that.
+      const out: PriceDoc = { amount: (parseMoney(price.amount, currency) as { minor: number }).minor };
+      if (price.sale) {
+        out.sale = { amount: (parseMoney(price.sale.amount, currency) as { minor: number }).minor };
+        if (price.sale.start) out.sale.start = new Date(parseRfc3339(price.sale.start)!).toISOString();
+        if (price.sale.end) out.sale.end = new Date(parseRfc3339(price.sale.end)!).toISOString();
+      }
+      doc.prices[currency] = out;
+    }
+  }
+
+  if (images) {
+    if (images.length > limits.maxImagesPerProduct) {
+      errors.push({ path: '/images', message: `At most ${limits.maxImagesPerProduct} images per product` });
+    }
+    const seen = new Set<string>();
+    doc.images = [];
+    for (const [i, image] of images.entries()) {
+      const id = image.id ?? (await sha256Hex(canonicalJson(image.source))).slice(0, 16);
+      if (seen.has(id)) errors.push({ path: `/images/${i}/id`, message: `Image id "${id}" appears twice in this product` });
+      seen.add(id);
+      const out: ImageDoc = { id, source: image.source, pipelines: image.pipelines ?? {} };
+      if (image.classifications) out.classifications = image.classifications;
+      doc.images.push(out);
+    }
+  }
+
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, doc };
+}

@@ -1,0 +1,211 @@
+/**
+ * The canonical product, as clients write it (`ProductInput`) and read it (`Product`). One source for
+ * validation, TypeScript types and the OpenAPI document. Field rules that need context (money needs
+ * its currency) are refinements here; turning valid input into the stored document is `normalize.ts`.
+ */
+import { z } from '@hono/zod-openapi';
+import { isCurrency } from './currencies';
+import { parseRfc3339 } from './dates';
+import { isValidGtin } from './gtin';
+import { canonicalLocale } from './locale';
+import { parseMoney } from './money';
+
+export const ID_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9._:@~-]{0,127}$/;
+export const RESERVED_ID_PREFIX = '_anon_';
+export const MAX_METADATA_BYTES = 16 * 1024;
+export const MAX_ATTRIBUTES = 100;
+
+export const genders = ['male', 'female', 'unisex'] as const;
+export const ageGroups = ['newborn', 'infant', 'toddler', 'kids', 'adult'] as const;
+export const availabilities = ['in stock', 'out of stock', 'preorder', 'backorder'] as const;
+
+export const ProductId = z
+  .string()
+  .regex(ID_PATTERN, 'Must be 1-128 characters of A-Z a-z 0-9 . _ : @ ~ - and not start with "." , "-" , ":" , "@" or "~"')
+  .refine((id) => !id.startsWith(RESERVED_ID_PREFIX), `The "${RESERVED_ID_PREFIX}" prefix is reserved for ids Shelfsync generates`)
+  .openapi({ example: '380145e972ee' });
+
+const text = (max: number) => z.string().max(max, `At most ${max} characters`);
+
+const HttpUrl = z
+  .string()
+  .max(2048, 'At most 2048 characters')
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'https:' || url.protocol === 'http:';
+    } catch {
+      return false;
+    }
+  }, 'Must be an absolute http(s) URL');
+
+const Amount = z.union([z.string(), z.number()]).openapi({
+  description: 'Decimal string or number, read exactly; at most as many fraction digits as the currency has',
+  example: '25.00',
+});
+
+const DateTime = z
+  .string()
+  .refine((value) => parseRfc3339(value) !== null, 'Must be an RFC 3339 date-time like 2024-06-10T00:00:00Z')
+  .openapi({ format: 'date-time', example: '2024-06-10T00:00:00Z' });
+
+const SaleInput = z
+  .strictObject({ amount: Amount, start: DateTime.optional(), end: DateTime.optional() })
+  .refine((s) => !s.start || !s.end || parseRfc3339(s.start)! < parseRfc3339(s.end)!, {
+    message: 'The sale must start before it ends',
+    path: ['end'],
+  });
+
+const PriceInput = z.strictObject({ amount: Amount, sale: SaleInput.optional() });
+
+const PricesInput = z.record(z.string(), PriceInput).superRefine((prices, ctx) => {
+  for (const [currency, price] of Object.entries(prices)) {
+    if (!isCurrency(currency)) {
+      ctx.addIssue({ code: 'custom', path: [currency], message: `"${currency}" is not an ISO 4217 currency code` });
+      continue;
+    }
+    const checks: Array<[unknown, PropertyKey[]]> = [[price.amount, [currency, 'amount']]];
+    if (price.sale) checks.push([price.sale.amount, [currency, 'sale', 'amount']]);
+    for (const [amount, path] of checks) {
+      const parsed = parseMoney(amount as string | number, currency);
+      if (!parsed.ok) ctx.addIssue({ code: 'custom', path, message: parsed.message });
+    }
+  }
+});
+
+const LocalizationInput = z.strictObject({
+  title: text(500).optional(),
+  description: text(10_000).optional(),
+  link: HttpUrl.optional(),
+  availability: z.enum(availabilities).optional(),
+});
+
+const LocalizationsInput = z.record(z.string(), LocalizationInput).superRefine((map, ctx) => {
+  const seen = new Set<string>();
+  for (const tag of Object.keys(map)) {
+    const canonical = canonicalLocale(tag);
+    if (!canonical) ctx.addIssue({ code: 'custom', path: [tag], message: `"${tag}" is not a BCP 47 language tag` });
+    else if (seen.has(canonical)) ctx.addIssue({ code: 'custom', path: [tag], message: `"${tag}" repeats the locale ${canonical}` });
+    else seen.add(canonical);
+  }
+});
+
+const AttributeInput = z.strictObject({
+  group: text(255).optional(),
+  name: text(255).min(1),
+  value: text(1000),
+  unit: text(64).optional(),
+  order: z.number().int().optional(),
+});
+
+const PipelineName = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, 'Pipeline names are identifiers like "tryOn"');
+
+export const ImageSourceInput = z.strictObject({ url: HttpUrl }).openapi('ImageSource');
+
+export const ImageInput = z
+  .strictObject({
+    id: z.string().regex(ID_PATTERN, 'Image ids are 1-128 safe characters').optional(),
+    source: ImageSourceInput,
+    pipelines: z.record(PipelineName, z.boolean()).optional(),
+    classifications: z.record(z.string(), z.unknown()).optional(),
+  })
+  .openapi('ImageInput');
+
+const JsonObject = z.record(z.string(), z.unknown());
+
+export const ProductFields = {
+  itemGroupId: text(128).optional(),
+  title: text(500).optional(),
+  description: text(10_000).optional(),
+  brand: text(255).optional(),
+  productType: text(750).optional().openapi({ example: 'KIDS > MALE > BOTTOMS' }),
+  categories: z.array(text(255)).max(100).optional(),
+  tags: z.array(text(255)).max(100).optional(),
+  gender: z.enum(genders).optional(),
+  ageGroup: z.enum(ageGroups).optional(),
+  color: text(100).optional(),
+  sizes: z.array(text(64).min(1)).max(100).optional(),
+  sizeSystem: text(16).optional(),
+  gtin: z.string().refine(isValidGtin, 'Must be a GTIN-8/12/13/14 with a valid check digit').optional(),
+  active: z.boolean().optional(),
+  quantity: z.number().int().min(0).optional(),
+  weight: z.number().min(0).optional().openapi({ description: 'Kilograms' }),
+  localizations: LocalizationsInput.optional(),
+  prices: PricesInput.optional(),
+  attributes: z.array(AttributeInput).max(MAX_ATTRIBUTES, `At most ${MAX_ATTRIBUTES} attribute rows`).optional(),
+  images: z.array(ImageInput).optional(),
+  metadata: JsonObject.refine(
+    (m) => new TextEncoder().encode(JSON.stringify(m)).length <= MAX_METADATA_BYTES,
+    `Metadata must be at most ${MAX_METADATA_BYTES} bytes of JSON`,
+  ).optional(),
+  validForDays: z.number().int().min(1).max(365).nullable().optional().openapi({ description: 'TTL in days; null = kept forever' }),
+};
+
+/** A product as written with PUT (the id comes from the path; a body id must match it). */
+export const ProductInput = z.strictObject({ id: ProductId.optional(), ...ProductFields }).openapi('ProductInput');
+/** A product inside a batch: the id is required. */
+export const BatchProductInput = z.strictObject({ id: ProductId, ...ProductFields });
+
+export type ProductInputT = z.infer<typeof ProductInput>;
+
+// ---- what clients read -------------------------------------------------------------------------
+
+export const productStatuses = ['pending', 'processing', 'done', 'error'] as const;
+
+export const ImageOut = z
+  .object({
+    id: z.string().openapi({ description: "The caller's image id" }),
+    imageId: z.string().openapi({ example: 'img_01JD7Z8Q6V7N9K3M2X4B5C6D7E' }),
+    source: JsonObject,
+    pipelines: z.record(z.string(), z.boolean()),
+    classifications: JsonObject.nullable(),
+    status: z.enum(productStatuses),
+    error: z.string().nullable(),
+    sha256: z.string().nullable(),
+    width: z.number().int().nullable(),
+    height: z.number().int().nullable(),
+    url: z.string().nullable(),
+  })
+  .openapi('Image');
+
+const PriceOut = z.object({
+  amount: z.string(),
+  sale: z.object({ amount: z.string(), start: z.string().optional(), end: z.string().optional() }).optional(),
+});
+
+export const ProductOut = z
+  .object({
+    id: z.string(),
+    number: z.number().int(),
+    version: z.number().int(),
+    status: z.enum(productStatuses),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    expiresAt: z.string().nullable(),
+    itemGroupId: z.string().optional(),
+    title: z.string().optional(),
+    description: z.string().optional(),
+    brand: z.string().optional(),
+    productType: z.string().optional(),
+    categories: z.array(z.string()).optional(),
+    tags: z.array(z.string()).optional(),
+    gender: z.enum(genders).optional(),
+    ageGroup: z.enum(ageGroups).optional(),
+    color: z.string().optional(),
+    sizes: z.array(z.string()).optional(),
+    sizeSystem: z.string().optional(),
+    gtin: z.string().optional(),
+    active: z.boolean().optional(),
+    quantity: z.number().int().optional(),
+    weight: z.number().optional(),
+    localizations: z.record(z.string(), LocalizationInput).optional(),
+    prices: z.record(z.string(), PriceOut).optional(),
+    attributes: z.array(AttributeInput).optional(),
+    images: z.array(ImageOut),
+    metadata: JsonObject.optional(),
+    validForDays: z.number().int().nullable().optional(),
+    extensions: z.record(z.string(), JsonObject).optional().openapi({ description: 'Vendor fields written through dialects; read-only here' }),
+  })
+  .openapi('Product');
+
+export type ProductOutT = z.infer<typeof ProductOut>;

@@ -1,0 +1,89 @@
+/** Stored rows -> the API's product shape (money back to decimal text, server fields added). */
+import { toIso } from '../../lib/time';
+import { formatMoney } from './money';
+import type { ProductDoc } from './product-doc';
+import type { ProductOutT } from './product.schema';
+
+export interface ProductRow {
+  id: string;
+  number: number;
+  version: number;
+  status: string;
+  data: string;
+  extensions: string | null;
+  created_at: number;
+  updated_at: number;
+  expires_at: number | null;
+}
+
+export interface ImageRow {
+  id: string;
+  product_id: string;
+  key: string;
+  position: number;
+  source: string;
+  pipelines: string;
+  classifications: string | null;
+  status: string;
+  error: string | null;
+  sha256: string | null;
+  width: number | null;
+  height: number | null;
+}
+
+export interface RenderContext {
+  defaultLocale: string;
+  /** Builds the URL a client can fetch an image from; null until its bytes are stored. */
+  imageUrl: (image: ImageRow) => string | null;
+}
+
+/** The document as a client wrote it: the shape PATCH merges into and dialects read. */
+export function docToInput(doc: ProductDoc): Record<string, unknown> {
+  const { prices, ...rest } = doc;
+  const out: Record<string, unknown> = { ...rest };
+  if (prices) {
+    out.prices = Object.fromEntries(
+      Object.entries(prices).map(([currency, p]) => [
+        currency,
+        {
+          amount: formatMoney(p.amount, currency),
+          ...(p.sale ? { sale: { ...p.sale, amount: formatMoney(p.sale.amount, currency) } } : {}),
+        },
+      ]),
+    );
+  }
+  return out;
+}
+
+export function renderProduct(row: ProductRow, images: ImageRow[], ctx: RenderContext): ProductOutT {
+  const doc = JSON.parse(row.data) as ProductDoc;
+  const input = docToInput(doc);
+  const title = doc.title ?? doc.localizations?.[ctx.defaultLocale]?.title;
+  return {
+    ...(input as Omit<ProductOutT, 'id' | 'images' | 'number' | 'version' | 'status' | 'createdAt' | 'updatedAt' | 'expiresAt'>),
+    id: row.id,
+    number: row.number,
+    version: row.version,
+    status: row.status as ProductOutT['status'],
+    createdAt: toIso(row.created_at),
+    updatedAt: toIso(row.updated_at),
+    expiresAt: toIso(row.expires_at),
+    ...(title !== undefined ? { title } : {}),
+    images: images
+      .sort((a, b) => a.position - b.position)
+      .map((image) => ({
+        id: image.key,
+        imageId: image.id,
+        source: JSON.parse(image.source) as Record<string, unknown>,
+        pipelines: JSON.parse(image.pipelines) as Record<string, boolean>,
+        classifications: image.classifications ? (JSON.parse(image.classifications) as Record<string, unknown>) : null,
+        status: image.status as ProductOutT['status'],
+        error: image.error,
+        sha256: image.sha256,
+        width: image.width,
+        height: image.height,
+        url: ctx.imageUrl(image),
+      })),
+    ...(row.extensions ? { extensions: JSON.parse(row.extensions) as Record<string, Record<string, unknown>> } : {}),
+  };
+}

@@ -1,0 +1,96 @@
+/** /v1/products: the canonical catalog routes over the catalog service. */
+import type { Context } from 'hono';
+import type { AppEnv } from '../env';
+import { limitBodyTo, requireJson } from '../http/body';
+import { cursorField } from '../http/cursor';
+import { ApiError } from '../http/problem';
+import { createRouter } from '../http/router';
+import { idempotency } from '../idempotency/idempotency';
+import { findJob } from '../jobs/jobs.repository';
+import { encodeCursor } from '../lib/cursor';
+import { parseRfc3339 } from './model/dates';
+import * as routes from './products.routes';
+import { batchUpsert, type CatalogContext, getProduct, listProducts, patchProduct, putProduct, removeProduct } from './products.service';
+
+function catalog(c: Context<AppEnv>): CatalogContext {
+  // Image bytes arrive with the images capability; until an image is stored it has no URL.
+  return { db: c.env.DB, tenant: c.get('tenant'), options: c.get('options'), imageUrl: () => null };
+}
+
+/** `"3"`, `W/"3"` -> 3; anything else is a 412 (it can never match a version). */
+function parseIfMatch(header: string | undefined): number | null {
+  if (header === undefined || header.trim() === '*') return null;
+  const match = /^(?:W\/)?"(\d+)"$/.exec(header.trim());
+  if (!match) throw new ApiError('precondition_failed', 'If-Match must be an ETag this API issued, like "3"');
+  return Number(match[1]);
+}
+
+const etag = (version: number) => `"${version}"`;
+
+export function productsRouter() {
+  const router = createRouter();
+  const single = [limitBodyTo('single'), requireJson(), idempotency()];
+
+  router.openapi({ ...routes.batchProductsRoute, middleware: [limitBodyTo('batch'), requireJson(), idempotency()] as const }, async (c) => {
+    const { products } = c.req.valid('json');
+    const max = c.get('options').maxBatchItems;
+    if (products.length > max) {
+      throw new ApiError('validation_failed', `A batch holds at most ${max} products`, [{ path: '/products', message: `At most ${max} items` }]);
+    }
+    const ctx = catalog(c);
+    const result = await batchUpsert(ctx, products);
+    const job = (await findJob(c.env.DB, ctx.tenant.id, result.jobId))!;
+    c.header('Job-Id', result.jobId);
+    return c.json({ job, results: result.results }, 200);
+  });
+
+  router.openapi({ ...routes.putProductRoute, middleware: single }, async (c) => {
+    const { id } = c.req.valid('param');
+    const written = await putProduct(catalog(c), id, c.req.valid('json'));
+    c.header('Job-Id', written.jobId);
+    c.header('ETag', etag(written.product.version));
+    if (written.outcome === 'created') {
+      c.header('Location', c.req.path);
+      return c.json(written.product, 201);
+    }
+    return c.json(written.product, 200);
+  });
+
+  router.openapi({ ...routes.patchProductRoute, middleware: single }, async (c) => {
+    const { id } = c.req.valid('param');
+    const ifMatch = parseIfMatch(c.req.header('if-match'));
+    const body = c.req.valid('json');
+    const written = await patchProduct(catalog(c), id, body, ifMatch);
+    c.header('Job-Id', written.jobId);
+    c.header('ETag', etag(written.product.version));
+    return c.json(written.product, 200);
+  });
+
+  router.openapi(routes.getProductRoute, async (c) => {
+    const product = await getProduct(catalog(c), c.req.valid('param').id);
+    c.header('ETag', etag(product.version));
+    return c.json(product, 200);
+  });
+
+  router.openapi(routes.deleteProductRoute, async (c) => {
+    const { jobId } = await removeProduct(catalog(c), c.req.valid('param').id);
+    c.header('Job-Id', jobId);
+    return c.body(null, 204);
+  });
+
+  router.openapi(routes.listProductsRoute, async (c) => {
+    const { limit, cursor, updated_since, status } = c.req.valid('query');
+    let updatedSince: number | null = null;
+    if (updated_since !== undefined) {
+      updatedSince = parseRfc3339(updated_since);
+      if (updatedSince === null) {
+        throw new ApiError('validation_failed', 'Invalid query parameters', [{ path: 'query.updated_since', message: 'Must be an RFC 3339 date-time' }]);
+      }
+    }
+    const afterNumber = cursorField<number>(cursor, 'n', 'number') ?? 0;
+    const page = await listProducts(catalog(c), { afterNumber, limit, updatedSince, status: status ?? null });
+    return c.json({ data: page.data, nextCursor: page.lastNumber !== null ? encodeCursor({ n: page.lastNumber }) : null }, 200);
+  });
+
+  return router;
+}

@@ -1,0 +1,125 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { authProblems, bearerSecurity, json, jsonBody, problems, writeProblems } from '../http/openapi';
+import { JobSchema } from '../jobs/jobs.schemas';
+import { ProductId, ProductInput, ProductOut, productStatuses } from './model/product.schema';
+
+const tags = ['Products'];
+const IdParam = z.object({ id: ProductId.openapi({ param: { name: 'id', in: 'path' } }) });
+const jobIdHeader = { 'Job-Id': { schema: { type: 'string' as const }, description: 'The job this write created' } };
+const etagHeader = { ETag: { schema: { type: 'string' as const }, description: 'The product version, for If-Match' } };
+const IdempotencyHeader = z.object({
+  'idempotency-key': z.string().optional().openapi({ description: 'Replays the first response for 24 h' }),
+});
+
+export const putProductRoute = createRoute({
+  method: 'put',
+  path: '/products/{id}',
+  tags,
+  security: bearerSecurity,
+  summary: 'Create or replace a product',
+  description: 'A write that changes nothing keeps the version and emits no event.',
+  request: { params: IdParam, headers: IdempotencyHeader, body: jsonBody(ProductInput) },
+  responses: {
+    200: { ...json(ProductOut, 'Replaced (or unchanged)'), headers: { ...jobIdHeader, ...etagHeader } },
+    201: { ...json(ProductOut, 'Created'), headers: { ...jobIdHeader, ...etagHeader } },
+    ...problems(...writeProblems),
+  },
+});
+
+export const patchProductRoute = createRoute({
+  method: 'patch',
+  path: '/products/{id}',
+  tags,
+  security: bearerSecurity,
+  summary: 'Change a product with a JSON Merge Patch (RFC 7396)',
+  description: '`null` removes a field; arrays replace. With `If-Match: "<version>"` a stale version answers 412.',
+  request: {
+    params: IdParam,
+    headers: IdempotencyHeader.extend({ 'if-match': z.string().optional() }),
+    body: {
+      required: true,
+      content: {
+        'application/merge-patch+json': { schema: z.record(z.string(), z.unknown()) },
+        'application/json': { schema: z.record(z.string(), z.unknown()) },
+      },
+    },
+  },
+  responses: {
+    200: { ...json(ProductOut, 'Patched'), headers: { ...jobIdHeader, ...etagHeader } },
+    ...problems(...writeProblems, 404, 412),
+  },
+});
+
+export const getProductRoute = createRoute({
+  method: 'get',
+  path: '/products/{id}',
+  tags,
+  security: bearerSecurity,
+  summary: 'Read a product',
+  request: { params: IdParam },
+  responses: { 200: { ...json(ProductOut, 'The product'), headers: etagHeader }, ...problems(...authProblems, 404) },
+});
+
+export const deleteProductRoute = createRoute({
+  method: 'delete',
+  path: '/products/{id}',
+  tags,
+  security: bearerSecurity,
+  summary: 'Delete a product (a product.deleted event is kept)',
+  request: { params: IdParam },
+  responses: { 204: { description: 'Deleted', headers: jobIdHeader }, ...problems(...authProblems, 404) },
+});
+
+export const listProductsRoute = createRoute({
+  method: 'get',
+  path: '/products',
+  tags,
+  security: bearerSecurity,
+  summary: 'List products in a stable order (keyset cursor)',
+  request: {
+    query: z.object({
+      limit: z.coerce.number().int().min(1).max(200).default(50),
+      cursor: z.string().optional(),
+      updated_since: z.string().optional().openapi({ format: 'date-time', description: 'RFC 3339' }),
+      status: z.enum(productStatuses).optional(),
+    }),
+  },
+  responses: {
+    200: json(z.object({ data: z.array(ProductOut), nextCursor: z.string().nullable() }), 'A page of products'),
+    ...problems(...authProblems, 422),
+  },
+});
+
+const BatchResult = z
+  .object({
+    index: z.number().int(),
+    id: z.string().nullable(),
+    ok: z.boolean(),
+    status: z.enum(['created', 'updated', 'unchanged', 'failed']),
+    number: z.number().int().optional(),
+    version: z.number().int().optional(),
+    error: z.object({ code: z.string(), errors: z.array(z.object({ path: z.string(), message: z.string() })) }).optional(),
+  })
+  .openapi('BatchItemResult');
+
+export const batchProductsRoute = createRoute({
+  method: 'post',
+  path: '/products/batch',
+  tags,
+  security: bearerSecurity,
+  summary: 'Create or replace up to 1,000 products; valid items commit even when others fail',
+  description:
+    'Each item has the ProductInput shape plus a required `id`; items are validated one by one and reported in input order. Error paths are JSON Pointers relative to the item.',
+  request: {
+    headers: IdempotencyHeader,
+    body: jsonBody(
+      z.object({
+        products: z.array(z.record(z.string(), z.unknown()).openapi({ description: 'A ProductInput with its id' })),
+      }),
+    ),
+  },
+  responses: {
+    200: { ...json(z.object({ job: JobSchema, results: z.array(BatchResult) }), 'Per-item results'), headers: jobIdHeader },
+    ...problems(...writeProblems),
+  },
+});

@@ -1,0 +1,158 @@
+/**
+ * The catalog service: what every entry point (the /v1 routes, the dialects, inbound pushes, imports)
+ * calls to validate, write and read products. It knows nothing about HTTP shapes beyond ApiError.
+ */
+import type { AppOptions } from '../config';
+import type { Tenant } from '../env';
+import { ApiError, type FieldError, fieldErrorsFromZod } from '../http/problem';
+import { applyMergePatch } from './model/merge-patch';
+import { normalizeProduct } from './model/normalize';
+import { BatchProductInput, ProductInput } from './model/product.schema';
+import { docToInput, renderProduct, type RenderContext } from './model/render';
+import type { ProductOutT } from './model/product.schema';
+import type { ProductDoc } from './model/product-doc';
+import { listProductRows, loadProduct, type LoadedProduct } from './read-products';
+import { deleteProduct } from './write/delete-product';
+import { type ItemFailure, type WriteItem, type WriteResult, writeProducts } from './write/write-products';
+
+export interface CatalogContext {
+  db: D1Database;
+  tenant: Tenant;
+  options: AppOptions;
+  imageUrl: RenderContext['imageUrl'];
+}
+
+export type Validated = { ok: true; id: string; doc: ProductDoc } | { ok: false; id: string | null; code: ItemFailure['code']; errors: FieldError[] };
+
+/** Schema, then the rules that need configuration (image count) or hashing (image ids). */
+export async function validateProduct(ctx: CatalogContext, body: unknown, schema: typeof ProductInput | typeof BatchProductInput = BatchProductInput): Promise<Validated> {
+  const rawId = body !== null && typeof body === 'object' && typeof (body as { id?: unknown }).id === 'string' ? (body as { id: string }).id : null;
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) return { ok: false, id: rawId, code: 'validation_failed', errors: fieldErrorsFromZod(parsed.error) };
+  const normalized = await normalizeProduct(parsed.data, ctx.options);
+  if (!normalized.ok) return { ok: false, id: rawId, code: 'validation_failed', errors: normalized.errors };
+  return { ok: true, id: parsed.data.id ?? rawId ?? '', doc: normalized.doc };
+}
+
+export function render(ctx: CatalogContext, loaded: LoadedProduct): ProductOutT {
+  return renderProduct(loaded.row, loaded.images, { defaultLocale: ctx.tenant.defaultLocale, imageUrl: ctx.imageUrl });
+}
+
+export async function getProduct(ctx: CatalogContext, id: string): Promise<ProductOutT> {
+  const loaded = await loadProduct(ctx.db, ctx.tenant.id, id);
+  if (!loaded) throw new ApiError('not_found', `No product "${id}"`);
+  return render(ctx, loaded);
+}
+
+export interface SingleWrite {
+  product: ProductOutT;
+  jobId: string;
+  outcome: 'created' | 'updated' | 'unchanged';
+}
+
+async function readBack(ctx: CatalogContext, id: string, result: WriteResult): Promise<SingleWrite> {
+  const written = result.written[0];
+  if (!written) throw new ApiError('not_found', `No product "${id}"`);
+  return { product: await getProduct(ctx, id), jobId: result.jobId, outcome: written.outcome };
+}
+
+/** PUT: create or replace the whole document. */
+export async function putProduct(ctx: CatalogContext, id: string, body: unknown): Promise<SingleWrite> {
+  const validated = await validateProduct(ctx, body, ProductInput);
+  if (!validated.ok) throw new ApiError('validation_failed', 'The product is not valid', validated.errors);
+  if (validated.id && validated.id !== id) {
+    throw new ApiError('validation_failed', 'The body id differs from the path id', [{ path: '/id', message: `Must be "${id}" or absent` }]);
+  }
+  const result = await writeProducts(ctx.db, {
+    tenantId: ctx.tenant.id,
+    kind: 'products.put',
+    items: [{ index: 0, id, doc: validated.doc }],
+    failures: [],
+  });
+  return readBack(ctx, id, result);
+}
+
+/**
+ * PATCH: JSON Merge Patch over the document as clients see it, re-validated whole, written only if
+ * the version is still the one read. With If-Match a lost race is 412; without it we re-read and
+ * retry a few times, since the caller asked for no particular version.
+ */
+export async function patchProduct(ctx: CatalogContext, id: string, patch: Record<string, unknown>, ifMatch: number | null): Promise<SingleWrite> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const current = await loadProduct(ctx.db, ctx.tenant.id, id);
+    if (!current) throw new ApiError('not_found', `No product "${id}"`);
+    if (ifMatch !== null && current.row.version !== ifMatch) {
+      throw new ApiError('precondition_failed', `The product is at version ${current.row.version}, not ${ifMatch}`);
+    }
+    if ('id' in patch && patch.id !== id) {
+      throw new ApiError('validation_failed', 'The id cannot be changed', [{ path: '/id', message: `Must be "${id}" or absent` }]);
+    }
+    const merged = applyMergePatch(docToInput(JSON.parse(current.row.data) as ProductDoc), patch);
+    const validated = await validateProduct(ctx, merged, ProductInput);
+    if (!validated.ok) throw new ApiError('validation_failed', 'The patched product is not valid', validated.errors);
+    const result = await writeProducts(ctx.db, {
+      tenantId: ctx.tenant.id,
+      kind: 'products.patch',
+      mode: 'update-if-version',
+      items: [{ index: 0, id, doc: validated.doc, expectedVersion: current.row.version }],
+      failures: [],
+    });
+    const written = result.written[0];
+    const lostRace = !written || (written.outcome === 'unchanged' && written.version !== current.row.version);
+    if (!lostRace) return readBack(ctx, id, result);
+    if (ifMatch !== null) throw new ApiError('precondition_failed', 'The product changed while this patch was applied');
+  }
+  throw new ApiError('conflict', 'The product kept changing while this patch was applied; retry');
+}
+
+export async function removeProduct(ctx: CatalogContext, id: string): Promise<{ jobId: string }> {
+  const result = await deleteProduct(ctx.db, ctx.tenant.id, id);
+  if (!result.deleted || !result.jobId) throw new ApiError('not_found', `No product "${id}"`);
+  return { jobId: result.jobId };
+}
+
+export interface BatchOutcome {
+  index: number;
+  id: string | null;
+  ok: boolean;
+  status: 'created' | 'updated' | 'unchanged' | 'failed';
+  number?: number;
+  version?: number;
+  error?: { code: string; errors: FieldError[] };
+}
+
+/**
+ * Validate every item first, then write the valid ones in one transaction. Items repeating an id seen
+ * earlier in the same batch fail (which version should win would otherwise be a guess).
+ */
+export async function batchUpsert(ctx: CatalogContext, bodies: unknown[], kind = 'products.batch'): Promise<{ jobId: string; jobStatus: string; results: BatchOutcome[] }> {
+  const items: WriteItem[] = [];
+  const failures: ItemFailure[] = [];
+  const seen = new Set<string>();
+  for (const [index, body] of bodies.entries()) {
+    const validated = await validateProduct(ctx, body);
+    if (!validated.ok) {
+      failures.push({ index, id: validated.id, code: validated.code, errors: validated.errors });
+    } else if (seen.has(validated.id)) {
+      failures.push({ index, id: validated.id, code: 'duplicate_id', errors: [{ path: '/id', message: `"${validated.id}" appears earlier in this batch` }] });
+    } else {
+      seen.add(validated.id);
+      items.push({ index, id: validated.id, doc: validated.doc });
+    }
+  }
+  const result = await writeProducts(ctx.db, { tenantId: ctx.tenant.id, kind, items, failures });
+  const results: BatchOutcome[] = new Array(bodies.length);
+  for (const w of result.written) {
+    results[w.index] = { index: w.index, id: w.id, ok: true, status: w.outcome, number: w.number, version: w.version };
+  }
+  for (const f of failures) {
+    results[f.index] = { index: f.index, id: f.id, ok: false, status: 'failed', error: { code: f.code, errors: f.errors } };
+  }
+  return { jobId: result.jobId, jobStatus: result.jobStatus, results };
+}
+
+export async function listProducts(ctx: CatalogContext, query: { afterNumber: number; limit: number; updatedSince: number | null; status: string | null }) {
+  const page = await listProductRows(ctx.db, ctx.tenant.id, query);
+  const last = page.items.at(-1);
+  return { data: page.items.map((loaded) => render(ctx, loaded)), lastNumber: page.more && last ? last.row.number : null };
+}

@@ -1,0 +1,102 @@
+/**
+ * The SQL of the product write path. Each statement takes a whole chunk of items as ONE JSON
+ * parameter expanded with `json_each`, so a chunk costs a fixed handful of statements whatever its
+ * size (D1 allows 100 bound parameters per statement; a `db.batch()` is one transaction).
+ *
+ * Which rows a write changed is recorded in the rows themselves: the upsert sets `job_id` only when
+ * the content differs, so every later statement (images, status, events, counts) selects
+ * `job_id = ?job` instead of carrying state between round trips.
+ *
+ * Parameters, everywhere: ?1 tenant id, ?2 job id, ?3 now (ms), ?4 the chunk's items JSON.
+ * An item: {id, doc, ext, exp, ev, eid, img: [{k, iid, src, pl, cl}]} (see write-products.ts).
+ */
+import { PRODUCT_STATUS_SQL } from './product-status.sql';
+
+/** Insert or replace; only a changed document (or, for dialect writes, changed extensions) bumps the version. */
+export const UPSERT_PRODUCTS = (setsExtensions: boolean) => `
+INSERT INTO products (tenant_id, id, number, version, status, data, extensions, job_id, created_at, updated_at, expires_at)
+SELECT ?1, j.value ->> 'id', t.product_seq + j.key + 1, 1, 'pending', j.value ->> 'doc', j.value ->> 'ext', ?2, ?3, ?3, j.value ->> 'exp'
+FROM json_each(?4) AS j JOIN tenants AS t ON t.id = ?1
+WHERE true
+ON CONFLICT (tenant_id, id) DO UPDATE SET
+  version = products.version + 1,
+  data = excluded.data,
+  ${setsExtensions ? 'extensions = excluded.extensions,' : ''}
+  job_id = excluded.job_id,
+  updated_at = excluded.updated_at,
+  expires_at = excluded.expires_at
+WHERE products.data IS NOT excluded.data${setsExtensions ? ' OR products.extensions IS NOT excluded.extensions' : ''}`;
+
+/** Update-only, guarded by the version the caller read (PATCH with If-Match): never creates. */
+export const UPDATE_PRODUCTS_IF_VERSION = (setsExtensions: boolean) => `
+UPDATE products SET
+  version = products.version + 1,
+  data = j.value ->> 'doc',
+  ${setsExtensions ? "extensions = j.value ->> 'ext'," : ''}
+  job_id = ?2,
+  updated_at = ?3,
+  expires_at = j.value ->> 'exp'
+FROM json_each(?4) AS j
+WHERE products.tenant_id = ?1 AND products.id = j.value ->> 'id' AND products.version = j.value ->> 'ev'
+  AND (products.data IS NOT j.value ->> 'doc'${setsExtensions ? " OR products.extensions IS NOT j.value ->> 'ext'" : ''})`;
+
+/**
+ * Drop the images of changed products that are not kept. ?5 is the chunk's keep-list: one string per
+ * image, `product \x1f key \x1f source \x1f pipelines`; `IN (subquery)` builds a temporary index, so
+ * this stays linear however many images a chunk has. A changed source or pipeline set is a new image.
+ */
+export const DELETE_REPLACED_IMAGES = `
+DELETE FROM images
+WHERE tenant_id = ?1
+  AND product_id IN (
+    SELECT p.id FROM json_each(?4) AS j JOIN products AS p ON p.tenant_id = ?1 AND p.id = j.value ->> 'id'
+    WHERE p.job_id = ?2)
+  AND (product_id || char(31) || key || char(31) || source || char(31) || pipelines) NOT IN (SELECT value FROM json_each(?5))`;
+
+export const UPSERT_IMAGES = `
+INSERT INTO images (id, tenant_id, product_id, key, position, source, pipelines, classifications, status, attempts, created_at, updated_at)
+SELECT im.value ->> 'iid', ?1, p.id, im.value ->> 'k', im.key, im.value ->> 'src', im.value ->> 'pl', im.value ->> 'cl', 'pending', 0, ?3, ?3
+FROM json_each(?4) AS j
+  JOIN products AS p ON p.tenant_id = ?1 AND p.id = j.value ->> 'id' AND p.job_id = ?2
+  JOIN json_each(j.value -> 'img') AS im
+WHERE true
+ON CONFLICT (tenant_id, product_id, key) DO UPDATE SET
+  position = excluded.position, classifications = excluded.classifications, updated_at = excluded.updated_at
+WHERE images.position IS NOT excluded.position OR images.classifications IS NOT excluded.classifications`;
+
+export const REFRESH_PRODUCT_STATUS = `
+UPDATE products SET status = ${PRODUCT_STATUS_SQL}
+WHERE tenant_id = ?1 AND job_id = ?2 AND id IN (SELECT value ->> 'id' FROM json_each(?4))`;
+
+/** One outbox event per changed product, numbered after the tenant's last sequence. */
+export const INSERT_PRODUCT_EVENTS = `
+INSERT INTO events (id, tenant_id, seq, type, data, created_at)
+SELECT j.value ->> 'eid', ?1, t.event_seq + ROW_NUMBER() OVER (ORDER BY j.key),
+  CASE WHEN p.version = 1 THEN 'product.created' ELSE 'product.updated' END,
+  json_object('productId', p.id, 'number', p.number, 'version', p.version),
+  ?3
+FROM json_each(?4) AS j
+  JOIN products AS p ON p.tenant_id = ?1 AND p.id = j.value ->> 'id' AND p.job_id = ?2
+  JOIN tenants AS t ON t.id = ?1`;
+
+/**
+ * Advance the tenant's counters past what the chunk used. MAX() keeps them monotonic even when the
+ * highest product was deleted or old events were pruned, so a number or sequence is never reused.
+ */
+export const ADVANCE_TENANT_COUNTERS = `
+UPDATE tenants SET
+  product_seq = MAX(product_seq, COALESCE((SELECT MAX(number) FROM products WHERE tenant_id = ?1), 0)),
+  event_seq = MAX(event_seq, COALESCE((SELECT MAX(seq) FROM events WHERE tenant_id = ?1), 0))
+WHERE id = ?1`;
+
+/** ?1 tenant, ?2 job, ?3 now, ?4 errors JSON [{i, id, code, errors, line}]. */
+export const INSERT_JOB_ERRORS = `
+INSERT INTO job_errors (job_id, idx, item_id, line, code, errors, created_at)
+SELECT ?2, j.value ->> 'i', j.value ->> 'id', j.value ->> 'line', j.value ->> 'code', j.value ->> 'errors', ?3
+FROM json_each(?4) AS j`;
+
+/** Which of the valid items were created, updated or left unchanged. ?4: JSON array of ids in input order. */
+export const SELECT_OUTCOMES = `
+SELECT j.key AS idx, p.id, p.number, p.version, p.status, p.job_id = ?2 AS touched
+FROM json_each(?4) AS j JOIN products AS p ON p.tenant_id = ?1 AND p.id = j.value
+ORDER BY j.key`;

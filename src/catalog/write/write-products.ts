@@ -1,0 +1,196 @@
+/**
+ * The one write path for products: PUT, PATCH, batch, and (later) dialects and imports all end here.
+ * Validation happened before; this turns valid items into ONE D1 batch (one transaction) holding the
+ * job row, the product and image rows, the outbox events and the job's closing counts, then reads back
+ * which items were created, updated or unchanged.
+ */
+import { eventStatements } from '../../events/outbox';
+import type { FieldError } from '../../http/problem';
+import { FINISH_WRITE_JOB, INSERT_JOB } from '../../jobs/jobs.sql';
+import { canonicalJson } from '../../lib/canonical-json';
+import { newId } from '../../lib/ulid';
+import type { ProductDoc } from '../model/product-doc';
+import {
+  ADVANCE_TENANT_COUNTERS,
+  DELETE_REPLACED_IMAGES,
+  INSERT_JOB_ERRORS,
+  INSERT_PRODUCT_EVENTS,
+  REFRESH_PRODUCT_STATUS,
+  SELECT_OUTCOMES,
+  UPDATE_PRODUCTS_IF_VERSION,
+  UPSERT_IMAGES,
+  UPSERT_PRODUCTS,
+} from './statements';
+
+export interface WriteItem {
+  /** Position in the caller's input. */
+  index: number;
+  id: string;
+  doc: ProductDoc;
+  /** Only for writes that set extensions (dialects): the whole `{dialect: {...}}` map. */
+  extensions?: Record<string, unknown> | null;
+  /** Update only if the stored version is this one (PATCH / If-Match). */
+  expectedVersion?: number;
+}
+
+export interface ItemFailure {
+  index: number;
+  id: string | null;
+  code: 'validation_failed' | 'duplicate_id' | 'not_found' | 'conflict';
+  errors: FieldError[];
+  /** For imports: the line where the record starts. */
+  line?: number;
+}
+
+export type WriteMode = 'upsert' | 'update-if-version';
+
+export interface WriteRequest {
+  tenantId: string;
+  /** What started the job: products.put, products.batch, ... */
+  kind: string;
+  items: WriteItem[];
+  failures: ItemFailure[];
+  mode?: WriteMode;
+  setsExtensions?: boolean;
+  now?: number;
+}
+
+export type ItemOutcome = 'created' | 'updated' | 'unchanged';
+
+export interface WrittenItem {
+  index: number;
+  id: string;
+  number: number;
+  version: number;
+  productStatus: string;
+  /** `unchanged` also covers an update-if-version that lost the race: compare `version`. */
+  outcome: ItemOutcome;
+}
+
+export interface WriteResult {
+  jobId: string;
+  jobStatus: 'completed' | 'partial' | 'failed';
+  written: WrittenItem[];
+  /** Items that vanished between validation and commit (update-only writes of a deleted product). */
+  missing: number[];
+}
+
+/** Items per statement: bounded by count and by JSON size, well inside D1's statement limits. */
+const CHUNK_ITEMS = 200;
+const CHUNK_BYTES = 400_000;
+
+interface EncodedItem {
+  index: number;
+  json: string;
+  keep: string[];
+}
+
+function encodeItem(item: WriteItem, validUntil: number | null, now: number): EncodedItem {
+  const images = (item.doc.images ?? []).map((image) => {
+    const src = canonicalJson(image.source);
+    const pl = canonicalJson(image.pipelines);
+    return {
+      k: image.id,
+      iid: newId('img', now),
+      src,
+      pl,
+      cl: image.classifications ? canonicalJson(image.classifications) : null,
+    };
+  });
+  const json = JSON.stringify({
+    id: item.id,
+    doc: canonicalJson(item.doc),
+    ext: item.extensions ? canonicalJson(item.extensions) : null,
+    exp: validUntil,
+    ev: item.expectedVersion ?? null,
+    eid: newId('evt', now),
+    img: images,
+  });
+  const keep = images.map((im) => [item.id, im.k, im.src, im.pl].join('\x1f'));
+  return { index: item.index, json, keep };
+}
+
+function chunk(encoded: EncodedItem[]): EncodedItem[][] {
+  const chunks: EncodedItem[][] = [];
+  let current: EncodedItem[] = [];
+  let bytes = 0;
+  for (const item of encoded) {
+    if (current.length > 0 && (current.length >= CHUNK_ITEMS || bytes + item.json.length > CHUNK_BYTES)) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(item);
+    bytes += item.json.length;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+export async function writeProducts(db: D1Database, request: WriteRequest): Promise<WriteResult> {
+  const now = request.now ?? Date.now();
+  const { tenantId, items, failures } = request;
+  const mode = request.mode ?? 'upsert';
+  const setsExtensions = request.setsExtensions ?? false;
+  const jobId = newId('job', now);
+  const total = items.length + failures.length;
+
+  const encoded = items.map((item) => {
+    const ttl = item.doc.validForDays;
+    return encodeItem(item, typeof ttl === 'number' ? now + ttl * 86_400_000 : null, now);
+  });
+
+  const statements: D1PreparedStatement[] = [db.prepare(INSERT_JOB).bind(jobId, tenantId, request.kind, 'processing', total, now)];
+  const writeSql = mode === 'upsert' ? UPSERT_PRODUCTS(setsExtensions) : UPDATE_PRODUCTS_IF_VERSION(setsExtensions);
+
+  for (const part of chunk(encoded)) {
+    const itemsJson = `[${part.map((e) => e.json).join(',')}]`;
+    const keepJson = JSON.stringify(part.flatMap((e) => e.keep));
+    const base = [tenantId, jobId, now, itemsJson] as const;
+    statements.push(
+      db.prepare(writeSql).bind(...base),
+      db.prepare(DELETE_REPLACED_IMAGES).bind(...base, keepJson),
+      db.prepare(UPSERT_IMAGES).bind(...base),
+      db.prepare(REFRESH_PRODUCT_STATUS).bind(...base),
+      db.prepare(INSERT_PRODUCT_EVENTS).bind(...base),
+      db.prepare(ADVANCE_TENANT_COUNTERS).bind(tenantId),
+    );
+  }
+
+  if (failures.length > 0) {
+    const rows = failures.map((f) => ({ i: f.index, id: f.id, code: f.code, errors: JSON.stringify(f.errors), line: f.line ?? null }));
+    for (let i = 0; i < rows.length; i += 500) {
+      statements.push(db.prepare(INSERT_JOB_ERRORS).bind(tenantId, jobId, now, JSON.stringify(rows.slice(i, i + 500))));
+    }
+  }
+
+  const jobStatus = failures.length === 0 ? 'completed' : items.length === 0 ? 'failed' : 'partial';
+  statements.push(db.prepare(FINISH_WRITE_JOB).bind(tenantId, jobId, now, items.length, failures.length, 0));
+  statements.push(...eventStatements(db, tenantId, 'job.completed', { jobId, status: jobStatus }, now));
+
+  const ids = JSON.stringify(items.map((item) => item.id));
+  statements.push(db.prepare(SELECT_OUTCOMES).bind(tenantId, jobId, now, ids));
+
+  const results = await db.batch(statements);
+  const rows = results.at(-1)!.results as Array<{ idx: number; id: string; number: number; version: number; status: string; touched: number }>;
+
+  const byPosition = new Map(rows.map((row) => [row.idx, row]));
+  const written: WrittenItem[] = [];
+  const missing: number[] = [];
+  items.forEach((item, position) => {
+    const row = byPosition.get(position);
+    if (!row) {
+      missing.push(item.index);
+      return;
+    }
+    written.push({
+      index: item.index,
+      id: row.id,
+      number: row.number,
+      version: row.version,
+      productStatus: row.status,
+      outcome: !row.touched ? 'unchanged' : row.version === 1 ? 'created' : 'updated',
+    });
+  });
+  return { jobId, jobStatus, written, missing };
+}

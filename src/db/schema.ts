@@ -1,0 +1,200 @@
+/**
+ * The storage shape, and its only source: drizzle-kit generates `migrations/` from this file
+ * (`npm run db:generate`) and a test fails when the two drift.
+ *
+ * Conventions: timestamps are integer milliseconds since the epoch (rendered as RFC 3339 UTC at the
+ * edge); JSON documents are TEXT holding canonical JSON; every tenant-owned table leads its keys and
+ * indexes with `tenant_id`, so no query can reach across tenants by accident of an index.
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const tenants = sqliteTable('tenants', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  defaultCurrency: text('default_currency').notNull(),
+  defaultLocale: text('default_locale').notNull(),
+  /** Last product `number` handed out; numbers are never reused, gaps are allowed. */
+  productSeq: integer('product_seq').notNull().default(0),
+  /** Last event `seq` written; the events feed is ordered by it. */
+  eventSeq: integer('event_seq').notNull().default(0),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** Globally unique names by which dialect requests name a tenant (e.g. a Genera brandId). */
+export const tenantAliases = sqliteTable(
+  'tenant_aliases',
+  {
+    alias: text('alias').primaryKey(),
+    tenantId: text('tenant_id').notNull(),
+  },
+  (t) => [index('tenant_aliases_tenant').on(t.tenantId)],
+);
+
+export const apiKeys = sqliteTable(
+  'api_keys',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id').notNull(),
+    name: text('name').notNull(),
+    /** The first characters of the key, shown so people can tell keys apart; never enough to use. */
+    prefix: text('prefix').notNull(),
+    /** SHA-256 (hex) of the whole key: the key itself is never stored. */
+    hash: text('hash').notNull(),
+    createdAt: integer('created_at').notNull(),
+    lastUsedAt: integer('last_used_at'),
+    revokedAt: integer('revoked_at'),
+  },
+  (t) => [uniqueIndex('api_keys_hash').on(t.hash), index('api_keys_tenant').on(t.tenantId)],
+);
+
+export const products = sqliteTable(
+  'products',
+  {
+    tenantId: text('tenant_id').notNull(),
+    /** The caller's id, unique per tenant. */
+    id: text('id').notNull(),
+    /** Server number, per tenant, never reused (GeSmart productId, Robosize id). */
+    number: integer('number').notNull(),
+    version: integer('version').notNull(),
+    /** pending | processing | done | error: the aggregate of the product's images. */
+    status: text('status').notNull(),
+    /** The normalized canonical document as written (money in minor units), canonical JSON. */
+    data: text('data').notNull(),
+    /** Vendor fields written through dialects, `{dialect: {...}}`; /v1 writes keep them as they are. */
+    extensions: text('extensions'),
+    /** The job that last changed this row: how a batch tells created/updated/unchanged apart. */
+    jobId: text('job_id').notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    /** From validForDays: the expiry cron deletes the product after this instant. */
+    expiresAt: integer('expires_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('products_tenant_number').on(t.tenantId, t.number),
+    index('products_tenant_updated').on(t.tenantId, t.updatedAt, t.number),
+    index('products_tenant_status').on(t.tenantId, t.status, t.number),
+    index('products_tenant_job').on(t.tenantId, t.jobId),
+    index('products_expires').on(t.expiresAt).where(sql`expires_at IS NOT NULL`),
+  ],
+);
+
+export const images = sqliteTable(
+  'images',
+  {
+    /** Server id, `img_<ulid>`. */
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id').notNull(),
+    productId: text('product_id').notNull(),
+    /** The caller's image id (default: a hash of its source), unique within its product. */
+    key: text('key').notNull(),
+    position: integer('position').notNull(),
+    /** `{url}` | `{fileKey}` | `{sha256}`: where the bytes come from, never the bytes themselves. */
+    source: text('source').notNull(),
+    pipelines: text('pipelines').notNull(),
+    classifications: text('classifications'),
+    /** pending | processing | done | error */
+    status: text('status').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    error: text('error'),
+    sha256: text('sha256'),
+    format: text('format'),
+    width: integer('width'),
+    height: integer('height'),
+    bytes: integer('bytes'),
+    results: text('results'),
+    nextAttemptAt: integer('next_attempt_at'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('images_product_key').on(t.tenantId, t.productId, t.key),
+    index('images_due').on(t.status, t.nextAttemptAt),
+  ],
+);
+
+export const jobs = sqliteTable(
+  'jobs',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id').notNull(),
+    /** What started it: products.put, products.patch, products.delete, products.batch, ... */
+    kind: text('kind').notNull(),
+    /** pending | processing | completed | failed | partial */
+    status: text('status').notNull(),
+    total: integer('total').notNull().default(0),
+    succeeded: integer('succeeded').notNull().default(0),
+    failed: integer('failed').notNull().default(0),
+    created: integer('created').notNull().default(0),
+    updated: integer('updated').notNull().default(0),
+    unchanged: integer('unchanged').notNull().default(0),
+    deleted: integer('deleted').notNull().default(0),
+    createdAt: integer('created_at').notNull(),
+    startedAt: integer('started_at'),
+    completedAt: integer('completed_at'),
+  },
+  (t) => [index('jobs_tenant').on(t.tenantId, t.id)],
+);
+
+/** Per-item failures of a job, in input order. */
+export const jobErrors = sqliteTable(
+  'job_errors',
+  {
+    jobId: text('job_id').notNull(),
+    index: integer('idx').notNull(),
+    itemId: text('item_id'),
+    /** Where the record starts in an imported file (the header is line 1). */
+    line: integer('line'),
+    code: text('code').notNull(),
+    /** `[{path, message}]` as JSON. */
+    errors: text('errors').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.index] })],
+);
+
+/** The outbox: written in the same D1 batch as the change it describes. */
+export const events = sqliteTable(
+  'events',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id').notNull(),
+    /** Monotonic per tenant; the feed's cursor. */
+    seq: integer('seq').notNull(),
+    type: text('type').notNull(),
+    data: text('data').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('events_tenant_seq').on(t.tenantId, t.seq), index('events_created').on(t.createdAt)],
+);
+
+/** Stored first responses for `Idempotency-Key`, replayed for 24 h. */
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    tenantId: text('tenant_id').notNull(),
+    method: text('method').notNull(),
+    route: text('route').notNull(),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    /** While a request holds the key: an expiring lease, so a crashed request frees it. */
+    lockedUntil: integer('locked_until'),
+    statusCode: integer('status_code'),
+    headers: text('headers'),
+    body: text('body'),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.method, t.route, t.key] }), index('idempotency_expires').on(t.expiresAt)],
+);
+
+/** Messages a queue gave up on, kept for operators (the dead-letter consumer writes them). */
+export const deadLetters = sqliteTable('dead_letters', {
+  id: text('id').primaryKey(),
+  queue: text('queue').notNull(),
+  body: text('body').notNull(),
+  attempts: integer('attempts').notNull(),
+  createdAt: integer('created_at').notNull(),
+});

@@ -1,0 +1,18 @@
+import { ApiError } from '../http/problem';
+import { createRouter } from '../http/router';
+import { readFeed } from './events.repository';
+import { listEventsRoute } from './events.routes';
+
+export function eventsRouter() {
+  const router = createRouter();
+  router.openapi(listEventsRoute, async (c) => {
+    const { after, limit } = c.req.valid('query');
+    const page = await readFeed(c.env.DB, c.get('tenant').id, after, limit);
+    if (page.gone) throw new ApiError('gone', 'Events after this cursor were pruned; resync from GET /v1/products and restart from the newest event');
+    const last = page.data.at(-1);
+    // nextCursor is the last sequence delivered (DESIGN "Events"), or `after` itself when nothing is
+    // new: a poller always stores it and asks again from there.
+    return c.json({ data: page.data, nextCursor: String(last ? last.seq : after) }, 200);
+  });
+  return router;
+}

@@ -1,0 +1,37 @@
+/**
+ * The last word on every failure of a mounted app: ApiError renders as itself; hono's own
+ * HTTPExceptions (malformed JSON from the validator, which throws before any hook) are mapped onto
+ * the closed code set; anything else is a 500 that names nothing internal and is logged with the
+ * request id so an operator can find it.
+ */
+import type { Context, ErrorHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { AppEnv } from '../env';
+import { ApiError, problemBody } from './problem';
+
+export function toApiError(err: unknown): ApiError | null {
+  if (err instanceof ApiError) return err;
+  if (err instanceof HTTPException) {
+    if (err.status === 400) return new ApiError('bad_request', 'The request body is not valid JSON');
+    if (err.status === 413) return new ApiError('payload_too_large', 'The request body is too large');
+    if (err.status === 401) return new ApiError('unauthorized', 'Authentication required');
+    if (err.status === 404) return new ApiError('not_found', 'Not found');
+  }
+  return null;
+}
+
+/** Renders through the context so headers set earlier (request id, rate-limit policy) survive. */
+export function renderProblem(c: Context<AppEnv>, error: ApiError): Response {
+  const requestId = c.get('requestId') ?? crypto.randomUUID();
+  const headers: Record<string, string> = { ...error.headers, 'content-type': 'application/problem+json' };
+  return c.body(JSON.stringify(problemBody(error, requestId)), error.status as 400, headers);
+}
+
+export function onError(): ErrorHandler<AppEnv> {
+  return function handleError(err, c) {
+    const known = toApiError(err);
+    if (known) return renderProblem(c, known);
+    console.error(JSON.stringify({ level: 'error', requestId: c.get('requestId'), message: 'unhandled error', error: String((err as Error)?.stack ?? err) }));
+    return renderProblem(c, new ApiError('internal_error', 'Something went wrong on our side; the request id identifies it'));
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * `Idempotency-Key` for POST/PUT/PATCH, scoped to (tenant, method, route, key): the first response is
+ * stored for 24 h and replayed (`Idempotent-Replayed: true`); the same key with another body is 422;
+ * a duplicate while the first still runs is 409. The in-flight hold is a ~60 s lease, so a request
+ * that crashed does not block its key for a day. 5xx answers are not stored: the key is released so
+ * the client's retry can succeed.
+ */
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../env';
+import { ApiError } from '../http/problem';
+import { sha256Hex } from '../lib/crypto';
+import { CLAIM_KEY, READ_KEY, RELEASE_KEY, STORE_RESPONSE } from './idempotency.sql';
+
+const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+const REPLAYED_HEADERS = ['content-type', 'location', 'etag', 'job-id'];
+
+export function idempotency(): MiddlewareHandler<AppEnv> {
+  return async function idempotencyMiddleware(c, next) {
+    const key = c.req.header('idempotency-key');
+    const method = c.req.method;
+    if (key === undefined || !(method === 'POST' || method === 'PUT' || method === 'PATCH')) return next();
+    if (!KEY_PATTERN.test(key)) {
+      throw new ApiError('validation_failed', 'Invalid Idempotency-Key', [
+        { path: 'header.idempotency-key', message: 'Must be 1-255 visible ASCII characters' },
+      ]);
+    }
+
+    const db = c.env.DB;
+    const { ttlSeconds, leaseSeconds } = c.get('options').idempotency;
+    const tenantId = c.get('tenant').id;
+    const route = c.req.path;
+    // Reading through HonoRequest caches the bytes, so the JSON validator after us still sees them.
+    const body = await c.req.arrayBuffer();
+    const head = new TextEncoder().encode(`${method} ${route}\n`);
+    const hashed = new Uint8Array(head.length + body.byteLength);
+    hashed.set(head);
+    hashed.set(new Uint8Array(body), head.length);
+    const requestHash = await sha256Hex(hashed);
+    const scope = [tenantId, method, route, key, requestHash] as const;
+    const now = Date.now();
+
+    const claimed = await db.prepare(CLAIM_KEY).bind(...scope, now + leaseSeconds * 1000, now, now + ttlSeconds * 1000).first();
+    if (!claimed) {
+      const row = await db.prepare(READ_KEY).bind(tenantId, method, route, key).first<{
+        request_hash: string;
+        status_code: number | null;
+        headers: string | null;
+        body: string | null;
+      }>();
+      if (!row) throw new ApiError('idempotency_in_progress', 'Retry this request: its idempotency key changed hands', undefined, { 'Retry-After': '1' });
+      if (row.request_hash !== requestHash) {
+        throw new ApiError('idempotency_key_reused', 'This Idempotency-Key was used with a different request body or route');
+      }
+      if (row.status_code === null) {
+        throw new ApiError('idempotency_in_progress', 'The first request with this Idempotency-Key is still running', undefined, {
+          'Retry-After': String(leaseSeconds),
+        });
+      }
+      const headers = new Headers(JSON.parse(row.headers ?? '{}') as Record<string, string>);
+      headers.set('Idempotent-Replayed', 'true');
+      const emptyStatus = row.status_code === 204 || row.status_code === 304;
+      return c.body(emptyStatus ? null : (row.body ?? ''), row.status_code as 200, Object.fromEntries(headers));
+    }
+
+    try {
+      await next();
+    } catch (err) {
+      await db.prepare(RELEASE_KEY).bind(...scope).run();
+      throw err;
+    }
+    const res = c.res;
+    if (res.status >= 500) {
+      await db.prepare(RELEASE_KEY).bind(...scope).run();
+      return;
+    }
+    const headers: Record<string, string> = {};
+    for (const name of REPLAYED_HEADERS) {
+      const value = res.headers.get(name);
+      if (value !== null) headers[name] = value;
+    }
+    const text = await res.clone().text();
+    await db.prepare(STORE_RESPONSE).bind(...scope, res.status, JSON.stringify(headers), text).run();
+  };
+}

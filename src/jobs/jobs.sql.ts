@@ -1,0 +1,21 @@
+/** Job rows: opened and closed inside the same D1 batch as the write they describe (DESIGN "Jobs"). */
+
+/** ?1 id, ?2 tenant, ?3 kind, ?4 status, ?5 total, ?6 now. */
+export const INSERT_JOB = `
+INSERT INTO jobs (id, tenant_id, kind, status, total, created_at, started_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)`;
+
+/**
+ * Close a synchronous write: counts come from the rows the job touched (`job_id`), so they are true
+ * even when an item turned out unchanged. ?1 tenant, ?2 job, ?3 now, ?4 ok, ?5 failed, ?6 deleted.
+ */
+export const FINISH_WRITE_JOB = `
+UPDATE jobs SET
+  status = CASE WHEN ?5 = 0 THEN 'completed' WHEN ?4 = 0 AND ?6 = 0 THEN 'failed' ELSE 'partial' END,
+  succeeded = ?4,
+  failed = ?5,
+  created = (SELECT COUNT(*) FROM products WHERE tenant_id = ?1 AND job_id = ?2 AND version = 1),
+  updated = (SELECT COUNT(*) FROM products WHERE tenant_id = ?1 AND job_id = ?2 AND version > 1),
+  unchanged = ?4 - ?6 - (SELECT COUNT(*) FROM products WHERE tenant_id = ?1 AND job_id = ?2),
+  deleted = ?6,
+  completed_at = ?3
+WHERE id = ?2`;

@@ -1,0 +1,45 @@
+/**
+ * Two projects: `workers` runs inside workerd with real local D1/R2/Queues (the Worker as deployed,
+ * bindings from wrangler.toml, test secrets here because a fresh clone has no .dev.vars); `node`
+ * runs the checks that need Node (OpenAPI validation, schema/migration drift).
+ */
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        plugins: [
+          cloudflareTest(async () => ({
+            wrangler: { configPath: './wrangler.toml' },
+            miniflare: {
+              bindings: {
+                TEST_MIGRATIONS: await readD1Migrations('./migrations'),
+                ADMIN_TOKEN: 'test-admin-token',
+                ENVIRONMENT: 'test',
+                ALLOW_PRIVATE_TARGETS: '127.0.0.1/32,::1/128',
+                OUTBOUND_ONLY: '127.0.0.1',
+                IMAGE_URL_SECRET: 'test-image-url-secret',
+              },
+            },
+          })),
+        ],
+        test: {
+          name: 'workers',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/node/**'],
+          setupFiles: ['./test/setup/apply-migrations.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['test/node/**/*.test.ts'],
+          testTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});

@@ -59,8 +59,8 @@ export function renderProduct(row: ProductRow, images: ImageRow[], ctx: RenderCo
   const doc = JSON.parse(row.data) as ProductDoc;
   const input = docToInput(doc);
   const title = doc.title ?? doc.localizations?.[ctx.defaultLocale]?.title;
+  const fields = input as Omit<ProductOutT, 'id' | 'images' | 'number' | 'version' | 'status' | 'createdAt' | 'updatedAt' | 'expiresAt'>;
   return {
-    ...(input as Omit<ProductOutT, 'id' | 'images' | 'number' | 'version' | 'status' | 'createdAt' | 'updatedAt' | 'expiresAt'>),
     id: row.id,
     number: row.number,
     version: row.version,
@@ -68,6 +68,7 @@ export function renderProduct(row: ProductRow, images: ImageRow[], ctx: RenderCo
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
     expiresAt: toIso(row.expires_at),
+    ...fields,
     ...(title !== undefined ? { title } : {}),
     images: images
       .sort((a, b) => a.position - b.position)

@@ -58,8 +58,9 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
       }
       const headers = new Headers(JSON.parse(row.headers ?? '{}') as Record<string, string>);
       headers.set('Idempotent-Replayed', 'true');
-      const emptyStatus = row.status_code === 204 || row.status_code === 304;
-      return c.body(emptyStatus ? null : (row.body ?? ''), row.status_code as 200, Object.fromEntries(headers));
+      const replayHeaders = Object.fromEntries(headers);
+      if (row.status_code === 204 || row.status_code === 304) return c.body(null, row.status_code, replayHeaders);
+      return c.body(row.body ?? '', row.status_code as 200, replayHeaders);
     }
 
     try {

@@ -9,7 +9,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
 import { ApiError } from '../http/problem';
 import { sha256Hex } from '../lib/crypto';
-import { CLAIM_KEY, READ_KEY, RELEASE_KEY, STORE_RESPONSE } from './idempotency.sql';
+import { CLAIM_KEY, READ_KEY, RELEASE_KEY, STORE_RESPONSE } from './idempotency.queries';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 const REPLAYED_HEADERS = ['content-type', 'location', 'etag', 'job-id'];

@@ -5,7 +5,7 @@
  * `failed`. R2 objects are left to the cron's orphan sweep, which knows whether other products still
  * reference the same bytes.
  */
-import { INSERT_JOB } from '../../jobs/jobs.sql';
+import { INSERT_JOB } from '../../jobs/jobs.queries';
 import { newId } from '../../lib/ulid';
 import { ADVANCE_TENANT_COUNTERS } from './statements';
 

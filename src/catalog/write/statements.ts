@@ -10,7 +10,7 @@
  * Parameters, everywhere: ?1 tenant id, ?2 job id, ?3 now (ms), ?4 the chunk's items JSON.
  * An item: {id, doc, ext, exp, ev, eid, img: [{k, iid, src, pl, cl}]} (see write-products.ts).
  */
-import { PRODUCT_STATUS_SQL } from './product-status.sql';
+import { PRODUCT_STATUS_SQL } from './product-status.queries';
 
 /** Insert or replace; only a changed document (or, for dialect writes, changed extensions) bumps the version. */
 export const UPSERT_PRODUCTS = (setsExtensions: boolean) => `

@@ -26,6 +26,8 @@ import { onError } from './http/on-error';
 import { requestId } from './http/request-id';
 import { createRouter } from './http/router';
 import { jobsRouter } from './jobs/jobs.index';
+import { webhooksRouter } from './webhooks/webhooks.index';
+import { inboundReceiverRouter, inboundSourcesRouter } from './inbound/inbound.index';
 
 export type { AppOptions } from './config';
 export type { Env } from './env';
@@ -46,11 +48,15 @@ export function createApp(overrides: Partial<AppOptions> = {}) {
   const v1 = createRouter();
   v1.use('*', rateLimitPolicy());
   v1.route('/admin', adminRouter());
-  // Everything below the admin routes needs a tenant API key.
+  // An ERP's push carries an HMAC signature instead of an API key.
+  v1.route('/', inboundReceiverRouter());
+  // Everything below needs a tenant API key.
   v1.use('*', requireApiKey(), rateLimit());
   v1.route('/', productsRouter());
   v1.route('/', jobsRouter());
   v1.route('/', eventsRouter());
+  v1.route('/', webhooksRouter());
+  v1.route('/', inboundSourcesRouter());
   app.route('/v1', v1);
 
   // Last: 405 with Allow for a known path under another method, else 404; both in the envelope.

@@ -7,6 +7,8 @@ export interface Env {
   DB: D1Database;
   IMAGES: R2Bucket;
   EVENTS_QUEUE: Queue<EventsMessage>;
+  DELIVERIES_QUEUE: Queue<DeliverMessage>;
+  INBOUND_QUEUE: Queue<InboundMessage>;
   DEAD_LETTER_QUEUE?: Queue<unknown>;
   RATE_LIMITER?: RateLimit;
   ASSETS?: Fetcher;
@@ -18,12 +20,29 @@ export interface Env {
   OUTBOUND_ONLY?: string;
   PUBLIC_BASE_URL?: string;
   IMAGE_URL_SECRET?: string;
+  /** Per-delivery timeout override in ms (default 15 s); tests shorten it. */
+  DELIVERY_TIMEOUT_MS?: string;
+  /** Inbound sources may take their secret from env vars named *_WEBHOOK_SECRET (seed 002's set-up). */
+  [name: `${string}_WEBHOOK_SECRET`]: string | undefined;
 }
 
 /** A wake-up for the events consumer: D1 holds the events, the message only says where to look. */
 export interface EventsMessage {
   kind: 'events';
   tenantId: string;
+}
+
+/** A wake-up for the deliveries consumer: attempt these deliveries if they are still due. */
+export interface DeliverMessage {
+  kind: 'deliver';
+  ids: string[];
+}
+
+/** Apply a verified inbound push whose payload waits in R2 under its job id. */
+export interface InboundMessage {
+  kind: 'inbound';
+  tenantId: string;
+  jobId: string;
 }
 
 export interface Tenant {

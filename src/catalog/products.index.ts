@@ -8,6 +8,7 @@ import { createRouter } from '../http/router';
 import { idempotency } from '../idempotency/idempotency';
 import { findJob } from '../jobs/jobs.repository';
 import { encodeCursor } from '../lib/cursor';
+import { wakeFanoutAfterResponse } from '../webhooks/wake';
 import { parseRfc3339 } from './model/dates';
 import * as routes from './products.routes';
 import { batchUpsert, type CatalogContext, getProduct, listProducts, patchProduct, putProduct, removeProduct } from './products.service';
@@ -39,6 +40,7 @@ export function productsRouter() {
     }
     const ctx = catalog(c);
     const result = await batchUpsert(ctx, products);
+    wakeFanoutAfterResponse(c);
     const job = (await findJob(c.env.DB, ctx.tenant.id, result.jobId))!;
     c.header('Job-Id', result.jobId);
     return c.json({ job, results: result.results }, 200);
@@ -47,6 +49,7 @@ export function productsRouter() {
   router.openapi({ ...routes.putProductRoute, middleware: single }, async (c) => {
     const { id } = c.req.valid('param');
     const written = await putProduct(catalog(c), id, c.req.valid('json'));
+    if (written.outcome !== 'unchanged') wakeFanoutAfterResponse(c);
     c.header('Job-Id', written.jobId);
     c.header('ETag', etag(written.product.version));
     if (written.outcome === 'created') {
@@ -61,6 +64,7 @@ export function productsRouter() {
     const ifMatch = parseIfMatch(c.req.header('if-match'));
     const body = c.req.valid('json');
     const written = await patchProduct(catalog(c), id, body, ifMatch);
+    if (written.outcome !== 'unchanged') wakeFanoutAfterResponse(c);
     c.header('Job-Id', written.jobId);
     c.header('ETag', etag(written.product.version));
     return c.json(written.product, 200);
@@ -74,6 +78,7 @@ export function productsRouter() {
 
   router.openapi(routes.deleteProductRoute, async (c) => {
     const { jobId } = await removeProduct(catalog(c), c.req.valid('param').id);
+    wakeFanoutAfterResponse(c);
     c.header('Job-Id', jobId);
     return c.body(null, 204);
   });

@@ -125,7 +125,11 @@ export interface BatchOutcome {
  * Validate every item first, then write the valid ones in one transaction. Items repeating an id seen
  * earlier in the same batch fail (which version should win would otherwise be a guess).
  */
-export async function batchUpsert(ctx: CatalogContext, bodies: unknown[], kind = 'products.batch'): Promise<{ jobId: string; jobStatus: string; results: BatchOutcome[] }> {
+export async function batchUpsert(
+  ctx: CatalogContext,
+  bodies: unknown[],
+  options: { kind?: string; jobId?: string } = {},
+): Promise<{ jobId: string; jobStatus: string; results: BatchOutcome[] }> {
   const items: WriteItem[] = [];
   const failures: ItemFailure[] = [];
   const seen = new Set<string>();
@@ -140,7 +144,7 @@ export async function batchUpsert(ctx: CatalogContext, bodies: unknown[], kind =
       items.push({ index, id: validated.id, doc: validated.doc });
     }
   }
-  const result = await writeProducts(ctx.db, { tenantId: ctx.tenant.id, kind, items, failures });
+  const result = await writeProducts(ctx.db, { tenantId: ctx.tenant.id, kind: options.kind ?? 'products.batch', items, failures, jobId: options.jobId });
   const results: BatchOutcome[] = new Array(bodies.length);
   for (const w of result.written) {
     results[w.index] = { index: w.index, id: w.id, ok: true, status: w.outcome, number: w.number, version: w.version };

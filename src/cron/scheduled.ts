@@ -4,6 +4,7 @@
  */
 import { resolveOptions } from '../config';
 import type { Env } from '../env';
+import { sweepWebhooks } from '../webhooks/sweep';
 
 const DAY_MS = 86_400_000;
 /** Rows deleted per table per run: keeps one run well inside the per-invocation limits. */
@@ -15,9 +16,25 @@ export async function runHousekeeping(env: Env, now = Date.now(), retentionDays 
     env.DB.prepare('DELETE FROM events WHERE rowid IN (SELECT rowid FROM events WHERE created_at < ?1 LIMIT ?2)').bind(cutoff, PRUNE_BATCH),
     env.DB.prepare('DELETE FROM job_errors WHERE rowid IN (SELECT rowid FROM job_errors WHERE created_at < ?1 LIMIT ?2)').bind(cutoff, PRUNE_BATCH),
     env.DB.prepare('DELETE FROM idempotency_keys WHERE rowid IN (SELECT rowid FROM idempotency_keys WHERE expires_at < ?1 LIMIT ?2)').bind(now, PRUNE_BATCH),
+    env.DB.prepare(
+      `DELETE FROM delivery_attempts WHERE rowid IN (SELECT rowid FROM delivery_attempts WHERE attempted_at < ?1 LIMIT ?2)`,
+    ).bind(cutoff, PRUNE_BATCH),
+    env.DB.prepare(
+      `DELETE FROM deliveries WHERE rowid IN (SELECT rowid FROM deliveries WHERE created_at < ?1 AND status IN ('succeeded', 'failed') LIMIT ?2)`,
+    ).bind(cutoff, PRUNE_BATCH),
+    // Replays are recognised for 5 minutes; an hour of receipts is plenty.
+    env.DB.prepare('DELETE FROM inbound_receipts WHERE rowid IN (SELECT rowid FROM inbound_receipts WHERE received_at < ?1 LIMIT ?2)').bind(now - 3_600_000, PRUNE_BATCH),
   ]);
 }
 
+/** Everything the minute cron does; each part is independent, so one failing does not stop the others. */
+export async function runCron(env: Env, now = Date.now()): Promise<void> {
+  const results = await Promise.allSettled([sweepWebhooks(env, now), runHousekeeping(env, now)]);
+  for (const result of results) {
+    if (result.status === 'rejected') console.error(JSON.stringify({ level: 'error', message: 'cron task failed', error: String(result.reason) }));
+  }
+}
+
 export async function handleScheduled(_controller: ScheduledController, env: Env, ctx: ExecutionContext): Promise<void> {
-  ctx.waitUntil(runHousekeeping(env));
+  ctx.waitUntil(runCron(env));
 }

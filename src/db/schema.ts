@@ -18,6 +18,8 @@ export const tenants = sqliteTable('tenants', {
   productSeq: integer('product_seq').notNull().default(0),
   /** Last event `seq` written; the events feed is ordered by it. */
   eventSeq: integer('event_seq').notNull().default(0),
+  /** Last event `seq` fanned out to webhook deliveries (the fan-out watermark). */
+  fanoutSeq: integer('fanout_seq').notNull().default(0),
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
 });
@@ -135,7 +137,7 @@ export const jobs = sqliteTable(
     startedAt: integer('started_at'),
     completedAt: integer('completed_at'),
   },
-  (t) => [index('jobs_tenant').on(t.tenantId, t.id)],
+  (t) => [index('jobs_tenant').on(t.tenantId, t.id), index('jobs_status').on(t.status, t.createdAt)],
 );
 
 /** Per-item failures of a job, in input order. */
@@ -198,3 +200,115 @@ export const deadLetters = sqliteTable('dead_letters', {
   attempts: integer('attempts').notNull(),
   createdAt: integer('created_at').notNull(),
 });
+
+/** Outgoing webhook subscriptions. */
+export const webhookEndpoints = sqliteTable(
+  'webhook_endpoints',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id').notNull(),
+    url: text('url').notNull(),
+    /** JSON array of event-type patterns: `product.*`, `image.failed`, `*`. */
+    eventTypes: text('event_types').notNull(),
+    /** Static headers sent with every delivery (e.g. Authorization); write-only: never returned. */
+    headers: text('headers').notNull(),
+    /** Payload shape: `standard` (Standard Webhooks envelope) or a dialect's. */
+    format: text('format').notNull(),
+    enabled: integer('enabled', { mode: 'boolean' }).notNull(),
+    disabledReason: text('disabled_reason'),
+    /** `whsec_...`; the previous one keeps signing until `previous_secret_expires_at` (rotation overlap). */
+    secret: text('secret').notNull(),
+    previousSecret: text('previous_secret'),
+    previousSecretExpiresAt: integer('previous_secret_expires_at'),
+    /** Start of the current run of failures; cleared by a success. Five days of it disables the endpoint. */
+    failingSince: integer('failing_since'),
+    /** Dialect data, e.g. the Genera brand alias the endpoint was subscribed under. */
+    metadata: text('metadata'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('webhook_endpoints_tenant').on(t.tenantId, t.id)],
+);
+
+/** One row per (endpoint, event): exists before any attempt, so a crash never loses a delivery. */
+export const deliveries = sqliteTable(
+  'deliveries',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id').notNull(),
+    endpointId: text('endpoint_id').notNull(),
+    eventId: text('event_id').notNull(),
+    eventType: text('event_type').notNull(),
+    /** pending | delivering | retrying | succeeded | failed */
+    status: text('status').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at'),
+    /** While `delivering`: the claim expires here, so a crashed attempt is picked up again. */
+    leaseUntil: integer('lease_until'),
+    lastStatusCode: integer('last_status_code'),
+    lastError: text('last_error'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('deliveries_endpoint_event').on(t.endpointId, t.eventId),
+    index('deliveries_due').on(t.status, t.nextAttemptAt),
+    index('deliveries_endpoint').on(t.endpointId, t.id),
+  ],
+);
+
+export const deliveryAttempts = sqliteTable(
+  'delivery_attempts',
+  {
+    id: text('id').primaryKey(),
+    deliveryId: text('delivery_id').notNull(),
+    attemptedAt: integer('attempted_at').notNull(),
+    statusCode: integer('status_code'),
+    latencyMs: integer('latency_ms').notNull(),
+    /** The first 1 KB of the response body. */
+    responseBody: text('response_body'),
+    error: text('error'),
+  },
+  (t) => [index('delivery_attempts_delivery').on(t.deliveryId, t.attemptedAt)],
+);
+
+/** Where signed pushes from an ERP come in, and how their signature is checked. */
+export const inboundSources = sqliteTable(
+  'inbound_sources',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id').notNull(),
+    name: text('name').notNull(),
+    /** The shared secret, or null when it comes from an environment secret (`secret_env`). */
+    secret: text('secret'),
+    secretEnv: text('secret_env'),
+    /** utf8: the raw string is the HMAC key (openssl -hmac); base64: the key is its decoded bytes. */
+    secretEncoding: text('secret_encoding').notNull(),
+    signatureHeader: text('signature_header').notNull(),
+    signatureEncoding: text('signature_encoding').notNull(),
+    signaturePrefix: text('signature_prefix').notNull(),
+    /** `{body}` or `{timestamp}.{body}`. */
+    signedPayload: text('signed_payload').notNull(),
+    timestampHeader: text('timestamp_header'),
+    toleranceSeconds: integer('tolerance_seconds').notNull(),
+    /** Header carrying a unique event id to dedupe on; else the body hash is used. */
+    eventIdHeader: text('event_id_header'),
+    /** Payload shape: `canonical`, or a dialect's. */
+    format: text('format').notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('inbound_sources_tenant').on(t.tenantId, t.id)],
+);
+
+/** Accepted pushes, to answer a replay with the original job instead of applying it twice. */
+export const inboundReceipts = sqliteTable(
+  'inbound_receipts',
+  {
+    sourceId: text('source_id').notNull(),
+    dedupeKey: text('dedupe_key').notNull(),
+    jobId: text('job_id').notNull(),
+    receivedAt: integer('received_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sourceId, t.dedupeKey] }), index('inbound_receipts_received').on(t.receivedAt)],
+);

@@ -40,6 +40,12 @@ export function registerDocs(app: OpenAPIHono<AppEnv>) {
     description: 'A tenant API key: `Authorization: Bearer ssk_...`',
   });
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', { type: 'apiKey', in: 'header', name: 'x-api-key' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'hmacSignature', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'x-signature',
+    description: "HMAC-SHA256 of the raw body with the inbound source's secret, in the header the source names",
+  });
   app.openAPIRegistry.registerComponent('securitySchemes', 'adminToken', {
     type: 'http',
     scheme: 'bearer',

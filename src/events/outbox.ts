@@ -1,8 +1,8 @@
 import { ADVANCE_TENANT_COUNTERS } from '../catalog/write/statements';
 import { newId } from '../lib/ulid';
-import { INSERT_EVENT } from './outbox.sql';
+import { INSERT_EVENT } from './outbox.queries';
 
-export type EventType = 'product.created' | 'product.updated' | 'product.deleted' | 'job.completed';
+export type EventType = 'product.created' | 'product.updated' | 'product.deleted' | 'job.completed' | 'endpoint.disabled' | 'webhook.test';
 
 /**
  * The statements that append one event for a tenant. Put them in the same `db.batch()` as the change
@@ -14,9 +14,10 @@ export function eventStatements(
   type: EventType,
   data: Record<string, unknown>,
   now: number,
+  id: string = newId('evt', now),
 ): D1PreparedStatement[] {
   return [
-    db.prepare(INSERT_EVENT).bind(newId('evt', now), tenantId, type, JSON.stringify(data), now),
+    db.prepare(INSERT_EVENT).bind(id, tenantId, type, JSON.stringify(data), now),
     db.prepare(ADVANCE_TENANT_COUNTERS).bind(tenantId),
   ];
 }

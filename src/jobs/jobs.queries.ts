@@ -1,8 +1,12 @@
 /** Job rows: opened and closed inside the same D1 batch as the write they describe (DESIGN "Jobs"). */
 
-/** ?1 id, ?2 tenant, ?3 kind, ?4 status, ?5 total, ?6 now. */
+/**
+ * ?1 id, ?2 tenant, ?3 kind, ?4 status, ?5 total, ?6 now. A job accepted earlier (an inbound push
+ * acknowledged before it was applied) already has its row: then it only starts.
+ */
 export const INSERT_JOB = `
-INSERT INTO jobs (id, tenant_id, kind, status, total, created_at, started_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)`;
+INSERT INTO jobs (id, tenant_id, kind, status, total, created_at, started_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)
+ON CONFLICT (id) DO UPDATE SET status = excluded.status, total = excluded.total, started_at = excluded.started_at`;
 
 /**
  * Close a synchronous write: counts come from the rows the job touched (`job_id`), so they are true

@@ -3,11 +3,19 @@
  * "Durability"); each consumer is idempotent, acks only what it finished, and lets failures retry
  * with backoff until the dead-letter queue takes them.
  */
-import type { Env } from '../env';
+import type { DeliverMessage, Env, EventsMessage, InboundMessage } from '../env';
+import { handleInboundBatch } from '../inbound/apply-inbound';
+import { handleDeliverBatch, handleEventsBatch } from '../webhooks/consumers';
 import { recordDeadLetters } from './dead-letter';
 
 export async function handleQueue(batch: MessageBatch<unknown>, env: Env): Promise<void> {
   switch (batch.queue) {
+    case 'shelfsync-events':
+      return handleEventsBatch(batch as MessageBatch<EventsMessage>, env);
+    case 'shelfsync-deliveries':
+      return handleDeliverBatch(batch as MessageBatch<DeliverMessage>, env);
+    case 'shelfsync-inbound':
+      return handleInboundBatch(batch as MessageBatch<InboundMessage>, env);
     case 'shelfsync-dead-letter':
       return recordDeadLetters(batch, env);
     default:

@@ -6,7 +6,7 @@
  */
 import { eventStatements } from '../../events/outbox';
 import type { FieldError } from '../../http/problem';
-import { FINISH_WRITE_JOB, INSERT_JOB } from '../../jobs/jobs.sql';
+import { FINISH_WRITE_JOB, INSERT_JOB } from '../../jobs/jobs.queries';
 import { canonicalJson } from '../../lib/canonical-json';
 import { newId } from '../../lib/ulid';
 import type { ProductDoc } from '../model/product-doc';
@@ -52,6 +52,8 @@ export interface WriteRequest {
   failures: ItemFailure[];
   mode?: WriteMode;
   setsExtensions?: boolean;
+  /** A job created earlier (accepted, then applied from a queue); default: a new one. */
+  jobId?: string;
   now?: number;
 }
 
@@ -132,7 +134,7 @@ export async function writeProducts(db: D1Database, request: WriteRequest): Prom
   const { tenantId, items, failures } = request;
   const mode = request.mode ?? 'upsert';
   const setsExtensions = request.setsExtensions ?? false;
-  const jobId = newId('job', now);
+  const jobId = request.jobId ?? newId('job', now);
   const total = items.length + failures.length;
 
   const encoded = items.map((item) => {

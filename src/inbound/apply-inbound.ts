@@ -1,0 +1,50 @@
+/**
+ * The inbound consumer: applies a push that was verified, stored and acknowledged earlier, through
+ * the same batch write as the API, under the job the sender was given. Idempotent: a job that already
+ * finished is not applied again, and the write itself is one transaction.
+ */
+import { batchUpsert } from '../catalog/products.service';
+import { resolveOptions } from '../config';
+import type { Env, InboundMessage } from '../env';
+import { backoffSeconds } from '../webhooks/consumers';
+import { wakeFanout } from '../webhooks/wake';
+import { inboundPayloadKey } from './receive';
+
+export async function applyInbound(env: Env, message: InboundMessage): Promise<void> {
+  const job = await env.DB.prepare(
+    `SELECT j.status, t.id, t.name, t.default_currency, t.default_locale
+     FROM jobs AS j JOIN tenants AS t ON t.id = j.tenant_id WHERE j.id = ?1 AND j.tenant_id = ?2`,
+  )
+    .bind(message.jobId, message.tenantId)
+    .first<{ status: string; id: string; name: string; default_currency: string; default_locale: string }>();
+  if (!job || (job.status !== 'pending' && job.status !== 'processing')) return;
+
+  const key = inboundPayloadKey(message.tenantId, message.jobId);
+  const object = await env.IMAGES.get(key);
+  if (!object) {
+    await env.DB.prepare("UPDATE jobs SET status = 'failed', completed_at = ?2 WHERE id = ?1").bind(message.jobId, Date.now()).run();
+    return;
+  }
+  const products = (await object.json()) as unknown[];
+  const ctx = {
+    db: env.DB,
+    tenant: { id: job.id, name: job.name, defaultCurrency: job.default_currency, defaultLocale: job.default_locale },
+    options: resolveOptions(),
+    imageUrl: () => null,
+  };
+  await batchUpsert(ctx, products, { kind: 'inbound', jobId: message.jobId });
+  await env.IMAGES.delete(key);
+  await wakeFanout(env, message.tenantId);
+}
+
+export async function handleInboundBatch(batch: MessageBatch<InboundMessage>, env: Env): Promise<void> {
+  for (const message of batch.messages) {
+    try {
+      await applyInbound(env, message.body);
+      message.ack();
+    } catch (err) {
+      console.error(JSON.stringify({ level: 'error', message: 'inbound apply failed', jobId: message.body.jobId, error: String(err) }));
+      message.retry({ delaySeconds: backoffSeconds(message.attempts) });
+    }
+  }
+}

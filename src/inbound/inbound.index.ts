@@ -1,0 +1,52 @@
+/** /v1/inbound-sources (tenant API) and /v1/inbound/{id} (the ERP's signed entry, no API key). */
+import { limitBodyTo, requireJson } from '../http/body';
+import { ApiError } from '../http/problem';
+import { createRouter } from '../http/router';
+import { idempotency } from '../idempotency/idempotency';
+import * as routes from './inbound.routes';
+import { receiveInbound } from './receive';
+import { deleteSource, findSource, insertSource, listSources, renderSource, updateSource } from './sources.repository';
+
+const mountBase = (path: string) => path.slice(0, Math.max(0, path.indexOf('/v1/')));
+
+/** The signed entry point: mounted before API-key authentication. */
+export function inboundReceiverRouter() {
+  const router = createRouter();
+  router.openapi({ ...routes.receiveRoute, middleware: [limitBodyTo('batch'), requireJson()] }, (c) => receiveInbound(c, c.req.param('id')) as never);
+  return router;
+}
+
+export function inboundSourcesRouter() {
+  const router = createRouter();
+  const writes = [limitBodyTo('admin'), requireJson(), idempotency()];
+
+  router.openapi({ ...routes.createSourceRoute, middleware: writes }, async (c) => {
+    const body = c.req.valid('json');
+    const { row, generated } = await insertSource(c.env.DB, c.get('tenant').id, { ...body, secretEnv: body.secretEnv ?? null });
+    return c.json({ ...renderSource(row, mountBase(c.req.path)), secret: generated }, 201);
+  });
+
+  router.openapi(routes.listSourcesRoute, async (c) => {
+    const rows = await listSources(c.env.DB, c.get('tenant').id);
+    return c.json({ data: rows.map((row) => renderSource(row, mountBase(c.req.path))), nextCursor: null }, 200);
+  });
+
+  router.openapi(routes.getSourceRoute, async (c) => {
+    const row = await findSource(c.env.DB, c.get('tenant').id, c.req.valid('param').id);
+    if (!row) throw new ApiError('not_found', 'No such inbound source');
+    return c.json(renderSource(row, mountBase(c.req.path)), 200);
+  });
+
+  router.openapi({ ...routes.updateSourceRoute, middleware: writes }, async (c) => {
+    const row = await updateSource(c.env.DB, c.get('tenant').id, c.req.valid('param').id, c.req.valid('json'));
+    if (!row) throw new ApiError('not_found', 'No such inbound source');
+    return c.json(renderSource(row, mountBase(c.req.path)), 200);
+  });
+
+  router.openapi(routes.deleteSourceRoute, async (c) => {
+    if (!(await deleteSource(c.env.DB, c.get('tenant').id, c.req.valid('param').id))) throw new ApiError('not_found', 'No such inbound source');
+    return c.body(null, 204);
+  });
+
+  return router;
+}

@@ -1,0 +1,51 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { authProblems, bearerSecurity, json, jsonBody, problems, writeProblems } from '../http/openapi';
+import { CreateSourceBody, InboundAckSchema, SourceSchema, SourceWithSecretSchema, UpdateSourceBody } from './inbound.schemas';
+
+const tags = ['Inbound'];
+const security = bearerSecurity;
+const IdParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: 'src_01JD7Z8Q6V7N9K3M2X4B5C6D7E' }) });
+
+export const createSourceRoute = createRoute({
+  method: 'post', path: '/inbound-sources', tags, security,
+  summary: 'Register an ERP that pushes signed product updates',
+  request: { body: jsonBody(CreateSourceBody) },
+  responses: { 201: json(SourceWithSecretSchema, 'Registered'), ...problems(...writeProblems) },
+});
+
+export const listSourcesRoute = createRoute({
+  method: 'get', path: '/inbound-sources', tags, security, summary: 'Inbound sources',
+  responses: { 200: json(z.object({ data: z.array(SourceSchema), nextCursor: z.null() }), 'Sources'), ...problems(...authProblems) },
+});
+
+export const getSourceRoute = createRoute({
+  method: 'get', path: '/inbound-sources/{id}', tags, security, summary: 'An inbound source (never its secret)',
+  request: { params: IdParam },
+  responses: { 200: json(SourceSchema, 'The source'), ...problems(...authProblems, 404) },
+});
+
+export const updateSourceRoute = createRoute({
+  method: 'patch', path: '/inbound-sources/{id}', tags, security, summary: 'Change how signatures are read',
+  request: { params: IdParam, body: jsonBody(UpdateSourceBody) },
+  responses: { 200: json(SourceSchema, 'Updated'), ...problems(...writeProblems, 404) },
+});
+
+export const deleteSourceRoute = createRoute({
+  method: 'delete', path: '/inbound-sources/{id}', tags, security, summary: 'Stop accepting pushes from this source',
+  request: { params: IdParam },
+  responses: { 204: { description: 'Deleted' }, ...problems(...authProblems, 404) },
+});
+
+export const receiveRoute = createRoute({
+  method: 'post', path: '/inbound/{id}', tags,
+  security: [{ hmacSignature: [] }],
+  summary: 'Receive a signed push (a product with its id, or {"products": [...]})',
+  description:
+    'The HMAC-SHA256 signature over the raw body (or `{timestamp}.{body}`) is verified in constant time before anything is parsed. Valid pushes are stored, acknowledged with 202 and a job id, and applied through a queue; the same push again within 5 minutes answers 200 with the original job id and is not applied twice.',
+  request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } } },
+  responses: {
+    200: json(InboundAckSchema, 'A replay of a push accepted in the last 5 minutes'),
+    202: json(InboundAckSchema, 'Accepted; poll GET /v1/jobs/{jobId}'),
+    ...problems(400, 401, 413, 415, 422),
+  },
+});

@@ -1,0 +1,83 @@
+import { z } from '@hono/zod-openapi';
+
+export const inboundFormats = ['canonical'] as const;
+
+const HeaderName = z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}$/, 'Header names are HTTP tokens').transform((h) => h.toLowerCase());
+
+const SourceFields = {
+  name: z.string().min(1).max(200),
+  secretEncoding: z.enum(['utf8', 'base64']).openapi({ description: 'utf8: the string itself is the HMAC key (as `openssl dgst -hmac` uses it); base64: its decoded bytes are' }),
+  signatureHeader: HeaderName.openapi({ example: 'x-gesmart-signature' }),
+  signatureEncoding: z.enum(['base64', 'hex']),
+  signaturePrefix: z.string().max(32).openapi({ description: 'Stripped before decoding, e.g. "sha256="' }),
+  signedPayload: z.enum(['{body}', '{timestamp}.{body}']),
+  timestampHeader: HeaderName.nullable().openapi({ description: 'Required when the timestamp is signed' }),
+  toleranceSeconds: z.number().int().min(1).max(3600).openapi({ description: 'How far a signed timestamp may be from now, either way' }),
+  eventIdHeader: HeaderName.nullable().openapi({ description: 'A unique delivery id to dedupe replays on; else the body hash is used' }),
+  format: z.enum(inboundFormats),
+};
+
+export const CreateSourceBody = z
+  .strictObject({
+    name: SourceFields.name,
+    secret: z.string().min(16, 'Use at least 16 characters').max(512).optional().openapi({ description: 'Omit to have one generated (shown once)' }),
+    secretEnv: z.string().regex(/^[A-Z][A-Z0-9_]*_WEBHOOK_SECRET$/, 'Must name an environment secret ending in _WEBHOOK_SECRET').optional()
+      .openapi({ description: 'Take the secret from this Worker secret instead (e.g. GESMART_WEBHOOK_SECRET)', example: 'GESMART_WEBHOOK_SECRET' }),
+    secretEncoding: SourceFields.secretEncoding.default('utf8'),
+    signatureHeader: SourceFields.signatureHeader.default('x-signature'),
+    signatureEncoding: SourceFields.signatureEncoding.default('base64'),
+    signaturePrefix: SourceFields.signaturePrefix.default(''),
+    signedPayload: SourceFields.signedPayload.default('{body}'),
+    timestampHeader: SourceFields.timestampHeader.default(null),
+    toleranceSeconds: SourceFields.toleranceSeconds.default(300),
+    eventIdHeader: SourceFields.eventIdHeader.default(null),
+    format: SourceFields.format.default('canonical'),
+  })
+  .refine((s) => !(s.secret && s.secretEnv), { message: 'Give either secret or secretEnv, not both', path: ['secretEnv'] })
+  .refine((s) => s.signedPayload === '{body}' || s.timestampHeader, { message: 'A signed timestamp needs timestampHeader', path: ['timestampHeader'] })
+  .openapi('CreateInboundSource');
+
+export const UpdateSourceBody = z
+  .strictObject({
+    name: SourceFields.name.optional(),
+    signatureHeader: SourceFields.signatureHeader.optional(),
+    signatureEncoding: SourceFields.signatureEncoding.optional(),
+    signaturePrefix: SourceFields.signaturePrefix.optional(),
+    signedPayload: SourceFields.signedPayload.optional(),
+    timestampHeader: SourceFields.timestampHeader.optional(),
+    toleranceSeconds: SourceFields.toleranceSeconds.optional(),
+    eventIdHeader: SourceFields.eventIdHeader.optional(),
+  })
+  .openapi('UpdateInboundSource');
+
+export const SourceSchema = z
+  .object({
+    id: z.string().openapi({ example: 'src_01JD7Z8Q6V7N9K3M2X4B5C6D7E' }),
+    name: z.string(),
+    url: z.string().openapi({ description: 'Where the ERP posts: /v1/inbound/{id}' }),
+    secretEnv: z.string().nullable(),
+    secretEncoding: z.string(),
+    signatureHeader: z.string(),
+    signatureEncoding: z.string(),
+    signaturePrefix: z.string(),
+    signedPayload: z.string(),
+    timestampHeader: z.string().nullable(),
+    toleranceSeconds: z.number().int(),
+    eventIdHeader: z.string().nullable(),
+    format: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('InboundSource');
+
+export const SourceWithSecretSchema = SourceSchema.extend({
+  secret: z.string().nullable().openapi({ description: 'The generated secret, shown once (null when you supplied one)' }),
+}).openapi('InboundSourceWithSecret');
+
+export const InboundAckSchema = z
+  .object({
+    jobId: z.string(),
+    status: z.string(),
+    duplicate: z.boolean().openapi({ description: 'True when this exact push was already accepted in the last 5 minutes' }),
+  })
+  .openapi('InboundAck');

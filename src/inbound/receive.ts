@@ -1,0 +1,113 @@
+/**
+ * POST /v1/inbound/{sourceId}: an ERP's signed push. The signature is the credential: no API key.
+ * Order matters: raw bytes -> signature (constant time; unknown source, missing secret and bad
+ * signature all look the same from outside) -> replay check -> parse -> validate like any API call
+ * -> store the payload in R2 and the job + receipt in D1 -> acknowledge -> apply from a queue.
+ */
+import type { Context } from 'hono';
+import { validateProduct } from '../catalog/products.service';
+import type { AppEnv, Env } from '../env';
+import { ApiError, type FieldError } from '../http/problem';
+import { sha256Hex } from '../lib/crypto';
+import { newId } from '../lib/ulid';
+import { findSource, type SourceRow } from './sources.repository';
+import { verifySignature } from './verify-signature';
+
+export const REPLAY_WINDOW_MS = 5 * 60_000;
+
+export function inboundPayloadKey(tenantId: string, jobId: string): string {
+  return `inbound/${tenantId}/${jobId}.json`;
+}
+
+function sourceSecret(env: Env, source: SourceRow): string | null {
+  if (source.secretEnv) return env[source.secretEnv as `${string}_WEBHOOK_SECRET`] ?? null;
+  return source.secret;
+}
+
+/** The products a payload carries: `{products: [...]}` or one product. */
+function productsOf(payload: unknown): unknown[] | null {
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) return null;
+  const products = (payload as { products?: unknown }).products;
+  if (products !== undefined) return Array.isArray(products) ? products : null;
+  return [payload];
+}
+
+export async function receiveInbound(c: Context<AppEnv>, sourceId: string): Promise<Response> {
+  const env = c.env;
+  const denied = new ApiError('unauthorized', 'The signature could not be verified');
+  const source = await findSource(env.DB, null, sourceId);
+  const body = new Uint8Array(await c.req.arrayBuffer());
+  if (!source) throw denied;
+  const secret = sourceSecret(env, source);
+  if (!secret) {
+    console.error(JSON.stringify({ level: 'error', message: 'inbound source has no secret configured; refusing', sourceId }));
+    throw denied;
+  }
+  const now = Date.now();
+  const verdict = await verifySignature(
+    source,
+    secret,
+    body,
+    c.req.header(source.signatureHeader) ?? null,
+    source.timestampHeader ? (c.req.header(source.timestampHeader) ?? null) : null,
+    now,
+  );
+  if (!verdict.ok) throw new ApiError('unauthorized', `The signature could not be verified: ${verdict.reason}`);
+
+  const eventId = source.eventIdHeader ? c.req.header(source.eventIdHeader) : undefined;
+  const dedupeKey = eventId ? `id:${eventId}` : `sha256:${await sha256Hex(body)}`;
+  const seen = await env.DB.prepare('SELECT job_id FROM inbound_receipts WHERE source_id = ?1 AND dedupe_key = ?2 AND received_at > ?3')
+    .bind(source.id, dedupeKey, now - REPLAY_WINDOW_MS)
+    .first<{ job_id: string }>();
+  if (seen) {
+    const job = await env.DB.prepare('SELECT status FROM jobs WHERE id = ?1').bind(seen.job_id).first<{ status: string }>();
+    return c.json({ jobId: seen.job_id, status: job?.status ?? 'pending', duplicate: true }, 200);
+  }
+
+  let payload: unknown;
+  try {
+    payload = JSON.parse(new TextDecoder().decode(body));
+  } catch {
+    throw new ApiError('bad_request', 'The body is not valid JSON');
+  }
+  const products = productsOf(payload);
+  if (!products) throw new ApiError('validation_failed', 'Send a product with its id, or {"products": [...]}', [{ path: '/products', message: 'Must be an array' }]);
+  const tenant = await env.DB.prepare('SELECT id, name, default_currency, default_locale FROM tenants WHERE id = ?1')
+    .bind(source.tenantId)
+    .first<{ id: string; name: string; default_currency: string; default_locale: string }>();
+  if (!tenant) throw denied;
+  const ctx = {
+    db: env.DB,
+    tenant: { id: tenant.id, name: tenant.name, defaultCurrency: tenant.default_currency, defaultLocale: tenant.default_locale },
+    options: c.get('options'),
+    imageUrl: () => null,
+  };
+  const errors: FieldError[] = [];
+  const isBatch = products.length !== 1 || (payload as { products?: unknown }).products !== undefined;
+  for (const [index, product] of products.entries()) {
+    const validated = await validateProduct(ctx, product);
+    if (!validated.ok) {
+      for (const e of validated.errors) errors.push({ path: `${isBatch ? `/products/${index}` : ''}${e.path}`, message: e.message });
+    }
+  }
+  if (products.length > c.get('options').maxBatchItems) errors.push({ path: '/products', message: `At most ${c.get('options').maxBatchItems} products per push` });
+  if (errors.length > 0) throw new ApiError('validation_failed', 'The pushed products are not valid', errors);
+
+  // Durable before acknowledged: payload in R2, then job and receipt in one D1 batch.
+  const jobId = newId('job', now);
+  await env.IMAGES.put(inboundPayloadKey(tenant.id, jobId), JSON.stringify(products), { httpMetadata: { contentType: 'application/json' } });
+  await env.DB.batch([
+    env.DB.prepare("INSERT INTO jobs (id, tenant_id, kind, status, total, created_at) VALUES (?1, ?2, 'inbound', 'pending', ?3, ?4)").bind(jobId, tenant.id, products.length, now),
+    env.DB.prepare(
+      `INSERT INTO inbound_receipts (source_id, dedupe_key, job_id, received_at) VALUES (?1, ?2, ?3, ?4)
+       ON CONFLICT (source_id, dedupe_key) DO UPDATE SET job_id = excluded.job_id, received_at = excluded.received_at`,
+    ).bind(source.id, dedupeKey, jobId, now),
+  ]);
+  c.executionCtx.waitUntil(
+    env.INBOUND_QUEUE.send({ kind: 'inbound', tenantId: tenant.id, jobId }).catch((err) => {
+      console.warn(JSON.stringify({ level: 'warn', message: 'inbound wake-up not sent; the cron will catch up', jobId, error: String(err) }));
+    }),
+  );
+  c.header('Job-Id', jobId);
+  return c.json({ jobId, status: 'pending', duplicate: false }, 202);
+}

@@ -1,0 +1,90 @@
+/**
+ * The one way Shelfsync talks to the outside: every hop judged by the guard, redirects followed by
+ * hand (each target re-judged, at most `maxRedirects`), a timeout over the whole exchange, and a
+ * byte cap enforced while the body streams in (Content-Length is not trusted).
+ */
+import { judgeUrl, type OutboundPolicy } from './policy';
+
+export interface GuardedFetchOptions {
+  policy: OutboundPolicy;
+  timeoutMs: number;
+  maxBytes: number;
+  /** 0 = a redirect is an answer like any other (webhooks); images follow up to 3. */
+  maxRedirects: number;
+  requireHttps?: boolean;
+  init?: RequestInit;
+}
+
+export type GuardedResult =
+  | { ok: true; status: number; headers: Headers; body: Uint8Array; url: string; truncated: boolean }
+  | { ok: false; kind: 'refused' | 'timeout' | 'too_large' | 'network' | 'redirects'; message: string };
+
+export async function guardedFetch(target: string, options: GuardedFetchOptions, readLimit?: 'truncate'): Promise<GuardedResult> {
+  const signal = AbortSignal.timeout(options.timeoutMs);
+  let url = target;
+  for (let hop = 0; ; hop++) {
+    const verdict = judgeUrl(url, options.policy, { requireHttps: options.requireHttps ?? false });
+    if (!verdict.ok) return { ok: false, kind: 'refused', message: `refused ${hop > 0 ? 'redirect ' : ''}target: ${verdict.reason}` };
+    let response: Response;
+    try {
+      response = await fetch(verdict.url.toString(), { ...options.init, redirect: 'manual', signal });
+    } catch (err) {
+      if (signal.aborted) return { ok: false, kind: 'timeout', message: `no answer within ${options.timeoutMs} ms` };
+      return { ok: false, kind: 'network', message: `could not connect: ${(err as Error).message}` };
+    }
+    const location = response.headers.get('location');
+    if (options.maxRedirects > 0 && response.status >= 300 && response.status < 400 && location) {
+      await response.body?.cancel();
+      if (hop >= options.maxRedirects) return { ok: false, kind: 'redirects', message: `more than ${options.maxRedirects} redirects` };
+      url = new URL(location, verdict.url).toString();
+      continue;
+    }
+    try {
+      const read = await readCapped(response, options.maxBytes, readLimit === 'truncate', signal);
+      if (!read) return { ok: false, kind: 'too_large', message: `the response is larger than ${options.maxBytes} bytes` };
+      return { ok: true, status: response.status, headers: response.headers, body: read.body, url, truncated: read.truncated };
+    } catch {
+      if (signal.aborted) return { ok: false, kind: 'timeout', message: `no complete answer within ${options.timeoutMs} ms` };
+      return { ok: false, kind: 'network', message: 'the connection broke while reading the answer' };
+    }
+  }
+}
+
+/** Reads at most `max` bytes; beyond that either truncates (logs) or gives up (null). */
+async function readCapped(response: Response, max: number, truncate: boolean, signal: AbortSignal): Promise<{ body: Uint8Array; truncated: boolean } | null> {
+  if (!response.body) return { body: new Uint8Array(0), truncated: false };
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const onAbort = () => void reader.cancel().catch(() => {});
+  signal.addEventListener('abort', onAbort);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (signal.aborted) throw new Error('aborted');
+      if (done) break;
+      if (size + value.byteLength > max) {
+        await reader.cancel();
+        if (!truncate) return null;
+        chunks.push(value.subarray(0, max - size));
+        size = max;
+        return { body: concat(chunks, size), truncated: true };
+      }
+      chunks.push(value);
+      size += value.byteLength;
+    }
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+  return { body: concat(chunks, size), truncated: false };
+}
+
+function concat(chunks: Uint8Array[], size: number): Uint8Array {
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}

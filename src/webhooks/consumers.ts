@@ -1,0 +1,47 @@
+/**
+ * Queue consumers of the webhook pipeline. Both are idempotent (fan-out keys on (endpoint, event);
+ * attempts claim rows with a lease), ack a message only once its work is recorded, and retry with
+ * exponential backoff otherwise, never acking in a catch.
+ */
+import type { DeliverMessage, Env, EventsMessage } from '../env';
+import { attemptDeliveries } from './deliver';
+import { fanOutTenant } from './fanout';
+import { wakeFanout } from './wake';
+
+export function backoffSeconds(attempts: number): number {
+  return Math.min(300, 2 ** Math.min(attempts, 8));
+}
+
+/** Fan out every tenant named in the batch, then make the first attempts together (one pool of 6). */
+export async function handleEventsBatch(batch: MessageBatch<EventsMessage>, env: Env): Promise<void> {
+  const byTenant = new Map<string, Message<EventsMessage>[]>();
+  for (const message of batch.messages) byTenant.set(message.body.tenantId, [...(byTenant.get(message.body.tenantId) ?? []), message]);
+
+  const fresh: string[] = [];
+  for (const [tenantId, messages] of byTenant) {
+    try {
+      const result = await fanOutTenant(env, tenantId);
+      fresh.push(...result.deliveryIds);
+      if (result.more) await wakeFanout(env, tenantId);
+      for (const m of messages) m.ack();
+    } catch (err) {
+      console.error(JSON.stringify({ level: 'error', message: 'fan-out failed', tenantId, error: String(err) }));
+      for (const m of messages) m.retry({ delaySeconds: backoffSeconds(m.attempts) });
+    }
+  }
+  // The rows exist now; if attempting fails, the cron retries them when due. Nothing is lost.
+  await attemptDeliveries(env, fresh).catch((err) => {
+    console.error(JSON.stringify({ level: 'error', message: 'first attempts failed; the cron will retry', error: String(err) }));
+  });
+}
+
+export async function handleDeliverBatch(batch: MessageBatch<DeliverMessage>, env: Env): Promise<void> {
+  const ids = [...new Set(batch.messages.flatMap((m) => m.body.ids))];
+  try {
+    await attemptDeliveries(env, ids);
+    batch.ackAll();
+  } catch (err) {
+    console.error(JSON.stringify({ level: 'error', message: 'delivery batch failed', error: String(err) }));
+    for (const m of batch.messages) m.retry({ delaySeconds: backoffSeconds(m.attempts) });
+  }
+}

@@ -1,0 +1,128 @@
+/** Webhook endpoints: CRUD, tenant-scoped in every query (another tenant's id is simply not found). */
+import { and, desc, eq, lt } from 'drizzle-orm';
+import { database } from '../db/client';
+import { webhookEndpoints } from '../db/schema';
+import { toIso } from '../lib/time';
+import { newId } from '../lib/ulid';
+import { generateSecret } from './signing';
+
+export type EndpointRow = typeof webhookEndpoints.$inferSelect;
+
+export function renderEndpoint(row: EndpointRow) {
+  return {
+    id: row.id,
+    url: row.url,
+    eventTypes: JSON.parse(row.eventTypes) as string[],
+    headerNames: Object.keys(JSON.parse(row.headers) as Record<string, string>),
+    enabled: row.enabled,
+    disabledReason: row.disabledReason,
+    format: row.format,
+    failingSince: toIso(row.failingSince),
+    createdAt: toIso(row.createdAt),
+    updatedAt: toIso(row.updatedAt),
+  };
+}
+
+export interface NewEndpoint {
+  url: string;
+  eventTypes: string[];
+  headers: Record<string, string>;
+  enabled: boolean;
+  format: string;
+  metadata?: Record<string, unknown> | null;
+}
+
+export async function insertEndpoint(db: D1Database, tenantId: string, input: NewEndpoint): Promise<EndpointRow> {
+  const now = Date.now();
+  const row: EndpointRow = {
+    id: newId('wh', now),
+    tenantId,
+    url: input.url,
+    eventTypes: JSON.stringify(input.eventTypes),
+    headers: JSON.stringify(input.headers),
+    format: input.format,
+    enabled: input.enabled,
+    disabledReason: null,
+    secret: generateSecret(),
+    previousSecret: null,
+    previousSecretExpiresAt: null,
+    failingSince: null,
+    metadata: input.metadata ? JSON.stringify(input.metadata) : null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await database(db).insert(webhookEndpoints).values(row);
+  return row;
+}
+
+export async function findEndpoint(db: D1Database, tenantId: string, id: string): Promise<EndpointRow | null> {
+  const rows = await database(db)
+    .select()
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.tenantId, tenantId), eq(webhookEndpoints.id, id)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function listEndpoints(db: D1Database, tenantId: string, beforeId: string | null, limit: number) {
+  const rows = await database(db)
+    .select()
+    .from(webhookEndpoints)
+    .where(beforeId ? and(eq(webhookEndpoints.tenantId, tenantId), lt(webhookEndpoints.id, beforeId)) : eq(webhookEndpoints.tenantId, tenantId))
+    .orderBy(desc(webhookEndpoints.id))
+    .limit(limit + 1);
+  return { rows: rows.slice(0, limit), more: rows.length > limit };
+}
+
+export async function updateEndpoint(
+  db: D1Database,
+  tenantId: string,
+  id: string,
+  patch: Partial<Pick<NewEndpoint, 'url' | 'eventTypes' | 'headers' | 'enabled' | 'format'>>,
+): Promise<EndpointRow | null> {
+  const set: Partial<EndpointRow> = { updatedAt: Date.now() };
+  if (patch.url !== undefined) set.url = patch.url;
+  if (patch.eventTypes !== undefined) set.eventTypes = JSON.stringify(patch.eventTypes);
+  if (patch.headers !== undefined) set.headers = JSON.stringify(patch.headers);
+  if (patch.format !== undefined) set.format = patch.format;
+  if (patch.enabled !== undefined) {
+    set.enabled = patch.enabled;
+    // Re-enabling starts a clean slate: the five-day failure clock and the reason go.
+    if (patch.enabled) Object.assign(set, { disabledReason: null, failingSince: null });
+    else set.disabledReason = 'disabled by the tenant';
+  }
+  const rows = await database(db)
+    .update(webhookEndpoints)
+    .set(set)
+    .where(and(eq(webhookEndpoints.tenantId, tenantId), eq(webhookEndpoints.id, id)))
+    .returning();
+  return rows[0] ?? null;
+}
+
+export async function deleteEndpoint(db: D1Database, tenantId: string, id: string): Promise<boolean> {
+  const rows = await database(db)
+    .delete(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.tenantId, tenantId), eq(webhookEndpoints.id, id)))
+    .returning({ id: webhookEndpoints.id });
+  return rows.length > 0;
+}
+
+/** New secret now; the old one keeps signing beside it for `overlapMs` (receivers can switch at leisure). */
+export async function rotateSecret(db: D1Database, tenantId: string, id: string, overlapMs: number): Promise<EndpointRow | null> {
+  const current = await findEndpoint(db, tenantId, id);
+  if (!current) return null;
+  const now = Date.now();
+  const rows = await database(db)
+    .update(webhookEndpoints)
+    .set({ secret: generateSecret(), previousSecret: current.secret, previousSecretExpiresAt: now + overlapMs, updatedAt: now })
+    .where(and(eq(webhookEndpoints.tenantId, tenantId), eq(webhookEndpoints.id, id), eq(webhookEndpoints.secret, current.secret)))
+    .returning();
+  return rows[0] ?? null;
+}
+
+/** The secrets that sign a delivery right now: current first, then the previous while its overlap lasts. */
+export function signingSecrets(row: Pick<EndpointRow, 'secret' | 'previousSecret' | 'previousSecretExpiresAt'>, now: number): string[] {
+  const secrets = [row.secret];
+  if (row.previousSecret && row.previousSecretExpiresAt !== null && row.previousSecretExpiresAt > now) secrets.push(row.previousSecret);
+  return secrets;
+}

@@ -1,0 +1,38 @@
+/**
+ * Standard Webhooks signatures (https://www.standardwebhooks.com), on Web Crypto.
+ * A secret is `whsec_` + base64 of random bytes; the HMAC key is those bytes. A delivery carries
+ * `webhook-id` (stable across retries), `webhook-timestamp` (unix seconds) and
+ * `webhook-signature: v1,<base64 HMAC-SHA256 of "{id}.{timestamp}.{body}">`, space-separated when
+ * several secrets sign at once (the rotation overlap).
+ */
+import { base64ToBytes, bytesToBase64 } from '../lib/base64';
+
+const SECRET_PREFIX = 'whsec_';
+const encoder = new TextEncoder();
+
+export function generateSecret(): string {
+  return SECRET_PREFIX + bytesToBase64(crypto.getRandomValues(new Uint8Array(32)));
+}
+
+function secretKeyBytes(secret: string): Uint8Array {
+  const bytes = base64ToBytes(secret.startsWith(SECRET_PREFIX) ? secret.slice(SECRET_PREFIX.length) : secret);
+  if (!bytes) throw new Error('invalid webhook secret');
+  return bytes;
+}
+
+export async function hmacSha256(key: Uint8Array, data: Uint8Array): Promise<Uint8Array> {
+  const cryptoKey = await crypto.subtle.importKey('raw', key, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  return new Uint8Array(await crypto.subtle.sign('HMAC', cryptoKey, data));
+}
+
+export async function signatureFor(secret: string, id: string, timestamp: number, body: string): Promise<string> {
+  const mac = await hmacSha256(secretKeyBytes(secret), encoder.encode(`${id}.${timestamp}.${body}`));
+  return `v1,${bytesToBase64(mac)}`;
+}
+
+/** The headers of one signed delivery; every secret given signs (current first). */
+export async function signedHeaders(secrets: string[], id: string, body: string, now = Date.now()): Promise<Record<string, string>> {
+  const timestamp = Math.floor(now / 1000);
+  const signatures = await Promise.all(secrets.map((secret) => signatureFor(secret, id, timestamp, body)));
+  return { 'webhook-id': id, 'webhook-timestamp': String(timestamp), 'webhook-signature': signatures.join(' ') };
+}

@@ -1,0 +1,121 @@
+/** /v1/webhooks and /v1/deliveries: subscriptions, the delivery log, and manual resends. */
+import type { Context } from 'hono';
+import { parseRfc3339 } from '../catalog/model/dates';
+import type { AppEnv } from '../env';
+import { eventStatements } from '../events/outbox';
+import { limitBodyTo, requireJson } from '../http/body';
+import { cursorField } from '../http/cursor';
+import { ApiError } from '../http/problem';
+import { createRouter } from '../http/router';
+import { idempotency } from '../idempotency/idempotency';
+import { encodeCursor } from '../lib/cursor';
+import { newId } from '../lib/ulid';
+import { judgeUrl, policyFromEnv } from '../outbound/policy';
+import { listDeliveries, recoverFailed, requeueDelivery } from './deliveries.repository';
+import {
+  deleteEndpoint,
+  findEndpoint,
+  insertEndpoint,
+  listEndpoints,
+  renderEndpoint,
+  rotateSecret,
+  updateEndpoint,
+} from './endpoints.repository';
+import * as routes from './webhooks.routes';
+import { wakeFanoutAfterResponse } from './wake';
+
+const ROTATION_OVERLAP_MS = 24 * 3600 * 1000;
+
+function assertTarget(c: Context<AppEnv>, url: string): void {
+  const verdict = judgeUrl(url, policyFromEnv(c.env), { requireHttps: true });
+  if (!verdict.ok) throw new ApiError('validation_failed', 'The webhook URL is not allowed', [{ path: '/url', message: verdict.reason }]);
+}
+
+async function requeue(c: Context<AppEnv>, ids: string[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += 100) await c.env.DELIVERIES_QUEUE.send({ kind: 'deliver', ids: ids.slice(i, i + 100) });
+}
+
+export function webhooksRouter() {
+  const router = createRouter();
+  const writes = [limitBodyTo('admin'), requireJson(), idempotency()];
+
+  router.openapi({ ...routes.createWebhookRoute, middleware: writes }, async (c) => {
+    const body = c.req.valid('json');
+    assertTarget(c, body.url);
+    const row = await insertEndpoint(c.env.DB, c.get('tenant').id, body);
+    return c.json({ ...renderEndpoint(row), secret: row.secret }, 201);
+  });
+
+  router.openapi(routes.listWebhooksRoute, async (c) => {
+    const { limit, cursor } = c.req.valid('query');
+    const page = await listEndpoints(c.env.DB, c.get('tenant').id, cursorField<string>(cursor, 'id', 'string'), limit);
+    const last = page.rows.at(-1);
+    return c.json({ data: page.rows.map(renderEndpoint), nextCursor: page.more && last ? encodeCursor({ id: last.id }) : null }, 200);
+  });
+
+  router.openapi(routes.getWebhookRoute, async (c) => {
+    const row = await findEndpoint(c.env.DB, c.get('tenant').id, c.req.valid('param').id);
+    if (!row) throw new ApiError('not_found', 'No such webhook');
+    return c.json(renderEndpoint(row), 200);
+  });
+
+  router.openapi({ ...routes.updateWebhookRoute, middleware: writes }, async (c) => {
+    const body = c.req.valid('json');
+    if (body.url !== undefined) assertTarget(c, body.url);
+    const row = await updateEndpoint(c.env.DB, c.get('tenant').id, c.req.valid('param').id, body);
+    if (!row) throw new ApiError('not_found', 'No such webhook');
+    return c.json(renderEndpoint(row), 200);
+  });
+
+  router.openapi(routes.deleteWebhookRoute, async (c) => {
+    if (!(await deleteEndpoint(c.env.DB, c.get('tenant').id, c.req.valid('param').id))) throw new ApiError('not_found', 'No such webhook');
+    return c.body(null, 204);
+  });
+
+  router.openapi(routes.rotateSecretRoute, async (c) => {
+    const row = await rotateSecret(c.env.DB, c.get('tenant').id, c.req.valid('param').id, ROTATION_OVERLAP_MS);
+    if (!row) throw new ApiError('not_found', 'No such webhook');
+    return c.json({ ...renderEndpoint(row), secret: row.secret }, 200);
+  });
+
+  router.openapi(routes.testWebhookRoute, async (c) => {
+    const tenantId = c.get('tenant').id;
+    const row = await findEndpoint(c.env.DB, tenantId, c.req.valid('param').id);
+    if (!row) throw new ApiError('not_found', 'No such webhook');
+    if (!row.enabled) throw new ApiError('conflict', 'The webhook is disabled; enable it first');
+    const now = Date.now();
+    const eventId = newId('evt', now);
+    await c.env.DB.batch(eventStatements(c.env.DB, tenantId, 'webhook.test', { endpointId: row.id, message: 'A test event from Shelfsync' }, now, eventId));
+    wakeFanoutAfterResponse(c);
+    return c.json({ eventId }, 202);
+  });
+
+  router.openapi(routes.listDeliveriesRoute, async (c) => {
+    const tenantId = c.get('tenant').id;
+    const { id } = c.req.valid('param');
+    if (!(await findEndpoint(c.env.DB, tenantId, id))) throw new ApiError('not_found', 'No such webhook');
+    const { limit, cursor } = c.req.valid('query');
+    const page = await listDeliveries(c.env.DB, tenantId, id, cursorField<string>(cursor, 'id', 'string'), limit);
+    return c.json({ data: page.data, nextCursor: page.nextId ? encodeCursor({ id: page.nextId }) : null }, 200);
+  });
+
+  router.openapi(routes.recoverRoute, async (c) => {
+    const tenantId = c.get('tenant').id;
+    const { id } = c.req.valid('param');
+    const since = parseRfc3339(c.req.valid('query').since);
+    if (since === null) throw new ApiError('validation_failed', 'Invalid query parameters', [{ path: 'query.since', message: 'Must be an RFC 3339 date-time' }]);
+    if (!(await findEndpoint(c.env.DB, tenantId, id))) throw new ApiError('not_found', 'No such webhook');
+    const ids = await recoverFailed(c.env.DB, tenantId, id, since);
+    await requeue(c, ids);
+    return c.json({ requeued: ids.length }, 202);
+  });
+
+  router.openapi(routes.redeliverRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    if (!(await requeueDelivery(c.env.DB, c.get('tenant').id, id))) throw new ApiError('not_found', 'No such delivery');
+    await requeue(c, [id]);
+    return c.json({ id, status: 'pending' as const }, 202);
+  });
+
+  return router;
+}

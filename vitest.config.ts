@@ -21,6 +21,8 @@ export default defineConfig({
                 ALLOW_PRIVATE_TARGETS: '127.0.0.1/32,::1/128',
                 OUTBOUND_ONLY: '127.0.0.1',
                 IMAGE_URL_SECRET: 'test-image-url-secret',
+                DELIVERY_TIMEOUT_MS: '2000',
+                GESMART_WEBHOOK_SECRET: 'gesmart-test-secret-0123456789abcdef',
               },
             },
           })),
@@ -30,6 +32,7 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/node/**'],
           setupFiles: ['./test/setup/apply-migrations.ts'],
+          globalSetup: ['./test/setup/receiver.ts'],
         },
       },
       {

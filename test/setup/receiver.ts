@@ -1,0 +1,117 @@
+/**
+ * A local HTTP receiver for webhook and fetch tests, run in Node (workerd cannot listen) on
+ * 127.0.0.1:0; its URL reaches tests through `provide` / `inject('receiverUrl')`.
+ *
+ *   ANY /r/{bucket}/{behaviour}   records the request, then answers per behaviour:
+ *       ok 200 · fail 500 · rate 429 + Retry-After: 2 · unavailable 503 · gone 410
+ *       hang (answers after 10 s) · redirect 302 -> ok · slow (200, body trickles for 3 s)
+ *       flaky (500 on the first request of the bucket, 200 after)
+ *   GET /received/{bucket}        the recorded requests of a bucket, oldest first
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { TestProject } from 'vitest/node';
+
+interface Received {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: string;
+  receivedAt: number;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    receiverUrl: string;
+  }
+}
+
+const buckets = new Map<string, Received[]>();
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+let server: Server;
+
+export async function setup(project: TestProject): Promise<void> {
+  server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const parts = url.pathname.split('/').filter(Boolean);
+    if (parts[0] === 'received' && parts[1]) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(buckets.get(parts[1]) ?? []));
+      return;
+    }
+    if (parts[0] !== 'r' || !parts[1]) {
+      res.writeHead(404).end();
+      return;
+    }
+    const bucket = parts[1];
+    const behaviour = parts[2] ?? 'ok';
+    const list = buckets.get(bucket) ?? [];
+    list.push({
+      method: req.method ?? 'GET',
+      path: url.pathname + url.search,
+      headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : (v ?? '')])),
+      body: await readBody(req),
+      receivedAt: Date.now(),
+    });
+    buckets.set(bucket, list);
+    switch (behaviour) {
+      case 'ok':
+        res.writeHead(200, { 'content-type': 'text/plain' }).end('received');
+        return;
+      case 'fail':
+        res.writeHead(500, { 'content-type': 'text/plain' }).end('receiver exploded: ' + 'x'.repeat(2000));
+        return;
+      case 'rate':
+        res.writeHead(429, { 'retry-after': '2' }).end('slow down');
+        return;
+      case 'unavailable':
+        res.writeHead(503, { 'retry-after': '3' }).end('maintenance');
+        return;
+      case 'gone':
+        res.writeHead(410).end('gone');
+        return;
+      case 'hang':
+        setTimeout(() => res.writeHead(200).end('too late'), 10_000).unref();
+        return;
+      case 'redirect':
+        res.writeHead(302, { location: `/r/${bucket}/ok` }).end();
+        return;
+      case 'slow': {
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        let n = 0;
+        const timer = setInterval(() => {
+          res.write('.');
+          if (++n >= 30) {
+            clearInterval(timer);
+            res.end();
+          }
+        }, 100);
+        timer.unref();
+        return;
+      }
+      case 'flaky':
+        if (list.length === 1) res.writeHead(500).end('first one fails');
+        else res.writeHead(200).end('ok now');
+        return;
+      default:
+        res.writeHead(400).end('unknown behaviour');
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  project.provide('receiverUrl', `http://127.0.0.1:${port}`);
+}
+
+export async function teardown(): Promise<void> {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+}

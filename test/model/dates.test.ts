@@ -5,8 +5,8 @@ import { parseInterval, parseLenientDateTime, parseRfc3339 } from '../../src/cat
 
 const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
 
-// Years 0100-9999 (a day inside, so any offset's wall clock stays in range): see the it.fails test
-// for years below 100.
+// Years 0100-9999 (a day inside, so any offset's wall clock stays in range); years below 100 have
+// their own test below.
 const MIN = new Date('0100-01-02T00:00:00Z').getTime();
 const MAX = new Date('9999-12-30T23:59:59.999Z').getTime();
 const instant = fc.integer({ min: MIN, max: MAX });
@@ -112,10 +112,9 @@ describe('parseRfc3339', () => {
     }
   });
 
-  // BUG (src/catalog/model/dates.ts toMs): Date.UTC maps years 0-99 to 1900-1999, so
-  // "0001-01-01T00:00:00Z" (e.g. Go's zero time) reads as 1901-01-01. When this starts passing,
-  // turn `it.fails` into `it` and widen MIN above to year 0.
-  it.fails('reads years below 100 as themselves', () => {
+  // Regression: Date.UTC maps years 0-99 to 1900-1999, so "0001-01-01T00:00:00Z" (e.g. Go's zero
+  // time) once read as 1901-01-01.
+  it('reads years below 100 as themselves', () => {
     expect(parseRfc3339('0001-01-01T00:00:00Z')).toBe(new Date('0001-01-01T00:00:00Z').getTime());
   });
 });

@@ -8,7 +8,7 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /**
- * Member names. Without "__proto__" (see the it.fails test at the end) and "constructor" (an own
+ * Member names. Without "__proto__" (its own test at the end) and "constructor" (an own
  * "constructor" member confuses toStrictEqual's type check; the explicit test below covers it).
  */
 const key = fc
@@ -162,11 +162,9 @@ describe('merge patch laws', () => {
     expect(applyMergePatch({ valueOf: 1 }, { valueOf: { b: 2 } })).toStrictEqual({ valueOf: { b: 2 } });
   });
 
-  // BUG (src/catalog/model/merge-patch.ts): `base[key] = ...` with key "__proto__" (which JSON.parse
-  // makes an own member) sets the result's prototype instead of adding a member, so the member is
-  // lost from the result (and JSON.stringify) while its fields show through as inherited properties.
-  // When this starts passing, turn `it.fails` into `it`.
-  it.fails('keeps a "__proto__" member as data, like any other name', () => {
+  // Regression: `base[key] = ...` with key "__proto__" (which JSON.parse makes an own member) set the
+  // result's prototype instead of adding a member, losing it from the result and JSON.stringify.
+  it('keeps a "__proto__" member as data, like any other name', () => {
     const patch = JSON.parse('{"__proto__": {"title": "x"}}') as Record<string, unknown>;
     const result = applyMergePatch({}, patch) as Record<string, unknown>;
     expect(Object.hasOwn(result, '__proto__')).toBe(true);

@@ -9,9 +9,13 @@ const LENIENT = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,
 function toMs(y: string, mo: string, d: string, h: string, mi: string, s: string, frac: string | undefined, offset: string | undefined): number | null {
   const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number) as [number, number, number, number, number, number];
   if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) return null;
-  const base = Date.UTC(year, month - 1, day, hour, minute, second, frac ? Math.floor(Number(frac) * 1000) : 0);
-  // Date.UTC rolls Feb 30 into March: a round trip catches impossible days.
-  if (new Date(base).getUTCDate() !== day) return null;
+  // Not Date.UTC: it reads years 0-99 as 1900-1999. setUTCFullYear takes the year as written.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hour, minute, second, frac ? Math.floor(Number(frac) * 1000) : 0);
+  // Feb 30 rolls into March: checking the day back catches impossible dates.
+  if (date.getUTCDate() !== day) return null;
+  const base = date.getTime();
   let offsetMinutes = 0;
   if (offset && offset.toUpperCase() !== 'Z') {
     const sign = offset.startsWith('-') ? -1 : 1;

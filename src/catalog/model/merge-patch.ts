@@ -8,7 +8,9 @@ export function applyMergePatch(target: unknown, patch: unknown): unknown {
     target !== null && typeof target === 'object' && !Array.isArray(target) ? { ...(target as Record<string, unknown>) } : {};
   for (const [key, value] of Object.entries(patch as Record<string, unknown>)) {
     if (value === null) delete base[key];
-    else base[key] = applyMergePatch(base[key], value);
+    // defineProperty, not assignment: a "__proto__" member (JSON.parse makes it an own key) must stay
+    // a plain member, not replace the result's prototype.
+    else Object.defineProperty(base, key, { value: applyMergePatch(base[key], value), enumerable: true, writable: true, configurable: true });
   }
   return base;
 }

@@ -21,13 +21,14 @@ import { type AppOptions, resolveOptions } from './config';
 import { registerDocs } from './docs/docs.index';
 import type { AppEnv } from './env';
 import { eventsRouter } from './events/events.index';
-import { unmatched } from './http/fallback';
+import { registerFallback } from './http/fallback';
 import { onError } from './http/on-error';
 import { requestId } from './http/request-id';
 import { createRouter } from './http/router';
 import { jobsRouter } from './jobs/jobs.index';
 import { webhooksRouter } from './webhooks/webhooks.index';
 import { inboundReceiverRouter, inboundSourcesRouter } from './inbound/inbound.index';
+import { imageContentRouter, imagesRouter } from './images/images.index';
 
 export type { AppOptions } from './config';
 export type { Env } from './env';
@@ -50,6 +51,8 @@ export function createApp(overrides: Partial<AppOptions> = {}) {
   v1.route('/admin', adminRouter());
   // An ERP's push carries an HMAC signature instead of an API key.
   v1.route('/', inboundReceiverRouter());
+  // Image bytes: an API key or a signed URL (for receivers and processors that hold no key).
+  v1.route('/', imageContentRouter());
   // Everything below needs a tenant API key.
   v1.use('*', requireApiKey(), rateLimit());
   v1.route('/', productsRouter());
@@ -57,13 +60,11 @@ export function createApp(overrides: Partial<AppOptions> = {}) {
   v1.route('/', eventsRouter());
   v1.route('/', webhooksRouter());
   v1.route('/', inboundSourcesRouter());
+  v1.route('/', imagesRouter());
   app.route('/v1', v1);
 
   // Last: 405 with Allow for a known path under another method, else 404; both in the envelope.
-  app.all('*', (c) => {
-    const base = c.req.routePath.replace(/\/?\*$/, '');
-    return unmatched(() => app.routes, c.req.path.slice(base.length) || '/');
-  });
+  registerFallback(app);
 
   return app;
 }

@@ -9,6 +9,7 @@ export interface Env {
   EVENTS_QUEUE: Queue<EventsMessage>;
   DELIVERIES_QUEUE: Queue<DeliverMessage>;
   INBOUND_QUEUE: Queue<InboundMessage>;
+  INGEST_QUEUE: Queue<IngestMessage>;
   DEAD_LETTER_QUEUE?: Queue<unknown>;
   RATE_LIMITER?: RateLimit;
   ASSETS?: Fetcher;
@@ -43,6 +44,15 @@ export interface InboundMessage {
   kind: 'inbound';
   tenantId: string;
   jobId: string;
+}
+
+/** Process the due images of one product (one message per product, never one per image). */
+export interface IngestMessage {
+  kind: 'ingest';
+  tenantId: string;
+  productId: string;
+  /** The write asked `?refresh=true`: fetch URLs again even if seen within 24 h. */
+  refresh?: boolean;
 }
 
 export interface Tenant {

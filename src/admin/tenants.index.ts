@@ -4,6 +4,7 @@ import { limitBodyTo, requireJson } from '../http/body';
 import { createRouter } from '../http/router';
 import * as routes from './tenants.routes';
 import { createTenant, getTenant, issueKey, listKeys, revokeKey, updateTenant } from './tenants.service';
+import { registerFallback } from '../http/fallback';
 import { ApiError } from '../http/problem';
 
 export function adminRouter() {
@@ -35,5 +36,7 @@ export function adminRouter() {
     return c.body(null, 204);
   });
 
+  // Admin paths answer their own 404/405: falling through would reach tenant-key authentication.
+  registerFallback(router);
   return router;
 }

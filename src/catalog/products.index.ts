@@ -9,13 +9,33 @@ import { idempotency } from '../idempotency/idempotency';
 import { findJob } from '../jobs/jobs.repository';
 import { encodeCursor } from '../lib/cursor';
 import { wakeFanoutAfterResponse } from '../webhooks/wake';
+import { signedImageUrl, urlBase } from '../images/image-url';
+import { wakeIngest } from '../images/wake';
 import { parseRfc3339 } from './model/dates';
 import * as routes from './products.routes';
 import { batchUpsert, type CatalogContext, getProduct, listProducts, patchProduct, putProduct, removeProduct } from './products.service';
 
-function catalog(c: Context<AppEnv>): CatalogContext {
-  // Image bytes arrive with the images capability; until an image is stored it has no URL.
-  return { db: c.env.DB, tenant: c.get('tenant'), options: c.get('options'), imageUrl: () => null };
+/** The origin and mount path this request came through: where generated URLs point. */
+export function requestBase(c: Context<AppEnv>): string {
+  const url = new URL(c.req.url);
+  const at = url.pathname.indexOf('/v1/');
+  return url.origin + (at > 0 ? url.pathname.slice(0, at) : '');
+}
+
+export function catalog(c: Context<AppEnv>): CatalogContext {
+  const base = urlBase(c.env, requestBase(c));
+  return {
+    db: c.env.DB,
+    tenant: c.get('tenant'),
+    options: c.get('options'),
+    imageUrl: async (image) => (image.sha256 ? signedImageUrl(c.env, base, { id: image.id, sha256: image.sha256 }) : null),
+  };
+}
+
+/** After a write: wake the fan-out, and the ingest queue for products with images to process. */
+function afterWrite(c: Context<AppEnv>, toIngest: string[]): void {
+  wakeFanoutAfterResponse(c);
+  if (toIngest.length > 0) c.executionCtx.waitUntil(wakeIngest(c.env, c.get('tenant').id, toIngest, c.req.query('refresh') === 'true'));
 }
 
 /** `"3"`, `W/"3"` -> 3; anything else is a 412 (it can never match a version). */
@@ -40,7 +60,7 @@ export function productsRouter() {
     }
     const ctx = catalog(c);
     const result = await batchUpsert(ctx, products);
-    wakeFanoutAfterResponse(c);
+    afterWrite(c, result.toIngest);
     const job = (await findJob(c.env.DB, ctx.tenant.id, result.jobId))!;
     c.header('Job-Id', result.jobId);
     return c.json({ job, results: result.results }, 200);
@@ -49,7 +69,7 @@ export function productsRouter() {
   router.openapi({ ...routes.putProductRoute, middleware: single }, async (c) => {
     const { id } = c.req.valid('param');
     const written = await putProduct(catalog(c), id, c.req.valid('json'));
-    if (written.outcome !== 'unchanged') wakeFanoutAfterResponse(c);
+    if (written.outcome !== 'unchanged') afterWrite(c, written.toIngest);
     c.header('Job-Id', written.jobId);
     c.header('ETag', etag(written.product.version));
     if (written.outcome === 'created') {
@@ -64,7 +84,7 @@ export function productsRouter() {
     const ifMatch = parseIfMatch(c.req.header('if-match'));
     const body = c.req.valid('json');
     const written = await patchProduct(catalog(c), id, body, ifMatch);
-    if (written.outcome !== 'unchanged') wakeFanoutAfterResponse(c);
+    if (written.outcome !== 'unchanged') afterWrite(c, written.toIngest);
     c.header('Job-Id', written.jobId);
     c.header('ETag', etag(written.product.version));
     return c.json(written.product, 200);

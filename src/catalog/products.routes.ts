@@ -114,7 +114,8 @@ export const batchProductsRoute = createRoute({
     headers: IdempotencyHeader,
     body: jsonBody(
       z.object({
-        products: z.array(z.record(z.string(), z.unknown()).openapi({ description: 'A ProductInput with its id' })),
+        // Items are validated one by one (a bad item is a failed result, not a failed batch).
+        products: z.array(z.unknown().openapi({ type: 'object', description: 'A ProductInput with its id' })),
       }),
     ),
   },

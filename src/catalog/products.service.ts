@@ -8,7 +8,7 @@ import { ApiError, type FieldError, fieldErrorsFromZod } from '../http/problem';
 import { applyMergePatch } from './model/merge-patch';
 import { normalizeProduct } from './model/normalize';
 import { BatchProductInput, ProductInput } from './model/product.schema';
-import { docToInput, renderProduct, type RenderContext } from './model/render';
+import { docToInput, renderProduct } from './model/render';
 import type { ProductOutT } from './model/product.schema';
 import type { ProductDoc } from './model/product-doc';
 import { listProductRows, loadProduct, type LoadedProduct } from './read-products';
@@ -19,7 +19,8 @@ export interface CatalogContext {
   db: D1Database;
   tenant: Tenant;
   options: AppOptions;
-  imageUrl: RenderContext['imageUrl'];
+  /** Signs the URL of a stored image (null when it has no bytes yet or URLs cannot be signed). */
+  imageUrl: (image: { id: string; sha256: string | null }) => Promise<string | null>;
 }
 
 export type Validated = { ok: true; id: string; doc: ProductDoc } | { ok: false; id: string | null; code: ItemFailure['code']; errors: FieldError[] };
@@ -34,26 +35,30 @@ export async function validateProduct(ctx: CatalogContext, body: unknown, schema
   return { ok: true, id: parsed.data.id ?? rawId ?? '', doc: normalized.doc };
 }
 
-export function render(ctx: CatalogContext, loaded: LoadedProduct): ProductOutT {
-  return renderProduct(loaded.row, loaded.images, { defaultLocale: ctx.tenant.defaultLocale, imageUrl: ctx.imageUrl });
+export async function render(ctx: CatalogContext, loaded: LoadedProduct): Promise<ProductOutT> {
+  const urls = new Map<string, string | null>();
+  await Promise.all(loaded.images.map(async (image) => urls.set(image.id, await ctx.imageUrl(image))));
+  return renderProduct(loaded.row, loaded.images, { defaultLocale: ctx.tenant.defaultLocale, imageUrl: (image) => urls.get(image.id) ?? null });
 }
 
 export async function getProduct(ctx: CatalogContext, id: string): Promise<ProductOutT> {
   const loaded = await loadProduct(ctx.db, ctx.tenant.id, id);
   if (!loaded) throw new ApiError('not_found', `No product "${id}"`);
-  return render(ctx, loaded);
+  return await render(ctx, loaded);
 }
 
 export interface SingleWrite {
   product: ProductOutT;
   jobId: string;
   outcome: 'created' | 'updated' | 'unchanged';
+  /** Products left with images to process (for the ingest queue). */
+  toIngest: string[];
 }
 
 async function readBack(ctx: CatalogContext, id: string, result: WriteResult): Promise<SingleWrite> {
   const written = result.written[0];
   if (!written) throw new ApiError('not_found', `No product "${id}"`);
-  return { product: await getProduct(ctx, id), jobId: result.jobId, outcome: written.outcome };
+  return { product: await getProduct(ctx, id), jobId: result.jobId, outcome: written.outcome, toIngest: result.toIngest };
 }
 
 /** PUT: create or replace the whole document. */
@@ -129,7 +134,7 @@ export async function batchUpsert(
   ctx: CatalogContext,
   bodies: unknown[],
   options: { kind?: string; jobId?: string } = {},
-): Promise<{ jobId: string; jobStatus: string; results: BatchOutcome[] }> {
+): Promise<{ jobId: string; jobStatus: string; results: BatchOutcome[]; toIngest: string[] }> {
   const items: WriteItem[] = [];
   const failures: ItemFailure[] = [];
   const seen = new Set<string>();
@@ -152,11 +157,11 @@ export async function batchUpsert(
   for (const f of failures) {
     results[f.index] = { index: f.index, id: f.id, ok: false, status: 'failed', error: { code: f.code, errors: f.errors } };
   }
-  return { jobId: result.jobId, jobStatus: result.jobStatus, results };
+  return { jobId: result.jobId, jobStatus: result.jobStatus, results, toIngest: result.toIngest };
 }
 
 export async function listProducts(ctx: CatalogContext, query: { afterNumber: number; limit: number; updatedSince: number | null; status: string | null }) {
   const page = await listProductRows(ctx.db, ctx.tenant.id, query);
   const last = page.items.at(-1);
-  return { data: page.items.map((loaded) => render(ctx, loaded)), lastNumber: page.more && last ? last.row.number : null };
+  return { data: await Promise.all(page.items.map((loaded) => render(ctx, loaded))), lastNumber: page.more && last ? last.row.number : null };
 }

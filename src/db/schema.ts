@@ -106,7 +106,14 @@ export const images = sqliteTable(
     width: integer('width'),
     height: integer('height'),
     bytes: integer('bytes'),
+    /** Per-pipeline results and derivative keys, JSON: `{derivatives: {thumb, medium}, tryOn: {...}}`. */
     results: text('results'),
+    /** 64-bit difference hash as 16 hex digits, and its four 16-bit bands for near-duplicate lookups. */
+    dhash: text('dhash'),
+    dhashBand0: integer('dhash_band0'),
+    dhashBand1: integer('dhash_band1'),
+    dhashBand2: integer('dhash_band2'),
+    dhashBand3: integer('dhash_band3'),
     nextAttemptAt: integer('next_attempt_at'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
@@ -114,6 +121,11 @@ export const images = sqliteTable(
   (t) => [
     uniqueIndex('images_product_key').on(t.tenantId, t.productId, t.key),
     index('images_due').on(t.status, t.nextAttemptAt),
+    index('images_sha').on(t.tenantId, t.sha256),
+    index('images_band0').on(t.tenantId, t.dhashBand0),
+    index('images_band1').on(t.tenantId, t.dhashBand1),
+    index('images_band2').on(t.tenantId, t.dhashBand2),
+    index('images_band3').on(t.tenantId, t.dhashBand3),
   ],
 );
 
@@ -311,4 +323,83 @@ export const inboundReceipts = sqliteTable(
     receivedAt: integer('received_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.sourceId, t.dedupeKey] }), index('inbound_receipts_received').on(t.receivedAt)],
+);
+
+/** Stored bytes, once per (tenant, sha256): R2 key `{tenant}/{sha256}`. Probe results live here, so identical bytes are probed once. */
+export const blobs = sqliteTable(
+  'blobs',
+  {
+    tenantId: text('tenant_id').notNull(),
+    sha256: text('sha256').notNull(),
+    format: text('format').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    frames: integer('frames').notNull(),
+    bytes: integer('bytes').notNull(),
+    createdAt: integer('created_at').notNull(),
+    /** Set when no image references the blob any more; the cron deletes it after a grace period. */
+    orphanedAt: integer('orphaned_at'),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.sha256] }), index('blobs_orphaned').on(t.orphanedAt)],
+);
+
+/** What a URL gave last time, so a re-sync within 24 h fetches nothing and an older one revalidates. */
+export const urlCache = sqliteTable(
+  'url_cache',
+  {
+    tenantId: text('tenant_id').notNull(),
+    url: text('url').notNull(),
+    sha256: text('sha256').notNull(),
+    etag: text('etag'),
+    lastModified: text('last_modified'),
+    fetchedAt: integer('fetched_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.url] })],
+);
+
+/** Processor outputs per (tenant, sha256, processor, configuration): computed once, reused by every image with those bytes. */
+export const processorResults = sqliteTable(
+  'processor_results',
+  {
+    tenantId: text('tenant_id').notNull(),
+    sha256: text('sha256').notNull(),
+    processor: text('processor').notNull(),
+    configHash: text('config_hash').notNull(),
+    /** done | error | pending (an external service accepted it and will call back) */
+    status: text('status').notNull(),
+    result: text('result'),
+    error: text('error'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.sha256, t.processor, t.configHash] })],
+);
+
+/** External pipeline services (tryOn, localization, ...) a tenant configured. */
+export const processors = sqliteTable(
+  'processors',
+  {
+    tenantId: text('tenant_id').notNull(),
+    name: text('name').notNull(),
+    url: text('url').notNull(),
+    /** Signs jobs sent to the service and verifies its callbacks (Standard Webhooks scheme). */
+    secret: text('secret').notNull(),
+    config: text('config').notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.name] })],
+);
+
+/** Processing rounds: a write that starts image work opens one; `product.processed` is emitted once per round. */
+export const processingRounds = sqliteTable(
+  'processing_rounds',
+  {
+    tenantId: text('tenant_id').notNull(),
+    productId: text('product_id').notNull(),
+    jobId: text('job_id').notNull(),
+    openedAt: integer('opened_at').notNull(),
+    closedAt: integer('closed_at'),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.productId, t.jobId] })],
 );

@@ -33,3 +33,14 @@ export function unmatched(routes: () => RouteList, path: string): never {
   }
   throw new ApiError('not_found', `No route for ${path}`);
 }
+
+/**
+ * Registers the catch-all on `router` (call it last). Paths are matched relative to wherever the
+ * router ends up mounted, read from the catch-all's own matched pattern.
+ */
+export function registerFallback(router: Hono<any, any, any>): void {
+  router.all('*', (c) => {
+    const base = c.req.routePath.replace(/\/?\*$/, '');
+    return unmatched(() => router.routes, c.req.path.slice(base.length) || '/');
+  });
+}

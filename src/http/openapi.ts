@@ -13,6 +13,7 @@ const descriptions: Record<number, string> = {
   412: 'The If-Match version is not the current one',
   413: 'Body too large',
   415: 'Wrong content type',
+  416: 'Range not satisfiable',
   422: 'Validation failed; `errors` names each field by JSON Pointer',
   429: 'Rate limited; see Retry-After',
 };

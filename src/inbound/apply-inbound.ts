@@ -8,6 +8,7 @@ import { resolveOptions } from '../config';
 import type { Env, InboundMessage } from '../env';
 import { backoffSeconds } from '../webhooks/consumers';
 import { wakeFanout } from '../webhooks/wake';
+import { wakeIngest } from '../images/wake';
 import { inboundPayloadKey } from './receive';
 
 export async function applyInbound(env: Env, message: InboundMessage): Promise<void> {
@@ -30,11 +31,11 @@ export async function applyInbound(env: Env, message: InboundMessage): Promise<v
     db: env.DB,
     tenant: { id: job.id, name: job.name, defaultCurrency: job.default_currency, defaultLocale: job.default_locale },
     options: resolveOptions(),
-    imageUrl: () => null,
+    imageUrl: async () => null,
   };
-  await batchUpsert(ctx, products, { kind: 'inbound', jobId: message.jobId });
+  const result = await batchUpsert(ctx, products, { kind: 'inbound', jobId: message.jobId });
   await env.IMAGES.delete(key);
-  await wakeFanout(env, message.tenantId);
+  await Promise.all([wakeFanout(env, message.tenantId), wakeIngest(env, message.tenantId, result.toIngest)]);
 }
 
 export async function handleInboundBatch(batch: MessageBatch<InboundMessage>, env: Env): Promise<void> {

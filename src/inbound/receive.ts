@@ -34,7 +34,8 @@ function productsOf(payload: unknown): unknown[] | null {
 
 export async function receiveInbound(c: Context<AppEnv>, sourceId: string): Promise<Response> {
   const env = c.env;
-  const denied = new ApiError('unauthorized', 'The signature could not be verified');
+  const challenge = { 'WWW-Authenticate': 'HMAC realm="shelfsync-inbound"' };
+  const denied = new ApiError('unauthorized', 'The signature could not be verified', undefined, challenge);
   const source = await findSource(env.DB, null, sourceId);
   const body = new Uint8Array(await c.req.arrayBuffer());
   if (!source) throw denied;
@@ -52,7 +53,7 @@ export async function receiveInbound(c: Context<AppEnv>, sourceId: string): Prom
     source.timestampHeader ? (c.req.header(source.timestampHeader) ?? null) : null,
     now,
   );
-  if (!verdict.ok) throw new ApiError('unauthorized', `The signature could not be verified: ${verdict.reason}`);
+  if (!verdict.ok) throw new ApiError('unauthorized', `The signature could not be verified: ${verdict.reason}`, undefined, challenge);
 
   const eventId = source.eventIdHeader ? c.req.header(source.eventIdHeader) : undefined;
   const dedupeKey = eventId ? `id:${eventId}` : `sha256:${await sha256Hex(body)}`;
@@ -80,7 +81,7 @@ export async function receiveInbound(c: Context<AppEnv>, sourceId: string): Prom
     db: env.DB,
     tenant: { id: tenant.id, name: tenant.name, defaultCurrency: tenant.default_currency, defaultLocale: tenant.default_locale },
     options: c.get('options'),
-    imageUrl: () => null,
+    imageUrl: async () => null,
   };
   const errors: FieldError[] = [];
   const isBatch = products.length !== 1 || (payload as { products?: unknown }).products !== undefined;

@@ -23,3 +23,13 @@ UPDATE jobs SET
   deleted = ?6,
   completed_at = ?3
 WHERE id = ?2`;
+
+/**
+ * `job.completed`, unless the job changed nothing and refused nothing: a write that changes nothing
+ * emits no event at all. ?1 event id, ?2 tenant, ?3 job, ?4 now.
+ */
+export const INSERT_JOB_COMPLETED = `
+INSERT INTO events (id, tenant_id, seq, type, data, created_at)
+SELECT ?1, t.id, t.event_seq + 1, 'job.completed', json_object('jobId', j.id, 'status', j.status), ?4
+FROM tenants AS t JOIN jobs AS j ON j.id = ?3
+WHERE t.id = ?2 AND (j.created + j.updated + j.deleted + j.failed) > 0`;

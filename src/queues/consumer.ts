@@ -3,7 +3,8 @@
  * "Durability"); each consumer is idempotent, acks only what it finished, and lets failures retry
  * with backoff until the dead-letter queue takes them.
  */
-import type { DeliverMessage, Env, EventsMessage, InboundMessage } from '../env';
+import type { DeliverMessage, Env, EventsMessage, InboundMessage, IngestMessage } from '../env';
+import { handleIngestBatch } from '../images/consumers';
 import { handleInboundBatch } from '../inbound/apply-inbound';
 import { handleDeliverBatch, handleEventsBatch } from '../webhooks/consumers';
 import { recordDeadLetters } from './dead-letter';
@@ -14,6 +15,8 @@ export async function handleQueue(batch: MessageBatch<unknown>, env: Env): Promi
       return handleEventsBatch(batch as MessageBatch<EventsMessage>, env);
     case 'shelfsync-deliveries':
       return handleDeliverBatch(batch as MessageBatch<DeliverMessage>, env);
+    case 'shelfsync-ingest':
+      return handleIngestBatch(batch as MessageBatch<IngestMessage>, env);
     case 'shelfsync-inbound':
       return handleInboundBatch(batch as MessageBatch<InboundMessage>, env);
     case 'shelfsync-dead-letter':

@@ -1,12 +1,18 @@
 /**
  * The dead-letter consumer: a local queue without a consumer drops messages silently, so every
- * message that exhausted its retries is written to `dead_letters` for operators (one D1 batch per
- * message batch), then acked.
+ * message that exhausted its retries is written to `dead_letters` for operators (one D1 statement per
+ * message batch), then acked. Ingest messages also mark their product's unfinished images `error`.
  */
-import type { Env } from '../env';
+import type { Env, IngestMessage } from '../env';
+import { failIngestMessage } from '../images/consumers';
 import { newId } from '../lib/ulid';
 
 export async function recordDeadLetters(batch: MessageBatch<unknown>, env: Env): Promise<void> {
+  // Work that has an owner in D1 is closed there first: images end `error` with the reason.
+  for (const message of batch.messages) {
+    const body = message.body as { kind?: string };
+    if (body?.kind === 'ingest') await failIngestMessage(env, body as IngestMessage, message.attempts);
+  }
   const now = Date.now();
   const rows = batch.messages.map((m) => ({ id: newId('dl', now), body: JSON.stringify(m.body), attempts: m.attempts }));
   await env.DB.prepare(

@@ -7,10 +7,17 @@
  *       hang (answers after 10 s) · redirect 302 -> ok · slow (200, body trickles for 3 s)
  *       flaky (500 on the first request of the bucket, 200 after)
  *   GET /received/{bucket}        the recorded requests of a bucket, oldest first
+ *   GET /img/{name}               an image fixture (see image-fixtures.ts), with ETag and Last-Modified;
+ *                                 answers 304 to a matching If-None-Match; every request is counted
+ *   GET /img-count/{name}         how many times /img/{name} was requested (and how many were 304)
+ *   GET /img-redirect/{n}/{name}  n redirects, then the image
+ *   GET /img-slow/{name}          the image, trickled over ~20 s
+ *   GET /img-big                  12 MB of JPEG-looking bytes, streamed
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TestProject } from 'vitest/node';
+import { buildImageFixtures } from './image-fixtures';
 
 interface Received {
   method: string;
@@ -38,11 +45,73 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 let server: Server;
+const imageCounts = new Map<string, { total: number; notModified: number }>();
 
 export async function setup(project: TestProject): Promise<void> {
+  const fixtures = buildImageFixtures();
+  const lastModified = new Date(Date.now() - 3600_000).toUTCString();
   server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const parts = url.pathname.split('/').filter(Boolean);
+    if (parts[0] === 'img' && parts[1]) {
+      const fixture = fixtures[parts[1]];
+      const count = imageCounts.get(parts[1]) ?? { total: 0, notModified: 0 };
+      count.total += 1;
+      imageCounts.set(parts[1], count);
+      if (!fixture) return void res.writeHead(404).end('no such fixture');
+      const etag = `"${parts[1]}-${fixture.bytes.length}"`;
+      if (req.headers['if-none-match'] === etag) {
+        count.notModified += 1;
+        return void res.writeHead(304, { etag }).end();
+      }
+      res.writeHead(200, { 'content-type': fixture.contentType, 'content-length': fixture.bytes.length, etag, 'last-modified': lastModified });
+      return void res.end(Buffer.from(fixture.bytes));
+    }
+    if (parts[0] === 'img-count' && parts[1]) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      return void res.end(JSON.stringify(imageCounts.get(parts[1]) ?? { total: 0, notModified: 0 }));
+    }
+    if (parts[0] === 'img-redirect' && parts[1] && parts[2]) {
+      const n = Number(parts[1]);
+      const location = n <= 1 ? `/img/${parts[2]}` : `/img-redirect/${n - 1}/${parts[2]}`;
+      return void res.writeHead(302, { location }).end();
+    }
+    if (parts[0] === 'img-slow' && parts[1]) {
+      const fixture = fixtures[parts[1]];
+      if (!fixture) return void res.writeHead(404).end();
+      res.writeHead(200, { 'content-type': fixture.contentType });
+      let offset = 0;
+      const step = Math.ceil(fixture.bytes.length / 20);
+      const timer = setInterval(() => {
+        res.write(Buffer.from(fixture.bytes.subarray(offset, offset + step)));
+        offset += step;
+        if (offset >= fixture.bytes.length) {
+          clearInterval(timer);
+          res.end();
+        }
+      }, 1000);
+      timer.unref();
+      return;
+    }
+    if (parts[0] === 'img-big') {
+      // No Content-Length: the cap must be enforced while streaming.
+      res.writeHead(200, { 'content-type': 'image/jpeg' });
+      const chunk = Buffer.alloc(1024 * 1024, 0xab);
+      chunk[0] = 0xff;
+      chunk[1] = 0xd8;
+      chunk[2] = 0xff;
+      let sent = 0;
+      const pump = () => {
+        while (sent < 12) {
+          sent += 1;
+          if (!res.write(chunk)) return void res.once('drain', pump);
+        }
+        res.end();
+      };
+      res.on('error', () => {});
+      pump();
+      return;
+    }
     if (parts[0] === 'received' && parts[1]) {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(buckets.get(parts[1]) ?? []));

@@ -33,7 +33,7 @@ export interface ImageRow {
 
 export interface RenderContext {
   defaultLocale: string;
-  /** Builds the URL a client can fetch an image from; null until its bytes are stored. */
+  /** The URL a client can fetch an image from (precomputed: signing is async); null until stored. */
   imageUrl: (image: ImageRow) => string | null;
 }
 

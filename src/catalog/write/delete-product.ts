@@ -5,7 +5,7 @@
  * `failed`. R2 objects are left to the cron's orphan sweep, which knows whether other products still
  * reference the same bytes.
  */
-import { INSERT_JOB } from '../../jobs/jobs.queries';
+import { INSERT_JOB, INSERT_JOB_COMPLETED } from '../../jobs/jobs.queries';
 import { newId } from '../../lib/ulid';
 import { ADVANCE_TENANT_COUNTERS } from './statements';
 
@@ -38,12 +38,6 @@ UPDATE jobs SET
   deleted = EXISTS (SELECT 1 FROM events WHERE id = ?3),
   completed_at = ?2
 WHERE id = ?1`;
-
-/** ?1 event id, ?2 tenant, ?3 job, ?4 now. */
-const INSERT_JOB_COMPLETED = `
-INSERT INTO events (id, tenant_id, seq, type, data, created_at)
-SELECT ?1, ?2, t.event_seq + 1, 'job.completed', json_object('jobId', j.id, 'status', j.status), ?4
-FROM tenants AS t JOIN jobs AS j ON j.id = ?3 WHERE t.id = ?2`;
 
 export async function deleteProduct(
   db: D1Database,

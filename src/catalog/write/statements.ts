@@ -68,6 +68,14 @@ export const REFRESH_PRODUCT_STATUS = `
 UPDATE products SET status = ${PRODUCT_STATUS_SQL}
 WHERE tenant_id = ?1 AND job_id = ?2 AND id IN (SELECT value ->> 'id' FROM json_each(?4))`;
 
+/** A write that left images to process opens a processing round (closed by the ingest consumer). */
+export const OPEN_PROCESSING_ROUNDS = `
+INSERT INTO processing_rounds (tenant_id, product_id, job_id, opened_at)
+SELECT ?1, p.id, ?2, ?3
+FROM json_each(?4) AS j JOIN products AS p ON p.tenant_id = ?1 AND p.id = j.value ->> 'id' AND p.job_id = ?2
+WHERE p.status IN ('pending', 'processing')
+ON CONFLICT DO NOTHING`;
+
 /** One outbox event per changed product, numbered after the tenant's last sequence. */
 export const INSERT_PRODUCT_EVENTS = `
 INSERT INTO events (id, tenant_id, seq, type, data, created_at)

@@ -4,9 +4,8 @@
  * job row, the product and image rows, the outbox events and the job's closing counts, then reads back
  * which items were created, updated or unchanged.
  */
-import { eventStatements } from '../../events/outbox';
 import type { FieldError } from '../../http/problem';
-import { FINISH_WRITE_JOB, INSERT_JOB } from '../../jobs/jobs.queries';
+import { FINISH_WRITE_JOB, INSERT_JOB, INSERT_JOB_COMPLETED } from '../../jobs/jobs.queries';
 import { canonicalJson } from '../../lib/canonical-json';
 import { newId } from '../../lib/ulid';
 import type { ProductDoc } from '../model/product-doc';
@@ -15,6 +14,7 @@ import {
   DELETE_REPLACED_IMAGES,
   INSERT_JOB_ERRORS,
   INSERT_PRODUCT_EVENTS,
+  OPEN_PROCESSING_ROUNDS,
   REFRESH_PRODUCT_STATUS,
   SELECT_OUTCOMES,
   UPDATE_PRODUCTS_IF_VERSION,
@@ -75,6 +75,8 @@ export interface WriteResult {
   written: WrittenItem[];
   /** Items that vanished between validation and commit (update-only writes of a deleted product). */
   missing: number[];
+  /** Products this write left with images to process: the ingest queue gets one message each. */
+  toIngest: string[];
 }
 
 /** Items per statement: bounded by count and by JSON size, well inside D1's statement limits. */
@@ -154,6 +156,7 @@ export async function writeProducts(db: D1Database, request: WriteRequest): Prom
       db.prepare(DELETE_REPLACED_IMAGES).bind(...base, keepJson),
       db.prepare(UPSERT_IMAGES).bind(...base),
       db.prepare(REFRESH_PRODUCT_STATUS).bind(...base),
+      db.prepare(OPEN_PROCESSING_ROUNDS).bind(...base),
       db.prepare(INSERT_PRODUCT_EVENTS).bind(...base),
       db.prepare(ADVANCE_TENANT_COUNTERS).bind(tenantId),
     );
@@ -168,7 +171,7 @@ export async function writeProducts(db: D1Database, request: WriteRequest): Prom
 
   const jobStatus = failures.length === 0 ? 'completed' : items.length === 0 ? 'failed' : 'partial';
   statements.push(db.prepare(FINISH_WRITE_JOB).bind(tenantId, jobId, now, items.length, failures.length, 0));
-  statements.push(...eventStatements(db, tenantId, 'job.completed', { jobId, status: jobStatus }, now));
+  statements.push(db.prepare(INSERT_JOB_COMPLETED).bind(newId('evt', now), tenantId, jobId, now), db.prepare(ADVANCE_TENANT_COUNTERS).bind(tenantId));
 
   const ids = JSON.stringify(items.map((item) => item.id));
   statements.push(db.prepare(SELECT_OUTCOMES).bind(tenantId, jobId, now, ids));
@@ -194,5 +197,6 @@ export async function writeProducts(db: D1Database, request: WriteRequest): Prom
       outcome: !row.touched ? 'unchanged' : row.version === 1 ? 'created' : 'updated',
     });
   });
-  return { jobId, jobStatus, written, missing };
+  const toIngest = written.filter((w) => w.outcome !== 'unchanged' && w.productStatus === 'pending').map((w) => w.id);
+  return { jobId, jobStatus, written, missing, toIngest };
 }

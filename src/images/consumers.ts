@@ -1,0 +1,61 @@
+/**
+ * The ingest queue consumer: messages one after another (one decode at a time per isolate). A
+ * message whose product still has images waiting on a backoff is retried with that delay; a failure
+ * of the consumer itself retries with exponential backoff and finally dead-letters, where
+ * `failIngestMessage` marks the images `error` with the reason.
+ */
+import type { Env, IngestMessage } from '../env';
+import { backoffSeconds } from '../webhooks/consumers';
+import { wakeFanout } from '../webhooks/wake';
+import { ingestProduct } from './ingest';
+import { CLOSE_ROUNDS, EMIT_PRODUCT_PROCESSED, REFRESH_ONE_PRODUCT_STATUS } from './ingest.queries';
+import { ADVANCE_TENANT_COUNTERS } from '../catalog/write/statements';
+import { newId } from '../lib/ulid';
+
+export async function handleIngestBatch(batch: MessageBatch<IngestMessage>, env: Env): Promise<void> {
+  const tenants = new Set<string>();
+  for (const message of batch.messages) {
+    try {
+      const retryIn = await ingestProduct(env, message.body);
+      tenants.add(message.body.tenantId);
+      if (retryIn !== null) message.retry({ delaySeconds: retryIn });
+      else message.ack();
+    } catch (err) {
+      console.error(JSON.stringify({ level: 'error', message: 'ingest failed', productId: message.body.productId, error: String(err) }));
+      message.retry({ delaySeconds: backoffSeconds(message.attempts) });
+    }
+  }
+  // Image events were written: let the webhook fan-out see them now rather than at the next cron.
+  await Promise.all([...tenants].map((tenantId) => wakeFanout(env, tenantId)));
+}
+
+/** Dead-lettered ingest message: its product's unfinished images end `error`, announced like any failure. */
+export async function failIngestMessage(env: Env, message: IngestMessage, attempts: number): Promise<void> {
+  const db = env.DB;
+  const now = Date.now();
+  const reason = `Processing gave up after ${attempts} attempts`;
+  const { results } = await db
+    .prepare("SELECT id, key FROM images WHERE tenant_id = ?1 AND product_id = ?2 AND status IN ('pending', 'processing')")
+    .bind(message.tenantId, message.productId)
+    .all<{ id: string; key: string }>();
+  const statements: D1PreparedStatement[] = [];
+  for (const image of results) {
+    statements.push(
+      db.prepare(
+        `INSERT INTO events (id, tenant_id, seq, type, data, created_at)
+         SELECT ?1, t.id, t.event_seq + 1, 'image.failed', ?2, ?3 FROM tenants AS t
+         WHERE t.id = ?4 AND EXISTS (SELECT 1 FROM images WHERE id = ?5 AND status IN ('pending', 'processing'))`,
+      ).bind(newId('evt', now), JSON.stringify({ productId: message.productId, imageId: image.key, id: image.id, status: 'error', error: reason }), now, message.tenantId, image.id),
+      db.prepare(ADVANCE_TENANT_COUNTERS).bind(message.tenantId),
+      db.prepare("UPDATE images SET status = 'error', error = ?2, next_attempt_at = NULL, updated_at = ?3 WHERE id = ?1 AND status IN ('pending', 'processing')").bind(image.id, reason, now),
+    );
+  }
+  statements.push(
+    db.prepare(REFRESH_ONE_PRODUCT_STATUS).bind(message.tenantId, message.productId),
+    db.prepare(EMIT_PRODUCT_PROCESSED).bind(message.tenantId, message.productId, newId('evt', now), now),
+    db.prepare(ADVANCE_TENANT_COUNTERS).bind(message.tenantId),
+    db.prepare(CLOSE_ROUNDS).bind(message.tenantId, message.productId, now),
+  );
+  await db.batch(statements);
+  await wakeFanout(env, message.tenantId);
+}

@@ -1,0 +1,57 @@
+/**
+ * Every image URL Shelfsync hands out comes from here (DESIGN "Image URLs").
+ *
+ * Clients without a key (webhook receivers, processors, dialect clients) get a signed, expiring URL:
+ * `{base}/v1/images/{id}/content?variant=&v={sha256}&exp={unix}&sig={hmac}`. `v` pins the content, so
+ * that form is immutable and cacheable for as long as it is valid; without `v` (API-key callers)
+ * the answer is `no-cache` with an ETag. Expiries are rounded up to a day boundary so the same image
+ * keeps the same URL for a day, which keeps CDN and browser caches useful.
+ */
+import type { Env } from '../env';
+import { toBase64Url } from '../lib/crypto';
+
+export type Variant = 'original' | 'thumb' | 'medium';
+const DAY = 86_400;
+const VALID_DAYS = 7;
+
+async function hmac(secret: string, message: string): Promise<string> {
+  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  return toBase64Url(new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(message))));
+}
+
+const signedPart = (imageId: string, variant: Variant, sha256: string, exp: number) => `${imageId}:${variant}:${sha256}:${exp}`;
+
+/** The base every generated URL starts with: PUBLIC_BASE_URL if configured, else what the request showed. */
+export function urlBase(env: Pick<Env, 'PUBLIC_BASE_URL'>, requestBase?: string): string {
+  return (env.PUBLIC_BASE_URL || requestBase || '').replace(/\/$/, '');
+}
+
+export async function signedImageUrl(
+  env: Pick<Env, 'IMAGE_URL_SECRET' | 'PUBLIC_BASE_URL'>,
+  base: string,
+  image: { id: string; sha256: string },
+  variant: Variant = 'original',
+  now = Date.now(),
+): Promise<string | null> {
+  if (!env.IMAGE_URL_SECRET) return null;
+  const exp = (Math.ceil(now / 1000 / DAY) + VALID_DAYS) * DAY;
+  const sig = await hmac(env.IMAGE_URL_SECRET, signedPart(image.id, variant, image.sha256, exp));
+  const variantParam = variant === 'original' ? '' : `variant=${variant}&`;
+  return `${base}/v1/images/${image.id}/content?${variantParam}v=${image.sha256}&exp=${exp}&sig=${sig}`;
+}
+
+export async function verifyImageSignature(
+  env: Pick<Env, 'IMAGE_URL_SECRET'>,
+  imageId: string,
+  variant: Variant,
+  sha256: string,
+  exp: number,
+  sig: string,
+  now = Date.now(),
+): Promise<boolean> {
+  if (!env.IMAGE_URL_SECRET || !Number.isFinite(exp) || exp * 1000 < now) return false;
+  const expected = await hmac(env.IMAGE_URL_SECRET, signedPart(imageId, variant, sha256, exp));
+  const a = new TextEncoder().encode(expected);
+  const b = new TextEncoder().encode(sig);
+  return a.length === b.length && crypto.subtle.timingSafeEqual(a, b);
+}

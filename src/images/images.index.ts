@@ -1,0 +1,139 @@
+/** /v1/images, /v1/products/{id}/images, /v1/processors; and the content route (API key or signed URL). */
+import type { Context } from 'hono';
+import { presentedKey } from '../auth/api-keys';
+import { tenantForKey } from '../auth/require-api-key';
+import { requestBase } from '../catalog/products.index';
+import type { AppEnv } from '../env';
+import { limitBodyTo, requireJson } from '../http/body';
+import { ApiError } from '../http/problem';
+import { createRouter } from '../http/router';
+import { idempotency } from '../idempotency/idempotency';
+import { toIso } from '../lib/time';
+import { judgeUrl, policyFromEnv } from '../outbound/policy';
+import { signedImageUrl, urlBase, type Variant, verifyImageSignature } from './image-url';
+import { findImage, findImageById, type FullImageRow, productImages, similarCandidates } from './images.repository';
+import * as routes from './images.routes';
+import { hammingDistance } from './processors/dhash';
+import { generateSecret } from '../webhooks/signing';
+import { serveContent } from './serve-content';
+
+async function renderImage(c: Context<AppEnv>, row: FullImageRow) {
+  const base = urlBase(c.env, requestBase(c));
+  const sign = (variant: Variant) => (row.sha256 ? signedImageUrl(c.env, base, { id: row.id, sha256: row.sha256 }, variant) : Promise.resolve(null));
+  const results = row.results ? (JSON.parse(row.results) as Record<string, unknown>) : null;
+  const derivatives = (results?.derivatives ?? {}) as Record<string, unknown>;
+  return {
+    id: row.key,
+    imageId: row.id,
+    productId: row.product_id,
+    source: JSON.parse(row.source) as Record<string, unknown>,
+    pipelines: JSON.parse(row.pipelines) as Record<string, boolean>,
+    classifications: row.classifications ? (JSON.parse(row.classifications) as Record<string, unknown>) : null,
+    status: row.status as 'pending',
+    error: row.error,
+    sha256: row.sha256,
+    width: row.width,
+    height: row.height,
+    format: row.format,
+    bytes: row.bytes,
+    attempts: row.attempts,
+    dhash: row.dhash,
+    results,
+    url: await sign('original'),
+    variants: {
+      thumb: 'thumb' in derivatives ? await sign('thumb') : null,
+      medium: 'medium' in derivatives ? await sign('medium') : null,
+    },
+    updatedAt: toIso(row.updated_at),
+  };
+}
+
+/** The content route runs before API-key authentication: a signed URL is its own credential. */
+export function imageContentRouter() {
+  const router = createRouter();
+  router.openapi(routes.imageContentRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const { variant = 'original', v, exp, sig } = c.req.valid('query');
+    if (sig !== undefined || exp !== undefined || v !== undefined) {
+      const valid = v !== undefined && exp !== undefined && sig !== undefined && (await verifyImageSignature(c.env, id, variant, v, Number(exp), sig));
+      if (!valid) throw new ApiError('unauthorized', 'This image URL is invalid or has expired');
+      const image = await findImageById(c.env.DB, id);
+      // The signature vouches for these exact bytes; if the image changed since, they may be gone.
+      if (!image) throw new ApiError('not_found', 'No such image');
+      return serveContent(c.env.IMAGES, image.tenant_id, v, variant, c.req.raw, true) as never;
+    }
+    const key = presentedKey({ authorization: c.req.header('authorization'), apiKey: c.req.header('x-api-key') });
+    const found = key ? await tenantForKey(c.env.DB, key) : null;
+    if (!found) throw new ApiError('unauthorized', 'Send an API key, or use a signed image URL', undefined, { 'WWW-Authenticate': 'Bearer realm="shelfsync"' });
+    const image = await findImage(c.env.DB, found.tenant.id, id);
+    if (!image) throw new ApiError('not_found', 'No such image');
+    if (!image.sha256) throw new ApiError('not_found', `The image is ${image.status}: no bytes are stored yet`);
+    return serveContent(c.env.IMAGES, found.tenant.id, image.sha256, variant, c.req.raw, false) as never;
+  });
+  return router;
+}
+
+export function imagesRouter() {
+  const router = createRouter();
+
+  router.openapi(routes.productImagesRoute, async (c) => {
+    const rows = await productImages(c.env.DB, c.get('tenant').id, c.req.valid('param').id);
+    if (!rows) throw new ApiError('not_found', 'No such product');
+    return c.json({ data: await Promise.all(rows.map((row) => renderImage(c, row))), nextCursor: null }, 200);
+  });
+
+  router.openapi(routes.getImageRoute, async (c) => {
+    const row = await findImage(c.env.DB, c.get('tenant').id, c.req.valid('param').id);
+    if (!row) throw new ApiError('not_found', 'No such image');
+    return c.json(await renderImage(c, row), 200);
+  });
+
+  router.openapi(routes.similarImagesRoute, async (c) => {
+    const tenantId = c.get('tenant').id;
+    const row = await findImage(c.env.DB, tenantId, c.req.valid('param').id);
+    if (!row) throw new ApiError('not_found', 'No such image');
+    if (!row.dhash) return c.json({ data: [], nextCursor: null }, 200);
+    const candidates = await similarCandidates(c.env.DB, tenantId, { id: row.id, dhash: row.dhash });
+    const near = candidates
+      .map((candidate) => ({ candidate, distance: hammingDistance(row.dhash!, candidate.dhash!) }))
+      .filter((x) => x.distance <= 6)
+      .sort((a, b) => a.distance - b.distance);
+    const data = await Promise.all(near.map(async (x) => ({ ...(await renderImage(c, x.candidate)), distance: x.distance })));
+    return c.json({ data, nextCursor: null }, 200);
+  });
+
+  router.openapi({ ...routes.putProcessorRoute, middleware: [limitBodyTo('admin'), requireJson(), idempotency()] }, async (c) => {
+    const tenantId = c.get('tenant').id;
+    const { name } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const verdict = judgeUrl(body.url, policyFromEnv(c.env), { requireHttps: true });
+    if (!verdict.ok) throw new ApiError('validation_failed', 'The processor URL is not allowed', [{ path: '/url', message: verdict.reason }]);
+    const now = Date.now();
+    const secret = generateSecret();
+    const row = await c.env.DB.prepare(
+      `INSERT INTO processors (tenant_id, name, url, secret, config, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)
+       ON CONFLICT (tenant_id, name) DO UPDATE SET url = excluded.url, config = excluded.config, updated_at = excluded.updated_at
+       RETURNING name, url, config, secret, created_at, updated_at`,
+    )
+      .bind(tenantId, name, body.url, secret, JSON.stringify(body.config), now)
+      .first<{ name: string; url: string; config: string; secret: string; created_at: number; updated_at: number }>();
+    const out = { name: row!.name, url: row!.url, config: JSON.parse(row!.config) as Record<string, unknown>, createdAt: toIso(row!.created_at), updatedAt: toIso(row!.updated_at) };
+    return row!.created_at === now ? c.json({ ...out, secret: row!.secret }, 201) : c.json(out, 200);
+  });
+
+  router.openapi(routes.listProcessorsRoute, async (c) => {
+    const { results } = await c.env.DB.prepare('SELECT name, url, config, created_at, updated_at FROM processors WHERE tenant_id = ?1 ORDER BY name')
+      .bind(c.get('tenant').id)
+      .all<{ name: string; url: string; config: string; created_at: number; updated_at: number }>();
+    const data = results.map((r) => ({ name: r.name, url: r.url, config: JSON.parse(r.config) as Record<string, unknown>, createdAt: toIso(r.created_at), updatedAt: toIso(r.updated_at) }));
+    return c.json({ data, nextCursor: null }, 200);
+  });
+
+  router.openapi(routes.deleteProcessorRoute, async (c) => {
+    const result = await c.env.DB.prepare('DELETE FROM processors WHERE tenant_id = ?1 AND name = ?2').bind(c.get('tenant').id, c.req.valid('param').name).run();
+    if ((result.meta.changes ?? 0) === 0) throw new ApiError('not_found', 'No such processor');
+    return c.body(null, 204);
+  });
+
+  return router;
+}

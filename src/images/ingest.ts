@@ -1,0 +1,159 @@
+/**
+ * The ingest consumer: one message per product (never one per image), images processed one at a
+ * time (a decode can take most of the isolate's 128 MB, and wasm memory never shrinks).
+ *
+ * Per image: claim -> fetch (or reuse) -> probe (magic bytes, dimensions, limits) -> store in R2 ->
+ * processors (derivatives, dhash, pipelines) -> record status, an `image.processed` / `image.failed`
+ * event, the product's aggregate status and, when the round is over, `product.processed`.
+ * Transient failures go back to `pending` with a backoff and the message is retried; permanent ones
+ * are per-image errors with a clear text.
+ */
+import { ADVANCE_TENANT_COUNTERS } from '../catalog/write/statements';
+import type { Env, IngestMessage } from '../env';
+import { newId } from '../lib/ulid';
+import { fetchImageSource } from './fetch-source';
+import {
+  CLAIM_IMAGES,
+  CLOSE_ROUNDS,
+  EMIT_PRODUCT_PROCESSED,
+  IMAGE_PROCESSED,
+  IMAGE_NOT_DONE,
+  INSERT_IMAGE_EVENT,
+  REFRESH_ONE_PRODUCT_STATUS,
+  UPSERT_BLOB,
+  UPSERT_URL_CACHE,
+} from './ingest.queries';
+import { urlBase, signedImageUrl } from './image-url';
+import { checkLimits, defaultImageLimits, type Probe, probeImage } from './probe';
+import { runProcessors, type ProcessorOutput } from './processors/registry';
+import { storeOriginal } from './store';
+
+const LEASE_MS = 5 * 60_000;
+export const MAX_IMAGE_ATTEMPTS = 5;
+
+interface ClaimedImage {
+  id: string;
+  key: string;
+  source: string;
+  pipelines: string;
+  attempts: number;
+}
+
+type Outcome =
+  | { kind: 'done'; sha256: string; probe: Probe; bytes: number; output: ProcessorOutput; cache: { url: string; etag: string | null; lastModified: string | null } | null }
+  | { kind: 'error'; error: string }
+  | { kind: 'retry'; error: string };
+
+async function processOne(env: Env, tenantId: string, image: ClaimedImage, refresh: boolean): Promise<Outcome> {
+  const source = JSON.parse(image.source) as { url?: string };
+  if (!source.url) return { kind: 'error', error: 'This image has no source Shelfsync can read' };
+  const limits = defaultImageLimits;
+
+  let fetched = await fetchImageSource(env, tenantId, source.url, limits.maxBytes, refresh);
+  if (fetched.kind === 'error') return { kind: fetched.transient ? 'retry' : 'error', error: fetched.error };
+
+  let sha256: string;
+  let probe: Probe;
+  let size: number;
+  let bytes: Uint8Array | null = null;
+  let cache: { url: string; etag: string | null; lastModified: string | null } | null = null;
+  if (fetched.kind === 'cached') {
+    const blob = await env.DB.prepare('SELECT format, width, height, frames, bytes FROM blobs WHERE tenant_id = ?1 AND sha256 = ?2')
+      .bind(tenantId, fetched.sha256)
+      .first<{ format: Probe['format']; width: number; height: number; frames: number; bytes: number }>();
+    if (!blob) {
+      fetched = await fetchImageSource(env, tenantId, source.url, limits.maxBytes, true);
+      if (fetched.kind !== 'bytes') return { kind: 'error', error: fetched.kind === 'error' ? fetched.error : 'The image could not be fetched again' };
+    } else {
+      sha256 = fetched.sha256;
+      probe = { format: blob.format, width: blob.width, height: blob.height, frames: blob.frames };
+      size = blob.bytes;
+    }
+  }
+  if (fetched.kind === 'bytes') {
+    bytes = fetched.bytes;
+    const probed = probeImage(bytes);
+    if (!probed.ok) return { kind: 'error', error: probed.error };
+    const tooBig = checkLimits(probed.probe, bytes.length, limits);
+    if (tooBig) return { kind: 'error', error: tooBig };
+    probe = probed.probe;
+    size = bytes.length;
+    sha256 = await storeOriginal(env.IMAGES, tenantId, bytes, probe.format);
+    cache = { url: source.url, etag: fetched.etag, lastModified: fetched.lastModified };
+  }
+
+  const pipelines = JSON.parse(image.pipelines) as Record<string, boolean>;
+  const output = await runProcessors(env, { tenantId, imageId: image.id, sha256: sha256!, probe: probe!, bytes, pipelines });
+  if (output.transient) return { kind: 'retry', error: output.error ?? 'A processor is temporarily unavailable' };
+  return { kind: 'done', sha256: sha256!, probe: probe!, bytes: size!, output, cache };
+}
+
+function backoffMs(attempts: number): number {
+  return Math.min(15 * 60_000, 2 ** attempts * 5_000);
+}
+
+/** Processes the product's due images; returns seconds until the next retry is due, or null. */
+export async function ingestProduct(env: Env, message: IngestMessage, now = Date.now()): Promise<number | null> {
+  const db = env.DB;
+  const { tenantId, productId } = message;
+  const lease = now + LEASE_MS + Math.floor(Math.random() * 1000);
+  const { results: claimed } = await db.prepare(CLAIM_IMAGES).bind(tenantId, productId, now, lease).all<ClaimedImage>();
+  if (claimed.length > 0) await db.prepare(REFRESH_ONE_PRODUCT_STATUS).bind(tenantId, productId).run();
+
+  let retryIn: number | null = null;
+  for (const image of claimed) {
+    let outcome: Outcome;
+    try {
+      outcome = await processOne(env, tenantId, image, message.refresh ?? false);
+    } catch (err) {
+      console.error(JSON.stringify({ level: 'error', message: 'image processing crashed', imageId: image.id, error: String((err as Error)?.stack ?? err) }));
+      outcome = { kind: 'retry', error: 'Processing failed unexpectedly' };
+    }
+    if (outcome.kind === 'retry' && image.attempts >= MAX_IMAGE_ATTEMPTS) {
+      outcome = { kind: 'error', error: `${outcome.error} (gave up after ${image.attempts} attempts)` };
+    }
+    const at = Date.now();
+    const statements: D1PreparedStatement[] = [];
+    if (outcome.kind === 'done') {
+      const { probe, output, sha256 } = outcome;
+      const url = await signedImageUrl(env, urlBase(env), { id: image.id, sha256 });
+      const data = { productId, imageId: image.key, id: image.id, status: output.error ? 'error' : 'done', ...(output.error ? { error: output.error } : { url }) };
+      statements.push(
+        db.prepare(UPSERT_BLOB).bind(tenantId, sha256, probe.format, probe.width, probe.height, probe.frames, outcome.bytes, at),
+        db.prepare(INSERT_IMAGE_EVENT).bind(image.id, lease, newId('evt', at), output.error ? 'image.failed' : 'image.processed', JSON.stringify(data), at, tenantId),
+        db.prepare(ADVANCE_TENANT_COUNTERS).bind(tenantId),
+      );
+      if (outcome.cache) statements.push(db.prepare(UPSERT_URL_CACHE).bind(tenantId, outcome.cache.url, sha256, outcome.cache.etag, outcome.cache.lastModified, at));
+      statements.push(
+        db.prepare(IMAGE_PROCESSED).bind(
+          image.id, lease, at, sha256, probe.format, probe.width, probe.height, outcome.bytes, JSON.stringify(output.results),
+          ...dhashParams(output.dhash), output.error ? 'error' : 'done', output.error,
+        ),
+      );
+    } else if (outcome.kind === 'error') {
+      const data = { productId, imageId: image.key, id: image.id, status: 'error', error: outcome.error };
+      statements.push(
+        db.prepare(INSERT_IMAGE_EVENT).bind(image.id, lease, newId('evt', at), 'image.failed', JSON.stringify(data), at, tenantId),
+        db.prepare(ADVANCE_TENANT_COUNTERS).bind(tenantId),
+        db.prepare(IMAGE_NOT_DONE).bind(image.id, lease, at, outcome.error, 'error', null),
+      );
+    } else {
+      const wait = backoffMs(image.attempts);
+      retryIn = Math.min(retryIn ?? Infinity, Math.ceil(wait / 1000));
+      statements.push(db.prepare(IMAGE_NOT_DONE).bind(image.id, lease, at, outcome.error, 'pending', at + wait));
+    }
+    statements.push(
+      db.prepare(REFRESH_ONE_PRODUCT_STATUS).bind(tenantId, productId),
+      db.prepare(EMIT_PRODUCT_PROCESSED).bind(tenantId, productId, newId('evt', at), at),
+      db.prepare(ADVANCE_TENANT_COUNTERS).bind(tenantId),
+      db.prepare(CLOSE_ROUNDS).bind(tenantId, productId, at),
+    );
+    await db.batch(statements);
+  }
+  return retryIn;
+}
+
+function dhashParams(dhash: string | null): [string | null, number | null, number | null, number | null, number | null] {
+  if (!dhash) return [null, null, null, null, null];
+  return [dhash, parseInt(dhash.slice(0, 4), 16), parseInt(dhash.slice(4, 8), 16), parseInt(dhash.slice(8, 12), 16), parseInt(dhash.slice(12, 16), 16)];
+}

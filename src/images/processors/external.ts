@@ -1,0 +1,76 @@
+/**
+ * Pipelines run by external services (try-on, localization, ...). Shelfsync POSTs a job signed with
+ * the same scheme as outgoing webhooks (Standard Webhooks headers, the processor's secret) through
+ * the outbound guard; the service answers with its result (`{"status": "done", "url"?, ...}`) or an
+ * error text (`{"status": "error", "error": "Human body is not recognized"}`), which lands on the
+ * image. 5xx, 429 and timeouts are transient: the image is retried with backoff.
+ */
+import type { Env } from '../../env';
+import { newId } from '../../lib/ulid';
+import { guardedFetch } from '../../outbound/guarded-fetch';
+import { policyFromEnv } from '../../outbound/policy';
+import { signedHeaders } from '../../webhooks/signing';
+import { signedImageUrl, urlBase } from '../image-url';
+import { hashConfig, type Processor } from './registry';
+
+export interface PipelineService {
+  name: string;
+  url: string;
+  secret: string;
+  config: Record<string, unknown>;
+  configHash: string;
+}
+
+export async function findPipelineService(db: D1Database, tenantId: string, name: string): Promise<PipelineService | null> {
+  const row = await db.prepare('SELECT name, url, secret, config FROM processors WHERE tenant_id = ?1 AND name = ?2')
+    .bind(tenantId, name)
+    .first<{ name: string; url: string; secret: string; config: string }>();
+  if (!row) return null;
+  const config = JSON.parse(row.config) as Record<string, unknown>;
+  return { name: row.name, url: row.url, secret: row.secret, config, configHash: await hashConfig({ url: row.url, config }) };
+}
+
+const TIMEOUT_MS = 30_000;
+
+export function externalProcessor(service: PipelineService): Processor {
+  return {
+    name: service.name,
+    configHash: service.configHash,
+    async run(ctx) {
+      const env: Env = ctx.env;
+      const imageUrl = await signedImageUrl(env, urlBase(env), { id: ctx.imageId, sha256: ctx.sha256 });
+      const body = JSON.stringify({
+        type: 'image.process',
+        pipeline: service.name,
+        imageId: ctx.imageId,
+        sha256: ctx.sha256,
+        imageUrl,
+        format: ctx.probe.format,
+        width: ctx.probe.width,
+        height: ctx.probe.height,
+        config: service.config,
+      });
+      const headers = { 'content-type': 'application/json', ...(await signedHeaders([service.secret], newId('evt'), body)) };
+      const result = await guardedFetch(service.url, {
+        policy: policyFromEnv(env),
+        timeoutMs: TIMEOUT_MS,
+        maxBytes: 256 * 1024,
+        maxRedirects: 0,
+        requireHttps: true,
+        init: { method: 'POST', headers, body },
+      });
+      if (!result.ok) return { ok: false, error: `The ${service.name} service could not be reached: ${result.message}`, transient: result.kind === 'timeout' || result.kind === 'network' };
+      if (result.status >= 500 || result.status === 429) return { ok: false, error: `The ${service.name} service answered ${result.status}`, transient: true };
+      let answer: Record<string, unknown>;
+      try {
+        answer = JSON.parse(new TextDecoder().decode(result.body)) as Record<string, unknown>;
+      } catch {
+        return { ok: false, error: `The ${service.name} service answered something that is not JSON`, transient: false };
+      }
+      if (result.status >= 400 || answer.status === 'error') {
+        return { ok: false, error: typeof answer.error === 'string' ? answer.error.slice(0, 500) : `The ${service.name} service refused the image`, transient: false };
+      }
+      return { ok: true, result: { status: 'done', ...answer } };
+    },
+  };
+}

@@ -1,0 +1,147 @@
+/**
+ * Image processors: named steps with one interface, run after an image's bytes are stored.
+ * Built in and always run: `derivatives` (thumb 256 px, medium 1200 px, WebP) and `dhash`. Pipelines
+ * (`tryOn`, `localization`, ...) run when an image asks for them, on the external service the
+ * tenant configured; asking for one nobody configured is a per-image error, never a silent skip.
+ *
+ * Results are kept per (tenant, sha256, processor, configuration): identical bytes are processed once,
+ * while every image still gets its own status and event.
+ */
+import type { Env } from '../../env';
+import { sha256Hex } from '../../lib/crypto';
+import type { Probe } from '../probe';
+import { blobKey } from '../store';
+import type { Decoded } from './decode';
+import { decodeOriented } from './decode';
+import { derivativesProcessor } from './derivatives';
+import { dhashProcessor } from './dhash-processor';
+import { externalProcessor, findPipelineService } from './external';
+
+export type ProcessorResult = { ok: true; result: Record<string, unknown> } | { ok: false; error: string; transient: boolean };
+
+export interface ProcessorContext {
+  env: Env;
+  tenantId: string;
+  imageId: string;
+  sha256: string;
+  probe: Probe;
+  /** The original's bytes (fetched from R2 if this run did not download them). */
+  bytes(): Promise<Uint8Array>;
+  /** Decoded once per image and shared by every processor; freed by the registry. */
+  decoded(): Promise<Decoded>;
+}
+
+export interface Processor {
+  name: string;
+  /** Identifies the processor's configuration: a changed configuration is a new result. */
+  configHash: string;
+  run(ctx: ProcessorContext): Promise<ProcessorResult>;
+}
+
+export interface ProcessorInput {
+  tenantId: string;
+  imageId: string;
+  sha256: string;
+  probe: Probe;
+  bytes: Uint8Array | null;
+  pipelines: Record<string, boolean>;
+}
+
+export interface ProcessorOutput {
+  results: Record<string, unknown>;
+  dhash: string | null;
+  /** The first failed processor's text: the image ends `error` with it. */
+  error: string | null;
+  transient: boolean;
+}
+
+export const builtinProcessors: Processor[] = [derivativesProcessor, dhashProcessor];
+
+export async function runProcessors(env: Env, input: ProcessorInput): Promise<ProcessorOutput> {
+  let bytes = input.bytes;
+  let decoded: Decoded | null = null;
+  const ctx: ProcessorContext = {
+    env,
+    tenantId: input.tenantId,
+    imageId: input.imageId,
+    sha256: input.sha256,
+    probe: input.probe,
+    async bytes() {
+      if (!bytes) {
+        const object = await env.IMAGES.get(blobKey(input.tenantId, input.sha256));
+        if (!object) throw new Error('the stored original is missing');
+        bytes = new Uint8Array(await object.arrayBuffer());
+      }
+      return bytes;
+    },
+    async decoded() {
+      decoded ??= decodeOriented(await ctx.bytes(), input.probe.format);
+      return decoded;
+    },
+  };
+
+  const processors: Processor[] = [...builtinProcessors];
+  const output: ProcessorOutput = { results: {}, dhash: null, error: null, transient: false };
+  for (const [name, wanted] of Object.entries(input.pipelines)) {
+    if (!wanted) continue;
+    const service = await findPipelineService(env.DB, input.tenantId, name);
+    if (!service) {
+      output.results[name] = { status: 'error', error: `No processor is configured for the "${name}" pipeline` };
+      output.error ??= `No processor is configured for the "${name}" pipeline`;
+      continue;
+    }
+    processors.push(externalProcessor(service));
+  }
+
+  try {
+    for (const processor of processors) {
+      const result = await runCached(env, input, processor, ctx);
+      if (result.ok) {
+        output.results[processor.name] = result.result;
+        if (processor.name === 'dhash') output.dhash = String(result.result.hash);
+      } else {
+        output.results[processor.name] = { status: 'error', error: result.error };
+        if (result.transient) output.transient = true;
+        output.error ??= result.error;
+      }
+    }
+  } finally {
+    // Free the wasm-side pixels now: the next image must find the memory available.
+    (decoded as Decoded | null)?.image.free();
+  }
+  if (output.transient) output.error ??= 'A processor is temporarily unavailable';
+  return output;
+}
+
+async function runCached(env: Env, input: ProcessorInput, processor: Processor, ctx: ProcessorContext): Promise<ProcessorResult> {
+  const cached = await env.DB.prepare(
+    `SELECT status, result, error FROM processor_results WHERE tenant_id = ?1 AND sha256 = ?2 AND processor = ?3 AND config_hash = ?4`,
+  )
+    .bind(input.tenantId, input.sha256, processor.name, processor.configHash)
+    .first<{ status: string; result: string | null; error: string | null }>();
+  if (cached?.status === 'done') return { ok: true, result: JSON.parse(cached.result ?? '{}') as Record<string, unknown> };
+  if (cached?.status === 'error') return { ok: false, error: cached.error ?? 'failed', transient: false };
+
+  let result: ProcessorResult;
+  try {
+    result = await processor.run(ctx);
+  } catch (err) {
+    console.error(JSON.stringify({ level: 'error', message: 'processor crashed', processor: processor.name, error: String((err as Error)?.stack ?? err) }));
+    result = { ok: false, error: `The ${processor.name} step could not process this image`, transient: false };
+  }
+  if (result.ok || !result.transient) {
+    const now = Date.now();
+    await env.DB.prepare(
+      `INSERT INTO processor_results (tenant_id, sha256, processor, config_hash, status, result, error, created_at, updated_at)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)
+       ON CONFLICT (tenant_id, sha256, processor, config_hash) DO UPDATE SET status = excluded.status, result = excluded.result, error = excluded.error, updated_at = excluded.updated_at`,
+    )
+      .bind(input.tenantId, input.sha256, processor.name, processor.configHash, result.ok ? 'done' : 'error', result.ok ? JSON.stringify(result.result) : null, result.ok ? null : result.error, now)
+      .run();
+  }
+  return result;
+}
+
+export async function hashConfig(config: unknown): Promise<string> {
+  return (await sha256Hex(JSON.stringify(config))).slice(0, 16);
+}

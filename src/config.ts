@@ -7,8 +7,8 @@ export interface AppOptions {
   maxImagesPerProduct: number;
   /** Items per POST /v1/products/batch. */
   maxBatchItems: number;
-  /** Body caps per route family, in bytes (413 above them). */
-  bodyLimits: { single: number; batch: number; admin: number };
+  /** Body caps per route family, in bytes (413 above them). `upload`: multipart, streamed, never held whole. */
+  bodyLimits: { single: number; batch: number; admin: number; upload: number };
   /** Must match the [[ratelimits]] binding in wrangler.toml: the binding cannot be asked. */
   rateLimit: { limit: number; periodSeconds: 10 | 60 };
   /** How long a stored idempotent response is replayed, and how long an in-flight request holds its key. */
@@ -20,7 +20,7 @@ export interface AppOptions {
 export const defaultOptions: AppOptions = {
   maxImagesPerProduct: 20,
   maxBatchItems: 1000,
-  bodyLimits: { single: 1024 * 1024, batch: 16 * 1024 * 1024, admin: 64 * 1024 },
+  bodyLimits: { single: 16 * 1024 * 1024, batch: 32 * 1024 * 1024, admin: 64 * 1024, upload: 100 * 1024 * 1024 },
   rateLimit: { limit: 600, periodSeconds: 60 },
   idempotency: { ttlSeconds: 24 * 3600, leaseSeconds: 60 },
   retentionDays: 30,

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { ADMIN, call, createTenant, expectProblem, product } from './helpers/api';
 
 const MB = 1024 * 1024;
+/** The single-product body cap (src/config.ts bodyLimits.single): room for one 10 MB image as base64. */
+const CAP = 16 * MB;
 
 describe('error envelope', () => {
   it('has type, title, status, detail, code, requestId, and errors[] for validation', async () => {
@@ -52,19 +54,19 @@ describe('error envelope', () => {
     await expectProblem(await call('/v1/products/p1', { headers: t.headers }), 404);
   });
 
-  it('answers 413 above the 1 MB single-product cap, and accepts a body just under it', async () => {
+  it('answers 413 above the single-product cap, and accepts a body just under it', async () => {
     const t = await createTenant();
     const doc = JSON.stringify(product('p1'));
     const padded = (size: number) => doc + ' '.repeat(size - doc.length); // still valid JSON
-    const over = await call('/v1/products/p1', { method: 'PUT', headers: { ...t.headers, 'content-type': 'application/json' }, body: padded(MB + 1) });
+    const over = await call('/v1/products/p1', { method: 'PUT', headers: { ...t.headers, 'content-type': 'application/json' }, body: padded(CAP + 1) });
     await expectProblem(over, 413, 'payload_too_large');
     expect(over.headers.get('ratelimit-policy')).toBeTruthy();
     await expectProblem(await call('/v1/products/p1', { headers: t.headers }), 404);
 
-    const under = await call('/v1/products/p1', { method: 'PUT', headers: { ...t.headers, 'content-type': 'application/json' }, body: padded(MB - 16) });
+    const under = await call('/v1/products/p1', { method: 'PUT', headers: { ...t.headers, 'content-type': 'application/json' }, body: padded(CAP - 16) });
     expect(under.status).toBe(201);
 
-    const patchOver = await call('/v1/products/p1', { method: 'PATCH', headers: { ...t.headers, 'content-type': 'application/json' }, body: padded(2 * MB) });
+    const patchOver = await call('/v1/products/p1', { method: 'PATCH', headers: { ...t.headers, 'content-type': 'application/json' }, body: padded(CAP + MB) });
     await expectProblem(patchOver, 413, 'payload_too_large');
   });
 
@@ -75,7 +77,7 @@ describe('error envelope', () => {
     const stream = new ReadableStream<Uint8Array>({
       pull(controller) {
         if (sent === 0) controller.enqueue(new TextEncoder().encode('{"title":"x"'));
-        if (sent > MB + 64 * 1024) {
+        if (sent > CAP + 64 * 1024) {
           controller.enqueue(new TextEncoder().encode('}'));
           controller.close();
           return;

@@ -11,6 +11,7 @@ import { encodeCursor } from '../lib/cursor';
 import { wakeFanoutAfterResponse } from '../webhooks/wake';
 import { signedImageUrl, urlBase } from '../images/image-url';
 import { wakeIngest } from '../images/wake';
+import { createProduct } from './create-product';
 import { parseRfc3339 } from './model/dates';
 import * as routes from './products.routes';
 import { batchUpsert, type CatalogContext, getProduct, listProducts, patchProduct, putProduct, removeProduct } from './products.service';
@@ -26,6 +27,7 @@ export function catalog(c: Context<AppEnv>): CatalogContext {
   const base = urlBase(c.env, requestBase(c));
   return {
     db: c.env.DB,
+    bucket: c.env.IMAGES,
     tenant: c.get('tenant'),
     options: c.get('options'),
     imageUrl: async (image) => (image.sha256 ? signedImageUrl(c.env, base, { id: image.id, sha256: image.sha256 }) : null),
@@ -64,6 +66,20 @@ export function productsRouter() {
     const job = (await findJob(c.env.DB, ctx.tenant.id, result.jobId))!;
     c.header('Job-Id', result.jobId);
     return c.json({ job, results: result.results }, 200);
+  });
+
+  // Routed by hand (and documented through the registry): a validator would buffer the multipart body.
+  router.openAPIRegistry.registerPath(routes.createProductRoute);
+  router.post('/products', limitBodyTo('upload'), idempotency(), async (c) => {
+    const written = await createProduct(c, catalog(c));
+    if (written.outcome !== 'unchanged') afterWrite(c, written.toIngest);
+    c.header('Job-Id', written.jobId);
+    c.header('ETag', etag(written.product.version));
+    if (written.outcome === 'created') {
+      c.header('Location', `${c.req.path}/${encodeURIComponent(written.product.id)}`);
+      return c.json(written.product, 201);
+    }
+    return c.json(written.product, 200);
   });
 
   router.openapi({ ...routes.putProductRoute, middleware: single }, async (c) => {

@@ -124,3 +124,29 @@ export const batchProductsRoute = createRoute({
     ...problems(...writeProblems),
   },
 });
+
+export const createProductRoute = createRoute({
+  method: 'post',
+  path: '/products',
+  tags,
+  security: bearerSecurity,
+  summary: 'Create or replace a product (its id in the body), as JSON or multipart with image files',
+  description:
+    'multipart/form-data: the product JSON in a `data` field, each image file in a part named by its `images[].source.fileKey`. Files are streamed to storage one at a time (<= 10 MB each). `Idempotency-Key` works with JSON bodies; re-sending an upload is naturally idempotent.',
+  request: {
+    body: {
+      required: true,
+      content: {
+        'application/json': { schema: ProductInput },
+        'multipart/form-data': {
+          schema: z.object({ data: z.string().openapi({ description: 'The ProductInput JSON, with its id' }) }).catchall(z.string().openapi({ format: 'binary' })),
+        },
+      },
+    },
+  },
+  responses: {
+    200: { ...json(ProductOut, 'Replaced (or unchanged)'), headers: { ...jobIdHeader, ...etagHeader } },
+    201: { ...json(ProductOut, 'Created'), headers: { ...jobIdHeader, ...etagHeader } },
+    ...problems(...writeProblems),
+  },
+});

@@ -13,10 +13,14 @@ import type { ProductOutT } from './model/product.schema';
 import type { ProductDoc } from './model/product-doc';
 import { listProductRows, loadProduct, type LoadedProduct } from './read-products';
 import { deleteProduct } from './write/delete-product';
+import { defaultImageLimits } from '../images/probe';
+import { materializeUploads, type UploadedFile } from '../images/uploads';
 import { type ItemFailure, type WriteItem, type WriteResult, writeProducts } from './write/write-products';
 
 export interface CatalogContext {
   db: D1Database;
+  /** R2: uploaded image bytes are stored before the write. */
+  bucket: R2Bucket;
   tenant: Tenant;
   options: AppOptions;
   /** Signs the URL of a stored image (null when it has no bytes yet or URLs cannot be signed). */
@@ -25,13 +29,27 @@ export interface CatalogContext {
 
 export type Validated = { ok: true; id: string; doc: ProductDoc } | { ok: false; id: string | null; code: ItemFailure['code']; errors: FieldError[] };
 
-/** Schema, then the rules that need configuration (image count) or hashing (image ids). */
-export async function validateProduct(ctx: CatalogContext, body: unknown, schema: typeof ProductInput | typeof BatchProductInput = BatchProductInput): Promise<Validated> {
+/**
+ * Schema, then the rules that need configuration (image count) or hashing (image ids), then uploaded
+ * bytes to R2 (`files`: the file parts of a multipart request, by field name).
+ */
+export async function validateProduct(
+  ctx: CatalogContext,
+  body: unknown,
+  schema: typeof ProductInput | typeof BatchProductInput = BatchProductInput,
+  files: Map<string, UploadedFile> | null = null,
+): Promise<Validated> {
   const rawId = body !== null && typeof body === 'object' && typeof (body as { id?: unknown }).id === 'string' ? (body as { id: string }).id : null;
   const parsed = schema.safeParse(body);
   if (!parsed.success) return { ok: false, id: rawId, code: 'validation_failed', errors: fieldErrorsFromZod(parsed.error) };
   const normalized = await normalizeProduct(parsed.data, ctx.options);
   if (!normalized.ok) return { ok: false, id: rawId, code: 'validation_failed', errors: normalized.errors };
+  const uploadErrors = await materializeUploads(
+    { db: ctx.db, bucket: ctx.bucket, tenantId: ctx.tenant.id, maxBytes: defaultImageLimits.maxBytes },
+    normalized.doc,
+    files,
+  );
+  if (uploadErrors.length > 0) return { ok: false, id: rawId, code: 'validation_failed', errors: uploadErrors };
   return { ok: true, id: parsed.data.id ?? rawId ?? '', doc: normalized.doc };
 }
 
@@ -61,16 +79,16 @@ async function readBack(ctx: CatalogContext, id: string, result: WriteResult): P
   return { product: await getProduct(ctx, id), jobId: result.jobId, outcome: written.outcome, toIngest: result.toIngest };
 }
 
-/** PUT: create or replace the whole document. */
-export async function putProduct(ctx: CatalogContext, id: string, body: unknown): Promise<SingleWrite> {
-  const validated = await validateProduct(ctx, body, ProductInput);
+/** PUT (and POST /v1/products): create or replace the whole document. */
+export async function putProduct(ctx: CatalogContext, id: string, body: unknown, files: Map<string, UploadedFile> | null = null, kind = 'products.put'): Promise<SingleWrite> {
+  const validated = await validateProduct(ctx, body, ProductInput, files);
   if (!validated.ok) throw new ApiError('validation_failed', 'The product is not valid', validated.errors);
   if (validated.id && validated.id !== id) {
     throw new ApiError('validation_failed', 'The body id differs from the path id', [{ path: '/id', message: `Must be "${id}" or absent` }]);
   }
   const result = await writeProducts(ctx.db, {
     tenantId: ctx.tenant.id,
-    kind: 'products.put',
+    kind,
     items: [{ index: 0, id, doc: validated.doc }],
     failures: [],
   });

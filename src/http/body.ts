@@ -35,7 +35,7 @@ export function requireJson(): MiddlewareHandler<AppEnv> {
 }
 
 /** The cap configured for a route family, read from the app's options at request time. */
-export function limitBodyTo(family: 'single' | 'batch' | 'admin'): MiddlewareHandler<AppEnv> {
+export function limitBodyTo(family: 'single' | 'batch' | 'admin' | 'upload'): MiddlewareHandler<AppEnv> {
   return async function limitBodyToMiddleware(c, next) {
     return limitBody(c.get('options').bodyLimits[family])(c, next);
   };

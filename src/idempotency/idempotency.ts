@@ -19,6 +19,9 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
     const key = c.req.header('idempotency-key');
     const method = c.req.method;
     if (key === undefined || !(method === 'POST' || method === 'PUT' || method === 'PATCH')) return next();
+    // Multipart uploads are streamed, never held whole, so they cannot be hashed here; their route
+    // refuses the header instead.
+    if (/^multipart\//i.test(c.req.header('content-type') ?? '')) return next();
     if (!KEY_PATTERN.test(key)) {
       throw new ApiError('validation_failed', 'Invalid Idempotency-Key', [
         { path: 'header.idempotency-key', message: 'Must be 1-255 visible ASCII characters' },

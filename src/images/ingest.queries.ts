@@ -33,7 +33,8 @@ WHERE id = ?1 AND status = 'processing' AND next_attempt_at = ?2`;
 /** ?1 tenant, ?2 sha256, ?3 format, ?4 width, ?5 height, ?6 frames, ?7 bytes, ?8 now. */
 export const UPSERT_BLOB = `
 INSERT INTO blobs (tenant_id, sha256, format, width, height, frames, bytes, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-ON CONFLICT (tenant_id, sha256) DO UPDATE SET orphaned_at = NULL`;
+ON CONFLICT (tenant_id, sha256) DO UPDATE SET
+  format = excluded.format, width = excluded.width, height = excluded.height, frames = excluded.frames, bytes = excluded.bytes, orphaned_at = NULL`;
 
 /** ?1 tenant, ?2 url, ?3 sha256, ?4 etag, ?5 last-modified, ?6 now. */
 export const UPSERT_URL_CACHE = `

@@ -26,7 +26,7 @@ import {
 import { urlBase, signedImageUrl } from './image-url';
 import { checkLimits, defaultImageLimits, type Probe, probeImage } from './probe';
 import { runProcessors, type ProcessorOutput } from './processors/registry';
-import { storeOriginal } from './store';
+import { blobKey, storeOriginal } from './store';
 
 const LEASE_MS = 5 * 60_000;
 export const MAX_IMAGE_ATTEMPTS = 5;
@@ -45,9 +45,10 @@ type Outcome =
   | { kind: 'retry'; error: string };
 
 async function processOne(env: Env, tenantId: string, image: ClaimedImage, refresh: boolean): Promise<Outcome> {
-  const source = JSON.parse(image.source) as { url?: string };
-  if (!source.url) return { kind: 'error', error: 'This image has no source Shelfsync can read' };
+  const source = JSON.parse(image.source) as { url?: string; sha256?: string };
   const limits = defaultImageLimits;
+  if (source.sha256) return processUploaded(env, tenantId, image, source.sha256);
+  if (!source.url) return { kind: 'error', error: 'This image has no source Shelfsync can read' };
 
   let fetched = await fetchImageSource(env, tenantId, source.url, limits.maxBytes, refresh);
   if (fetched.kind === 'error') return { kind: fetched.transient ? 'retry' : 'error', error: fetched.error };
@@ -86,6 +87,21 @@ async function processOne(env: Env, tenantId: string, image: ClaimedImage, refre
   const output = await runProcessors(env, { tenantId, imageId: image.id, sha256: sha256!, probe: probe!, bytes, pipelines });
   if (output.transient) return { kind: 'retry', error: output.error ?? 'A processor is temporarily unavailable' };
   return { kind: 'done', sha256: sha256!, probe: probe!, bytes: size!, output, cache };
+}
+
+/** Bytes uploaded with the write: already in R2 under their hash; probe and process them. */
+async function processUploaded(env: Env, tenantId: string, image: ClaimedImage, sha256: string): Promise<Outcome> {
+  const object = await env.IMAGES.get(blobKey(tenantId, sha256));
+  if (!object) return { kind: 'error', error: 'The uploaded bytes are missing' };
+  const bytes = new Uint8Array(await object.arrayBuffer());
+  const probed = probeImage(bytes);
+  if (!probed.ok) return { kind: 'error', error: probed.error };
+  const tooBig = checkLimits(probed.probe, bytes.length, defaultImageLimits);
+  if (tooBig) return { kind: 'error', error: tooBig };
+  const pipelines = JSON.parse(image.pipelines) as Record<string, boolean>;
+  const output = await runProcessors(env, { tenantId, imageId: image.id, sha256, probe: probed.probe, bytes, pipelines });
+  if (output.transient) return { kind: 'retry', error: output.error ?? 'A processor is temporarily unavailable' };
+  return { kind: 'done', sha256, probe: probed.probe, bytes: bytes.length, output, cache: null };
 }
 
 function backoffMs(attempts: number): number {

@@ -29,6 +29,7 @@ export async function applyInbound(env: Env, message: InboundMessage): Promise<v
   const products = (await object.json()) as unknown[];
   const ctx = {
     db: env.DB,
+    bucket: env.IMAGES,
     tenant: { id: job.id, name: job.name, defaultCurrency: job.default_currency, defaultLocale: job.default_locale },
     options: resolveOptions(),
     imageUrl: async () => null,

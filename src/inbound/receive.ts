@@ -79,6 +79,7 @@ export async function receiveInbound(c: Context<AppEnv>, sourceId: string): Prom
   if (!tenant) throw denied;
   const ctx = {
     db: env.DB,
+    bucket: env.IMAGES,
     tenant: { id: tenant.id, name: tenant.name, defaultCurrency: tenant.default_currency, defaultLocale: tenant.default_locale },
     options: c.get('options'),
     imageUrl: async () => null,

@@ -48,10 +48,12 @@ export async function normalizeProduct(input: ProductInputT, limits: NormalizeLi
     const seen = new Set<string>();
     doc.images = [];
     for (const [i, image] of images.entries()) {
-      const id = image.id ?? (await sha256Hex(canonicalJson(image.source))).slice(0, 16);
+      const { fileName: _name, ...identity } = image.source;
+      const id = image.id ?? (await sha256Hex(canonicalJson(identity))).slice(0, 16);
       if (seen.has(id)) errors.push({ path: `/images/${i}/id`, message: `Image id "${id}" appears twice in this product` });
       seen.add(id);
-      const out: ImageDoc = { id, source: image.source, pipelines: image.pipelines ?? {} };
+      // Uploaded sources are turned into `{sha256}` by materializeUploads() before anything is written.
+      const out: ImageDoc = { id, source: image.source as ImageDoc['source'], pipelines: image.pipelines ?? {} };
       if (image.classifications) out.classifications = image.classifications;
       doc.images.push(out);
     }

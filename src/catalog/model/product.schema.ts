@@ -100,7 +100,26 @@ const AttributeInput = z.strictObject({
 
 const PipelineName = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, 'Pipeline names are identifiers like "tryOn"');
 
-export const ImageSourceInput = z.strictObject({ url: HttpUrl }).openapi('ImageSource');
+/**
+ * Exactly one of: `url` (fetched by the ingest queue), `fileKey` (a file part of the same multipart
+ * request), `base64` (+ `fileName`), or `sha256` (bytes this tenant already uploaded). Uploaded bytes
+ * are stored in R2 before the write; the stored document keeps only their sha256.
+ */
+export const ImageSourceInput = z
+  .strictObject({
+    url: HttpUrl.optional(),
+    fileKey: z.string().min(1).max(128).optional(),
+    base64: z.string().min(1).optional(),
+    fileName: z.string().min(1).max(255).optional(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, 'A lowercase hex SHA-256').optional(),
+  })
+  .superRefine((source, ctx) => {
+    const given = (['url', 'fileKey', 'base64', 'sha256'] as const).filter((k) => source[k] !== undefined);
+    if (given.length !== 1) {
+      ctx.addIssue({ code: 'custom', message: 'Give exactly one of url, fileKey, base64 or sha256' });
+    }
+  })
+  .openapi('ImageSource');
 
 export const ImageInput = z
   .strictObject({

@@ -8,7 +8,7 @@
  * `job_id = ?job` instead of carrying state between round trips.
  *
  * Parameters, everywhere: ?1 tenant id, ?2 job id, ?3 now (ms), ?4 the chunk's items JSON.
- * An item: {id, doc, ext, exp, ev, eid, img: [{k, iid, src, pl, cl}]} (see write-products.ts).
+ * An item: {id, doc, ext, exp, ev, eid, img: [{k, iid, sha, src, pl, cl}]} (see write-products.ts).
  */
 import { PRODUCT_STATUS_SQL } from './product-status.queries';
 
@@ -54,8 +54,8 @@ WHERE tenant_id = ?1
   AND (product_id || char(31) || key || char(31) || source || char(31) || pipelines) NOT IN (SELECT value FROM json_each(?5))`;
 
 export const UPSERT_IMAGES = `
-INSERT INTO images (id, tenant_id, product_id, key, position, source, pipelines, classifications, status, attempts, created_at, updated_at)
-SELECT im.value ->> 'iid', ?1, p.id, im.value ->> 'k', im.key, im.value ->> 'src', im.value ->> 'pl', im.value ->> 'cl', 'pending', 0, ?3, ?3
+INSERT INTO images (id, tenant_id, product_id, key, position, source, pipelines, classifications, sha256, status, attempts, created_at, updated_at)
+SELECT im.value ->> 'iid', ?1, p.id, im.value ->> 'k', im.key, im.value ->> 'src', im.value ->> 'pl', im.value ->> 'cl', im.value ->> 'sha', 'pending', 0, ?3, ?3
 FROM json_each(?4) AS j
   JOIN products AS p ON p.tenant_id = ?1 AND p.id = j.value ->> 'id' AND p.job_id = ?2
   JOIN json_each(j.value -> 'img') AS im

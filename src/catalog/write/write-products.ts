@@ -96,6 +96,8 @@ function encodeItem(item: WriteItem, validUntil: number | null, now: number): En
     return {
       k: image.id,
       iid: newId('img', now),
+      // Uploaded bytes are already in R2: the row knows their hash from the start.
+      sha: 'sha256' in image.source ? image.source.sha256 : null,
       src,
       pl,
       cl: image.classifications ? canonicalJson(image.classifications) : null,

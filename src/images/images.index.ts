@@ -16,6 +16,7 @@ import * as routes from './images.routes';
 import { hammingDistance } from './processors/dhash';
 import { generateSecret } from '../webhooks/signing';
 import { serveContent } from './serve-content';
+import { receiveProcessorCallback } from './processors/callback';
 
 async function renderImage(c: Context<AppEnv>, row: FullImageRow) {
   const base = urlBase(c.env, requestBase(c));
@@ -48,7 +49,7 @@ async function renderImage(c: Context<AppEnv>, row: FullImageRow) {
   };
 }
 
-/** The content route runs before API-key authentication: a signed URL is its own credential. */
+/** Routes that run before API-key authentication: a signed URL or a signed callback is its own credential. */
 export function imageContentRouter() {
   const router = createRouter();
   router.openapi(routes.imageContentRoute, async (c) => {
@@ -70,6 +71,12 @@ export function imageContentRouter() {
     if (!image.sha256) throw new ApiError('not_found', `The image is ${image.status}: no bytes are stored yet`);
     return serveContent(c.env.IMAGES, found.tenant.id, image.sha256, variant, c.req.raw, false) as never;
   });
+
+  // Signed by the processor's secret, so no API key; routed by hand so the signature sees raw bytes.
+  router.openAPIRegistry.registerPath(routes.processorCallbackRoute);
+  router.post('/processor-callbacks/:tenantId/:name', limitBodyTo('admin'), requireJson(), (c) =>
+    receiveProcessorCallback(c, c.req.param('name'), c.req.param('tenantId')),
+  );
   return router;
 }
 

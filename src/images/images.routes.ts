@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { authProblems, bearerSecurity, json, jsonBody, problems, writeProblems } from '../http/openapi';
 import { ImageDetail, ProcessorConfigBody, ProcessorSchema } from './images.schemas';
+import { CallbackBody } from './processors/callback';
 
 const tags = ['Images'];
 const security = bearerSecurity;
@@ -73,4 +74,16 @@ export const deleteProcessorRoute = createRoute({
   method: 'delete', path: '/processors/{name}', tags, security, summary: 'Remove a pipeline service',
   request: { params: Name },
   responses: { 204: { description: 'Removed' }, ...problems(...authProblems, 404) },
+});
+
+export const processorCallbackRoute = createRoute({
+  method: 'post', path: '/processor-callbacks/{tenantId}/{name}', tags,
+  security: [{ hmacSignature: [] }],
+  summary: "A pipeline service's late result for a job it accepted (202)",
+  description: "Signed with the processor's secret, Standard Webhooks headers. Body: `{sha256, status: done|error, error?, ...result}`.",
+  request: {
+    params: z.object({ tenantId: z.string().openapi({ param: { name: 'tenantId', in: 'path' } }), name: z.string().openapi({ param: { name: 'name', in: 'path' } }) }),
+    body: { required: true, content: { 'application/json': { schema: CallbackBody } } },
+  },
+  responses: { 200: json(z.object({ received: z.boolean(), images: z.number().int() }), 'Recorded'), ...problems(400, 401, 422) },
 });

@@ -25,7 +25,7 @@ import {
 } from './ingest.queries';
 import { urlBase, signedImageUrl } from './image-url';
 import { checkLimits, defaultImageLimits, type Probe, probeImage } from './probe';
-import { runProcessors, type ProcessorOutput } from './processors/registry';
+import { CALLBACK_WAIT_MS, runProcessors, type ProcessorOutput } from './processors/registry';
 import { blobKey, storeOriginal } from './store';
 
 const LEASE_MS = 5 * 60_000;
@@ -42,7 +42,9 @@ interface ClaimedImage {
 type Outcome =
   | { kind: 'done'; sha256: string; probe: Probe; bytes: number; output: ProcessorOutput; cache: { url: string; etag: string | null; lastModified: string | null } | null }
   | { kind: 'error'; error: string }
-  | { kind: 'retry'; error: string };
+  | { kind: 'retry'; error: string }
+  /** A pipeline service will call back: the image stays `processing` until then. */
+  | { kind: 'waiting'; sha256: string; probe: Probe; bytes: number };
 
 async function processOne(env: Env, tenantId: string, image: ClaimedImage, refresh: boolean): Promise<Outcome> {
   const source = JSON.parse(image.source) as { url?: string; sha256?: string };
@@ -86,6 +88,7 @@ async function processOne(env: Env, tenantId: string, image: ClaimedImage, refre
   const pipelines = JSON.parse(image.pipelines) as Record<string, boolean>;
   const output = await runProcessors(env, { tenantId, imageId: image.id, sha256: sha256!, probe: probe!, bytes, pipelines });
   if (output.transient) return { kind: 'retry', error: output.error ?? 'A processor is temporarily unavailable' };
+  if (output.waiting && !output.error) return { kind: 'waiting', sha256: sha256!, probe: probe!, bytes: size! };
   return { kind: 'done', sha256: sha256!, probe: probe!, bytes: size!, output, cache };
 }
 
@@ -101,6 +104,7 @@ async function processUploaded(env: Env, tenantId: string, image: ClaimedImage, 
   const pipelines = JSON.parse(image.pipelines) as Record<string, boolean>;
   const output = await runProcessors(env, { tenantId, imageId: image.id, sha256, probe: probed.probe, bytes, pipelines });
   if (output.transient) return { kind: 'retry', error: output.error ?? 'A processor is temporarily unavailable' };
+  if (output.waiting && !output.error) return { kind: 'waiting', sha256, probe: probed.probe, bytes: bytes.length };
   return { kind: 'done', sha256, probe: probed.probe, bytes: bytes.length, output, cache: null };
 }
 
@@ -152,6 +156,14 @@ export async function ingestProduct(env: Env, message: IngestMessage, now = Date
         db.prepare(INSERT_IMAGE_EVENT).bind(image.id, lease, newId('evt', at), 'image.failed', JSON.stringify(data), at, tenantId),
         db.prepare(ADVANCE_TENANT_COUNTERS).bind(tenantId),
         db.prepare(IMAGE_NOT_DONE).bind(image.id, lease, at, outcome.error, 'error', null),
+      );
+    } else if (outcome.kind === 'waiting') {
+      // Keep the claim alive until the callback is due: the callback (or the sweep, after the wait)
+      // puts the image back in line.
+      statements.push(
+        db.prepare(UPSERT_BLOB).bind(tenantId, outcome.sha256, outcome.probe.format, outcome.probe.width, outcome.probe.height, outcome.probe.frames, outcome.bytes, at),
+        db.prepare("UPDATE images SET sha256 = ?3, next_attempt_at = ?4, attempts = 0, updated_at = ?5 WHERE id = ?1 AND status = 'processing' AND next_attempt_at = ?2")
+          .bind(image.id, lease, outcome.sha256, at + CALLBACK_WAIT_MS, at),
       );
     } else {
       const wait = backoffMs(image.attempts);

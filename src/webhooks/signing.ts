@@ -36,3 +36,17 @@ export async function signedHeaders(secrets: string[], id: string, body: string,
   const signatures = await Promise.all(secrets.map((secret) => signatureFor(secret, id, timestamp, body)));
   return { 'webhook-id': id, 'webhook-timestamp': String(timestamp), 'webhook-signature': signatures.join(' ') };
 }
+
+/** Verifies Standard Webhooks headers against any of `secrets`, within 5 minutes either way. */
+export async function verifyStandardSignature(secrets: string[], body: string, headers: Headers, now = Date.now()): Promise<boolean> {
+  const id = headers.get('webhook-id');
+  const timestamp = Number(headers.get('webhook-timestamp'));
+  const header = headers.get('webhook-signature');
+  if (!id || !header || !Number.isInteger(timestamp) || Math.abs(now / 1000 - timestamp) > 300) return false;
+  const given = header.split(' ').filter((s) => s.startsWith('v1,')).map((s) => base64ToBytes(s.slice(3)));
+  for (const secret of secrets) {
+    const expected = await hmacSha256(secretKeyBytes(secret), encoder.encode(`${id}.${timestamp}.${body}`));
+    if (given.some((g) => g && g.length === expected.length && crypto.subtle.timingSafeEqual(g, expected))) return true;
+  }
+  return false;
+}

@@ -6,6 +6,8 @@
  *       ok 200 · fail 500 · rate 429 + Retry-After: 2 · unavailable 503 · gone 410
  *       hang (answers after 10 s) · redirect 302 -> ok · slow (200, body trickles for 3 s)
  *       flaky (500 on the first request of the bucket, 200 after)
+ *       tryon-done (200 {"status":"done","url":...}) · tryon-error (200 {"status":"error","error":...})
+ *       tryon-accept (202: the service will call back)
  *   GET /received/{bucket}        the recorded requests of a bucket, oldest first
  *   GET /img/{name}               an image fixture (see image-fixtures.ts), with ETag and Last-Modified;
  *                                 answers 304 to a matching If-None-Match; every request is counted
@@ -167,6 +169,15 @@ export async function setup(project: TestProject): Promise<void> {
         timer.unref();
         return;
       }
+      case 'tryon-done':
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'done', url: 'https://cdn.tryon.example/result.jpg', score: 0.93 }));
+        return;
+      case 'tryon-error':
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'error', error: 'Human body is not recognized' }));
+        return;
+      case 'tryon-accept':
+        res.writeHead(202, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'accepted' }));
+        return;
       case 'flaky':
         if (list.length === 1) res.writeHead(500).end('first one fails');
         else res.writeHead(200).end('ok now');

@@ -3,7 +3,8 @@
  * the same scheme as outgoing webhooks (Standard Webhooks headers, the processor's secret) through
  * the outbound guard; the service answers with its result (`{"status": "done", "url"?, ...}`) or an
  * error text (`{"status": "error", "error": "Human body is not recognized"}`), which lands on the
- * image. 5xx, 429 and timeouts are transient: the image is retried with backoff.
+ * image; or it accepts (202) and later POSTs the same shape, signed with the same secret, to
+ * `callbackUrl` (processors/callback.ts). 5xx, 429 and timeouts are transient: retried with backoff.
  */
 import type { Env } from '../../env';
 import { newId } from '../../lib/ulid';
@@ -49,6 +50,7 @@ export function externalProcessor(service: PipelineService): Processor {
         width: ctx.probe.width,
         height: ctx.probe.height,
         config: service.config,
+        callbackUrl: `${urlBase(env)}/v1/processor-callbacks/${ctx.tenantId}/${encodeURIComponent(service.name)}`,
       });
       const headers = { 'content-type': 'application/json', ...(await signedHeaders([service.secret], newId('evt'), body)) };
       const result = await guardedFetch(service.url, {
@@ -61,6 +63,7 @@ export function externalProcessor(service: PipelineService): Processor {
       });
       if (!result.ok) return { ok: false, error: `The ${service.name} service could not be reached: ${result.message}`, transient: result.kind === 'timeout' || result.kind === 'network' };
       if (result.status >= 500 || result.status === 429) return { ok: false, error: `The ${service.name} service answered ${result.status}`, transient: true };
+      if (result.status === 202) return { ok: 'waiting' };
       let answer: Record<string, unknown>;
       try {
         answer = JSON.parse(new TextDecoder().decode(result.body)) as Record<string, unknown>;

@@ -17,7 +17,11 @@ import { derivativesProcessor } from './derivatives';
 import { dhashProcessor } from './dhash-processor';
 import { externalProcessor, findPipelineService } from './external';
 
-export type ProcessorResult = { ok: true; result: Record<string, unknown> } | { ok: false; error: string; transient: boolean };
+export type ProcessorResult =
+  | { ok: true; result: Record<string, unknown> }
+  | { ok: false; error: string; transient: boolean }
+  /** An external service accepted the job and will call back (see processors/callback.ts). */
+  | { ok: 'waiting' };
 
 export interface ProcessorContext {
   env: Env;
@@ -53,6 +57,8 @@ export interface ProcessorOutput {
   /** The first failed processor's text: the image ends `error` with it. */
   error: string | null;
   transient: boolean;
+  /** A service accepted the job and will call back: the image waits in `processing`. */
+  waiting: boolean;
 }
 
 export const builtinProcessors: Processor[] = [derivativesProcessor, dhashProcessor];
@@ -81,7 +87,7 @@ export async function runProcessors(env: Env, input: ProcessorInput): Promise<Pr
   };
 
   const processors: Processor[] = [...builtinProcessors];
-  const output: ProcessorOutput = { results: {}, dhash: null, error: null, transient: false };
+  const output: ProcessorOutput = { results: {}, dhash: null, error: null, transient: false, waiting: false };
   for (const [name, wanted] of Object.entries(input.pipelines)) {
     if (!wanted) continue;
     const service = await findPipelineService(env.DB, input.tenantId, name);
@@ -96,7 +102,10 @@ export async function runProcessors(env: Env, input: ProcessorInput): Promise<Pr
   try {
     for (const processor of processors) {
       const result = await runCached(env, input, processor, ctx);
-      if (result.ok) {
+      if (result.ok === 'waiting') {
+        output.waiting = true;
+        output.results[processor.name] = { status: 'processing' };
+      } else if (result.ok) {
         output.results[processor.name] = result.result;
         if (processor.name === 'dhash') output.dhash = String(result.result.hash);
       } else {
@@ -115,12 +124,14 @@ export async function runProcessors(env: Env, input: ProcessorInput): Promise<Pr
 
 async function runCached(env: Env, input: ProcessorInput, processor: Processor, ctx: ProcessorContext): Promise<ProcessorResult> {
   const cached = await env.DB.prepare(
-    `SELECT status, result, error FROM processor_results WHERE tenant_id = ?1 AND sha256 = ?2 AND processor = ?3 AND config_hash = ?4`,
+    `SELECT status, result, error, updated_at FROM processor_results WHERE tenant_id = ?1 AND sha256 = ?2 AND processor = ?3 AND config_hash = ?4`,
   )
     .bind(input.tenantId, input.sha256, processor.name, processor.configHash)
-    .first<{ status: string; result: string | null; error: string | null }>();
+    .first<{ status: string; result: string | null; error: string | null; updated_at: number }>();
   if (cached?.status === 'done') return { ok: true, result: JSON.parse(cached.result ?? '{}') as Record<string, unknown> };
   if (cached?.status === 'error') return { ok: false, error: cached.error ?? 'failed', transient: false };
+  // Accepted earlier and not called back yet: wait (the sweep re-sends the job if the wait runs out).
+  if (cached?.status === 'pending' && Date.now() - cached.updated_at < CALLBACK_WAIT_MS) return { ok: 'waiting' };
 
   let result: ProcessorResult;
   try {
@@ -129,18 +140,27 @@ async function runCached(env: Env, input: ProcessorInput, processor: Processor, 
     console.error(JSON.stringify({ level: 'error', message: 'processor crashed', processor: processor.name, error: String((err as Error)?.stack ?? err) }));
     result = { ok: false, error: `The ${processor.name} step could not process this image`, transient: false };
   }
-  if (result.ok || !result.transient) {
+  if (result.ok === true || result.ok === 'waiting' || !result.transient) {
     const now = Date.now();
+    const status = result.ok === 'waiting' ? 'pending' : result.ok ? 'done' : 'error';
     await env.DB.prepare(
       `INSERT INTO processor_results (tenant_id, sha256, processor, config_hash, status, result, error, created_at, updated_at)
        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)
        ON CONFLICT (tenant_id, sha256, processor, config_hash) DO UPDATE SET status = excluded.status, result = excluded.result, error = excluded.error, updated_at = excluded.updated_at`,
     )
-      .bind(input.tenantId, input.sha256, processor.name, processor.configHash, result.ok ? 'done' : 'error', result.ok ? JSON.stringify(result.result) : null, result.ok ? null : result.error, now)
+      .bind(
+        input.tenantId, input.sha256, processor.name, processor.configHash, status,
+        result.ok === true ? JSON.stringify(result.result) : null,
+        result.ok === false ? result.error : null,
+        now,
+      )
       .run();
   }
   return result;
 }
+
+/** How long an image waits for a service's callback before the job is sent again. */
+export const CALLBACK_WAIT_MS = 3_600_000;
 
 export async function hashConfig(config: unknown): Promise<string> {
   return (await sha256Hex(JSON.stringify(config))).slice(0, 16);

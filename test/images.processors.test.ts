@@ -1,0 +1,109 @@
+/**
+ * Pipelines on external services: a requested pipeline with no configured processor is a per-image
+ * error; a configured one gets a signed job (Standard Webhooks scheme) and its answer — a result, an
+ * error text, or "accepted" followed by a signed callback — lands on the image.
+ */
+import { env } from 'cloudflare:test';
+import { Webhook } from 'standardwebhooks';
+import { describe, expect, inject, it } from 'vitest';
+import { body, call, createTenant, expectProblem } from './helpers/api';
+
+const server = () => inject('receiverUrl');
+
+async function settled(headers: Record<string, string>, id: string, until: (p: any) => boolean = (p) => p.status !== 'pending' && p.status !== 'processing'): Promise<any> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const product = await body(await call(`/v1/products/${id}`, { headers }));
+    if (until(product) || Date.now() > deadline) return product;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function received(bucket: string, count: number): Promise<Array<{ headers: Record<string, string>; body: string }>> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const list = (await (await fetch(`${server()}/received/${bucket}`)).json()) as Array<{ headers: Record<string, string>; body: string }>;
+    if (list.length >= count || Date.now() > deadline) return list;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function configure(headers: Record<string, string>, name: string, url: string): Promise<string> {
+  const res = await call(`/v1/processors/${name}`, { method: 'PUT', headers, json: { url, config: { garment: 'top' } } });
+  expect(res.status).toBe(201);
+  const created = await body(res);
+  expect(created.secret).toMatch(/^whsec_/);
+  return created.secret;
+}
+
+describe('pipeline processors', () => {
+  it('is a per-image error when nobody runs the requested pipeline', async () => {
+    const t = await createTenant();
+    const images = [
+      { id: 'plain', source: { url: `${server()}/img/photo.jpg` } },
+      { id: 'wants-tryon', source: { url: `${server()}/img/graphic.png` }, pipelines: { tryOn: true, localization: false } },
+    ];
+    expect((await call('/v1/products/p', { method: 'PUT', headers: t.headers, json: { images } })).status).toBe(201);
+    const product = await settled(t.headers, 'p');
+    expect(product.images.map((i: any) => [i.id, i.status, i.error])).toEqual([
+      ['plain', 'done', null],
+      ['wants-tryon', 'error', 'No processor is configured for the "tryOn" pipeline'],
+    ]);
+    expect(product.status).toBe('done');
+  });
+
+  it('sends a signed job and records the result, or the error text, on the image', async () => {
+    const t = await createTenant();
+    const bucket = crypto.randomUUID();
+    const secret = await configure(t.headers, 'tryOn', `${server()}/r/${bucket}/tryon-done`);
+    const errorBucket = crypto.randomUUID();
+    await configure(t.headers, 'localization', `${server()}/r/${errorBucket}/tryon-error`);
+    const images = [
+      { id: 'a', source: { url: `${server()}/img/photo.jpg` }, pipelines: { tryOn: true } },
+      { id: 'b', source: { url: `${server()}/img/picture.webp` }, pipelines: { localization: true } },
+    ];
+    expect((await call('/v1/products/p', { method: 'PUT', headers: t.headers, json: { images } })).status).toBe(201);
+    const product = await settled(t.headers, 'p');
+    expect(product.images[0]).toMatchObject({ id: 'a', status: 'done', error: null });
+    expect(product.images[1]).toMatchObject({ id: 'b', status: 'error', error: 'Human body is not recognized' });
+
+    const detail = await body(await call(`/v1/images/${product.images[0].imageId}`, { headers: t.headers }));
+    expect(detail.results.tryOn).toMatchObject({ status: 'done', url: 'https://cdn.tryon.example/result.jpg', score: 0.93 });
+
+    const [job] = await received(bucket, 1);
+    const payload = new Webhook(secret).verify(job!.body, job!.headers) as Record<string, unknown>;
+    expect(payload).toMatchObject({ type: 'image.process', pipeline: 'tryOn', config: { garment: 'top' }, format: 'jpeg', width: 640, height: 480 });
+    // The job names a signed URL the service can fetch without a key.
+    const content = await call(String(payload.imageUrl).replace(/^https?:\/\/[^/]+/, ''));
+    expect(content.status).toBe(200);
+    expect(content.headers.get('content-type')).toBe('image/jpeg');
+  });
+
+  it('waits for a signed callback when the service accepts the job', async () => {
+    const t = await createTenant();
+    const bucket = crypto.randomUUID();
+    const secret = await configure(t.headers, 'tryOn', `${server()}/r/${bucket}/tryon-accept`);
+    const images = [{ id: 'a', source: { url: `${server()}/img/large-1mp.jpg` }, pipelines: { tryOn: true } }];
+    expect((await call('/v1/products/p', { method: 'PUT', headers: t.headers, json: { images } })).status).toBe(201);
+    const waiting = await settled(t.headers, 'p', (p) => p.images[0].status === 'processing' && p.images[0].sha256 !== null);
+    expect(waiting.status).toBe('processing');
+    const [job] = await received(bucket, 1);
+    const payload = JSON.parse(job!.body) as { sha256: string; callbackUrl: string };
+    expect(payload.callbackUrl).toContain(`/v1/processor-callbacks/${t.id}/tryOn`);
+
+    const callback = JSON.stringify({ sha256: payload.sha256, status: 'error', error: 'Human body is not recognized' });
+    const path = new URL(payload.callbackUrl, 'http://x').pathname;
+    const forged = await call(path, { method: 'POST', headers: { 'content-type': 'application/json', 'webhook-id': 'msg_1', 'webhook-timestamp': String(Math.floor(Date.now() / 1000)), 'webhook-signature': 'v1,AAAA' }, body: callback });
+    await expectProblem(forged, 401, 'unauthorized');
+
+    const signed = new Webhook(secret).sign('msg_1', new Date(), callback);
+    const ok = await call(path, { method: 'POST', headers: { 'content-type': 'application/json', 'webhook-id': 'msg_1', 'webhook-timestamp': String(Math.floor(Date.now() / 1000)), 'webhook-signature': signed }, body: callback });
+    expect(ok.status).toBe(200);
+    expect(await body(ok)).toEqual({ received: true, images: 1 });
+
+    const done = await settled(t.headers, 'p');
+    expect(done.images[0]).toMatchObject({ status: 'error', error: 'Human body is not recognized' });
+    const row = await env.DB.prepare("SELECT status, error FROM processor_results WHERE tenant_id = ?1 AND processor = 'tryOn'").bind(t.id).first();
+    expect(row).toEqual({ status: 'error', error: 'Human body is not recognized' });
+  });
+});

@@ -53,10 +53,17 @@ export async function receiveInbound(c: Context<AppEnv>, sourceId: string): Prom
     source.timestampHeader ? (c.req.header(source.timestampHeader) ?? null) : null,
     now,
   );
-  if (!verdict.ok) throw new ApiError('unauthorized', `The signature could not be verified: ${verdict.reason}`, undefined, challenge);
+  if (!verdict.ok) {
+    // The same answer as an unknown source: the reason goes to the log, not to the caller.
+    console.warn(JSON.stringify({ level: 'warn', message: 'inbound signature refused', sourceId: source.id, reason: verdict.reason }));
+    throw denied;
+  }
 
   const eventId = source.eventIdHeader ? c.req.header(source.eventIdHeader) : undefined;
-  const dedupeKey = eventId ? `id:${eventId}` : `sha256:${await sha256Hex(body)}`;
+  // With a signed timestamp, the same body sent again later is a new push (A, B, A must not lose the
+  // second A); only the very same signed request is a replay.
+  const signedAt = source.signedPayload === '{timestamp}.{body}' && source.timestampHeader ? (c.req.header(source.timestampHeader) ?? '') : '';
+  const dedupeKey = eventId ? `id:${eventId}` : `sha256:${await sha256Hex(signedAt ? `${signedAt}.${new TextDecoder().decode(body)}` : body)}`;
   const seen = await env.DB.prepare('SELECT job_id FROM inbound_receipts WHERE source_id = ?1 AND dedupe_key = ?2 AND received_at > ?3')
     .bind(source.id, dedupeKey, now - REPLAY_WINDOW_MS)
     .first<{ job_id: string }>();

@@ -27,6 +27,7 @@ import { requestId } from './http/request-id';
 import { createRouter } from './http/router';
 import { jobsRouter } from './jobs/jobs.index';
 import { webhooksRouter } from './webhooks/webhooks.index';
+import { mountDialects } from './dialects';
 import { inboundReceiverRouter, inboundSourcesRouter } from './inbound/inbound.index';
 import { imageContentRouter, imagesRouter } from './images/images.index';
 
@@ -62,6 +63,7 @@ export function createApp(overrides: Partial<AppOptions> = {}) {
   v1.route('/', inboundSourcesRouter());
   v1.route('/', imagesRouter());
   app.route('/v1', v1);
+  mountDialects(app);
 
   // Last: 405 with Allow for a known path under another method, else 404; both in the envelope.
   registerFallback(app);

@@ -4,6 +4,7 @@
  */
 import { resolveOptions } from '../config';
 import type { Env } from '../env';
+import { sweepExpired } from '../catalog/expiry';
 import { sweepImages } from '../images/sweep';
 import { sweepWebhooks } from '../webhooks/sweep';
 
@@ -30,7 +31,7 @@ export async function runHousekeeping(env: Env, now = Date.now(), retentionDays 
 
 /** Everything the minute cron does; each part is independent, so one failing does not stop the others. */
 export async function runCron(env: Env, now = Date.now()): Promise<void> {
-  const results = await Promise.allSettled([sweepWebhooks(env, now), sweepImages(env, now), runHousekeeping(env, now)]);
+  const results = await Promise.allSettled([sweepExpired(env, now), sweepWebhooks(env, now), sweepImages(env, now), runHousekeeping(env, now)]);
   for (const result of results) {
     if (result.status === 'rejected') console.error(JSON.stringify({ level: 'error', message: 'cron task failed', error: String(result.reason) }));
   }

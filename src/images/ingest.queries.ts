@@ -51,7 +51,9 @@ export const REFRESH_ONE_PRODUCT_STATUS = `UPDATE products SET status = ${PRODUC
 export const EMIT_PRODUCT_PROCESSED = `
 INSERT INTO events (id, tenant_id, seq, type, data, created_at)
 SELECT ?3, t.id, t.event_seq + 1, 'product.processed',
-  json_object('productId', p.id, 'number', p.number, 'version', p.version, 'status', p.status, 'jobId', r.job_id), ?4
+  json_object('productId', p.id, 'number', p.number, 'version', p.version, 'status', p.status, 'jobId', r.job_id,
+    'failedImages', (SELECT COUNT(*) FROM images WHERE tenant_id = p.tenant_id AND product_id = p.id AND status = 'error'),
+    'firstError', (SELECT error FROM images WHERE tenant_id = p.tenant_id AND product_id = p.id AND status = 'error' ORDER BY position LIMIT 1)), ?4
 FROM processing_rounds AS r
   JOIN products AS p ON p.tenant_id = r.tenant_id AND p.id = r.product_id
   JOIN tenants AS t ON t.id = r.tenant_id

@@ -3,12 +3,12 @@
  * the same batch write as the API, under the job the sender was given. Idempotent: a job that already
  * finished is not applied again, and the write itself is one transaction.
  */
-import { batchUpsert } from '../catalog/products.service';
 import { resolveOptions } from '../config';
 import type { Env, InboundMessage } from '../env';
 import { backoffSeconds } from '../webhooks/consumers';
 import { wakeFanout } from '../webhooks/wake';
 import { wakeIngest } from '../images/wake';
+import { canonicalFormat, inboundFormats } from './formats';
 import { inboundPayloadKey } from './receive';
 
 export async function applyInbound(env: Env, message: InboundMessage): Promise<void> {
@@ -26,7 +26,7 @@ export async function applyInbound(env: Env, message: InboundMessage): Promise<v
     await env.DB.prepare("UPDATE jobs SET status = 'failed', completed_at = ?2 WHERE id = ?1").bind(message.jobId, Date.now()).run();
     return;
   }
-  const products = (await object.json()) as unknown[];
+  const { format, stored } = (await object.json()) as { format: string; stored: unknown };
   const ctx = {
     db: env.DB,
     bucket: env.IMAGES,
@@ -34,7 +34,7 @@ export async function applyInbound(env: Env, message: InboundMessage): Promise<v
     options: resolveOptions(),
     imageUrl: async () => null,
   };
-  const result = await batchUpsert(ctx, products, { kind: 'inbound', jobId: message.jobId });
+  const result = await (inboundFormats[format] ?? canonicalFormat).apply(ctx, stored, message.jobId);
   await env.IMAGES.delete(key);
   await Promise.all([wakeFanout(env, message.tenantId), wakeIngest(env, message.tenantId, result.toIngest)]);
 }

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 
-export const inboundFormats = ['canonical'] as const;
+import { inboundFormatNames } from './formats';
 
 const HeaderName = z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}$/, 'Header names are HTTP tokens').transform((h) => h.toLowerCase());
 
@@ -14,7 +14,7 @@ const SourceFields = {
   timestampHeader: HeaderName.nullable().openapi({ description: 'Required when the timestamp is signed' }),
   toleranceSeconds: z.number().int().min(1).max(3600).openapi({ description: 'How far a signed timestamp may be from now, either way' }),
   eventIdHeader: HeaderName.nullable().openapi({ description: 'A unique delivery id to dedupe replays on; else the body hash is used' }),
-  format: z.enum(inboundFormats),
+  format: z.enum(inboundFormatNames),
 };
 
 export const CreateSourceBody = z

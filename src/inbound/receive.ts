@@ -5,9 +5,9 @@
  * -> store the payload in R2 and the job + receipt in D1 -> acknowledge -> apply from a queue.
  */
 import type { Context } from 'hono';
-import { validateProduct } from '../catalog/products.service';
 import type { AppEnv, Env } from '../env';
-import { ApiError, type FieldError } from '../http/problem';
+import { ApiError } from '../http/problem';
+import { canonicalFormat, inboundFormats } from './formats';
 import { sha256Hex } from '../lib/crypto';
 import { newId } from '../lib/ulid';
 import { findSource, type SourceRow } from './sources.repository';
@@ -24,24 +24,34 @@ function sourceSecret(env: Env, source: SourceRow): string | null {
   return source.secret;
 }
 
-/** The products a payload carries: `{products: [...]}` or one product. */
-function productsOf(payload: unknown): unknown[] | null {
-  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) return null;
-  const products = (payload as { products?: unknown }).products;
-  if (products !== undefined) return Array.isArray(products) ? products : null;
-  return [payload];
+export interface InboundAck {
+  jobId: string;
+  status: string;
+  duplicate: boolean;
 }
 
+/** POST /v1/inbound/{sourceId}: a stored source's push, answered in the canonical shape. */
 export async function receiveInbound(c: Context<AppEnv>, sourceId: string): Promise<Response> {
+  const source = await findSource(c.env.DB, null, sourceId);
+  const ack = await acceptInbound(c, source);
+  if (!ack.duplicate) c.header('Job-Id', ack.jobId);
+  return c.json(ack, ack.duplicate ? 200 : 202);
+}
+
+/**
+ * Verify, dedupe, validate, store and enqueue one push for `source` (null = unknown: refused like a
+ * bad signature). Dialects with their own entry point (GeSmart's single-tenant webhook) call this
+ * with a source built from configuration and render the answer in their own shape.
+ */
+export async function acceptInbound(c: Context<AppEnv>, source: SourceRow | null): Promise<InboundAck> {
   const env = c.env;
   const challenge = { 'WWW-Authenticate': 'HMAC realm="shelfsync-inbound"' };
   const denied = new ApiError('unauthorized', 'The signature could not be verified', undefined, challenge);
-  const source = await findSource(env.DB, null, sourceId);
   const body = new Uint8Array(await c.req.arrayBuffer());
   if (!source) throw denied;
   const secret = sourceSecret(env, source);
   if (!secret) {
-    console.error(JSON.stringify({ level: 'error', message: 'inbound source has no secret configured; refusing', sourceId }));
+    console.error(JSON.stringify({ level: 'error', message: 'inbound source has no secret configured; refusing', sourceId: source.id }));
     throw denied;
   }
   const now = Date.now();
@@ -69,7 +79,7 @@ export async function receiveInbound(c: Context<AppEnv>, sourceId: string): Prom
     .first<{ job_id: string }>();
   if (seen) {
     const job = await env.DB.prepare('SELECT status FROM jobs WHERE id = ?1').bind(seen.job_id).first<{ status: string }>();
-    return c.json({ jobId: seen.job_id, status: job?.status ?? 'pending', duplicate: true }, 200);
+    return { jobId: seen.job_id, status: job?.status ?? 'pending', duplicate: true };
   }
 
   let payload: unknown;
@@ -78,8 +88,6 @@ export async function receiveInbound(c: Context<AppEnv>, sourceId: string): Prom
   } catch {
     throw new ApiError('bad_request', 'The body is not valid JSON');
   }
-  const products = productsOf(payload);
-  if (!products) throw new ApiError('validation_failed', 'Send a product with its id, or {"products": [...]}', [{ path: '/products', message: 'Must be an array' }]);
   const tenant = await env.DB.prepare('SELECT id, name, default_currency, default_locale FROM tenants WHERE id = ?1')
     .bind(source.tenantId)
     .first<{ id: string; name: string; default_currency: string; default_locale: string }>();
@@ -91,22 +99,17 @@ export async function receiveInbound(c: Context<AppEnv>, sourceId: string): Prom
     options: c.get('options'),
     imageUrl: async () => null,
   };
-  const errors: FieldError[] = [];
-  const isBatch = products.length !== 1 || (payload as { products?: unknown }).products !== undefined;
-  for (const [index, product] of products.entries()) {
-    const validated = await validateProduct(ctx, product);
-    if (!validated.ok) {
-      for (const e of validated.errors) errors.push({ path: `${isBatch ? `/products/${index}` : ''}${e.path}`, message: e.message });
-    }
-  }
-  if (products.length > c.get('options').maxBatchItems) errors.push({ path: '/products', message: `At most ${c.get('options').maxBatchItems} products per push` });
-  if (errors.length > 0) throw new ApiError('validation_failed', 'The pushed products are not valid', errors);
+  const format = inboundFormats[source.format] ?? canonicalFormat;
+  const accepted = await format.accept(ctx, payload);
+  if (!accepted.ok) throw new ApiError('validation_failed', 'The pushed products are not valid', accepted.errors);
 
   // Durable before acknowledged: payload in R2, then job and receipt in one D1 batch.
   const jobId = newId('job', now);
-  await env.IMAGES.put(inboundPayloadKey(tenant.id, jobId), JSON.stringify(products), { httpMetadata: { contentType: 'application/json' } });
+  await env.IMAGES.put(inboundPayloadKey(tenant.id, jobId), JSON.stringify({ format: source.format, stored: accepted.stored }), {
+    httpMetadata: { contentType: 'application/json' },
+  });
   await env.DB.batch([
-    env.DB.prepare("INSERT INTO jobs (id, tenant_id, kind, status, total, created_at) VALUES (?1, ?2, 'inbound', 'pending', ?3, ?4)").bind(jobId, tenant.id, products.length, now),
+    env.DB.prepare("INSERT INTO jobs (id, tenant_id, kind, status, total, created_at) VALUES (?1, ?2, 'inbound', 'pending', ?3, ?4)").bind(jobId, tenant.id, accepted.count, now),
     env.DB.prepare(
       `INSERT INTO inbound_receipts (source_id, dedupe_key, job_id, received_at) VALUES (?1, ?2, ?3, ?4)
        ON CONFLICT (source_id, dedupe_key) DO UPDATE SET job_id = excluded.job_id, received_at = excluded.received_at`,
@@ -117,6 +120,5 @@ export async function receiveInbound(c: Context<AppEnv>, sourceId: string): Prom
       console.warn(JSON.stringify({ level: 'warn', message: 'inbound wake-up not sent; the cron will catch up', jobId, error: String(err) }));
     }),
   );
-  c.header('Job-Id', jobId);
-  return c.json({ jobId, status: 'pending', duplicate: false }, 202);
+  return { jobId, status: 'pending', duplicate: false };
 }

@@ -35,6 +35,7 @@ interface ClaimedRow {
   url: string | null;
   headers: string | null;
   format: string | null;
+  metadata: string | null;
   enabled: number | null;
   secret: string | null;
   previous_secret: string | null;
@@ -69,7 +70,7 @@ WHERE id IN (SELECT value FROM json_each(?1))
 const LOAD_CLAIMED = `
 SELECT d.id, d.tenant_id, d.attempts, d.endpoint_id, d.event_id,
   e.type AS event_type, e.data AS event_data, e.created_at AS event_created_at,
-  w.url, w.headers, w.format, w.enabled, w.secret, w.previous_secret, w.previous_secret_expires_at, w.failing_since
+  w.url, w.headers, w.format, w.metadata, w.enabled, w.secret, w.previous_secret, w.previous_secret_expires_at, w.failing_since
 FROM deliveries AS d
   LEFT JOIN events AS e ON e.id = d.event_id
   LEFT JOIN webhook_endpoints AS w ON w.id = d.endpoint_id
@@ -95,7 +96,7 @@ async function attempt(env: Env, row: ClaimedRow, now: number): Promise<Outcome>
     type: row.event_type,
     data: JSON.parse(row.event_data) as Record<string, unknown>,
     createdAt: row.event_created_at,
-  });
+  }, { metadata: row.metadata ? (JSON.parse(row.metadata) as Record<string, unknown>) : null });
   if (body === null) {
     return { ...base, status: 'succeeded', next: null, code: null, error: null, latency: 0, body: null, disable: null, ok: true, sent: false };
   }

@@ -1,7 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import { EVENT_TYPE_PATTERN } from './event-filter';
 
-export const webhookFormats = ['standard'] as const;
+import { webhookFormats } from './payload';
+
+export { webhookFormats };
 
 /** Headers a subscriber may not set: they belong to HTTP or to the signature. */
 const RESERVED_HEADERS = /^(host|content-length|content-type|transfer-encoding|connection|keep-alive|upgrade|te|trailer|webhook-.*)$/i;
@@ -26,7 +28,7 @@ export const CreateWebhookBody = z
     eventTypes: EventTypes.default(['*']),
     headers: StaticHeaders.default({}),
     enabled: z.boolean().default(true),
-    format: z.enum(webhookFormats).default('standard'),
+    format: z.enum(webhookFormats).default('standard').openapi({ description: 'Payload shape: standard (Standard Webhooks envelope) or a dialect\'s (genera, sizebay)' }),
   })
   .openapi('CreateWebhook');
 

@@ -23,6 +23,8 @@ export default defineConfig({
                 IMAGE_URL_SECRET: 'test-image-url-secret',
                 DELIVERY_TIMEOUT_MS: '2000',
                 GESMART_WEBHOOK_SECRET: 'gesmart-test-secret-0123456789abcdef',
+                GESMART_TENANT: 'gesmart-erp',
+                JWT_SECRET: 'test-jwt-secret-0123456789abcdef0123456789',
               },
             },
           })),

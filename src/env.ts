@@ -21,6 +21,10 @@ export interface Env {
   OUTBOUND_ONLY?: string;
   PUBLIC_BASE_URL?: string;
   IMAGE_URL_SECRET?: string;
+  /** Signs GeSmart dialect JWTs (HS256); unset = GeSmart login disabled. */
+  JWT_SECRET?: string;
+  /** The tenant (id or alias) GeSmart's single-tenant ERP webhook writes to. */
+  GESMART_TENANT?: string;
   /** Per-delivery timeout override in ms (default 15 s); tests shorten it. */
   DELIVERY_TIMEOUT_MS?: string;
   /** Inbound sources may take their secret from env vars named *_WEBHOOK_SECRET (seed 002's set-up). */

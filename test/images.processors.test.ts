@@ -107,3 +107,22 @@ describe('pipeline processors', () => {
     expect(row).toEqual({ status: 'error', error: 'Human body is not recognized' });
   });
 });
+
+describe('jobs cover the image work they started', () => {
+  it('stays processing until the images settle, then completes with its event', async () => {
+    const t = await createTenant();
+    const res = await call('/v1/products/j', { method: 'PUT', headers: t.headers, json: { images: [{ source: { url: `${server()}/img/photo.jpg` } }] } });
+    const jobId = res.headers.get('job-id')!;
+    const early = await body(await call(`/v1/jobs/${jobId}`, { headers: t.headers }));
+    expect(['processing', 'completed']).toContain(early.status);
+    await settled(t.headers, 'j');
+    const job = await body(await call(`/v1/jobs/${jobId}`, { headers: t.headers }));
+    expect(job).toMatchObject({ status: 'completed', counts: { created: 1 } });
+    expect(job.completedAt).not.toBeNull();
+    const feed = await body(await call('/v1/events?limit=100', { headers: t.headers }));
+    const types = feed.data.map((e: any) => e.type);
+    expect(types.filter((x: string) => x === 'job.completed')).toHaveLength(1);
+    // The job finishes after its images: its event comes after product.processed.
+    expect(types.indexOf('job.completed')).toBeGreaterThan(types.indexOf('product.processed'));
+  });
+});

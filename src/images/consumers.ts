@@ -8,7 +8,7 @@ import type { Env, IngestMessage } from '../env';
 import { backoffSeconds } from '../webhooks/consumers';
 import { wakeFanout } from '../webhooks/wake';
 import { ingestProduct } from './ingest';
-import { CLOSE_ROUNDS, EMIT_PRODUCT_PROCESSED, REFRESH_ONE_PRODUCT_STATUS } from './ingest.queries';
+import { settleProductStatements } from './ingest.queries';
 import { ADVANCE_TENANT_COUNTERS } from '../catalog/write/statements';
 import { newId } from '../lib/ulid';
 
@@ -50,12 +50,7 @@ export async function failIngestMessage(env: Env, message: IngestMessage, attemp
       db.prepare("UPDATE images SET status = 'error', error = ?2, next_attempt_at = NULL, updated_at = ?3 WHERE id = ?1 AND status IN ('pending', 'processing')").bind(image.id, reason, now),
     );
   }
-  statements.push(
-    db.prepare(REFRESH_ONE_PRODUCT_STATUS).bind(message.tenantId, message.productId),
-    db.prepare(EMIT_PRODUCT_PROCESSED).bind(message.tenantId, message.productId, newId('evt', now), now),
-    db.prepare(ADVANCE_TENANT_COUNTERS).bind(message.tenantId),
-    db.prepare(CLOSE_ROUNDS).bind(message.tenantId, message.productId, now),
-  );
+  statements.push(...settleProductStatements(db, message.tenantId, message.productId, now));
   await db.batch(statements);
   await wakeFanout(env, message.tenantId);
 }

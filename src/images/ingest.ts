@@ -14,12 +14,11 @@ import { newId } from '../lib/ulid';
 import { fetchImageSource } from './fetch-source';
 import {
   CLAIM_IMAGES,
-  CLOSE_ROUNDS,
-  EMIT_PRODUCT_PROCESSED,
   IMAGE_PROCESSED,
   IMAGE_NOT_DONE,
   INSERT_IMAGE_EVENT,
   REFRESH_ONE_PRODUCT_STATUS,
+  settleProductStatements,
   UPSERT_BLOB,
   UPSERT_URL_CACHE,
 } from './ingest.queries';
@@ -170,12 +169,7 @@ export async function ingestProduct(env: Env, message: IngestMessage, now = Date
       retryIn = Math.min(retryIn ?? Infinity, Math.ceil(wait / 1000));
       statements.push(db.prepare(IMAGE_NOT_DONE).bind(image.id, lease, at, outcome.error, 'pending', at + wait));
     }
-    statements.push(
-      db.prepare(REFRESH_ONE_PRODUCT_STATUS).bind(tenantId, productId),
-      db.prepare(EMIT_PRODUCT_PROCESSED).bind(tenantId, productId, newId('evt', at), at),
-      db.prepare(ADVANCE_TENANT_COUNTERS).bind(tenantId),
-      db.prepare(CLOSE_ROUNDS).bind(tenantId, productId, at),
-    );
+    statements.push(...settleProductStatements(db, tenantId, productId, at));
     await db.batch(statements);
   }
   return retryIn;

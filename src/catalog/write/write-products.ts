@@ -71,7 +71,7 @@ export interface WrittenItem {
 
 export interface WriteResult {
   jobId: string;
-  jobStatus: 'completed' | 'partial' | 'failed';
+  jobStatus: 'processing' | 'completed' | 'partial' | 'failed';
   written: WrittenItem[];
   /** Items that vanished between validation and commit (update-only writes of a deleted product). */
   missing: number[];
@@ -171,7 +171,6 @@ export async function writeProducts(db: D1Database, request: WriteRequest): Prom
     }
   }
 
-  const jobStatus = failures.length === 0 ? 'completed' : items.length === 0 ? 'failed' : 'partial';
   statements.push(db.prepare(FINISH_WRITE_JOB).bind(tenantId, jobId, now, items.length, failures.length, 0));
   statements.push(db.prepare(INSERT_JOB_COMPLETED).bind(newId('evt', now), tenantId, jobId, now), db.prepare(ADVANCE_TENANT_COUNTERS).bind(tenantId));
 
@@ -200,5 +199,7 @@ export async function writeProducts(db: D1Database, request: WriteRequest): Prom
     });
   });
   const toIngest = written.filter((w) => w.outcome !== 'unchanged' && w.productStatus === 'pending').map((w) => w.id);
+  // Mirrors FINISH_WRITE_JOB: a job that started image work stays `processing` until it is done.
+  const jobStatus = toIngest.length > 0 ? 'processing' : failures.length === 0 ? 'completed' : items.length === 0 ? 'failed' : 'partial';
   return { jobId, jobStatus, written, missing, toIngest };
 }

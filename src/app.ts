@@ -28,6 +28,7 @@ import { createRouter } from './http/router';
 import { jobsRouter } from './jobs/jobs.index';
 import { webhooksRouter } from './webhooks/webhooks.index';
 import { mountDialects } from './dialects';
+import { importsRouter } from './imports/imports.index';
 import { inboundReceiverRouter, inboundSourcesRouter } from './inbound/inbound.index';
 import { imageContentRouter, imagesRouter } from './images/images.index';
 
@@ -62,6 +63,7 @@ export function createApp(overrides: Partial<AppOptions> = {}) {
   v1.route('/', webhooksRouter());
   v1.route('/', inboundSourcesRouter());
   v1.route('/', imagesRouter());
+  v1.route('/', importsRouter());
   app.route('/v1', v1);
   mountDialects(app);
 

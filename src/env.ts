@@ -10,6 +10,7 @@ export interface Env {
   DELIVERIES_QUEUE: Queue<DeliverMessage>;
   INBOUND_QUEUE: Queue<InboundMessage>;
   INGEST_QUEUE: Queue<IngestMessage>;
+  IMPORTS_QUEUE: Queue<ImportMessage>;
   DEAD_LETTER_QUEUE?: Queue<unknown>;
   RATE_LIMITER?: RateLimit;
   ASSETS?: Fetcher;
@@ -57,6 +58,13 @@ export interface IngestMessage {
   productId: string;
   /** The write asked `?refresh=true`: fetch URLs again even if seen within 24 h. */
   refresh?: boolean;
+}
+
+/** Read the next slices of an import file (the cursor is in D1). */
+export interface ImportMessage {
+  kind: 'import';
+  tenantId: string;
+  jobId: string;
 }
 
 export interface Tenant {

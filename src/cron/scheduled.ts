@@ -6,6 +6,7 @@ import { resolveOptions } from '../config';
 import type { Env } from '../env';
 import { sweepExpired } from '../catalog/expiry';
 import { sweepImages } from '../images/sweep';
+import { sweepImports } from '../imports/consumer';
 import { sweepWebhooks } from '../webhooks/sweep';
 
 const DAY_MS = 86_400_000;
@@ -31,7 +32,13 @@ export async function runHousekeeping(env: Env, now = Date.now(), retentionDays 
 
 /** Everything the minute cron does; each part is independent, so one failing does not stop the others. */
 export async function runCron(env: Env, now = Date.now()): Promise<void> {
-  const results = await Promise.allSettled([sweepExpired(env, now), sweepWebhooks(env, now), sweepImages(env, now), runHousekeeping(env, now)]);
+  const results = await Promise.allSettled([
+    sweepExpired(env, now),
+    sweepWebhooks(env, now),
+    sweepImages(env, now),
+    sweepImports(env, now),
+    runHousekeeping(env, now),
+  ]);
   for (const result of results) {
     if (result.status === 'rejected') console.error(JSON.stringify({ level: 'error', message: 'cron task failed', error: String(result.reason) }));
   }

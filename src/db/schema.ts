@@ -72,6 +72,8 @@ export const products = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
     /** From validForDays: the expiry cron deletes the product after this instant. */
     expiresAt: integer('expires_at'),
+    /** The last replace-mode import that mentioned this product (marked without bumping `version`). */
+    seenBy: text('seen_by'),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
@@ -402,4 +404,38 @@ export const processingRounds = sqliteTable(
     closedAt: integer('closed_at'),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.productId, t.jobId] })],
+);
+
+/** A bulk import: the file sits in R2; the cursor says where the next record starts. */
+export const imports = sqliteTable(
+  'imports',
+  {
+    jobId: text('job_id').primaryKey(),
+    tenantId: text('tenant_id').notNull(),
+    /** jsonl | csv | tsv | xml */
+    format: text('format').notNull(),
+    /** upsert | replace (a full sync: products the file does not mention are deleted once it completes) */
+    mode: text('mode').notNull(),
+    r2Key: text('r2_key').notNull(),
+    bytes: integer('bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    /** Detected on the first chunk: utf-8, or windows-1252 when the bytes are not UTF-8. */
+    encoding: text('encoding'),
+    /** CSV/TSV: the header's column names (JSON) and the delimiter. */
+    columns: text('columns'),
+    delimiter: text('delimiter'),
+    /** Byte offset and line number of the next record: committed with each chunk's rows. */
+    nextOffset: integer('next_offset').notNull(),
+    nextLine: integer('next_line').notNull(),
+    rowsTotal: integer('rows_total').notNull(),
+    rowsDone: integer('rows_done').notNull(),
+    rowsFailed: integer('rows_failed').notNull(),
+    /** pending | processing | completed | partial | failed */
+    status: text('status').notNull(),
+    note: text('note'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    completedAt: integer('completed_at'),
+  },
+  (t) => [index('imports_tenant').on(t.tenantId, t.status)],
 );

@@ -3,7 +3,8 @@
  * "Durability"); each consumer is idempotent, acks only what it finished, and lets failures retry
  * with backoff until the dead-letter queue takes them.
  */
-import type { DeliverMessage, Env, EventsMessage, InboundMessage, IngestMessage } from '../env';
+import type { DeliverMessage, Env, EventsMessage, ImportMessage, InboundMessage, IngestMessage } from '../env';
+import { handleImportBatch } from '../imports/consumer';
 import { handleIngestBatch } from '../images/consumers';
 import { handleInboundBatch } from '../inbound/apply-inbound';
 import { handleDeliverBatch, handleEventsBatch } from '../webhooks/consumers';
@@ -17,6 +18,8 @@ export async function handleQueue(batch: MessageBatch<unknown>, env: Env): Promi
       return handleDeliverBatch(batch as MessageBatch<DeliverMessage>, env);
     case 'shelfsync-ingest':
       return handleIngestBatch(batch as MessageBatch<IngestMessage>, env);
+    case 'shelfsync-imports':
+      return handleImportBatch(batch as MessageBatch<ImportMessage>, env);
     case 'shelfsync-inbound':
       return handleInboundBatch(batch as MessageBatch<InboundMessage>, env);
     case 'shelfsync-dead-letter':

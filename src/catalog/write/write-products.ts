@@ -54,6 +54,13 @@ export interface WriteRequest {
   setsExtensions?: boolean;
   /** A job created earlier (accepted, then applied from a queue); default: a new one. */
   jobId?: string;
+  /**
+   * `shared`: the job spans many writes (an import's chunks) and its owner opens and closes it; this
+   * write only adds rows under it. Default `own`: this write opens and closes its job.
+   */
+  jobMode?: 'own' | 'shared';
+  /** Statements that must commit in the same transaction as the rows (an import's cursor). */
+  extra?: D1PreparedStatement[];
   now?: number;
 }
 
@@ -146,7 +153,8 @@ export async function writeProducts(db: D1Database, request: WriteRequest): Prom
     return encodeItem(item, typeof ttl === 'number' ? now + ttl * 86_400_000 : null, now);
   });
 
-  const statements: D1PreparedStatement[] = [db.prepare(INSERT_JOB).bind(jobId, tenantId, request.kind, 'processing', total, now)];
+  const ownJob = (request.jobMode ?? 'own') === 'own';
+  const statements: D1PreparedStatement[] = ownJob ? [db.prepare(INSERT_JOB).bind(jobId, tenantId, request.kind, 'processing', total, now)] : [];
   const writeSql = mode === 'upsert' ? UPSERT_PRODUCTS(setsExtensions) : UPDATE_PRODUCTS_IF_VERSION(setsExtensions);
 
   for (const part of chunk(encoded)) {
@@ -171,8 +179,11 @@ export async function writeProducts(db: D1Database, request: WriteRequest): Prom
     }
   }
 
-  statements.push(db.prepare(FINISH_WRITE_JOB).bind(tenantId, jobId, now, items.length, failures.length, 0));
-  statements.push(db.prepare(INSERT_JOB_COMPLETED).bind(newId('evt', now), tenantId, jobId, now), db.prepare(ADVANCE_TENANT_COUNTERS).bind(tenantId));
+  if (ownJob) {
+    statements.push(db.prepare(FINISH_WRITE_JOB).bind(tenantId, jobId, now, items.length, failures.length, 0));
+    statements.push(db.prepare(INSERT_JOB_COMPLETED).bind(newId('evt', now), tenantId, jobId, now), db.prepare(ADVANCE_TENANT_COUNTERS).bind(tenantId));
+  }
+  statements.push(...(request.extra ?? []));
 
   const ids = JSON.stringify(items.map((item) => item.id));
   statements.push(db.prepare(SELECT_OUTCOMES).bind(tenantId, jobId, now, ids));

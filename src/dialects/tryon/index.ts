@@ -1,12 +1,148 @@
-/** The tryon dialect (under construction). */
-import { createDialectApp } from '../shared/dialect-app';
+/**
+ * The tryon dialect (seed 003, "Upsert Product") under /compat/tryon: `POST /products` upserts by
+ * (account, externalId) from JSON or multipart (`data` field + files named by `images[].fileKey`),
+ * `GET /products` and `GET /products/{externalId}` read back. The API key decides the account.
+ *
+ * Thin by design: the body is parsed into a merge patch (mapping.ts), written through mergeWrite
+ * (omitted fields kept; a supplied image list replaces the list), read back through the catalog
+ * service, and rendered in tryon's shape; every failure answers `{error: {code, message, details?}}`.
+ * No vendor-only fields exist, so nothing is written to `extensions.tryon`.
+ */
+import type { Context, MiddlewareHandler } from 'hono';
+import { readMultipart } from '../../catalog/create-product';
+import { catalog } from '../../catalog/products.index';
+import type { ProductDoc } from '../../catalog/model/product-doc';
+import { type CatalogContext, getProduct, listProducts } from '../../catalog/products.service';
+import { loadProduct } from '../../catalog/read-products';
+import type { AppEnv } from '../../env';
+import { limitBodyTo } from '../../http/body';
+import { cursorField } from '../../http/cursor';
+import { ApiError, fieldErrorsFromZod } from '../../http/problem';
+import { signedImageUrl, urlBase } from '../../images/image-url';
+import type { UploadedFile } from '../../images/uploads';
+import { wakeIngest } from '../../images/wake';
+import { encodeCursor } from '../../lib/cursor';
+import { wakeFanoutAfterResponse } from '../../webhooks/wake';
+import { createDialectApp, fieldPath } from '../shared/dialect-app';
+import { dialectKeyAuth } from '../shared/dialect-auth';
+import { mergeWrite } from '../shared/merge-write';
+import { reservedIdError, toPatch, toTryonErrors, toTryonProduct } from './mapping';
+import * as routes from './routes';
+import { TryonProductInput } from './schemas';
+
+export const TRYON_MOUNT = '/compat/tryon';
+
+const description = `A virtual try-on vendor's product catalog API ("Upsert Product"), served over Shelfsync's catalog.
+
+Authenticate with \`Authorization: Bearer <key>\` or \`x-api-key: <key>\`; the key decides the account.
+\`POST /products\` upserts by \`externalId\` and merges: omitted fields are kept. Products written here live forever unless \`validForDays\` is set.
+Errors: \`{"error": {"code", "message", "details": [{"field", "message"}]}}\`.`;
+
+const MULTIPART = /^multipart\/form-data/i;
+const JSON_TYPE = /^application\/(?:[a-z0-9.+-]+\+)?json\s*(?:;|$)/i;
+
+/** The catalog service, with image URLs pointing at the canonical /v1 routes next to this mount. */
+function tryonCatalog(c: Context<AppEnv>): CatalogContext {
+  const url = new URL(c.req.url);
+  const at = url.pathname.indexOf(`${TRYON_MOUNT}/`);
+  const base = urlBase(c.env, url.origin + (at > 0 ? url.pathname.slice(0, at) : ''));
+  return { ...catalog(c), imageUrl: async (image) => (image.sha256 ? signedImageUrl(c.env, base, { id: image.id, sha256: image.sha256 }) : null) };
+}
+
+/** Multipart uploads are streamed and get the upload cap; JSON gets the single-product cap. */
+const limitByType: MiddlewareHandler<AppEnv> = (c, next) => limitBodyTo(MULTIPART.test(c.req.header('content-type') ?? '') ? 'upload' : 'single')(c, next);
+
+async function readBody(c: Context<AppEnv>, ctx: CatalogContext): Promise<{ body: unknown; files: Map<string, UploadedFile> | null }> {
+  const type = c.req.header('content-type') ?? '';
+  if (MULTIPART.test(type)) {
+    const { data, files } = await readMultipart(c, ctx);
+    return { body: data, files };
+  }
+  if (!JSON_TYPE.test(type)) throw new ApiError('unsupported_media_type', 'Send application/json, or multipart/form-data with a "data" field');
+  try {
+    return { body: await c.req.json(), files: null };
+  } catch {
+    throw new ApiError('bad_request', 'The request body is not valid JSON');
+  }
+}
 
 export function tryonApp() {
-  const { finish } = createDialectApp({
+  const { app, finish } = createDialectApp({
     name: 'tryon',
     title: 'tryon compatibility API',
-    description: 'Under construction.',
-    renderError: (c, error) => c.json({ error: error.message }, error.status as 404),
+    description,
+    renderError: (c, error) => {
+      // Every shape problem is a 400 here (the canonical API says 422 for validation).
+      const invalid = error.code === 'validation_failed' || error.code === 'bad_request';
+      const requestId = c.get('requestId');
+      return c.json(
+        {
+          error: {
+            code: invalid ? 'invalid_request' : error.code,
+            message: error.message,
+            ...(error.errors.length > 0 ? { details: error.errors.map((e) => ({ field: e.path, message: e.message })) } : {}),
+            ...(requestId ? { requestId } : {}),
+          },
+        },
+        (invalid ? 400 : error.status) as 400,
+      );
+    },
   });
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'A Shelfsync API key' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', { type: 'apiKey', in: 'header', name: 'x-api-key', description: 'A Shelfsync API key' });
+
+  const auth = dialectKeyAuth(['bearer', 'x-api-key']);
+  app.use('/products', auth);
+  app.use('/products/*', auth);
+
+  // Routed by hand (and documented through the registry): a validator would buffer the multipart body.
+  app.openAPIRegistry.registerPath(routes.upsertRoute);
+  app.post('/products', limitByType, async (c) => {
+    const ctx = tryonCatalog(c);
+    const { body, files } = await readBody(c, ctx);
+    const parsed = TryonProductInput.safeParse(body);
+    if (!parsed.success) {
+      const details = fieldErrorsFromZod(parsed.error).map((e) => ({ path: fieldPath(e.path) || 'body', message: e.message }));
+      throw new ApiError('validation_failed', 'The product is not valid', details);
+    }
+    const reserved = reservedIdError(parsed.data.externalId);
+    if (reserved) throw new ApiError('validation_failed', 'The product is not valid', [reserved]);
+
+    // metadata replaces the stored object whole; a merge patch would merge into it.
+    const current = parsed.data.metadata ? await loadProduct(ctx.db, ctx.tenant.id, parsed.data.externalId) : null;
+    const currentMetadata = current ? (JSON.parse(current.row.data) as ProductDoc).metadata : undefined;
+    const { id, patch, imageForms } = toPatch(parsed.data, currentMetadata);
+    const result = await mergeWrite(ctx, [{ id, patch }], { dialect: 'tryon', kind: 'tryon.upsert', files });
+    const failure = result.failures[0];
+    if (failure) throw new ApiError('validation_failed', 'The product is not valid', toTryonErrors(failure.errors, imageForms));
+    const written = result.written[0];
+    if (!written) throw new ApiError('internal_error', 'The product was not written');
+
+    if (written.outcome !== 'unchanged') {
+      wakeFanoutAfterResponse(c);
+      if (result.toIngest.length > 0) c.executionCtx.waitUntil(wakeIngest(c.env, ctx.tenant.id, result.toIngest));
+    }
+    if (result.jobId) c.header('Job-Id', result.jobId);
+    const product = toTryonProduct(await getProduct(ctx, id));
+    if (written.outcome === 'created') {
+      c.header('Location', `${c.req.path}/${encodeURIComponent(id)}`);
+      return c.json(product, 201);
+    }
+    return c.json(product, 200);
+  });
+
+  app.openapi(routes.listRoute, async (c) => {
+    const { limit, cursor } = c.req.valid('query');
+    const afterNumber = cursorField<number>(cursor, 'n', 'number') ?? 0;
+    const page = await listProducts(tryonCatalog(c), { afterNumber, limit, updatedSince: null, status: null });
+    return c.json({ products: page.data.map(toTryonProduct), nextCursor: page.lastNumber !== null ? encodeCursor({ n: page.lastNumber }) : null }, 200);
+  });
+
+  app.openapi(routes.getRoute, async (c) => {
+    const { externalId } = c.req.valid('param');
+    return c.json(toTryonProduct(await getProduct(tryonCatalog(c), externalId)), 200);
+  });
+
   return finish();
 }

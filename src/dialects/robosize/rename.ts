@@ -1,0 +1,78 @@
+/**
+ * Renaming a product: Robosize's PATCH may give a product a new `store_id`, which is the caller's id
+ * (DESIGN "Ids"). The catalog write path keys everything by (tenant, id) and has no rename, so this is
+ * one D1 batch of its own, in the write path's manner: a job row; the product row takes the new id
+ * (and a new version) only if no product of the tenant has that id; its image rows and processing
+ * rounds follow; a `product.updated` event carries the new id (the `number` is unchanged, which is how
+ * subscribers connect the two); the job closes. Every statement after the rename is guarded by "the
+ * product now has the new id and this job", so a lost race changes nothing and the job says `failed`.
+ */
+import { INSERT_JOB, INSERT_JOB_COMPLETED } from '../../jobs/jobs.queries';
+import { ADVANCE_TENANT_COUNTERS } from '../../catalog/write/statements';
+import { newId } from '../../lib/ulid';
+
+// Parameters everywhere: ?1 tenant, ?2 old id, ?3 new id, ?4 job, ?5 now, ?6 event id.
+const RENAMED = `EXISTS (SELECT 1 FROM products AS r WHERE r.tenant_id = ?1 AND r.id = ?3 AND r.job_id = ?4)`;
+
+const RENAME_PRODUCT = `
+UPDATE products SET id = ?3, version = version + 1, job_id = ?4, updated_at = ?5
+WHERE tenant_id = ?1 AND id = ?2
+  AND NOT EXISTS (SELECT 1 FROM products AS taken WHERE taken.tenant_id = ?1 AND taken.id = ?3)`;
+
+const MOVE_IMAGES = `UPDATE images SET product_id = ?3 WHERE tenant_id = ?1 AND product_id = ?2 AND ${RENAMED}`;
+
+/** Rounds under the new id before the move were left by a deleted product of that id: they would collide. */
+const DROP_STALE_ROUNDS = `DELETE FROM processing_rounds WHERE tenant_id = ?1 AND product_id = ?3 AND ${RENAMED}`;
+
+const MOVE_ROUNDS = `UPDATE processing_rounds SET product_id = ?3 WHERE tenant_id = ?1 AND product_id = ?2 AND ${RENAMED}`;
+
+const INSERT_EVENT = `
+INSERT INTO events (id, tenant_id, seq, type, data, created_at)
+SELECT ?6, ?1, t.event_seq + 1, 'product.updated', json_object('productId', p.id, 'number', p.number, 'version', p.version), ?5
+FROM tenants AS t JOIN products AS p ON p.tenant_id = t.id AND p.id = ?3 AND p.job_id = ?4
+WHERE t.id = ?1`;
+
+const RECORD_REFUSAL = `
+INSERT INTO job_errors (job_id, idx, item_id, line, code, errors, created_at)
+SELECT ?4, 0, ?2, NULL, 'conflict', json_array(json_object('path', '/id', 'message', 'A product "' || ?3 || '" already exists')), ?5
+WHERE NOT ${RENAMED}`;
+
+const FINISH_JOB = `
+UPDATE jobs SET
+  status = CASE WHEN ${RENAMED} THEN 'completed' ELSE 'failed' END,
+  succeeded = ${RENAMED},
+  failed = NOT ${RENAMED},
+  updated = ${RENAMED},
+  completed_at = ?5
+WHERE id = ?4 AND tenant_id = ?1`;
+
+const READ_BACK = `SELECT number, version, status FROM products WHERE tenant_id = ?1 AND id = ?3 AND job_id = ?4`;
+
+export type RenameResult = { renamed: true; jobId: string; number: number; version: number; status: string } | { renamed: false; jobId: string };
+
+/** Binds the first N of the shared parameters, N being the highest `?N` the statement uses. */
+function bound(db: D1Database, sql: string, params: unknown[]): D1PreparedStatement {
+  const highest = Math.max(...[...sql.matchAll(/\?(\d+)/g)].map((m) => Number(m[1])));
+  return db.prepare(sql).bind(...params.slice(0, highest));
+}
+
+export async function renameProduct(db: D1Database, tenantId: string, from: string, to: string, now = Date.now()): Promise<RenameResult> {
+  const jobId = newId('job', now);
+  const params = [tenantId, from, to, jobId, now, newId('evt', now)];
+  const results = await db.batch([
+    db.prepare(INSERT_JOB).bind(jobId, tenantId, 'robosize.rename', 'processing', 1, now),
+    bound(db, RENAME_PRODUCT, params),
+    bound(db, MOVE_IMAGES, params),
+    bound(db, DROP_STALE_ROUNDS, params),
+    bound(db, MOVE_ROUNDS, params),
+    bound(db, INSERT_EVENT, params),
+    db.prepare(ADVANCE_TENANT_COUNTERS).bind(tenantId),
+    bound(db, RECORD_REFUSAL, params),
+    bound(db, FINISH_JOB, params),
+    db.prepare(INSERT_JOB_COMPLETED).bind(newId('evt', now), tenantId, jobId, now),
+    db.prepare(ADVANCE_TENANT_COUNTERS).bind(tenantId),
+    bound(db, READ_BACK, params),
+  ]);
+  const row = results.at(-1)!.results[0] as { number: number; version: number; status: string } | undefined;
+  return row ? { renamed: true, jobId, ...row } : { renamed: false, jobId };
+}

@@ -1,0 +1,26 @@
+/** The imports queue consumer: one import at a time; a long file re-enqueues itself after each slice. */
+import type { Env, ImportMessage } from '../env';
+import { backoffSeconds } from '../webhooks/consumers';
+import { processImport } from './process-import';
+
+export async function handleImportBatch(batch: MessageBatch<ImportMessage>, env: Env): Promise<void> {
+  for (const message of batch.messages) {
+    try {
+      const state = await processImport(env, message.body);
+      if (state === 'more') await env.IMPORTS_QUEUE.send(message.body);
+      message.ack();
+    } catch (err) {
+      console.error(JSON.stringify({ level: 'error', message: 'import chunk failed', jobId: message.body.jobId, error: String((err as Error)?.stack ?? err) }));
+      message.retry({ delaySeconds: backoffSeconds(message.attempts) });
+    }
+  }
+}
+
+/** Imports whose wake-up was lost (or whose consumer died) a minute ago or more: for the cron. */
+export async function sweepImports(env: Env, now = Date.now()): Promise<number> {
+  const { results } = await env.DB.prepare("SELECT job_id, tenant_id FROM imports WHERE status IN ('pending', 'processing') AND updated_at < ?1 LIMIT 50")
+    .bind(now - 60_000)
+    .all<{ job_id: string; tenant_id: string }>();
+  if (results.length > 0) await env.IMPORTS_QUEUE.sendBatch(results.map((r) => ({ body: { kind: 'import' as const, tenantId: r.tenant_id, jobId: r.job_id } })));
+  return results.length;
+}

@@ -1,0 +1,82 @@
+/** /v1/imports: a feed file in, a job out; the queue does the rest. */
+import { ApiError } from '../http/problem';
+import { createRouter } from '../http/router';
+import { findJob } from '../jobs/jobs.repository';
+import { newId } from '../lib/ulid';
+import { findImport, renderImport, type ImportRow } from './imports.repository';
+import { createImportRoute, getImportRoute } from './imports.routes';
+import type { ImportFormat } from './read-records';
+import { streamToR2 } from './upload';
+
+const MAX_BYTES = 100 * 1024 * 1024;
+
+function formatOf(contentType: string): ImportFormat | null {
+  const type = contentType.split(';')[0]!.trim().toLowerCase();
+  if (type === 'application/x-ndjson' || type === 'application/jsonl' || type === 'application/x-jsonlines') return 'jsonl';
+  if (type === 'text/csv') return 'csv';
+  if (type === 'text/tab-separated-values') return 'tsv';
+  if (type === 'application/xml' || type === 'text/xml' || type === 'application/rss+xml') return 'xml';
+  return null;
+}
+
+export function importsRouter() {
+  const router = createRouter();
+
+  // Routed by hand (documented through the registry): the body is streamed, never parsed whole.
+  router.openAPIRegistry.registerPath(createImportRoute);
+  router.post('/imports', async (c) => {
+    const tenantId = c.get('tenant').id;
+    const mode = c.req.query('mode') ?? 'upsert';
+    if (mode !== 'upsert' && mode !== 'replace') throw new ApiError('validation_failed', 'Invalid query parameters', [{ path: 'query.mode', message: 'upsert or replace' }]);
+    const contentType = c.req.header('content-type') ?? '';
+    const format = formatOf(contentType);
+    if (!format) throw new ApiError('unsupported_media_type', 'Send application/x-ndjson, text/csv, text/tab-separated-values or application/xml');
+    if (!c.req.raw.body) throw new ApiError('validation_failed', 'The file is empty', [{ path: 'body', message: 'Required' }]);
+    if (mode === 'replace') {
+      const running = await c.env.DB.prepare("SELECT job_id FROM imports WHERE tenant_id = ?1 AND mode = 'replace' AND status IN ('pending', 'processing') LIMIT 1")
+        .bind(tenantId)
+        .first<{ job_id: string }>();
+      if (running) throw new ApiError('conflict', `A replace import is already running (${running.job_id}); one at a time`);
+    }
+    const encoding = (c.req.header('content-encoding') ?? '').toLowerCase();
+    let body: ReadableStream<Uint8Array> = c.req.raw.body;
+    if (encoding === 'gzip') body = body.pipeThrough(new DecompressionStream('gzip'));
+    else if (encoding && encoding !== 'identity') throw new ApiError('unsupported_media_type', 'Content-Encoding may be gzip or identity');
+
+    const now = Date.now();
+    const jobId = newId('job', now);
+    const key = `imports/${tenantId}/${jobId}`;
+    let stored;
+    try {
+      stored = await streamToR2(c.env.IMAGES, key, body, contentType, MAX_BYTES);
+    } catch (err) {
+      if (err instanceof RangeError) throw new ApiError('payload_too_large', `An import may be at most ${MAX_BYTES} bytes`);
+      if (err instanceof TypeError) throw new ApiError('bad_request', 'The gzip body could not be decompressed');
+      throw err;
+    }
+    await c.env.DB.batch([
+      c.env.DB.prepare("INSERT INTO jobs (id, tenant_id, kind, status, total, created_at, started_at) VALUES (?1, ?2, 'import', 'pending', 0, ?3, ?3)").bind(jobId, tenantId, now),
+      c.env.DB.prepare(
+        `INSERT INTO imports (job_id, tenant_id, format, mode, r2_key, bytes, sha256, next_offset, next_line, rows_total, rows_done, rows_failed, status, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 0, 1, 0, 0, 0, 'pending', ?8, ?8)`,
+      ).bind(jobId, tenantId, format, mode, key, stored.bytes, stored.sha256, now),
+    ]);
+    c.executionCtx.waitUntil(
+      c.env.IMPORTS_QUEUE.send({ kind: 'import', tenantId, jobId }).catch((err) => {
+        console.warn(JSON.stringify({ level: 'warn', message: 'import wake-up not sent; the cron will catch up', jobId, error: String(err) }));
+      }),
+    );
+    const row = (await findImport(c.env.DB, tenantId, jobId)) as ImportRow;
+    c.header('Job-Id', jobId);
+    c.header('Location', `${c.req.path}/${jobId}`);
+    return c.json({ job: (await findJob(c.env.DB, tenantId, jobId))!, import: renderImport(row) }, 202);
+  });
+
+  router.openapi(getImportRoute, async (c) => {
+    const row = await findImport(c.env.DB, c.get('tenant').id, c.req.valid('param').id);
+    if (!row) throw new ApiError('not_found', 'No such import');
+    return c.json(renderImport(row), 200);
+  });
+
+  return router;
+}

@@ -1,0 +1,161 @@
+/**
+ * The import consumer. Per message it reads a few chunks of the stored file, each committed in ONE
+ * D1 batch together with its rows, its per-row errors and the cursor (byte offset, line, encoding,
+ * header) of the next record: a crash resumes exactly at a record boundary, never inside one. CPU
+ * and memory stay bounded (a chunk is ~512 KB); a long file re-enqueues itself. The last chunk
+ * finishes the job, and in replace mode deletes what the file did not mention (only if it completed).
+ */
+import { validateProduct } from '../catalog/products.service';
+import { resolveOptions } from '../config';
+import type { Env, ImportMessage } from '../env';
+import { newId } from '../lib/ulid';
+import { wakeIngest } from '../images/wake';
+import { type ItemFailure, type WriteItem, writeProducts } from '../catalog/write/write-products';
+import { wakeFanout } from '../webhooks/wake';
+import { deleteUnseen } from './replace';
+import { findImport, type ImportRow } from './imports.repository';
+import { type Candidate, completeLines, type Cursor, readChunk } from './read-records';
+
+const CHUNK_BYTES = 512 * 1024;
+const MAX_RECORD_BYTES = 8 * 1024 * 1024;
+/** Chunks per message: bounds one invocation's CPU and D1 queries, then the import re-enqueues itself. */
+const CHUNKS_PER_MESSAGE = 6;
+
+const ADVANCE_CURSOR = `
+UPDATE imports SET next_offset = ?3, next_line = ?4, encoding = ?5, columns = ?6, delimiter = ?7,
+  rows_total = rows_total + ?8, rows_done = rows_done + ?9, rows_failed = rows_failed + ?10, status = 'processing', updated_at = ?11
+WHERE job_id = ?1 AND next_offset = ?2`;
+
+export async function processImport(env: Env, message: ImportMessage): Promise<'done' | 'more'> {
+  for (let n = 0; n < CHUNKS_PER_MESSAGE; n++) {
+    const row = await findImport(env.DB, message.tenantId, message.jobId);
+    if (!row || (row.status !== 'pending' && row.status !== 'processing')) return 'done';
+    if (row.next_offset >= row.bytes) {
+      await finishImport(env, row);
+      return 'done';
+    }
+    await processChunk(env, row);
+  }
+  return 'more';
+}
+
+async function tenantOf(env: Env, tenantId: string) {
+  const t = await env.DB.prepare('SELECT id, name, default_currency, default_locale FROM tenants WHERE id = ?1').bind(tenantId).first<{ id: string; name: string; default_currency: string; default_locale: string }>();
+  return { id: t!.id, name: t!.name, defaultCurrency: t!.default_currency, defaultLocale: t!.default_locale };
+}
+
+async function processChunk(env: Env, row: ImportRow): Promise<void> {
+  const tenant = await tenantOf(env, row.tenant_id);
+  const cursor: Cursor = {
+    offset: row.next_offset,
+    line: row.next_line,
+    encoding: row.encoding,
+    columns: row.columns ? (JSON.parse(row.columns) as string[]) : null,
+    delimiter: row.delimiter,
+  };
+  let length = CHUNK_BYTES;
+  let result: ReturnType<typeof readChunk> = null;
+  for (;;) {
+    const want = Math.min(length, row.bytes - cursor.offset);
+    const object = await env.IMAGES.get(row.r2_key, { range: { offset: cursor.offset, length: want } });
+    if (!object) throw new Error('the import file is missing from storage');
+    const final = cursor.offset + want >= row.bytes;
+    const bytes = completeLines(new Uint8Array(await object.arrayBuffer()), final);
+    result = bytes ? readChunk(row.format, bytes, cursor, final, tenant) : null;
+    if (result) break;
+    // No complete record in this window (a very long quoted field or item): read a larger one.
+    if (final || length >= MAX_RECORD_BYTES) {
+      await failImport(env, row, `A record starting on line ${cursor.line} is longer than ${MAX_RECORD_BYTES} bytes or never ends`);
+      return;
+    }
+    length *= 2;
+  }
+
+  const ctx = { db: env.DB, bucket: env.IMAGES, tenant, options: resolveOptions(), imageUrl: async () => null };
+  const items: WriteItem[] = [];
+  const failures: ItemFailure[] = [];
+  const seen = new Set<string>();
+  const mentioned: string[] = [];
+  const base = row.rows_total;
+  for (const [i, candidate] of result.candidates.entries()) {
+    const index = base + i;
+    const failed = (c: Extract<Candidate, { ok: false }>) => failures.push({ index, id: c.id, code: 'validation_failed', errors: c.errors, line: c.line });
+    if (!candidate.ok) {
+      failed(candidate);
+      if (candidate.id) mentioned.push(candidate.id);
+      continue;
+    }
+    const rawId = typeof candidate.product.id === 'string' ? candidate.product.id : null;
+    if (rawId) mentioned.push(rawId);
+    const validated = await validateProduct(ctx, candidate.product);
+    if (!validated.ok) failures.push({ index, id: validated.id, code: validated.code, errors: validated.errors, line: candidate.line });
+    else if (seen.has(validated.id)) {
+      failures.push({ index, id: validated.id, code: 'duplicate_id', errors: [{ path: '/id', message: `"${validated.id}" appears earlier in this part of the file` }], line: candidate.line });
+    } else {
+      seen.add(validated.id);
+      items.push({ index, id: validated.id, doc: validated.doc });
+    }
+  }
+
+  const now = Date.now();
+  const extra = [
+    env.DB.prepare(ADVANCE_CURSOR).bind(
+      row.job_id, row.next_offset, result.next.offset, result.next.line, result.next.encoding,
+      result.next.columns ? JSON.stringify(result.next.columns) : null, result.next.delimiter,
+      result.candidates.length, items.length, failures.length, now,
+    ),
+  ];
+  if (row.mode === 'replace' && mentioned.length > 0) {
+    // Marked without bumping `version` (being mentioned is not a change); the extra statements run
+    // after the chunk's rows in the same batch, so products it created are marked too.
+    extra.push(
+      env.DB.prepare('UPDATE products SET seen_by = ?2 WHERE tenant_id = ?1 AND id IN (SELECT value FROM json_each(?3))').bind(row.tenant_id, row.job_id, JSON.stringify(mentioned)),
+    );
+  }
+  const written = await writeProducts(env.DB, { tenantId: row.tenant_id, kind: 'import', items, failures, jobId: row.job_id, jobMode: 'shared', extra, now });
+  await Promise.all([wakeIngest(env, row.tenant_id, written.toIngest), wakeFanout(env, row.tenant_id)]);
+}
+
+async function failImport(env: Env, row: ImportRow, note: string): Promise<void> {
+  const now = Date.now();
+  await env.DB.batch([
+    env.DB.prepare("UPDATE imports SET status = 'failed', note = ?2, completed_at = ?3, updated_at = ?3 WHERE job_id = ?1").bind(row.job_id, note, now),
+    ...finishJobStatements(env.DB, row, 'failed', 0, now),
+  ]);
+}
+
+function finishJobStatements(db: D1Database, row: ImportRow, status: string, deleted: number, now: number): D1PreparedStatement[] {
+  return [
+    db.prepare(
+      `UPDATE jobs SET status = ?3, total = (SELECT rows_total FROM imports WHERE job_id = ?2), succeeded = (SELECT rows_done FROM imports WHERE job_id = ?2),
+         failed = (SELECT rows_failed FROM imports WHERE job_id = ?2),
+         created = (SELECT COUNT(*) FROM products WHERE tenant_id = ?1 AND job_id = ?2 AND version = 1),
+         updated = (SELECT COUNT(*) FROM products WHERE tenant_id = ?1 AND job_id = ?2 AND version > 1),
+         unchanged = (SELECT rows_done FROM imports WHERE job_id = ?2) - (SELECT COUNT(*) FROM products WHERE tenant_id = ?1 AND job_id = ?2),
+         deleted = ?4, completed_at = ?5
+       WHERE id = ?2`,
+    ).bind(row.tenant_id, row.job_id, status, deleted, now),
+    db.prepare(
+      `INSERT INTO events (id, tenant_id, seq, type, data, created_at)
+       SELECT ?1, t.id, t.event_seq + 1, 'job.completed', json_object('jobId', ?2, 'status', ?3), ?4 FROM tenants AS t WHERE t.id = ?5`,
+    ).bind(newId('evt', now), row.job_id, status, now, row.tenant_id),
+    db.prepare('UPDATE tenants SET event_seq = event_seq + 1 WHERE id = ?1').bind(row.tenant_id),
+  ];
+}
+
+async function finishImport(env: Env, row: ImportRow): Promise<void> {
+  const status = row.rows_failed === 0 ? 'completed' : row.rows_done === 0 ? 'failed' : 'partial';
+  let deleted = 0;
+  let note: string | null = null;
+  if (row.mode === 'replace') {
+    if (status === 'completed') deleted = await deleteUnseen(env.DB, row.tenant_id, row.job_id);
+    else note = `Replace mode deleted nothing: the import ended ${status}`;
+  }
+  const now = Date.now();
+  // The status guard makes a repeated finish (a redelivered message) a no-op.
+  const [claimed] = await env.DB.batch([
+    env.DB.prepare("UPDATE imports SET status = ?2, note = ?3, completed_at = ?4, updated_at = ?4 WHERE job_id = ?1 AND status IN ('pending', 'processing')").bind(row.job_id, status, note, now),
+  ]);
+  if ((claimed!.meta.changes ?? 0) > 0) await env.DB.batch(finishJobStatements(env.DB, row, status, deleted, now));
+  await wakeFanout(env, row.tenant_id);
+}

@@ -1,0 +1,136 @@
+/**
+ * One chunk of an import file -> canonical product candidates with their line numbers, and where the
+ * next record starts (bytes and line). Pure apart from nothing: bytes in, records out. Chunks end on
+ * a newline byte, which is a character boundary in UTF-8 and in Windows-1252 alike; a record that
+ * does not end inside the chunk (a quoted newline, a long XML item) is left for the next one.
+ */
+import type { FieldError } from '../http/problem';
+import { merchantToCanonical } from './merchant';
+import { detectDelimiter, parseDelimited } from './parse/delimited';
+import { splitLines } from './parse/jsonl';
+import { parseItems } from './parse/merchant-xml';
+
+export type ImportFormat = 'jsonl' | 'csv' | 'tsv' | 'xml';
+
+export interface Cursor {
+  offset: number;
+  line: number;
+  encoding: string | null;
+  columns: string[] | null;
+  delimiter: string | null;
+}
+
+export type Candidate = { line: number; ok: true; product: Record<string, unknown> } | { line: number; ok: false; id: string | null; errors: FieldError[] };
+
+export interface ChunkResult {
+  candidates: Candidate[];
+  next: Cursor;
+}
+
+const BOM = [0xef, 0xbb, 0xbf];
+
+export function detectEncoding(bytes: Uint8Array): 'utf-8' | 'windows-1252' {
+  try {
+    new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    return 'utf-8';
+  } catch {
+    return 'windows-1252';
+  }
+}
+
+function byteLength(text: string, encoding: string): number {
+  return encoding === 'utf-8' ? new TextEncoder().encode(text).length : text.length;
+}
+
+/** Bytes of `chunk` up to and including its last newline (all of it when it is the file's end). */
+export function completeLines(chunk: Uint8Array, final: boolean): Uint8Array | null {
+  if (final) return chunk;
+  const last = chunk.lastIndexOf(0x0a);
+  return last === -1 ? null : chunk.subarray(0, last + 1);
+}
+
+export function readChunk(
+  format: ImportFormat,
+  bytes: Uint8Array,
+  cursor: Cursor,
+  final: boolean,
+  tenant: { defaultCurrency: string; defaultLocale: string },
+): ChunkResult | null {
+  let skip = 0;
+  if (cursor.offset === 0 && bytes[0] === BOM[0] && bytes[1] === BOM[1] && bytes[2] === BOM[2]) skip = 3;
+  const encoding = cursor.encoding ?? detectEncoding(bytes.subarray(skip));
+  const text = new TextDecoder(encoding).decode(bytes.subarray(skip));
+  const next: Cursor = { ...cursor, encoding };
+  const candidates: Candidate[] = [];
+  let consumed = 0;
+
+  if (format === 'jsonl') {
+    const piece = splitLines(text, cursor.line, final);
+    for (const line of piece.lines) {
+      let value: unknown;
+      try {
+        value = JSON.parse(line.text);
+      } catch {
+        candidates.push({ line: line.line, ok: false, id: null, errors: [{ path: '', message: 'Not valid JSON' }] });
+        continue;
+      }
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+        candidates.push({ line: line.line, ok: false, id: null, errors: [{ path: '', message: 'Each line must be a product object' }] });
+      } else candidates.push({ line: line.line, ok: true, product: value as Record<string, unknown> });
+    }
+    consumed = piece.consumed;
+    next.line = piece.nextLine;
+  } else if (format === 'xml') {
+    const piece = parseItems(text, cursor.line);
+    for (const item of piece.items) {
+      const mapped = merchantToCanonical(item.fields, tenant);
+      candidates.push(mapped.ok ? { line: item.line, ok: true, product: mapped.product } : { line: item.line, ok: false, id: item.fields.id?.[0] ?? null, errors: mapped.errors });
+    }
+    // Between items there is only markup: past the last item everything up to the end can go once final.
+    consumed = final ? text.length : piece.consumed;
+    next.line = piece.nextLine;
+  } else {
+    let body = text;
+    let line = cursor.line;
+    let headerChars = 0;
+    if (!cursor.columns) {
+      const headerEnd = lengthOfFirstRecord(text);
+      if (headerEnd === text.length && !final && !text.endsWith('\n')) return null;
+      const headerText = text.slice(0, headerEnd);
+      const delimiter = format === 'tsv' ? '\t' : detectDelimiter(headerText);
+      const header = parseDelimited(headerText, delimiter, line, true).records[0];
+      if (!header) return null;
+      next.columns = header.fields.map((name) => name.trim().toLowerCase().replace(/^g:/, ''));
+      next.delimiter = delimiter;
+      headerChars = headerEnd;
+      body = text.slice(headerEnd);
+      line += headerText.split('\n').length - 1;
+    }
+    const piece = parseDelimited(body, next.delimiter!, line, final);
+    for (const record of piece.records) {
+      const fields: Record<string, string[]> = {};
+      next.columns!.forEach((name, i) => {
+        const value = record.fields[i];
+        if (value !== undefined && value !== '') (fields[name] ??= []).push(value);
+      });
+      const mapped = merchantToCanonical(fields, tenant);
+      candidates.push(mapped.ok ? { line: record.line, ok: true, product: mapped.product } : { line: record.line, ok: false, id: fields.id?.[0] ?? null, errors: mapped.errors });
+    }
+    consumed = headerChars + piece.consumed;
+    next.line = piece.nextLine;
+  }
+  if (consumed === 0 && !final) return null;
+  next.offset = cursor.offset + skip + byteLength(text.slice(0, consumed), encoding);
+  return { candidates, next };
+}
+
+/** Characters taken by the first record of `text` (the header), its newline included. */
+function lengthOfFirstRecord(text: string): number {
+  let inQuotes = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '"') inQuotes = !inQuotes;
+    else if (ch === '\n' && !inQuotes) return i + 1;
+  }
+  return text.length;
+}

@@ -1,0 +1,128 @@
+#!/usr/bin/env node
+// The Shelfsync CLI: import feed files with a live progress bar, check a job, export the catalog.
+//   shelfsync import <file|url> [--mode replace] [--format csv|tsv|jsonl|xml] [--url <base>] [--key <key>]
+//   shelfsync status <jobId>
+//   shelfsync export > catalog.jsonl
+// --url defaults to $SHELFSYNC_URL or http://127.0.0.1:8787 (what `npm start` serves); --key to $SHELFSYNC_KEY.
+import { Command, InvalidArgumentError } from 'commander';
+import cliProgress from 'cli-progress';
+import { createReadStream, statSync } from 'node:fs';
+import { extname } from 'node:path';
+import { Readable } from 'node:stream';
+import { importContentType, summarize } from './format.mjs';
+import { ApiClient } from './client.mjs';
+
+const program = new Command()
+  .name('shelfsync')
+  .description('Import catalog feeds into Shelfsync, follow jobs, export the catalog.')
+  .option('--url <base>', 'Shelfsync base URL', process.env.SHELFSYNC_URL ?? 'http://127.0.0.1:8787')
+  .option('--key <key>', 'API key (or set SHELFSYNC_KEY)', process.env.SHELFSYNC_KEY);
+
+function client() {
+  const { url, key } = program.opts();
+  if (!key) {
+    console.error('shelfsync: an API key is needed: --key <key> or SHELFSYNC_KEY');
+    process.exit(2);
+  }
+  return new ApiClient(url, key);
+}
+
+const formats = ['csv', 'tsv', 'jsonl', 'xml'];
+const parseFormat = (value) => {
+  if (!formats.includes(value)) throw new InvalidArgumentError(`one of ${formats.join(', ')}`);
+  return value;
+};
+
+program
+  .command('import')
+  .description('Upload a feed file (or a URL) and follow the import until it ends')
+  .argument('<source>', 'a file path, or an http(s) URL to stream from')
+  .option('--format <format>', 'csv, tsv, jsonl or xml (default: from the file extension)', parseFormat)
+  .option('--mode <mode>', 'upsert, or replace (a full sync: products not in the file are deleted)', 'upsert')
+  .option('--no-wait', 'return once the file is uploaded')
+  .action(async (source, options) => {
+    const api = client();
+    const remote = /^https?:\/\//i.test(source);
+    const name = remote ? new URL(source).pathname : source;
+    const gzip = extname(name).toLowerCase() === '.gz';
+    const format = options.format ?? extname(gzip ? name.slice(0, -3) : name).slice(1).toLowerCase().replace('ndjson', 'jsonl');
+    if (!formats.includes(format)) {
+      console.error(`shelfsync: cannot tell the format of ${source}; pass --format`);
+      process.exit(2);
+    }
+    let body;
+    let length;
+    if (remote) {
+      const response = await fetch(source);
+      if (!response.ok || !response.body) throw new Error(`${source} answered ${response.status}`);
+      body = response.body;
+    } else {
+      length = statSync(source).size;
+      body = Readable.toWeb(createReadStream(source));
+    }
+    const upload = new cliProgress.SingleBar({ format: 'upload  {bar} {percentage}% {value}/{total} bytes', hideCursor: true }, cliProgress.Presets.shades_classic);
+    if (length) upload.start(length, 0);
+    let sent = 0;
+    const counted = body.pipeThrough(
+      new TransformStream({
+        transform(chunk, controller) {
+          sent += chunk.byteLength;
+          if (length) upload.update(sent);
+          controller.enqueue(chunk);
+        },
+      }),
+    );
+    const accepted = await api.startImport(counted, importContentType(format), { mode: options.mode, gzip });
+    if (length) upload.stop();
+    const jobId = accepted.job.id;
+    console.error(`import ${jobId}: ${accepted.import.bytes} bytes stored (sha256 ${accepted.import.sha256.slice(0, 12)}...)`);
+    if (!options.wait) {
+      console.log(jobId);
+      return;
+    }
+    const bar = new cliProgress.SingleBar(
+      { format: 'rows    {bar} {percentage}% | {rows} rows | {speed} rows/s | ETA {eta_formatted}', hideCursor: true, etaBuffer: 20 },
+      cliProgress.Presets.shades_classic,
+    );
+    bar.start(100, 0, { rows: 0, speed: 0 });
+    let state = accepted.import;
+    while (state.status === 'pending' || state.status === 'processing') {
+      await new Promise((r) => setTimeout(r, 500));
+      state = await api.getImport(jobId);
+      bar.update(Math.round(state.progress * 100), { rows: state.rows.total, speed: state.rowsPerSecond ?? 0 });
+    }
+    bar.update(100, { rows: state.rows.total, speed: state.rowsPerSecond ?? 0 });
+    bar.stop();
+    const errors = state.rows.failed > 0 ? await api.getJobErrors(jobId, 20) : [];
+    console.log(summarize(state, errors));
+    process.exitCode = state.status === 'completed' ? 0 : 1;
+  });
+
+program
+  .command('status')
+  .description('Show a job (and its import progress)')
+  .argument('<jobId>')
+  .action(async (jobId) => {
+    const api = client();
+    const job = await api.getJob(jobId);
+    console.log(JSON.stringify(job, null, 2));
+    process.exitCode = job.status === 'failed' || job.status === 'partial' ? 1 : 0;
+  });
+
+program
+  .command('export')
+  .description('Write every product as JSON Lines to stdout (re-importable with `shelfsync import`)')
+  .action(async () => {
+    const api = client();
+    let count = 0;
+    for await (const product of api.allProducts()) {
+      process.stdout.write(`${JSON.stringify(product)}\n`);
+      count += 1;
+    }
+    console.error(`exported ${count} products`);
+  });
+
+program.parseAsync().catch((err) => {
+  console.error(`shelfsync: ${err.message}`);
+  process.exit(1);
+});

@@ -26,7 +26,7 @@ import { wakeFanoutAfterResponse } from '../../webhooks/wake';
 import { createDialectApp, fieldPath } from '../shared/dialect-app';
 import { dialectKeyAuth } from '../shared/dialect-auth';
 import { mergeWrite } from '../shared/merge-write';
-import { reservedIdError, toPatch, toTryonErrors, toTryonProduct } from './mapping';
+import { toPatch, toTryonErrors, toTryonProduct } from './mapping';
 import * as routes from './routes';
 import { TryonProductInput } from './schemas';
 
@@ -106,8 +106,6 @@ export function tryonApp() {
       const details = fieldErrorsFromZod(parsed.error).map((e) => ({ path: fieldPath(e.path) || 'body', message: e.message }));
       throw new ApiError('validation_failed', 'The product is not valid', details);
     }
-    const reserved = reservedIdError(parsed.data.externalId);
-    if (reserved) throw new ApiError('validation_failed', 'The product is not valid', [reserved]);
 
     // metadata replaces the stored object whole; a merge patch would merge into it.
     const current = parsed.data.metadata ? await loadProduct(ctx.db, ctx.tenant.id, parsed.data.externalId) : null;

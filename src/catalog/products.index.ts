@@ -10,16 +10,21 @@ import { findJob } from '../jobs/jobs.repository';
 import { encodeCursor } from '../lib/cursor';
 import { wakeFanoutAfterResponse } from '../webhooks/wake';
 import { signedImageUrl, urlBase } from '../images/image-url';
+import { reopenImages } from '../images/refresh';
 import { wakeIngest } from '../images/wake';
 import { createProduct } from './create-product';
 import { parseRfc3339 } from './model/dates';
 import * as routes from './products.routes';
 import { batchUpsert, type CatalogContext, getProduct, listProducts, patchProduct, putProduct, removeProduct } from './products.service';
 
-/** The origin and mount path this request came through: where generated URLs point. */
+/**
+ * The origin and mount path of the Shelfsync app this request came through: where generated URLs
+ * (which all live under /v1) point, also when the request came in through a dialect (/compat/...).
+ */
 export function requestBase(c: Context<AppEnv>): string {
   const url = new URL(c.req.url);
-  const at = url.pathname.indexOf('/v1/');
+  const dialect = url.pathname.indexOf('/compat/');
+  const at = dialect !== -1 ? dialect : url.pathname.indexOf('/v1/');
   return url.origin + (at > 0 ? url.pathname.slice(0, at) : '');
 }
 
@@ -34,10 +39,17 @@ export function catalog(c: Context<AppEnv>): CatalogContext {
   };
 }
 
-/** After a write: wake the fan-out, and the ingest queue for products with images to process. */
-function afterWrite(c: Context<AppEnv>, toIngest: string[]): void {
+/**
+ * After a write: wake the fan-out, and the ingest queue for products with images to process. With
+ * `?refresh=true`, the written products' settled images are reopened first and fetched again.
+ */
+async function afterWrite(c: Context<AppEnv>, toIngest: string[], written: string[] = [], jobId?: string): Promise<void> {
   wakeFanoutAfterResponse(c);
-  if (toIngest.length > 0) c.executionCtx.waitUntil(wakeIngest(c.env, c.get('tenant').id, toIngest, c.req.query('refresh') === 'true'));
+  const tenantId = c.get('tenant').id;
+  const refresh = c.req.query('refresh') === 'true';
+  const reopened = refresh && jobId ? await reopenImages(c.env.DB, tenantId, written, jobId) : [];
+  const products = [...new Set([...toIngest, ...reopened])];
+  if (products.length > 0) c.executionCtx.waitUntil(wakeIngest(c.env, tenantId, products, refresh));
 }
 
 /** `"3"`, `W/"3"` -> 3; anything else is a 412 (it can never match a version). */
@@ -62,7 +74,7 @@ export function productsRouter() {
     }
     const ctx = catalog(c);
     const result = await batchUpsert(ctx, products);
-    afterWrite(c, result.toIngest);
+    await afterWrite(c, result.toIngest, result.results.filter((r) => r.ok && r.id).map((r) => r.id!), result.jobId);
     const job = (await findJob(c.env.DB, ctx.tenant.id, result.jobId))!;
     c.header('Job-Id', result.jobId);
     return c.json({ job, results: result.results }, 200);
@@ -72,7 +84,7 @@ export function productsRouter() {
   router.openAPIRegistry.registerPath(routes.createProductRoute);
   router.post('/products', limitBodyTo('upload'), idempotency(), async (c) => {
     const written = await createProduct(c, catalog(c));
-    if (written.outcome !== 'unchanged') afterWrite(c, written.toIngest);
+    await afterWrite(c, written.toIngest, [written.product.id], written.jobId);
     c.header('Job-Id', written.jobId);
     c.header('ETag', etag(written.product.version));
     if (written.outcome === 'created') {
@@ -85,7 +97,7 @@ export function productsRouter() {
   router.openapi({ ...routes.putProductRoute, middleware: single }, async (c) => {
     const { id } = c.req.valid('param');
     const written = await putProduct(catalog(c), id, c.req.valid('json'));
-    if (written.outcome !== 'unchanged') afterWrite(c, written.toIngest);
+    await afterWrite(c, written.toIngest, [id], written.jobId);
     c.header('Job-Id', written.jobId);
     c.header('ETag', etag(written.product.version));
     if (written.outcome === 'created') {
@@ -100,7 +112,7 @@ export function productsRouter() {
     const ifMatch = parseIfMatch(c.req.header('if-match'));
     const body = c.req.valid('json');
     const written = await patchProduct(catalog(c), id, body, ifMatch);
-    if (written.outcome !== 'unchanged') afterWrite(c, written.toIngest);
+    await afterWrite(c, written.toIngest, [id], written.jobId);
     c.header('Job-Id', written.jobId);
     c.header('ETag', etag(written.product.version));
     return c.json(written.product, 200);

@@ -4,6 +4,7 @@
  * own answers and errors; none owns tables or business rules.
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import { Hono } from 'hono';
 import type { AppEnv } from '../env';
 import { generaApp } from './genera';
 import { gesmartApp } from './gesmart';
@@ -12,9 +13,10 @@ import { sizebayApp } from './sizebay';
 import { tryonApp } from './tryon';
 
 export function mountDialects(app: OpenAPIHono<AppEnv>): void {
-  app.route('/compat/genera', generaApp());
-  app.route('/compat/sizebay', sizebayApp());
-  app.route('/compat/gesmart', gesmartApp());
-  app.route('/compat/tryon', tryonApp());
-  app.route('/compat/robosize', robosizeApp());
+  const dialects = { genera: generaApp(), sizebay: sizebayApp(), gesmart: gesmartApp(), tryon: tryonApp(), robosize: robosizeApp() };
+  for (const [name, dialect] of Object.entries(dialects)) {
+    // Hono's own route(), not OpenAPIHono's: that one would merge each dialect's routes into the
+    // canonical /openapi.json. Each dialect documents itself at /compat/{name}/openapi.json.
+    Hono.prototype.route.call(app, `/compat/${name}`, dialect as unknown as Hono);
+  }
 }

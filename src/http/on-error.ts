@@ -14,6 +14,7 @@ export function toApiError(err: unknown): ApiError | null {
   if (err instanceof HTTPException) {
     if (err.status === 400) return new ApiError('bad_request', 'The request body is not valid JSON');
     if (err.status === 413) return new ApiError('payload_too_large', 'The request body is too large');
+    if (err.status === 415) return new ApiError('unsupported_media_type', 'This content type is not accepted here');
     if (err.status === 401) return new ApiError('unauthorized', 'Authentication required');
     if (err.status === 404) return new ApiError('not_found', 'Not found');
   }

@@ -136,7 +136,18 @@ export async function ingestProduct(env: Env, message: IngestMessage, now = Date
     if (outcome.kind === 'done') {
       const { probe, output, sha256 } = outcome;
       const url = await signedImageUrl(env, urlBase(env), { id: image.id, sha256 });
-      const data = { productId, imageId: image.key, id: image.id, status: output.error ? 'error' : 'done', ...(output.error ? { error: output.error } : { url }) };
+      // Pipeline outputs (a try-on result's URL) ride along, so receivers need not ask for them.
+      const outputs = Object.fromEntries(
+        Object.entries(output.results).flatMap(([name, result]) => {
+          const out = (result as { url?: unknown }).url;
+          return typeof out === 'string' ? [[name, out]] : [];
+        }),
+      );
+      const data = {
+        productId, imageId: image.key, id: image.id, status: output.error ? 'error' : 'done',
+        ...(output.error ? { error: output.error } : { url }),
+        ...(Object.keys(outputs).length > 0 ? { outputs } : {}),
+      };
       statements.push(
         db.prepare(UPSERT_BLOB).bind(tenantId, sha256, probe.format, probe.width, probe.height, probe.frames, outcome.bytes, at),
         db.prepare(INSERT_IMAGE_EVENT).bind(image.id, lease, newId('evt', at), output.error ? 'image.failed' : 'image.processed', JSON.stringify(data), at, tenantId),

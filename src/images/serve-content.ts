@@ -18,7 +18,7 @@ export async function serveContent(
   const key = variant === 'original' ? blobKey(tenantId, sha256) : derivativeKey(tenantId, sha256, variant);
   const etag = `"${sha256}${variant === 'original' ? '' : `-${variant}`}"`;
   const cacheControl = immutable ? 'private, max-age=604800, immutable' : 'private, no-cache';
-  if (request.headers.get('if-none-match') === etag) {
+  if (matchesIfNoneMatch(request.headers.get('if-none-match'), etag)) {
     return new Response(null, { status: 304, headers: { etag, 'cache-control': cacheControl } });
   }
   const head = await bucket.head(key);
@@ -65,4 +65,12 @@ export function parseRange(header: string | null, size: number): { start: number
   }
   if (start >= size || start > end) return 'unsatisfiable';
   return { start, end };
+}
+
+/** RFC 9110 If-None-Match: `*`, or a list of tags compared weakly (a `W/` prefix is ignored). */
+export function matchesIfNoneMatch(header: string | null, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  const opaque = etag.replace(/^W\//, '');
+  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === opaque);
 }

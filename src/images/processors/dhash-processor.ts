@@ -8,7 +8,7 @@ export const dhashProcessor: Processor = {
   configHash: 'dhash64-9x8',
   async run(ctx) {
     const decoded = await ctx.decoded();
-    const small = resizeExact(decoded.image, 9, 8);
+    const small = resizeExact(decoded, 9, 8);
     try {
       return { ok: true, result: { hash: dhashFromRgba(small.get_raw_pixels()) } };
     } finally {

@@ -81,7 +81,7 @@ export async function runProcessors(env: Env, input: ProcessorInput): Promise<Pr
       return bytes;
     },
     async decoded() {
-      decoded ??= decodeOriented(await ctx.bytes(), input.probe.format);
+      decoded ??= await decodeOriented(await ctx.bytes(), input.probe.format);
       return decoded;
     },
   };

@@ -23,7 +23,7 @@ import { type Mapped, mapCreate, mapUpdate, toSizebayErrors, unwrapFlatPricing, 
 import { CallbackBody, CreateProductBody, createProductRoute, UpdateProductBody, updateProductRoute } from './schemas';
 
 /** Sizebay documents 400 for every request it cannot use; other statuses keep their HTTP meaning. */
-const AS_400 = new Set(['validation_failed', 'bad_request', 'unsupported_media_type', 'idempotency_key_reused']);
+const AS_400 = new Set(['validation_failed', 'bad_request', 'unsupported_media_type']);
 
 const MESSAGES: Partial<Record<string, string>> = {
   validation_failed: 'Invalid or missing fields',
@@ -74,7 +74,10 @@ async function write(c: Context<AppEnv>, mapped: Mapped, kind: string): Promise<
   }
   if (!result.jobId) throw new Error('merge write returned no job');
   wakeFanoutAfterResponse(c);
-  if (result.toIngest.length > 0) c.executionCtx.waitUntil(wakeIngest(c.env, c.get('tenant').id, result.toIngest));
+  // Also a product left `processing` (kept images done, a new one pending): result.toIngest only
+  // names `pending` ones, and the cron would otherwise pick the new image up a minute later.
+  const toIngest = result.written.filter((w) => w.outcome !== 'unchanged' && (w.productStatus === 'pending' || w.productStatus === 'processing')).map((w) => w.id);
+  if (toIngest.length > 0) c.executionCtx.waitUntil(wakeIngest(c.env, c.get('tenant').id, toIngest));
   c.header('Job-Id', result.jobId);
   return { ...result, jobId: result.jobId };
 }

@@ -47,10 +47,10 @@ const Localization = z
   })
   .openapi('SizebayLocalization');
 
-const Localizations = (what: string) =>
+const Localizations = (what: string, nonEmpty: boolean) =>
   z
     .record(z.string(), Localization, expecting('an object keyed by locale, like {"en-US": {...}}'))
-    .refine((map) => Object.keys(map).length > 0, 'Give at least one locale')
+    .refine((map) => !nonEmpty || Object.keys(map).length > 0, 'Give at least one locale')
     .openapi({ description: what, example: { 'en-US': { title: 'Classic White T-Shirt', availability: 'in stock', link: 'www.example.com/us/product' } } });
 
 const CreatePrice = z
@@ -78,10 +78,10 @@ const UpdatePrice = z
  * `{CUR: price}`. One price object without a currency is read in the tenant's defaultCurrency: the
  * handler wraps it before parsing (see `withCurrency`), so the schema only knows the keyed form.
  */
-const Pricing = <T extends z.ZodType>(price: T) =>
+const Pricing = <T extends z.ZodType>(price: T, nonEmpty: boolean) =>
   z
     .record(z.string(), price, expecting('an object keyed by currency, like {"USD": {"price": 25}}'))
-    .refine((map) => Object.keys(map).length > 0, 'Give at least one currency')
+    .refine((map) => !nonEmpty || Object.keys(map).length > 0, 'Give at least one currency')
     .openapi({
       description: "Prices by ISO 4217 currency; a single price object without a currency uses the tenant's defaultCurrency",
       example: { USD: { price: 25, salePrice: 19.99, salePriceEffectiveDate: '2024-06-10T00:00:00/2024-06-20T23:59:59' } },
@@ -91,15 +91,17 @@ export const ProductItem = z
   .object({
     id: Text(128).openapi({ description: 'Unique id of the variant (e.g. color + size): the product id', example: '380145e972ee' }),
     itemGroupId: Text(128).openapi({ description: 'Common id of all variants of a product', example: 'edb1e435d172' }),
-    localizations: Localizations('Language-specific title, link, availability'),
-    pricing: Pricing(CreatePrice),
+    localizations: Localizations('Language-specific title, link, availability', true),
+    pricing: Pricing(CreatePrice, true),
     productType: Text(750).openapi({ description: 'Category hierarchy', example: 'KIDS > MALE > BOTTOMS' }),
     brand: Text(255).optional().openapi({ description: 'Brand; wins over brandName', example: 'Sizebay' }),
     imageLink: Text(2048).openapi({ description: 'Main image of the variant; scheme-less URLs are read as https', example: 'www.example.com/image.jpg' }),
     additionalImageLinks: z.array(Text(2048), expecting('an array of URLs')).max(50, 'At most 50 additional images').optional(),
     gender: z.enum(genders, expecting(`one of: ${genders.join(', ')}`)),
     ageGroup: z.enum(ageGroups, expecting(`one of: ${ageGroups.join(', ')}`)),
-    size: Text(2000).openapi({ description: 'Sizes, comma-separated', example: 'XS,S,M,L,XL' }),
+    size: Text(2000)
+      .refine((value) => value.split(',').some((size) => size.trim().length > 0), 'Give at least one size, like "S,M,L"')
+      .openapi({ description: 'Sizes, comma-separated', example: 'XS,S,M,L,XL' }),
     sizeSystem: Text(16).openapi({ example: 'BR' }),
     color: Text(100).openapi({ example: 'Blue' }),
     gtin: Text(14).optional().openapi({ description: 'Barcode (GTIN-8/12/13/14, check digit validated)', example: '00012345678905' }),
@@ -124,8 +126,8 @@ export const UpdateProductBody = z
     tenantId: TenantId,
     collectionName: Text(255).openapi({ example: 'sizebay-collection' }),
     productId: Text(128).openapi({ description: 'Id of the product to update (its productItem.id)', example: '380145e972ee' }),
-    localizations: Localizations('Title and availability per locale (merged: a locale\'s link and other locales stay)'),
-    pricing: Pricing(UpdatePrice),
+    localizations: Localizations("Title and availability per locale (merged: a locale's link and other locales stay); may be empty", false),
+    pricing: Pricing(UpdatePrice, false),
   }, expecting('a JSON object'))
   .openapi('SizebayUpdateProduct');
 

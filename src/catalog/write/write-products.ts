@@ -209,7 +209,8 @@ export async function writeProducts(db: D1Database, request: WriteRequest): Prom
       outcome: !row.touched ? 'unchanged' : row.version === 1 ? 'created' : 'updated',
     });
   });
-  const toIngest = written.filter((w) => w.outcome !== 'unchanged' && w.productStatus === 'pending').map((w) => w.id);
+  // `processing` too: a product whose other images are done (or in flight) may have just got a new one.
+  const toIngest = written.filter((w) => w.outcome !== 'unchanged' && (w.productStatus === 'pending' || w.productStatus === 'processing')).map((w) => w.id);
   // Mirrors FINISH_WRITE_JOB: a job that started image work stays `processing` until it is done.
   const jobStatus = toIngest.length > 0 ? 'processing' : failures.length === 0 ? 'completed' : items.length === 0 ? 'failed' : 'partial';
   return { jobId, jobStatus, written, missing, toIngest };

@@ -21,7 +21,7 @@ WHERE tenant_id = ?1 AND id = ?2
 
 const MOVE_IMAGES = `UPDATE images SET product_id = ?3 WHERE tenant_id = ?1 AND product_id = ?2 AND ${RENAMED}`;
 
-/** Rounds under the new id before the move were left by a deleted product of that id: they would collide. */
+/** Rounds under the new id before the move were left by a deleted product of that id: not this product's. */
 const DROP_STALE_ROUNDS = `DELETE FROM processing_rounds WHERE tenant_id = ?1 AND product_id = ?3 AND ${RENAMED}`;
 
 const MOVE_ROUNDS = `UPDATE processing_rounds SET product_id = ?3 WHERE tenant_id = ?1 AND product_id = ?2 AND ${RENAMED}`;

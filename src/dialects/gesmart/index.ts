@@ -1,12 +1,232 @@
-/** The gesmart dialect (under construction). */
-import { createDialectApp } from '../shared/dialect-app';
+/**
+ * The gesmart dialect (seed 002): GeSmart ERP's "Products Sync API", served under /compat/gesmart
+ * so that an ERP integration only changes its base URL.
+ *
+ * `POST /api/auth/login` (API key -> JWT), `POST /api/products/sync`, `POST /api/products/sync/batch`,
+ * `DELETE /api/products/sync?reference=`, `GET /api/products/sync?syncId=`, and the HMAC-signed
+ * `POST /api/webhooks/gesmart/products`. Writes are merge writes through the catalog service; a
+ * syncId is the job id; answers and errors are GeSmart's
+ * (`{success: false, error, details: [{field, message}]}`). See docs/dialects/gesmart.md.
+ */
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { z } from '@hono/zod-openapi';
+import { catalog } from '../../catalog/products.index';
+import { deleteProduct } from '../../catalog/write/delete-product';
+import type { AppEnv } from '../../env';
+import { limitBodyTo, requireJson } from '../../http/body';
+import { ApiError, type FieldError } from '../../http/problem';
+import { wakeIngest } from '../../images/wake';
+import { findJob } from '../../jobs/jobs.repository';
+import { wakeFanoutAfterResponse } from '../../webhooks/wake';
+import { createDialectApp, fieldPath } from '../shared/dialect-app';
+import { type MergeFailure, type MergeItem, mergeWrite } from '../shared/merge-write';
+import { login, requireToken } from './auth';
+import { toMergeItem } from './mapping';
+import * as routes from './routes';
+import { BatchEnvelope } from './schemas';
+import { BATCH_KIND, jobKind, syncStatus } from './status';
+import { checkProduct, classify, tenantRules, toGesmartErrors, validationError } from './validate';
+import { envSource, receiveWebhook } from './webhook';
+
+type Details = Array<{ field: string; message: string }>;
+
+function details(errors: FieldError[]): Details {
+  return errors.map((e) => ({ field: (e.path.startsWith('/') ? fieldPath(e.path) : e.path) || 'body', message: e.message }));
+}
+
+/** Validation failures of the routes' own zod schemas: 400 or 422 for bodies, 400 for queries. */
+function hook(result: { success: boolean; error?: z.ZodError; data?: unknown; target: string }): undefined {
+  if (result.success || !result.error) return undefined;
+  const { status, errors } = classify(result.error, result.data);
+  throw validationError(result.target === 'json' ? status : 400, errors);
+}
+
+/** A merge write's refusal of one product, in GeSmart's words. */
+function refusal(failure: MergeFailure): { code: ApiError['code']; message: string; errors: FieldError[] } {
+  const reference = failure.id;
+  switch (failure.code) {
+    case 'conflict':
+      return { code: 'conflict', message: `A product with reference "${reference}" already exists`, errors: [{ path: '/reference', message: `A product with reference "${reference}" already exists` }] };
+    case 'not_found':
+      return { code: 'not_found', message: 'Product not found', errors: [{ path: '/reference', message: `No product with reference "${reference}"` }] };
+    case 'duplicate_id':
+      return { code: 'validation_failed', message: `Reference "${reference}" appears earlier in this batch`, errors: [{ path: '/reference', message: `Reference "${reference}" appears earlier in this batch` }] };
+    default:
+      return { code: 'validation_failed', message: 'Validation failed', errors: toGesmartErrors(failure.errors) };
+  }
+}
+
+/** After a write: wake the fan-out, and the ingest queue for products with images to process. */
+function afterWrite(c: Context<AppEnv>, toIngest: string[]): void {
+  wakeFanoutAfterResponse(c);
+  if (toIngest.length > 0) c.executionCtx.waitUntil(wakeIngest(c.env, c.get('tenant').id, toIngest));
+}
 
 export function gesmartApp() {
-  const { finish } = createDialectApp({
+  const { app, finish } = createDialectApp({
     name: 'gesmart',
-    title: 'gesmart compatibility API',
-    description: 'Under construction.',
-    renderError: (c, error) => c.json({ error: error.message }, error.status as 404),
+    title: 'GeSmart Products Sync API (Shelfsync compatibility)',
+    description:
+      'Seed 002: GeSmart ERP -> PrestaShop products sync, served by Shelfsync. Log in with a tenant API key for a JWT; ' +
+      'productId / presta_id are the product\'s server number, a syncId is a job id. Errors are `{success: false, error, details}`: ' +
+      '400 for malformed JSON, missing fields or wrong types, 422 for rule violations.',
+    renderError: (c, error) => {
+      // A body that is not JSON is "invalid request data" to GeSmart clients: 400, not 415.
+      const status = error.code === 'unsupported_media_type' ? 400 : error.status;
+      return c.json({ success: false, error: error.message, details: details(error.errors) }, status as ContentfulStatusCode);
+    },
   });
+
+  app.openAPIRegistry.registerComponent('securitySchemes', routes.SECURITY_SCHEME, {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: 'A token from POST /api/auth/login',
+  });
+
+  app.openapi(
+    { ...routes.loginRoute, middleware: [limitBodyTo('admin'), requireJson()] as const },
+    async (c) => {
+      const data = await login(c, c.req.valid('json').apiKey);
+      return c.json({ success: true as const, data }, 200);
+    },
+    hook,
+  );
+
+  app.use('/api/products/*', requireToken());
+
+  app.openapi(
+    { ...routes.syncRoute, middleware: [limitBodyTo('single'), requireJson()] as const },
+    async (c) => {
+      const product = c.req.valid('json');
+      const ctx = catalog(c);
+      const currency = ctx.tenant.defaultCurrency;
+      const rules = tenantRules(product, currency);
+      if (rules.length > 0) throw validationError(422, rules);
+      const result = await mergeWrite(ctx, [toMergeItem(product, currency)], {
+        dialect: 'gesmart',
+        kind: jobKind(product.operation, product.reference),
+        allOrNothing: true,
+      });
+      const failure = result.failures[0];
+      if (failure) {
+        const { code, message, errors } = refusal(failure);
+        throw new ApiError(code, message, errors);
+      }
+      const written = result.written[0];
+      if (!written || !result.jobId) throw new ApiError('conflict', 'The product changed while it was written; retry');
+      afterWrite(c, result.toIngest);
+      return c.json(
+        {
+          success: true as const,
+          message: 'Product synchronized successfully',
+          data: {
+            productId: written.number,
+            reference: written.id,
+            presta_id: written.number,
+            syncId: result.jobId,
+            operation: product.operation,
+            imagesProcessed: product.images?.length ?? 0,
+            technicalDataProcessed: product.technical_data?.length ?? 0,
+          },
+        },
+        200,
+      );
+    },
+    hook,
+  );
+
+  // Routed by hand (documented through the registry): each product is checked on its own, so one bad
+  // product is a result of the batch, not a 400 for the whole request.
+  app.openAPIRegistry.registerPath(routes.batchRoute);
+  app.post('/api/products/sync/batch', limitBodyTo('batch'), requireJson(), async (c) => {
+    let raw: unknown;
+    try {
+      raw = await c.req.json();
+    } catch {
+      throw new ApiError('bad_request', 'The request body is not valid JSON');
+    }
+    const envelope = BatchEnvelope.safeParse(raw);
+    if (!envelope.success) {
+      const { status, errors } = classify(envelope.error, raw);
+      throw validationError(status, errors);
+    }
+    const products = envelope.data.products;
+    const max = c.get('options').maxBatchItems;
+    if (products.length > max) throw validationError(422, [{ path: '/products', message: `At most ${max} products per batch` }]);
+
+    const ctx = catalog(c);
+    const currency = ctx.tenant.defaultCurrency;
+    type Result = { reference: string | null; success: boolean; productId?: number; presta_id?: number; error?: string; details?: Details };
+    const results: Result[] = new Array(products.length);
+    const items: MergeItem[] = [];
+    const positions: number[] = [];
+    for (const [i, input] of products.entries()) {
+      const checked = checkProduct(input, currency);
+      if (checked.ok) {
+        items.push(toMergeItem(checked.value, currency));
+        positions.push(i);
+        continue;
+      }
+      const reference = (input as { reference?: unknown } | null)?.reference;
+      results[i] = { reference: typeof reference === 'string' ? reference : null, success: false, error: checked.errors[0]?.message ?? 'Validation failed', details: details(checked.errors) };
+    }
+
+    let syncId: string | null = null;
+    if (items.length > 0) {
+      const result = await mergeWrite(ctx, items, { dialect: 'gesmart', kind: BATCH_KIND });
+      syncId = result.jobId;
+      for (const w of result.written) results[positions[w.index]!] = { reference: w.id, success: true, productId: w.number, presta_id: w.number };
+      for (const f of result.failures) {
+        const { message, errors } = refusal(f);
+        results[positions[f.index]!] = { reference: f.id, success: false, error: f.code === 'validation_failed' ? (errors[0]?.message ?? message) : message, details: details(errors) };
+      }
+      afterWrite(c, result.toIngest);
+    }
+    const successful = results.filter((r) => r.success).length;
+    return c.json(
+      {
+        success: true as const,
+        message: 'Batch synchronization completed',
+        data: { syncId, total: products.length, successful, failed: products.length - successful, results },
+      },
+      200,
+    );
+  });
+
+  app.openapi(
+    routes.deleteRoute,
+    async (c) => {
+      const { reference } = c.req.valid('query');
+      const tenant = c.get('tenant');
+      const result = await deleteProduct(c.env.DB, tenant.id, reference, { kind: jobKind('delete', reference) });
+      if (!result.jobId) throw new ApiError('not_found', 'Product not found', [{ path: '/reference', message: `No product with reference "${reference}"` }]);
+      if (!result.deleted) throw new ApiError('conflict', 'The product changed while it was deleted; retry');
+      wakeFanoutAfterResponse(c);
+      return c.json({ success: true as const, message: 'Product deleted successfully', data: { reference, presta_id: result.number!, syncId: result.jobId } }, 200);
+    },
+    hook,
+  );
+
+  app.openapi(
+    routes.statusRoute,
+    async (c) => {
+      const { syncId } = c.req.valid('query');
+      const ctx = catalog(c);
+      const job = await findJob(ctx.db, ctx.tenant.id, syncId);
+      if (!job) throw new ApiError('not_found', 'Sync not found', [{ path: '/syncId', message: `No sync "${syncId}"` }]);
+      return c.json({ success: true as const, data: await syncStatus(ctx, job) }, 200);
+    },
+    hook,
+  );
+
+  // No token: the HMAC signature is the credential, checked over the raw bytes before any parsing.
+  app.openAPIRegistry.registerPath(routes.webhookRoute);
+  app.post('/api/webhooks/gesmart/products', limitBodyTo('single'), async (c) => {
+    const { syncId, reference } = await receiveWebhook(c, await envSource(c));
+    return c.json({ success: true as const, message: 'Webhook received and processing started', data: { syncId, reference, queued: true as const } }, 200);
+  });
+
   return finish();
 }

@@ -1,0 +1,79 @@
+/**
+ * GeSmart's JWT Bearer authentication. `POST /api/auth/login` trades a tenant API key for an HS256
+ * token signed with `JWT_SECRET` (`sub` = tenant, `kid` = the API key's id); every product route
+ * then needs that token, and each request re-reads the key row, so revoking the key ends its tokens
+ * at once. No secret (or one shorter than 32 characters) means login is disabled and no token is
+ * accepted: fail closed.
+ */
+import type { Context, MiddlewareHandler } from 'hono';
+import { sign, verify } from 'hono/jwt';
+import { rateLimit } from '../../auth/rate-limit';
+import { tenantForKey, touchKey } from '../../auth/require-api-key';
+import type { AppEnv } from '../../env';
+import { ApiError } from '../../http/problem';
+
+/** Seconds a token lives. Revocation does not wait for it: every request checks the key. */
+export const TOKEN_TTL_SECONDS = 3600;
+const MIN_SECRET_LENGTH = 32;
+const AUDIENCE = 'shelfsync:gesmart';
+const CHALLENGE = { 'WWW-Authenticate': 'Bearer realm="gesmart"' };
+
+function jwtSecret(c: Context<AppEnv>): string | null {
+  const secret = c.env.JWT_SECRET;
+  if (!secret) return null;
+  if (secret.length < MIN_SECRET_LENGTH) {
+    console.error(JSON.stringify({ level: 'error', dialect: 'gesmart', message: `JWT_SECRET is shorter than ${MIN_SECRET_LENGTH} characters; GeSmart login stays disabled` }));
+    return null;
+  }
+  return secret;
+}
+
+export async function login(c: Context<AppEnv>, apiKey: string): Promise<{ token: string; expiresIn: number }> {
+  const secret = jwtSecret(c);
+  if (!secret) throw new ApiError('unauthorized', 'Login is disabled on this server (JWT_SECRET is not configured)', undefined, CHALLENGE);
+  const found = await tenantForKey(c.env.DB, apiKey);
+  if (!found) throw new ApiError('unauthorized', 'Invalid API key', undefined, CHALLENGE);
+  const touch = touchKey(c.env.DB, found.keyId, found.lastUsedAt);
+  if (touch) c.executionCtx.waitUntil(touch);
+  const now = Math.floor(Date.now() / 1000);
+  const token = await sign({ sub: found.tenant.id, kid: found.keyId, aud: AUDIENCE, iat: now, exp: now + TOKEN_TTL_SECONDS }, secret, 'HS256');
+  return { token, expiresIn: TOKEN_TTL_SECONDS };
+}
+
+interface KeyTenantRow {
+  tenant_id: string;
+  name: string;
+  default_currency: string;
+  default_locale: string;
+}
+
+/** Bearer JWT -> tenant (the key must still be live), then the same per-key rate limit as /v1. */
+export function requireToken(): MiddlewareHandler<AppEnv> {
+  const limit = rateLimit();
+  return async function requireGesmartToken(c, next) {
+    const token = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '')?.[1];
+    if (!token) throw new ApiError('unauthorized', 'Missing authentication token: send "Authorization: Bearer <token>" from /api/auth/login', undefined, CHALLENGE);
+    const invalid = new ApiError('unauthorized', 'Invalid or expired token', undefined, CHALLENGE);
+    const secret = jwtSecret(c);
+    if (!secret) throw invalid;
+    let payload: Record<string, unknown>;
+    try {
+      payload = await verify(token, secret, { alg: 'HS256', aud: AUDIENCE });
+    } catch {
+      throw invalid;
+    }
+    const { sub, kid, exp } = payload;
+    if (typeof sub !== 'string' || typeof kid !== 'string' || typeof exp !== 'number') throw invalid;
+    const row = await c.env.DB.prepare(
+      `SELECT t.id AS tenant_id, t.name, t.default_currency, t.default_locale
+       FROM api_keys AS k JOIN tenants AS t ON t.id = k.tenant_id
+       WHERE k.id = ?1 AND k.tenant_id = ?2 AND k.revoked_at IS NULL`,
+    )
+      .bind(kid, sub)
+      .first<KeyTenantRow>();
+    if (!row) throw invalid;
+    c.set('tenant', { id: row.tenant_id, name: row.name, defaultCurrency: row.default_currency, defaultLocale: row.default_locale });
+    c.set('apiKeyId', kid);
+    await limit(c, next);
+  };
+}

@@ -32,12 +32,6 @@ export function importsRouter() {
     const format = formatOf(contentType);
     if (!format) throw new ApiError('unsupported_media_type', 'Send application/x-ndjson, text/csv, text/tab-separated-values or application/xml');
     if (!c.req.raw.body) throw new ApiError('validation_failed', 'The file is empty', [{ path: 'body', message: 'Required' }]);
-    if (mode === 'replace') {
-      const running = await c.env.DB.prepare("SELECT job_id FROM imports WHERE tenant_id = ?1 AND mode = 'replace' AND status IN ('pending', 'processing') LIMIT 1")
-        .bind(tenantId)
-        .first<{ job_id: string }>();
-      if (running) throw new ApiError('conflict', `A replace import is already running (${running.job_id}); one at a time`);
-    }
     const encoding = (c.req.header('content-encoding') ?? '').toLowerCase();
     let body: ReadableStream<Uint8Array> = c.req.raw.body;
     if (encoding === 'gzip') body = body.pipeThrough(new DecompressionStream('gzip'));
@@ -46,20 +40,34 @@ export function importsRouter() {
     const now = Date.now();
     const jobId = newId('job', now);
     const key = `imports/${tenantId}/${jobId}`;
+    // The import row comes first, as `uploading`: for replace mode the "one at a time" check and the
+    // claim are one statement, so two racing uploads cannot both pass it.
+    const [claim] = await c.env.DB.batch([
+      c.env.DB.prepare(
+        `INSERT INTO imports (job_id, tenant_id, format, mode, r2_key, bytes, sha256, next_offset, next_line, rows_total, rows_done, rows_failed, status, created_at, updated_at)
+         SELECT ?1, ?2, ?3, ?4, ?5, 0, '', 0, 1, 0, 0, 0, 'uploading', ?6, ?6
+         WHERE ?4 != 'replace' OR NOT EXISTS (
+           SELECT 1 FROM imports WHERE tenant_id = ?2 AND mode = 'replace' AND status IN ('uploading', 'pending', 'processing'))`,
+      ).bind(jobId, tenantId, format, mode, key, now),
+    ]);
+    if ((claim!.meta.changes ?? 0) === 0) {
+      const running = await c.env.DB.prepare("SELECT job_id FROM imports WHERE tenant_id = ?1 AND mode = 'replace' AND status IN ('uploading', 'pending', 'processing') LIMIT 1")
+        .bind(tenantId)
+        .first<{ job_id: string }>();
+      throw new ApiError('conflict', `A replace import is already running (${running?.job_id ?? 'just finished'}); one at a time`);
+    }
     let stored;
     try {
       stored = await streamToR2(c.env.IMAGES, key, body, contentType, MAX_BYTES);
     } catch (err) {
+      await c.env.DB.prepare("UPDATE imports SET status = 'failed', note = 'The upload did not complete', updated_at = ?2 WHERE job_id = ?1").bind(jobId, Date.now()).run();
       if (err instanceof RangeError) throw new ApiError('payload_too_large', `An import may be at most ${MAX_BYTES} bytes`);
       if (err instanceof TypeError) throw new ApiError('bad_request', 'The gzip body could not be decompressed');
       throw err;
     }
     await c.env.DB.batch([
       c.env.DB.prepare("INSERT INTO jobs (id, tenant_id, kind, status, total, created_at, started_at) VALUES (?1, ?2, 'import', 'pending', 0, ?3, ?3)").bind(jobId, tenantId, now),
-      c.env.DB.prepare(
-        `INSERT INTO imports (job_id, tenant_id, format, mode, r2_key, bytes, sha256, next_offset, next_line, rows_total, rows_done, rows_failed, status, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 0, 1, 0, 0, 0, 'pending', ?8, ?8)`,
-      ).bind(jobId, tenantId, format, mode, key, stored.bytes, stored.sha256, now),
+      c.env.DB.prepare("UPDATE imports SET bytes = ?2, sha256 = ?3, status = 'pending', updated_at = ?4 WHERE job_id = ?1").bind(jobId, stored.bytes, stored.sha256, Date.now()),
     ]);
     c.executionCtx.waitUntil(
       c.env.IMPORTS_QUEUE.send({ kind: 'import', tenantId, jobId }).catch((err) => {

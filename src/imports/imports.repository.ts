@@ -16,7 +16,7 @@ export interface ImportRow {
   rows_total: number;
   rows_done: number;
   rows_failed: number;
-  status: 'pending' | 'processing' | 'completed' | 'partial' | 'failed';
+  status: 'uploading' | 'pending' | 'processing' | 'completed' | 'partial' | 'failed';
   note: string | null;
   created_at: number;
   updated_at: number;

@@ -7,7 +7,7 @@ export const ImportSchema = z
     jobId: z.string(),
     format: z.enum(['jsonl', 'csv', 'tsv', 'xml']),
     mode: z.enum(['upsert', 'replace']),
-    status: z.enum(['pending', 'processing', 'completed', 'partial', 'failed']),
+    status: z.enum(['uploading', 'pending', 'processing', 'completed', 'partial', 'failed']),
     bytes: z.number().int(),
     sha256: z.string(),
     encoding: z.string().nullable(),

@@ -58,9 +58,12 @@ export function readChunk(
 ): ChunkResult | null {
   let skip = 0;
   if (cursor.offset === 0 && bytes[0] === BOM[0] && bytes[1] === BOM[1] && bytes[2] === BOM[2]) skip = 3;
-  const encoding = cursor.encoding ?? detectEncoding(bytes.subarray(skip));
-  const text = new TextDecoder(encoding).decode(bytes.subarray(skip));
-  const next: Cursor = { ...cursor, encoding };
+  const body = bytes.subarray(skip);
+  const encoding = cursor.encoding ?? detectEncoding(body);
+  const text = new TextDecoder(encoding).decode(body);
+  // Plain ASCII reads the same in both encodings: decide only once a byte above 0x7F shows up, so a
+  // file whose first chunk is ASCII and whose later rows carry Latin-1 bytes is still read right.
+  const next: Cursor = { ...cursor, encoding: cursor.encoding ?? (body.some((b) => b > 0x7f) ? encoding : null) };
   const candidates: Candidate[] = [];
   let consumed = 0;
 

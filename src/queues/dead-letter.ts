@@ -1,7 +1,8 @@
 /**
  * The dead-letter consumer: a local queue without a consumer drops messages silently, so every
  * message that exhausted its retries is written to `dead_letters` for operators (one D1 statement per
- * message batch), then acked. Ingest messages also mark their product's unfinished images `error`.
+ * message batch), then acked. Ingest messages also mark their product's unfinished images `error`;
+ * inbound pushes and imports end their job `failed`.
  */
 import type { Env, IngestMessage } from '../env';
 import { failIngestMessage } from '../images/consumers';
@@ -12,6 +13,15 @@ export async function recordDeadLetters(batch: MessageBatch<unknown>, env: Env):
   for (const message of batch.messages) {
     const body = message.body as { kind?: string };
     if (body?.kind === 'ingest') await failIngestMessage(env, body as IngestMessage, message.attempts);
+    if (body?.kind === 'inbound' || body?.kind === 'import') {
+      const { jobId } = body as { jobId: string };
+      const now = Date.now();
+      await env.DB.batch([
+        env.DB.prepare("UPDATE jobs SET status = 'failed', completed_at = ?2 WHERE id = ?1 AND status IN ('pending', 'processing')").bind(jobId, now),
+        env.DB.prepare("UPDATE imports SET status = 'failed', note = ?2, completed_at = ?3, updated_at = ?3 WHERE job_id = ?1 AND status IN ('pending', 'processing')")
+          .bind(jobId, `Processing gave up after ${message.attempts} attempts`, now),
+      ]);
+    }
   }
   const now = Date.now();
   const rows = batch.messages.map((m) => ({ id: newId('dl', now), body: JSON.stringify(m.body), attempts: m.attempts }));

@@ -5,7 +5,7 @@
  * `failed`. R2 objects are left to the cron's orphan sweep, which knows whether other products still
  * reference the same bytes.
  */
-import { INSERT_JOB, INSERT_JOB_COMPLETED } from '../../jobs/jobs.queries';
+import { EMIT_JOBS_COMPLETED, FINISH_JOBS_OF_CLOSED_ROUNDS, INSERT_JOB, INSERT_JOB_COMPLETED } from '../../jobs/jobs.queries';
 import { newId } from '../../lib/ulid';
 import { ADVANCE_TENANT_COUNTERS } from './statements';
 
@@ -62,6 +62,11 @@ export async function deleteProduct(
     db.prepare(DELETE_PRODUCT).bind(tenantId, productId, tombstoneId),
     db.prepare(FINISH_DELETE_JOB).bind(jobId, now, tombstoneId),
     db.prepare(INSERT_JOB_COMPLETED).bind(newId('evt', now), tenantId, jobId, now),
+    db.prepare(ADVANCE_TENANT_COUNTERS).bind(tenantId),
+    // Jobs still waiting on this product's images end now: there is nothing left to process.
+    db.prepare('UPDATE processing_rounds SET closed_at = ?3 WHERE tenant_id = ?1 AND product_id = ?2 AND closed_at IS NULL AND EXISTS (SELECT 1 FROM events WHERE id = ?4)').bind(tenantId, productId, now, tombstoneId),
+    db.prepare(FINISH_JOBS_OF_CLOSED_ROUNDS).bind(tenantId, productId, now),
+    db.prepare(EMIT_JOBS_COMPLETED).bind(tenantId, productId, now, newId('evt', now)),
     db.prepare(ADVANCE_TENANT_COUNTERS).bind(tenantId),
   ]);
   const deleted = (results[4]!.meta.changes ?? 0) > 0;

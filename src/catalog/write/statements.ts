@@ -76,6 +76,17 @@ FROM json_each(?4) AS j JOIN products AS p ON p.tenant_id = ?1 AND p.id = j.valu
 WHERE p.status IN ('pending', 'processing')
 ON CONFLICT DO NOTHING`;
 
+/**
+ * Rounds left open by earlier writes whose images this write removed (the product settled without
+ * the ingest consumer): the products are returned so the caller can settle them like the consumer
+ * would (product.processed, the round closed, the jobs finished).
+ */
+export const SELECT_SETTLED_WITH_OPEN_ROUNDS = `
+SELECT DISTINCT p.id FROM json_each(?4) AS j
+  JOIN products AS p ON p.tenant_id = ?1 AND p.id = j.value ->> 'id' AND p.job_id = ?2
+  JOIN processing_rounds AS r ON r.tenant_id = p.tenant_id AND r.product_id = p.id AND r.closed_at IS NULL
+WHERE p.status IN ('done', 'error')`;
+
 /** One outbox event per changed product, numbered after the tenant's last sequence. */
 export const INSERT_PRODUCT_EVENTS = `
 INSERT INTO events (id, tenant_id, seq, type, data, created_at)

@@ -8,6 +8,7 @@ import type { FieldError } from '../../http/problem';
 import { FINISH_WRITE_JOB, INSERT_JOB, INSERT_JOB_COMPLETED } from '../../jobs/jobs.queries';
 import { canonicalJson } from '../../lib/canonical-json';
 import { newId } from '../../lib/ulid';
+import { settleProductStatements } from '../../images/ingest.queries';
 import type { ProductDoc } from '../model/product-doc';
 import {
   ADVANCE_TENANT_COUNTERS,
@@ -15,6 +16,7 @@ import {
   INSERT_JOB_ERRORS,
   INSERT_PRODUCT_EVENTS,
   OPEN_PROCESSING_ROUNDS,
+  SELECT_SETTLED_WITH_OPEN_ROUNDS,
   REFRESH_PRODUCT_STATUS,
   SELECT_OUTCOMES,
   UPDATE_PRODUCTS_IF_VERSION,
@@ -186,9 +188,15 @@ export async function writeProducts(db: D1Database, request: WriteRequest): Prom
   statements.push(...(request.extra ?? []));
 
   const ids = JSON.stringify(items.map((item) => item.id));
+  const allItems = `[${encoded.map((e) => e.json).join(',')}]`;
+  statements.push(db.prepare(SELECT_SETTLED_WITH_OPEN_ROUNDS).bind(tenantId, jobId, now, allItems));
   statements.push(db.prepare(SELECT_OUTCOMES).bind(tenantId, jobId, now, ids));
 
   const results = await db.batch(statements);
+  // Rare: an earlier write's images were removed by this one before they were processed. Its round
+  // would never close (nothing left to process), so settle those products now.
+  const settled = results.at(-2)!.results as Array<{ id: string }>;
+  if (settled.length > 0) await db.batch(settled.flatMap((p) => settleProductStatements(db, tenantId, p.id, Date.now())));
   const rows = results.at(-1)!.results as Array<{ idx: number; id: string; number: number; version: number; status: string; touched: number }>;
 
   const byPosition = new Map(rows.map((row) => [row.idx, row]));

@@ -51,11 +51,15 @@ export interface InboundMessage {
   jobId: string;
 }
 
-/** Process the due images of one product (one message per product, never one per image). */
+/**
+ * Process the due images of some products: one message per write chunk (up to 50 products), never
+ * one per image, so a bulk write cannot flood the queue. `productId` is the single-product form.
+ */
 export interface IngestMessage {
   kind: 'ingest';
   tenantId: string;
-  productId: string;
+  productIds?: string[];
+  productId?: string;
   /** The write asked `?refresh=true`: fetch URLs again even if seen within 24 h. */
   refresh?: boolean;
 }

@@ -13,6 +13,7 @@ import type { ProductOutT } from './model/product.schema';
 import type { ProductDoc } from './model/product-doc';
 import { listProductRows, loadProduct, type LoadedProduct } from './read-products';
 import { deleteProduct } from './write/delete-product';
+import { mapPool } from '../lib/pool';
 import { defaultImageLimits } from '../images/probe';
 import { materializeUploads, type UploadedFile } from '../images/uploads';
 import { type ItemFailure, type WriteItem, type WriteResult, writeProducts } from './write/write-products';
@@ -156,8 +157,9 @@ export async function batchUpsert(
   const items: WriteItem[] = [];
   const failures: ItemFailure[] = [];
   const seen = new Set<string>();
-  for (const [index, body] of bodies.entries()) {
-    const validated = await validateProduct(ctx, body);
+  // Validation awaits hashing (image ids) and, for uploads, R2: a few at a time overlaps the waits.
+  const validatedAll = await mapPool(bodies, 8, (body) => validateProduct(ctx, body));
+  for (const [index, validated] of validatedAll.entries()) {
     if (!validated.ok) {
       failures.push({ index, id: validated.id, code: validated.code, errors: validated.errors });
     } else if (seen.has(validated.id)) {

@@ -7,7 +7,7 @@
 import type { Env, IngestMessage } from '../env';
 import { backoffSeconds } from '../webhooks/consumers';
 import { wakeFanout } from '../webhooks/wake';
-import { ingestProduct } from './ingest';
+import { ingestMessage, productsOf } from './ingest';
 import { settleProductStatements } from './ingest.queries';
 import { ADVANCE_TENANT_COUNTERS } from '../catalog/write/statements';
 import { newId } from '../lib/ulid';
@@ -16,12 +16,12 @@ export async function handleIngestBatch(batch: MessageBatch<IngestMessage>, env:
   const tenants = new Set<string>();
   for (const message of batch.messages) {
     try {
-      const retryIn = await ingestProduct(env, message.body);
+      const retryIn = await ingestMessage(env, message.body);
       tenants.add(message.body.tenantId);
       if (retryIn !== null) message.retry({ delaySeconds: retryIn });
       else message.ack();
     } catch (err) {
-      console.error(JSON.stringify({ level: 'error', message: 'ingest failed', productId: message.body.productId, error: String(err) }));
+      console.error(JSON.stringify({ level: 'error', message: 'ingest failed', products: productsOf(message.body), error: String(err) }));
       message.retry({ delaySeconds: backoffSeconds(message.attempts) });
     }
   }
@@ -29,8 +29,14 @@ export async function handleIngestBatch(batch: MessageBatch<IngestMessage>, env:
   await Promise.all([...tenants].map((tenantId) => wakeFanout(env, tenantId)));
 }
 
-/** Dead-lettered ingest message: its product's unfinished images end `error`, announced like any failure. */
+/** Dead-lettered ingest message: its products' unfinished images end `error`, announced like any failure. */
 export async function failIngestMessage(env: Env, message: IngestMessage, attempts: number): Promise<void> {
+  for (const productId of productsOf(message)) await failProductImages(env, message.tenantId, productId, attempts);
+  await wakeFanout(env, message.tenantId);
+}
+
+async function failProductImages(env: Env, tenantId: string, productId: string, attempts: number): Promise<void> {
+  const message = { tenantId, productId };
   const db = env.DB;
   const now = Date.now();
   const reason = `Processing gave up after ${attempts} attempts`;
@@ -52,5 +58,4 @@ export async function failIngestMessage(env: Env, message: IngestMessage, attemp
   }
   statements.push(...settleProductStatements(db, message.tenantId, message.productId, now));
   await db.batch(statements);
-  await wakeFanout(env, message.tenantId);
 }

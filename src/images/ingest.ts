@@ -111,8 +111,22 @@ function backoffMs(attempts: number): number {
   return Math.min(15 * 60_000, 2 ** attempts * 5_000);
 }
 
-/** Processes the product's due images; returns seconds until the next retry is due, or null. */
-export async function ingestProduct(env: Env, message: IngestMessage, now = Date.now()): Promise<number | null> {
+export function productsOf(message: IngestMessage): string[] {
+  return [...(message.productIds ?? []), ...(message.productId ? [message.productId] : [])];
+}
+
+/** Processes the due images of the message's products; returns seconds until the next retry is due, or null. */
+export async function ingestMessage(env: Env, message: IngestMessage): Promise<number | null> {
+  let retryIn: number | null = null;
+  for (const productId of productsOf(message)) {
+    const wait = await ingestProduct(env, { ...message, productId, productIds: undefined });
+    if (wait !== null) retryIn = Math.min(retryIn ?? Infinity, wait);
+  }
+  return retryIn;
+}
+
+/** Processes one product's due images; returns seconds until the next retry is due, or null. */
+export async function ingestProduct(env: Env, message: IngestMessage & { productId: string }, now = Date.now()): Promise<number | null> {
   const db = env.DB;
   const { tenantId, productId } = message;
   const lease = now + LEASE_MS + Math.floor(Math.random() * 1000);

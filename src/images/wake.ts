@@ -1,11 +1,17 @@
 /**
- * After a write commits: one ingest message per product with images to process. If a send fails,
+ * After a write commits: ingest messages naming the products with images to process, up to 50 a
+ * message (a 1,000-product batch is 20 messages, not 1,000). If a send fails,
  * the images stay `pending` in D1 and the cron re-enqueues them (DESIGN "Durability").
  */
 import type { Env, IngestMessage } from '../env';
 
+const PRODUCTS_PER_MESSAGE = 50;
+
 export async function wakeIngest(env: Env, tenantId: string, productIds: string[], refresh = false): Promise<void> {
-  const messages = productIds.map((productId) => ({ body: { kind: 'ingest', tenantId, productId, ...(refresh ? { refresh } : {}) } satisfies IngestMessage }));
+  const messages: Array<{ body: IngestMessage }> = [];
+  for (let i = 0; i < productIds.length; i += PRODUCTS_PER_MESSAGE) {
+    messages.push({ body: { kind: 'ingest', tenantId, productIds: productIds.slice(i, i + PRODUCTS_PER_MESSAGE), ...(refresh ? { refresh } : {}) } });
+  }
   try {
     for (let i = 0; i < messages.length; i += 100) await env.INGEST_QUEUE.sendBatch(messages.slice(i, i + 100));
   } catch (err) {

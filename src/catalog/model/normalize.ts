@@ -47,9 +47,14 @@ export async function normalizeProduct(input: ProductInputT, limits: NormalizeLi
     }
     const seen = new Set<string>();
     doc.images = [];
+    const ids = await Promise.all(
+      images.map(async (image) => {
+        const { fileName: _name, ...identity } = image.source;
+        return image.id ?? (await sha256Hex(canonicalJson(identity))).slice(0, 16);
+      }),
+    );
     for (const [i, image] of images.entries()) {
-      const { fileName: _name, ...identity } = image.source;
-      const id = image.id ?? (await sha256Hex(canonicalJson(identity))).slice(0, 16);
+      const id = ids[i]!;
       if (seen.has(id)) errors.push({ path: `/images/${i}/id`, message: `Image id "${id}" appears twice in this product` });
       seen.add(id);
       // Uploaded sources are turned into `{sha256}` by materializeUploads() before anything is written.

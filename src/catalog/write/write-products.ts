@@ -94,7 +94,10 @@ const CHUNK_BYTES = 400_000;
 
 interface EncodedItem {
   index: number;
+  /** For the upsert: the documents. */
   json: string;
+  /** For the statements after it: ids and images only (a chunk's documents are bound once, not six times). */
+  slim: string;
   keep: string[];
 }
 
@@ -118,11 +121,10 @@ function encodeItem(item: WriteItem, validUntil: number | null, now: number): En
     ext: item.extensions ? canonicalJson(item.extensions) : null,
     exp: validUntil,
     ev: item.expectedVersion ?? null,
-    eid: newId('evt', now),
-    img: images,
   });
+  const slim = JSON.stringify({ id: item.id, eid: newId('evt', now), img: images });
   const keep = images.map((im) => [item.id, im.k, im.src, im.pl].join('\x1f'));
-  return { index: item.index, json, keep };
+  return { index: item.index, json, slim, keep };
 }
 
 function chunk(encoded: EncodedItem[]): EncodedItem[][] {
@@ -161,10 +163,11 @@ export async function writeProducts(db: D1Database, request: WriteRequest): Prom
 
   for (const part of chunk(encoded)) {
     const itemsJson = `[${part.map((e) => e.json).join(',')}]`;
+    const slimJson = `[${part.map((e) => e.slim).join(',')}]`;
     const keepJson = JSON.stringify(part.flatMap((e) => e.keep));
-    const base = [tenantId, jobId, now, itemsJson] as const;
+    const base = [tenantId, jobId, now, slimJson] as const;
     statements.push(
-      db.prepare(writeSql).bind(...base),
+      db.prepare(writeSql).bind(tenantId, jobId, now, itemsJson),
       db.prepare(DELETE_REPLACED_IMAGES).bind(...base, keepJson),
       db.prepare(UPSERT_IMAGES).bind(...base),
       db.prepare(REFRESH_PRODUCT_STATUS).bind(...base),
@@ -188,7 +191,7 @@ export async function writeProducts(db: D1Database, request: WriteRequest): Prom
   statements.push(...(request.extra ?? []));
 
   const ids = JSON.stringify(items.map((item) => item.id));
-  const allItems = `[${encoded.map((e) => e.json).join(',')}]`;
+  const allItems = `[${encoded.map((e) => e.slim).join(',')}]`;
   statements.push(db.prepare(SELECT_SETTLED_WITH_OPEN_ROUNDS).bind(tenantId, jobId, now, allItems));
   statements.push(db.prepare(SELECT_OUTCOMES).bind(tenantId, jobId, now, ids));
 

@@ -63,7 +63,19 @@ export interface ProcessorOutput {
 
 export const builtinProcessors: Processor[] = [derivativesProcessor, dhashProcessor];
 
-export async function runProcessors(env: Env, input: ProcessorInput): Promise<ProcessorOutput> {
+/**
+ * One image's processors at a time per isolate: queue invocations can share an isolate, and two
+ * decodes at once could need more than its 128 MB (wasm memory grows and never shrinks).
+ */
+let lane: Promise<unknown> = Promise.resolve();
+
+export function runProcessors(env: Env, input: ProcessorInput): Promise<ProcessorOutput> {
+  const run = lane.then(() => runProcessorsNow(env, input));
+  lane = run.catch(() => undefined);
+  return run;
+}
+
+async function runProcessorsNow(env: Env, input: ProcessorInput): Promise<ProcessorOutput> {
   let bytes = input.bytes;
   let decoded: Decoded | null = null;
   const ctx: ProcessorContext = {

@@ -1,6 +1,7 @@
 /** The imports queue consumer: one import at a time; a long file re-enqueues itself after each slice. */
 import type { Env, ImportMessage } from '../env';
 import { backoffSeconds } from '../webhooks/consumers';
+import { STALE_UPLOAD_MS } from './imports.index';
 import { processImport } from './process-import';
 
 export async function handleImportBatch(batch: MessageBatch<ImportMessage>, env: Env): Promise<void> {
@@ -18,6 +19,10 @@ export async function handleImportBatch(batch: MessageBatch<ImportMessage>, env:
 
 /** Imports whose wake-up was lost (or whose consumer died) a minute ago or more: for the cron. */
 export async function sweepImports(env: Env, now = Date.now()): Promise<number> {
+  // An upload whose request died (evicted isolate, restarted `npm start`) never completes.
+  await env.DB.prepare("UPDATE imports SET status = 'failed', note = 'The upload did not complete', updated_at = ?1 WHERE status = 'uploading' AND updated_at < ?2")
+    .bind(now, now - STALE_UPLOAD_MS)
+    .run();
   const { results } = await env.DB.prepare("SELECT job_id, tenant_id FROM imports WHERE status IN ('pending', 'processing') AND updated_at < ?1 LIMIT 50")
     .bind(now - 60_000)
     .all<{ job_id: string; tenant_id: string }>();

@@ -9,6 +9,8 @@ import type { ImportFormat } from './read-records';
 import { streamToR2 } from './upload';
 
 const MAX_BYTES = 100 * 1024 * 1024;
+/** An upload claim older than this died with its request (the cron also marks it failed). */
+export const STALE_UPLOAD_MS = 3_600_000;
 
 function formatOf(contentType: string): ImportFormat | null {
   const type = contentType.split(';')[0]!.trim().toLowerCase();
@@ -47,7 +49,8 @@ export function importsRouter() {
         `INSERT INTO imports (job_id, tenant_id, format, mode, r2_key, bytes, sha256, next_offset, next_line, rows_total, rows_done, rows_failed, status, created_at, updated_at)
          SELECT ?1, ?2, ?3, ?4, ?5, 0, '', 0, 1, 0, 0, 0, 'uploading', ?6, ?6
          WHERE ?4 != 'replace' OR NOT EXISTS (
-           SELECT 1 FROM imports WHERE tenant_id = ?2 AND mode = 'replace' AND status IN ('uploading', 'pending', 'processing'))`,
+           SELECT 1 FROM imports WHERE tenant_id = ?2 AND mode = 'replace'
+             AND (status IN ('pending', 'processing') OR (status = 'uploading' AND updated_at > ?6 - ${STALE_UPLOAD_MS})))`,
       ).bind(jobId, tenantId, format, mode, key, now),
     ]);
     if ((claim!.meta.changes ?? 0) === 0) {

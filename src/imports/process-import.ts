@@ -9,6 +9,7 @@ import { validateProduct } from '../catalog/products.service';
 import { resolveOptions } from '../config';
 import type { Env, ImportMessage } from '../env';
 import { newId } from '../lib/ulid';
+import { ADVANCE_TENANT_COUNTERS } from '../catalog/write/statements';
 import { wakeIngest } from '../images/wake';
 import { type ItemFailure, type WriteItem, writeProducts } from '../catalog/write/write-products';
 import { wakeFanout } from '../webhooks/wake';
@@ -74,7 +75,13 @@ async function processChunk(env: Env, row: ImportRow): Promise<void> {
   const ctx = { db: env.DB, bucket: env.IMAGES, tenant, options: resolveOptions(), imageUrl: async () => null };
   const items: WriteItem[] = [];
   const failures: ItemFailure[] = [];
-  const seen = new Set<string>();
+  // Ids an earlier chunk of this file already had (they carry this import's mark): a repeat is the
+  // same `duplicate_id` error wherever the chunk boundary happens to fall.
+  const chunkIds = result.candidates.flatMap((c) => (c.ok && typeof c.product.id === 'string' ? [c.product.id] : []));
+  const { results: earlier } = await env.DB.prepare('SELECT id FROM products WHERE tenant_id = ?1 AND seen_by = ?2 AND id IN (SELECT value FROM json_each(?3))')
+    .bind(row.tenant_id, row.job_id, JSON.stringify(chunkIds))
+    .all<{ id: string }>();
+  const seen = new Set<string>(earlier.map((r) => r.id));
   const mentioned: string[] = [];
   const base = row.rows_total;
   for (const [i, candidate] of result.candidates.entries()) {
@@ -90,7 +97,7 @@ async function processChunk(env: Env, row: ImportRow): Promise<void> {
     const validated = await validateProduct(ctx, candidate.product);
     if (!validated.ok) failures.push({ index, id: validated.id, code: validated.code, errors: validated.errors, line: candidate.line });
     else if (seen.has(validated.id)) {
-      failures.push({ index, id: validated.id, code: 'duplicate_id', errors: [{ path: '/id', message: `"${validated.id}" appears earlier in this part of the file` }], line: candidate.line });
+      failures.push({ index, id: validated.id, code: 'duplicate_id', errors: [{ path: '/id', message: `"${validated.id}" appears earlier in this file` }], line: candidate.line });
     } else {
       seen.add(validated.id);
       items.push({ index, id: validated.id, doc: validated.doc });
@@ -105,9 +112,10 @@ async function processChunk(env: Env, row: ImportRow): Promise<void> {
       result.candidates.length, items.length, failures.length, now,
     ),
   ];
-  if (row.mode === 'replace' && mentioned.length > 0) {
+  if (mentioned.length > 0) {
     // Marked without bumping `version` (being mentioned is not a change); the extra statements run
-    // after the chunk's rows in the same batch, so products it created are marked too.
+    // after the chunk's rows in the same batch, so products it created are marked too. Replace mode
+    // deletes what is unmarked at the end; every import uses the mark to spot repeated ids.
     extra.push(
       env.DB.prepare('UPDATE products SET seen_by = ?2 WHERE tenant_id = ?1 AND id IN (SELECT value FROM json_each(?3))').bind(row.tenant_id, row.job_id, JSON.stringify(mentioned)),
     );
@@ -124,22 +132,25 @@ async function failImport(env: Env, row: ImportRow, note: string): Promise<void>
   ]);
 }
 
+/** The job ends with the file, unless image work it started is still open (then ingest ends it). */
 function finishJobStatements(db: D1Database, row: ImportRow, status: string, deleted: number, now: number): D1PreparedStatement[] {
+  const open = 'EXISTS (SELECT 1 FROM processing_rounds WHERE job_id = ?2 AND closed_at IS NULL)';
   return [
     db.prepare(
-      `UPDATE jobs SET status = ?3, total = (SELECT rows_total FROM imports WHERE job_id = ?2), succeeded = (SELECT rows_done FROM imports WHERE job_id = ?2),
+      `UPDATE jobs SET status = CASE WHEN ${open} THEN 'processing' ELSE ?3 END, total = (SELECT rows_total FROM imports WHERE job_id = ?2), succeeded = (SELECT rows_done FROM imports WHERE job_id = ?2),
          failed = (SELECT rows_failed FROM imports WHERE job_id = ?2),
          created = (SELECT COUNT(*) FROM products WHERE tenant_id = ?1 AND job_id = ?2 AND version = 1),
          updated = (SELECT COUNT(*) FROM products WHERE tenant_id = ?1 AND job_id = ?2 AND version > 1),
          unchanged = (SELECT rows_done FROM imports WHERE job_id = ?2) - (SELECT COUNT(*) FROM products WHERE tenant_id = ?1 AND job_id = ?2),
-         deleted = ?4, completed_at = ?5
+         deleted = ?4, completed_at = CASE WHEN ${open} THEN NULL ELSE ?5 END
        WHERE id = ?2`,
     ).bind(row.tenant_id, row.job_id, status, deleted, now),
     db.prepare(
       `INSERT INTO events (id, tenant_id, seq, type, data, created_at)
-       SELECT ?1, t.id, t.event_seq + 1, 'job.completed', json_object('jobId', ?2, 'status', ?3), ?4 FROM tenants AS t WHERE t.id = ?5`,
+       SELECT ?1, t.id, t.event_seq + 1, 'job.completed', json_object('jobId', ?2, 'status', ?3), ?4 FROM tenants AS t
+       WHERE t.id = ?5 AND NOT EXISTS (SELECT 1 FROM processing_rounds WHERE job_id = ?2 AND closed_at IS NULL)`,
     ).bind(newId('evt', now), row.job_id, status, now, row.tenant_id),
-    db.prepare('UPDATE tenants SET event_seq = event_seq + 1 WHERE id = ?1').bind(row.tenant_id),
+    db.prepare(ADVANCE_TENANT_COUNTERS).bind(row.tenant_id),
   ];
 }
 

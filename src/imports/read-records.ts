@@ -38,8 +38,22 @@ export function detectEncoding(bytes: Uint8Array): 'utf-8' | 'windows-1252' {
   }
 }
 
-function byteLength(text: string, encoding: string): number {
-  return encoding === 'utf-8' ? new TextEncoder().encode(text).length : text.length;
+/**
+ * Source bytes taken by the first `chars` characters of `text` (decoded from `bytes`). Windows-1252
+ * is one byte a character. UTF-8 re-encodes, unless the prefix holds a replacement character (a
+ * stray invalid byte, which re-encodes as 3 bytes whatever it was): then count newlines, which are
+ * single 0x0A bytes in the source either way, and re-encode only the rest of the last line.
+ */
+function byteOffset(bytes: Uint8Array, text: string, chars: number, encoding: string): number {
+  if (encoding !== 'utf-8') return chars;
+  const prefix = text.slice(0, chars);
+  if (!prefix.includes('\uFFFD')) return new TextEncoder().encode(prefix).length;
+  const lastNewline = prefix.lastIndexOf('\n');
+  let newlines = 0;
+  for (let i = 0; i <= lastNewline; i++) if (prefix.charCodeAt(i) === 10) newlines += 1;
+  let at = 0;
+  for (let seen = 0; seen < newlines; at++) if (bytes[at] === 0x0a) seen += 1;
+  return at + new TextEncoder().encode(prefix.slice(lastNewline + 1)).length;
 }
 
 /** Bytes of `chunk` up to and including its last newline (all of it when it is the file's end). */
@@ -89,8 +103,9 @@ export function readChunk(
       const mapped = merchantToCanonical(item.fields, tenant);
       candidates.push(mapped.ok ? { line: item.line, ok: true, product: mapped.product } : { line: item.line, ok: false, id: item.fields.id?.[0] ?? null, errors: mapped.errors });
     }
-    // Between items there is only markup: past the last item everything up to the end can go once final.
-    consumed = final ? text.length : piece.consumed;
+    // Between items there is only markup; at the end of the file a leftover without `<item` is just
+    // closing tags (taken below), one with `<item` is an item cut off (an error below).
+    consumed = piece.consumed;
     next.line = piece.nextLine;
   } else {
     let body = text;
@@ -123,7 +138,20 @@ export function readChunk(
     next.line = piece.nextLine;
   }
   if (consumed === 0 && !final) return null;
-  next.offset = cursor.offset + skip + byteLength(text.slice(0, consumed), encoding);
+  // At the end of the file, whatever no parser could take is a record that never ends (an unclosed
+  // quote, an XML item cut off): one error on the line where it starts, and the import moves on.
+  if (final && consumed < text.length) {
+    const rest = text.slice(consumed);
+    const broken = format === 'xml' ? rest.includes('<item') : rest.trim() !== '';
+    if (broken) {
+      const before = format === 'xml' ? rest.slice(0, rest.indexOf('<item')) : rest.slice(0, rest.length - rest.trimStart().length);
+      const line = next.line + before.split('\n').length - 1;
+      const message = format === 'xml' ? 'The last <item> is cut off: the file ends before </item>' : 'This record never ends: a quote is not closed before the end of the file';
+      candidates.push({ line, ok: false, id: null, errors: [{ path: '', message }] });
+    }
+    consumed = text.length;
+  }
+  next.offset = cursor.offset + skip + byteOffset(body, text, consumed, encoding);
   return { candidates, next };
 }
 

@@ -82,7 +82,13 @@ export async function stopImport(jobId: string): Promise<void> {
 export async function runImport(t: TestTenant, feed: Feed, contentType: string, opts: { mode?: string; headers?: Record<string, string>; timeoutMs?: number } = {}) {
   const accepted = await startImport(t, feed, contentType, opts);
   const imp = await waitImport(t, accepted.job.id, { timeoutMs: opts.timeoutMs });
-  const job = await getJob(t, accepted.job.id);
+  // The file is read; the job also covers the image work its rows started (DESIGN "Jobs"): wait for it.
+  let job = await getJob(t, accepted.job.id);
+  const deadline = Date.now() + 15_000;
+  while (job.status === 'processing' && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    job = await getJob(t, accepted.job.id);
+  }
   const errors = await jobErrors(t, accepted.job.id);
   return { accepted, imp, job, errors, jobId: accepted.job.id as string };
 }

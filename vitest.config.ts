@@ -18,6 +18,8 @@ export default defineConfig({
                 TEST_MIGRATIONS: await readD1Migrations('./migrations'),
                 ADMIN_TOKEN: 'test-admin-token',
                 ENVIRONMENT: 'test',
+                // Generated URLs use the request's origin in tests, whatever a local .dev.vars says.
+                PUBLIC_BASE_URL: '',
                 ALLOW_PRIVATE_TARGETS: '127.0.0.1/32,::1/128',
                 OUTBOUND_ONLY: '127.0.0.1',
                 IMAGE_URL_SECRET: 'test-image-url-secret',

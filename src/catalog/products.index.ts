@@ -9,35 +9,13 @@ import { idempotency } from '../idempotency/idempotency';
 import { findJob } from '../jobs/jobs.repository';
 import { encodeCursor } from '../lib/cursor';
 import { wakeFanoutAfterResponse } from '../webhooks/wake';
-import { signedImageUrl, urlBase } from '../images/image-url';
 import { reopenImages } from '../images/refresh';
 import { wakeIngest } from '../images/wake';
+import { catalog } from './catalog-context';
 import { createProduct } from './create-product';
 import { parseRfc3339 } from './model/dates';
 import * as routes from './products.routes';
-import { batchUpsert, type CatalogContext, getProduct, listProducts, patchProduct, putProduct, removeProduct } from './products.service';
-
-/**
- * The origin and mount path of the Shelfsync app this request came through: where generated URLs
- * (which all live under /v1) point, also when the request came in through a dialect (/compat/...).
- */
-export function requestBase(c: Context<AppEnv>): string {
-  const url = new URL(c.req.url);
-  const dialect = url.pathname.indexOf('/compat/');
-  const at = dialect !== -1 ? dialect : url.pathname.indexOf('/v1/');
-  return url.origin + (at > 0 ? url.pathname.slice(0, at) : '');
-}
-
-export function catalog(c: Context<AppEnv>): CatalogContext {
-  const base = urlBase(c.env, requestBase(c));
-  return {
-    db: c.env.DB,
-    bucket: c.env.IMAGES,
-    tenant: c.get('tenant'),
-    options: c.get('options'),
-    imageUrl: async (image) => (image.sha256 ? signedImageUrl(c.env, base, { id: image.id, sha256: image.sha256 }) : null),
-  };
-}
+import { batchUpsert, getProduct, listProducts, patchProduct, putProduct, removeProduct } from './products.service';
 
 /**
  * After a write: wake the fan-out, and the ingest queue for products with images to process. With

@@ -4,6 +4,7 @@
  * sleeps), the events feed, the ingest queue handler called as the runtime calls it, and reading
  * WebP dimensions from the bytes.
  */
+import { waitFor as waitForWithin } from './webhooks';
 import { env } from 'cloudflare:test';
 import { inject } from 'vitest';
 import worker from '../../src/index';
@@ -40,19 +41,11 @@ export async function imgCount(name: FixtureName): Promise<{ total: number; notM
   return (await res.json()) as { total: number; notModified: number };
 }
 
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+export { sleep } from './webhooks';
 
-/** Polls `probe` until it returns something other than undefined/false, or throws after `timeoutMs`. */
-export async function waitFor<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 8000, intervalMs = 40): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value as T;
-    last = value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(last)?.slice(0, 500)})`);
-    await sleep(intervalMs);
-  }
+/** Polls `probe` until it returns something other than undefined/false; image work gets a longer deadline. */
+export function waitFor<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 8000, intervalMs = 40): Promise<T> {
+  return waitForWithin(probe, what, timeoutMs, intervalMs);
 }
 
 export interface ImageSpec {

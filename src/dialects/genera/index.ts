@@ -11,7 +11,7 @@
  * only that brand's endpoints).
  */
 import type { Context } from 'hono';
-import { catalog, requestBase } from '../../catalog/products.index';
+import { catalog, requestBase } from '../../catalog/catalog-context';
 import { loadProduct } from '../../catalog/read-products';
 import type { AppEnv } from '../../env';
 import { limitBodyTo, requireJson } from '../../http/body';

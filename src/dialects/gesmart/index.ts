@@ -11,7 +11,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from '@hono/zod-openapi';
-import { catalog } from '../../catalog/products.index';
+import { catalog } from '../../catalog/catalog-context';
 import { deleteProduct } from '../../catalog/write/delete-product';
 import type { AppEnv } from '../../env';
 import { limitBodyTo, requireJson } from '../../http/body';

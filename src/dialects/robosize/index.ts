@@ -9,6 +9,7 @@
  * ids and stacks only (see docs/dialects/robosize.md for what the platform logs).
  */
 import type { Context, MiddlewareHandler } from 'hono';
+import { catalog } from '../../catalog/catalog-context';
 import type { CatalogContext } from '../../catalog/products.service';
 import { deleteProduct } from '../../catalog/write/delete-product';
 import type { AppEnv } from '../../env';
@@ -91,16 +92,6 @@ function publicUrls(c: Context<AppEnv>): { base: string; self: string } {
   return { base, self: base + url.pathname.slice(appPath.length) + url.search };
 }
 
-function catalogContext(c: Context<AppEnv>): CatalogContext {
-  const { base } = publicUrls(c);
-  return {
-    db: c.env.DB,
-    bucket: c.env.IMAGES,
-    tenant: c.get('tenant'),
-    options: c.get('options'),
-    imageUrl: async (image) => (image.sha256 ? signedImageUrl(c.env, base, { id: image.id, sha256: image.sha256 }) : null),
-  };
-}
 
 /** After a write commits: the fan-out, and the ingest queue for products with images to process. */
 function afterWrite(c: Context<AppEnv>, toIngest: string[]): void {
@@ -160,7 +151,7 @@ export function robosizeApp() {
       const body = c.req.valid('json');
       const id = storeIdOf(body.store_id);
       const changes = toPatch(body);
-      const result = await mergeWrite(catalogContext(c), [{ id, patch: changes.patch, extensions: extensionsOrNone(changes), mode: 'upsert' }], {
+      const result = await mergeWrite(catalog(c), [{ id, patch: changes.patch, extensions: extensionsOrNone(changes), mode: 'upsert' }], {
         dialect: DIALECT,
         kind: 'robosize.create',
         allOrNothing: true,
@@ -230,7 +221,7 @@ async function updateProducts(c: Context<AppEnv>, body: UpdateBodyT): Promise<vo
   let toIngest: string[] = [];
   if (Object.keys(changes.patch).length > 0 || Object.keys(changes.extensions).length > 0) {
     const result = await mergeWrite(
-      catalogContext(c),
+      catalog(c),
       ids.map((id) => ({ id, patch: changes.patch, extensions: extensionsOrNone(changes), mode: 'update' as const })),
       { dialect: DIALECT, kind: 'robosize.update', allOrNothing: true },
     );

@@ -10,7 +10,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { type Context, Hono } from 'hono';
-import { catalog } from '../../catalog/products.index';
+import { catalog } from '../../catalog/catalog-context';
 import type { AppEnv } from '../../env';
 import { limitBodyTo, requireJson } from '../../http/body';
 import { ApiError, type FieldError, fieldErrorsFromZod } from '../../http/problem';

@@ -10,7 +10,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { readMultipart } from '../../catalog/create-product';
-import { catalog } from '../../catalog/products.index';
+import { catalog } from '../../catalog/catalog-context';
 import type { ProductDoc } from '../../catalog/model/product-doc';
 import { type CatalogContext, getProduct, listProducts } from '../../catalog/products.service';
 import { loadProduct } from '../../catalog/read-products';

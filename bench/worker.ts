@@ -21,6 +21,7 @@ import { type CatalogContext, validateProduct } from '../src/catalog/products.se
 import { BatchProductInput } from '../src/catalog/model/product.schema';
 import { normalizeProduct } from '../src/catalog/model/normalize';
 import { writeProducts, type WriteItem } from '../src/catalog/write/write-products';
+import { benchRoutes } from './bench-routes';
 
 const COLUMNS = 7;
 /** 14 rows x 7 columns = 98 bound parameters: inside D1's 100 per statement. */
@@ -194,6 +195,9 @@ parent.post('/__bench/profile', async (c) => {
   const n = stage === 'write-dry' ? items.length : result.written.length;
   return c.json({ ok: true, n, durations, sqlMs: durations.reduce((s, d) => s + d.ms, 0) });
 });
+
+// bench/images.mjs, webhooks.mjs and imports.mjs (bench/bench-routes.ts); before the app's catch-all.
+parent.route('/__bench/ext', benchRoutes);
 
 parent.route('/', createApp());
 

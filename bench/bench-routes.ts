@@ -1,0 +1,336 @@
+/**
+ * Bench-only routes for bench/images.mjs, bench/webhooks.mjs and bench/imports.mjs, mounted by
+ * bench/worker.ts under /__bench/ext (never part of the deployed Worker).
+ *
+ * POST /__bench/ext/fetch-put           {urls, prefix}: the images floor. Fetches each URL with a plain
+ *                                       fetch() and puts the bytes into R2 unchanged, one after
+ *                                       another (the ingest consumer processes one image at a time).
+ * POST /__bench/ext/post-floor         {url, count, concurrency, body, secret?}: the webhooks floor,
+ *                                       bare POSTs with the delivery pool's concurrency (no D1); with
+ *                                       `secret`, each one signed first by the app's signedHeaders().
+ * POST /__bench/ext/import-write-profile {tenantId, jobId, offset}: a finished import's chunk at
+ *                                       `offset` written again as the consumer writes it, with each
+ *                                       D1 statement's duration and rows read (where the time goes).
+ * GET  /__bench/ext/image-times        images by status: count, first and last updated_at, how many
+ *                                       carry both derivatives.
+ * POST /__bench/ext/derivatives-memory  body = image bytes: runs the app's own derivative steps on
+ *                                       them (probe, decodeOriented, derivativesProcessor with its R2
+ *                                       puts, dhashProcessor, free) and answers the size of every wasm
+ *                                       memory in this isolate after each step; then times resize and
+ *                                       WebP encode per variant separately (a second pass).
+ * POST /__bench/ext/import-chunk        {tenantId, jobId, offset?}: reads one 512 KB chunk of a stored
+ *                                       import and runs the consumer's own parsing and validation on it
+ *                                       (readChunk + validateProduct; no D1 write), answering the sizes
+ *                                       of what a chunk holds in memory. With `hold: true` it keeps
+ *                                       them alive until POST /__bench/ext/import-chunk/release, so
+ *                                       the caller can weigh them (heap after a full GC, through the
+ *                                       inspector) instead of guessing from JSON sizes.
+ *
+ * Wasm memories are found by wrapping `WebAssembly.Instance` when this module is evaluated, before
+ * the app's lazily loaded codecs (photon, jsquash's WebP encoder) are instantiated. A wasm memory's
+ * `buffer.byteLength` only grows, so after a step it is that memory's peak so far.
+ */
+import { Hono } from 'hono';
+import { validateProduct, type CatalogContext } from '../src/catalog/products.service';
+import { resolveOptions } from '../src/config';
+import type { Env } from '../src/env';
+import { checkLimits, defaultImageLimits, probeImage } from '../src/images/probe';
+import { decodeOriented, type Decoded, fitWithin } from '../src/images/processors/decode';
+import { derivativesProcessor, VARIANTS } from '../src/images/processors/derivatives';
+import { dhashProcessor } from '../src/images/processors/dhash-processor';
+import type { ProcessorContext } from '../src/images/processors/registry';
+import { encodeWebp } from '../src/images/processors/webp-encode';
+import { sha256Of } from '../src/images/store';
+import { findImport } from '../src/imports/imports.repository';
+import { completeLines, readChunk } from '../src/imports/read-records';
+import { REFRESH_PRODUCT_STATUS, SELECT_OUTCOMES } from '../src/catalog/write/statements';
+import { type WriteItem, writeProducts } from '../src/catalog/write/write-products';
+import { mapPool } from '../src/lib/pool';
+import { signedHeaders } from '../src/webhooks/signing';
+
+// ---------------------------------------------------------------------------------------------
+// Wasm memory tracking
+
+interface TrackedInstance {
+  label: string;
+  memory: WebAssembly.Memory | null;
+}
+
+const instances: TrackedInstance[] = [];
+const OriginalInstance = WebAssembly.Instance;
+
+function labelOf(exports: WebAssembly.Exports): string {
+  const names = Object.keys(exports);
+  if (names.some((n) => n.startsWith('photonimage_'))) return 'photon';
+  if (names.length > 0 && names.every((n) => n.length <= 3)) return 'webp-encoder (jsquash, emscripten)';
+  return `wasm (${names.slice(0, 3).join(', ')})`;
+}
+
+(WebAssembly as unknown as { Instance: typeof WebAssembly.Instance }).Instance = new Proxy(OriginalInstance, {
+  construct(target, args, newTarget) {
+    const instance = Reflect.construct(target, args, newTarget) as WebAssembly.Instance;
+    const memory = Object.values(instance.exports).find((v): v is WebAssembly.Memory => v instanceof WebAssembly.Memory) ?? null;
+    instances.push({ label: labelOf(instance.exports), memory });
+    return instance;
+  },
+});
+
+function wasmMemories(): Array<{ label: string; bytes: number }> {
+  return instances.map((i) => ({ label: i.label, bytes: i.memory?.buffer.byteLength ?? 0 }));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export const benchRoutes = new Hono<{ Bindings: Env }>();
+
+benchRoutes.post('/fetch-put', async (c) => {
+  const { urls, prefix } = await c.req.json<{ urls: string[]; prefix: string }>();
+  const started = Date.now();
+  let bytes = 0;
+  for (const [i, url] of urls.entries()) {
+    const res = await fetch(url);
+    if (!res.ok) return c.json({ ok: false, error: `${url} answered ${res.status}` }, 502);
+    const body = new Uint8Array(await res.arrayBuffer());
+    await c.env.IMAGES.put(`${prefix}/${i}`, body, { httpMetadata: { contentType: res.headers.get('content-type') ?? 'application/octet-stream' } });
+    bytes += body.length;
+  }
+  return c.json({ ok: true, images: urls.length, bytes, workerMs: Date.now() - started });
+});
+
+/** The webhooks floor: `count` bare POSTs of `body` to `url`, `concurrency` in flight (the delivery pool's 6). */
+benchRoutes.post('/post-floor', async (c) => {
+  const { url, count, concurrency, body, secret } = await c.req.json<{ url: string; count: number; concurrency: number; body: string; secret?: string }>();
+  const started = Date.now();
+  let failed = 0;
+  await mapPool(Array.from({ length: count }, (_, i) => i), concurrency, async (i) => {
+    // With `secret`: each POST signed by the app's own signedHeaders() first, as a delivery is.
+    const signature = secret ? await signedHeaders([secret], `floor_${i}`, body, Date.now()) : { 'webhook-id': `floor_${i}` };
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...signature }, body });
+    await res.arrayBuffer();
+    if (!res.ok) failed += 1;
+  });
+  return c.json({ ok: failed === 0, count, failed, workerMs: Date.now() - started });
+});
+
+/** Images by status with their first and last `updated_at` (the Worker's clock) and how many have both derivatives. */
+benchRoutes.get('/image-times', async (c) => {
+  const { results } = await c.env.DB.prepare(
+    `SELECT status, COUNT(*) AS n, MIN(updated_at) AS first_at, MAX(updated_at) AS last_at,
+       SUM(CASE WHEN results LIKE '%"thumb"%' AND results LIKE '%"medium"%' THEN 1 ELSE 0 END) AS with_derivatives,
+       MAX(error) AS some_error
+     FROM images GROUP BY status`,
+  ).all<{ status: string; n: number; first_at: number; last_at: number; with_derivatives: number; some_error: string | null }>();
+  return c.json(Object.fromEntries(results.map((r) => [r.status, r])));
+});
+
+benchRoutes.post('/derivatives-memory', async (c) => {
+  const bytes = new Uint8Array(await c.req.arrayBuffer());
+  const stages: Array<{ stage: string; workerMs: number; wasm: Array<{ label: string; bytes: number }> }> = [];
+  let last = Date.now();
+  const mark = (stage: string) => {
+    const now = Date.now();
+    stages.push({ stage, workerMs: now - last, wasm: wasmMemories() });
+    last = now;
+  };
+  mark('before');
+  const probed = probeImage(bytes);
+  if (!probed.ok) return c.json({ ok: false, error: probed.error }, 422);
+  const tooBig = checkLimits(probed.probe, bytes.length, defaultImageLimits);
+  const sha256 = await sha256Of(bytes);
+  let decoded: Decoded | null = null;
+  const ctx: ProcessorContext = {
+    env: c.env,
+    tenantId: 'bench-memory',
+    imageId: 'img_bench_memory',
+    sha256,
+    probe: probed.probe,
+    bytes: async () => bytes,
+    decoded: async () => (decoded ??= await decodeOriented(bytes, probed.probe.format)),
+  };
+  try {
+    await ctx.decoded();
+    mark('decode (photon, EXIF orientation)');
+    const derivatives = await derivativesProcessor.run(ctx);
+    mark('derivatives (resize + WebP encode + R2 put, thumb and medium)');
+    const dhash = await dhashProcessor.run(ctx);
+    mark('dhash');
+    // The derivatives step again, split: resize (photon) and WebP encode (jsquash) per variant.
+    const breakdown: Record<string, number> = {};
+    for (const [variant, side] of Object.entries(VARIANTS)) {
+      let t = Date.now();
+      const resized = fitWithin(await ctx.decoded(), side);
+      try {
+        const pixels = resized.get_raw_pixels();
+        breakdown[`resize ${variant}`] = Date.now() - t;
+        t = Date.now();
+        await encodeWebp(pixels, resized.get_width(), resized.get_height());
+        breakdown[`WebP encode ${variant}`] = Date.now() - t;
+      } finally {
+        resized.free();
+      }
+    }
+    mark('derivatives again, split (not part of the app run)');
+    (decoded as Decoded | null)?.image.free();
+    decoded = null;
+    mark('free');
+    return c.json({
+      ok: true,
+      probe: probed.probe,
+      withinLimits: tooBig === null,
+      limitError: tooBig,
+      inputBytes: bytes.length,
+      decodedRgbaBytes: probed.probe.width * probed.probe.height * 4,
+      results: { derivatives: derivatives.ok === true ? derivatives.result : derivatives, dhash: dhash.ok === true ? dhash.result : dhash },
+      stages,
+      breakdown,
+      performanceMemory: (performance as unknown as { memory?: unknown }).memory ?? null,
+    });
+  } finally {
+    (decoded as Decoded | null)?.image.free();
+  }
+});
+
+/**
+ * A late chunk's D1 work, statement by statement: after an import has finished, re-reads the chunk
+ * at `offset` (from the next record boundary), validates it and writes it again exactly as the
+ * consumer does (the two lookups of process-import.ts, then writeProducts() with the import's shared
+ * job), through a DB whose batch() records each statement's meta.duration, rows_read, rows_written.
+ * The rows are unchanged by then (same documents), so nothing in the catalogue moves.
+ */
+benchRoutes.post('/import-write-profile', async (c) => {
+  const { tenantId, jobId, offset } = await c.req.json<{ tenantId: string; jobId: string; offset: number }>();
+  const row = await findImport(c.env.DB, tenantId, jobId);
+  if (!row || !row.columns) return c.json({ ok: false, error: 'no such finished import' }, 404);
+  const object = await c.env.IMAGES.get(row.r2_key, { range: { offset, length: Math.min(512 * 1024, row.bytes - offset) } });
+  if (!object) return c.json({ ok: false, error: 'the import file is missing' }, 404);
+  const raw = new Uint8Array(await object.arrayBuffer());
+  const start = raw.indexOf(0x0a) + 1;
+  const bytes = completeLines(raw.subarray(start), offset + raw.length >= row.bytes);
+  if (!bytes) return c.json({ ok: false, error: 'no complete record' }, 422);
+  const cursor = { offset: offset + start, line: 2, encoding: row.encoding, columns: JSON.parse(row.columns) as string[], delimiter: row.delimiter };
+  const tenantRow = await c.env.DB.prepare('SELECT id, name, default_currency, default_locale FROM tenants WHERE id = ?1')
+    .bind(tenantId)
+    .first<{ id: string; name: string; default_currency: string; default_locale: string }>();
+  const tenant = { id: tenantRow!.id, name: tenantRow!.name, defaultCurrency: tenantRow!.default_currency, defaultLocale: tenantRow!.default_locale };
+  const result = readChunk(row.format, bytes, cursor, false, tenant);
+  if (!result) return c.json({ ok: false, error: 'readChunk found no record' }, 422);
+  const ctx = { db: c.env.DB, bucket: c.env.IMAGES, tenant, options: resolveOptions(), imageUrl: async () => null } as CatalogContext;
+  const items: WriteItem[] = [];
+  for (const [i, candidate] of result.candidates.entries()) {
+    if (!candidate.ok) continue;
+    const validated = await validateProduct(ctx, candidate.product);
+    if (validated.ok) items.push({ index: i, id: validated.id, doc: validated.doc });
+  }
+  const statements: Array<{ sql: string; ms: number; rowsRead: number; rowsWritten: number }> = [];
+  const record = (sql: string, meta: D1Meta) =>
+    statements.push({ sql: sql.replace(/\s+/g, ' ').trim().slice(0, 90), ms: meta.duration, rowsRead: meta.rows_read ?? 0, rowsWritten: meta.rows_written ?? 0 });
+  const db = c.env.DB;
+  const spy = new Proxy(db, {
+    get(target, prop) {
+      if (prop === 'batch') {
+        return async (list: D1PreparedStatement[]) => {
+          const results = await target.batch(list);
+          results.forEach((r, i) => record(String((list[i] as unknown as { statement?: string }).statement ?? ''), r.meta));
+          return results;
+        };
+      }
+      const value = Reflect.get(target, prop);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  const ids = JSON.stringify(items.map((item) => item.id));
+  // The two statements process-import.ts runs around writeProducts (SQL copied from it).
+  await spy.batch([
+    db.prepare('SELECT id FROM products WHERE tenant_id = ?1 AND seen_by = ?2 AND id IN (SELECT value FROM json_each(?3))').bind(tenantId, jobId, ids),
+  ]);
+  const extra = [db.prepare('UPDATE products SET seen_by = ?2 WHERE tenant_id = ?1 AND id IN (SELECT value FROM json_each(?3))').bind(tenantId, jobId, ids)];
+  const t = Date.now();
+  const written = await writeProducts(spy, { tenantId, kind: 'import', items, failures: [], jobId, jobMode: 'shared', extra, now: Date.now() });
+  const writeMs = Date.now() - t;
+  // What-if (not in src/): REFRESH_PRODUCT_STATUS with the job term kept out of the index choice
+  // (`+job_id`), so SQLite looks the chunk's ids up by primary key instead of walking the job's rows.
+  const slim = JSON.stringify(items.map((i) => ({ id: i.id })));
+  const refreshPk = REFRESH_PRODUCT_STATUS.replace('AND job_id = ?2', 'AND +job_id = ?2');
+  const experiment: Record<string, { ms: number; rowsRead: number; changes: number }> = {};
+  for (const [name, sql] of Object.entries({ asIs: REFRESH_PRODUCT_STATUS, plusJobId: refreshPk })) {
+    const r = await db.prepare(sql).bind(tenantId, jobId, Date.now(), slim).run();
+    experiment[name] = { ms: r.meta.duration, rowsRead: r.meta.rows_read ?? 0, changes: r.meta.changes ?? 0 };
+  }
+  const plans: Record<string, unknown> = {};
+  for (const [name, sql] of Object.entries({ REFRESH_PRODUCT_STATUS, REFRESH_PRODUCT_STATUS_PLUS_JOB_ID: refreshPk, SELECT_OUTCOMES })) {
+    const { results } = await db.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(tenantId, jobId, Date.now(), name === 'SELECT_OUTCOMES' ? ids : JSON.stringify(items.map((i) => ({ id: i.id })))).all();
+    plans[name] = results.map((r) => (r as { detail?: string }).detail);
+  }
+  return c.json({ ok: true, rows: items.length, writeMs, written: written.written.length, statements, plans, refreshExperiment: experiment });
+});
+
+/** What /import-chunk keeps alive when asked (`hold`), so that the caller can weigh it after a GC. */
+let held: unknown = null;
+
+benchRoutes.post('/import-chunk/release', (c) => {
+  held = null;
+  return c.json({ ok: true });
+});
+
+benchRoutes.post('/import-chunk', async (c) => {
+  const { tenantId, jobId, offset = 0, hold = false } = await c.req.json<{ tenantId: string; jobId: string; offset?: number; hold?: boolean }>();
+  const row = await findImport(c.env.DB, tenantId, jobId);
+  if (!row) return c.json({ ok: false, error: 'no such import' }, 404);
+  const CHUNK_BYTES = 512 * 1024;
+  const want = Math.min(CHUNK_BYTES, row.bytes - offset);
+  const t0 = Date.now();
+  const object = await c.env.IMAGES.get(row.r2_key, { range: { offset, length: want } });
+  if (!object) return c.json({ ok: false, error: 'the import file is missing' }, 404);
+  const raw = new Uint8Array(await object.arrayBuffer());
+  const readMs = Date.now() - t0;
+  const final = offset + want >= row.bytes;
+  const bytes = completeLines(raw, final);
+  if (!bytes) return c.json({ ok: false, error: 'no complete record in the chunk' }, 422);
+  const cursor = {
+    offset,
+    line: offset === 0 ? 1 : row.next_line,
+    encoding: offset === 0 ? null : row.encoding,
+    columns: offset === 0 ? null : row.columns ? (JSON.parse(row.columns) as string[]) : null,
+    delimiter: offset === 0 ? null : row.delimiter,
+  };
+  const tenantRow = await c.env.DB.prepare('SELECT id, name, default_currency, default_locale FROM tenants WHERE id = ?1')
+    .bind(tenantId)
+    .first<{ id: string; name: string; default_currency: string; default_locale: string }>();
+  const tenant = { id: tenantRow!.id, name: tenantRow!.name, defaultCurrency: tenantRow!.default_currency, defaultLocale: tenantRow!.default_locale };
+  const t1 = Date.now();
+  const result = readChunk(row.format, bytes, cursor, final, tenant);
+  const parseMs = Date.now() - t1;
+  if (!result) return c.json({ ok: false, error: 'readChunk found no record' }, 422);
+  const ctx = { db: c.env.DB, bucket: c.env.IMAGES, tenant, options: resolveOptions(), imageUrl: async () => null } as CatalogContext;
+  let docsJsonChars = 0;
+  const docs: unknown[] = [];
+  const t2 = Date.now();
+  for (const candidate of result.candidates) {
+    if (!candidate.ok) continue;
+    const validated = await validateProduct(ctx, candidate.product);
+    if (validated.ok) {
+      docs.push(validated.doc);
+      docsJsonChars += JSON.stringify(validated.doc).length;
+    }
+  }
+  const validateMs = Date.now() - t2;
+  const valid = docs.length;
+  const text = new TextDecoder(cursor.encoding ?? 'utf-8').decode(bytes);
+  // The consumer holds all of these at once before its D1 write: the chunk's bytes, its text, the
+  // parsed candidates and the validated documents.
+  if (hold) held = { raw, text, candidates: result.candidates, docs };
+  return c.json({
+    ok: true,
+    chunkBytes: raw.length,
+    completeLineBytes: bytes.length,
+    // The decoded text: V8 keeps an all-ASCII string at one byte per character, else two.
+    textChars: text.length,
+    records: result.candidates.length,
+    valid,
+    candidatesJsonChars: JSON.stringify(result.candidates).length,
+    docsJsonChars,
+    consumedBytes: result.next.offset - offset,
+    // Worker clock; validateMs includes one JSON.stringify per document (for docsJsonChars).
+    ms: { r2Read: readMs, readChunk: parseMs, validate: validateMs },
+  });
+});

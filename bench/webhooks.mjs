@@ -1,0 +1,287 @@
+#!/usr/bin/env node
+/**
+ * Webhooks benchmark (issue "Webhooks"; bench/README.md "Webhooks benchmark"). One fresh bench Worker
+ * under `wrangler dev` (bench/server.mjs); the receiver is bench/fixtures-server.mjs in this process.
+ *
+ *   1. A tenant and 10 webhook endpoints http://127.0.0.1:<port>/hook/<n>, each subscribed to
+ *      `product.created` only, so the expected count is exact: endpoints x events.
+ *   2. 10,000 events: 10 x POST /v1/products/batch of 1,000 new products (no images), one request
+ *      after another, as fast as the Worker answers. Each product makes one `product.created`.
+ *   3. The receiver records every delivery's arrival (Date.now() once its body is in) and the event's
+ *      `timestamp` from the Standard Webhooks payload; 1 delivery in 100 (and every one of the first
+ *      10) is verified on arrival with the `standardwebhooks` package and the endpoint's secret.
+ *   4. Waits until endpoints x events distinct (endpoint, webhook-id) pairs have arrived.
+ *   5. Paced: 1,000 more events at 100 per second (batches of 25 every 250 ms), once the burst has
+ *      drained: the latency when the pipeline is not behind.
+ *   Before both, the floor: POST /__bench/ext/post-floor sends 10,000 bare POSTs from the Worker to
+ *   the receiver with 6 in flight (no D1, no signing): what the transport alone allows; then the same
+ *   10,000 each signed first with the app's signedHeaders() (what signing adds).
+ *
+ * Reported: deliveries/s (all deliveries / first batch sent -> last delivery arrived; and the steady
+ * rate first -> last arrival), event -> arrival latency p50/p90/p99/max, the share within 1 s, per-
+ * endpoint counts, duplicates, signatures verified.
+ *
+ * Knobs: BENCH_EVENTS [10000], BENCH_ENDPOINTS [10], BENCH_BATCH [1000], BENCH_PACED_EVENTS [1000],
+ * BENCH_PACED_RATE [100 events/s], BENCH_FLOOR_POSTS [10000], BENCH_STALL_SECONDS [180]
+ * (give up when nothing arrives for that long), BENCH_KEEP=1.
+ */
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import standardwebhooks from 'standardwebhooks';
+import { startFixtures } from './fixtures-server.mjs';
+import { assertSameRuntime, findRuntime, int, loadServer, machine, percentile, resultsDir, round, sleep, stamp, table, writeResults } from './harness.mjs';
+
+const { Webhook } = standardwebhooks;
+const EVENTS = int('BENCH_EVENTS', 10_000);
+const ENDPOINTS = int('BENCH_ENDPOINTS', 10);
+const BATCH = int('BENCH_BATCH', 1_000);
+const STALL_MS = int('BENCH_STALL_SECONDS', 180) * 1000;
+const EXPECTED = EVENTS * ENDPOINTS;
+const VERIFY_EVERY = 100;
+const PACED_EVENTS = int('BENCH_PACED_EVENTS', 1_000);
+const PACED_RATE = int('BENCH_PACED_RATE', 100);
+const PACED_BATCH = Math.max(1, Math.round(PACED_RATE / 4));
+const FLOOR_POSTS = int('BENCH_FLOOR_POSTS', 10_000);
+
+let base = '';
+let request;
+
+function product(i, prefix = 'wh') {
+  return {
+    id: `${prefix}-${String(i).padStart(6, '0')}`,
+    title: `Webhook bench product ${i}`,
+    brand: 'Bench',
+    color: ['Red', 'Blue', 'Green'][i % 3],
+    sizes: ['S', 'M', 'L'],
+    prices: { USD: { amount: `${10 + (i % 90)}.99` } },
+  };
+}
+
+async function main() {
+  const at = stamp();
+  mkdirSync(resultsDir, { recursive: true });
+  const logPath = join(resultsDir, `wrangler-webhooks-${at}.log`);
+  const log = createWriteStream(logPath);
+  const server = await loadServer();
+  request = server.request;
+  const git = server.gitInfo(null);
+
+  // Receiver state: arrivals, per-endpoint secrets (known once the endpoints exist).
+  const secrets = new Map();
+  const seen = new Set();
+  const phases = { burst: { arrivals: [], perEndpoint: new Map() }, paced: { arrivals: [], perEndpoint: new Map() } };
+  const types = new Map();
+  let floorReceived = 0;
+  let duplicates = 0;
+  let verified = 0;
+  let verifyFailed = 0;
+  const verifyErrors = [];
+  let malformed = 0;
+  const onDelivery = ({ endpoint, arrivedAt, headers, body }) => {
+    if (endpoint === 'floor') {
+      floorReceived += 1;
+      return;
+    }
+    const id = headers['webhook-id'];
+    const key = `${endpoint} ${id}`;
+    if (seen.has(key)) {
+      duplicates += 1;
+      return;
+    }
+    seen.add(key);
+    let payload;
+    try {
+      payload = JSON.parse(body);
+    } catch {
+      malformed += 1;
+      return;
+    }
+    types.set(payload.type, (types.get(payload.type) ?? 0) + 1);
+    const phase = phases[String(payload.data?.productId).startsWith('whp-') ? 'paced' : 'burst'];
+    phase.perEndpoint.set(endpoint, (phase.perEndpoint.get(endpoint) ?? 0) + 1);
+    phase.arrivals.push({ arrivedAt, eventAt: Date.parse(payload.timestamp) });
+    const n = phases.burst.arrivals.length + phases.paced.arrivals.length;
+    if (n <= 10 || n % VERIFY_EVERY === 0) {
+      try {
+        new Webhook(secrets.get(endpoint)).verify(body, {
+          'webhook-id': headers['webhook-id'],
+          'webhook-timestamp': headers['webhook-timestamp'],
+          'webhook-signature': headers['webhook-signature'],
+        });
+        verified += 1;
+      } catch (err) {
+        verifyFailed += 1;
+        if (verifyErrors.length < 5) verifyErrors.push(String(err?.message ?? err));
+      }
+    }
+  };
+  const fixtures = await startFixtures({ onDelivery });
+  console.log(`webhooks: ${EVENTS} product.created events x ${ENDPOINTS} endpoints = ${EXPECTED} deliveries; receiver at ${fixtures.url}`);
+  console.log(`webhooks: code: working tree at ${git.commit?.slice(0, 12)}${git.uncommittedSrcChanges ? ' + uncommitted changes' : ''}; wrangler log in ${logPath}`);
+
+  const bench = await server.startBench(log);
+  try {
+    base = bench.base;
+    const runtime = findRuntime(bench.persistTo);
+    console.log(`webhooks: Worker at ${base} (workerd pid ${runtime.workerdPid}), booted in ${bench.bootSeconds.toFixed(1)} s`);
+    const { auth } = await server.createTenant(base, 'bench-webhooks');
+    for (let n = 0; n < ENDPOINTS; n++) {
+      const res = await request(base, 'POST', '/v1/webhooks', { headers: auth, body: JSON.stringify({ url: `${fixtures.url}/hook/${n}`, eventTypes: ['product.created'] }) });
+      if (res.status !== 201) throw new Error(`webhook ${n}: HTTP ${res.status}: ${res.text.slice(0, 500)}`);
+      secrets.set(String(n), JSON.parse(res.text).secret);
+    }
+
+    // A tampered body must fail verification (the check is real).
+    const tamperedRejected = await (async () => {
+      const probe = new Webhook(secrets.get('0'));
+      try {
+        probe.verify('{"x":1}', { 'webhook-id': 'evt_x', 'webhook-timestamp': String(Math.floor(Date.now() / 1000)), 'webhook-signature': 'v1,AAAA' });
+        return false;
+      } catch {
+        return true;
+      }
+    })();
+
+    // The floor: bare POSTs from the Worker to the receiver, the delivery pool's concurrency.
+    const floorBody = JSON.stringify({ type: 'product.created', timestamp: new Date().toISOString(), data: { productId: 'floor', number: 1, version: 1 } });
+    const postFloor = async (secret) => {
+      const received = floorReceived;
+      const t = performance.now();
+      const out = await request(base, 'POST', '/__bench/ext/post-floor', { body: JSON.stringify({ url: `${fixtures.url}/hook/floor`, count: FLOOR_POSTS, concurrency: 6, body: floorBody, secret }) });
+      const ms = performance.now() - t;
+      await sleep(200);
+      if (out.status !== 200 || !JSON.parse(out.text).ok || floorReceived - received !== FLOOR_POSTS) throw new Error(`post floor: HTTP ${out.status} ${out.text.slice(0, 300)}; received ${floorReceived - received}`);
+      return { posts: FLOOR_POSTS, concurrency: 6, signed: Boolean(secret), ms: round(ms), postsPerSecond: round((FLOOR_POSTS * 1000) / ms) };
+    };
+    const floor = await postFloor(undefined);
+    const signedFloor = await postFloor(secrets.get('0'));
+    console.log(`  floor: ${floor.postsPerSecond} bare POSTs/s from the Worker to the receiver (6 in flight); ${signedFloor.postsPerSecond}/s signed by signedHeaders() first`);
+
+    // Burst: every event written as fast as the Worker takes them.
+    const burst = await phase('burst', phases.burst, EVENTS, BATCH, 0, 'wh');
+    // Paced: events at PACED_RATE per second, after the burst drained.
+    const paced = await phase('paced', phases.paced, PACED_EVENTS, PACED_BATCH, Math.round((1000 * PACED_BATCH) / PACED_RATE), 'whp');
+
+    async function phase(name, state, events, batchSize, gapMs, prefix) {
+      const expected = events * ENDPOINTS;
+      const started = Date.now();
+      const batches = [];
+      const live = process.stdout.isTTY;
+      for (let first = 0; first < events; first += batchSize) {
+        const products = Array.from({ length: Math.min(batchSize, events - first) }, (_, k) => product(first + k, prefix));
+        const sentAt = Date.now();
+        const res = await request(base, 'POST', '/v1/products/batch', { headers: auth, body: JSON.stringify({ products }) });
+        const answeredAt = Date.now();
+        if (res.status !== 200) throw new Error(`${name} batch at ${first}: HTTP ${res.status}: ${res.text.slice(0, 1000)}`);
+        const created = JSON.parse(res.text).results.filter((r) => r.ok && r.status === 'created').length;
+        if (created !== products.length) throw new Error(`${name} batch at ${first}: ${created} of ${products.length} created`);
+        batches.push({ sentMs: sentAt - started, ms: answeredAt - sentAt });
+        if (live) process.stdout.write(`\r  ${name} writes: ${first + products.length}/${events} products; deliveries so far ${state.arrivals.length}   `);
+        if (gapMs > 0) await sleep(Math.max(0, started + (first / batchSize + 1) * gapMs - Date.now()));
+      }
+      const writesMs = Date.now() - started;
+      if (live) process.stdout.write('\n');
+      console.log(`  ${name}: ${events} products in ${round(writesMs / 1000)} s (${batches.length} batches of ${batchSize}, median ${percentile(batches.map((b) => b.ms), 50)} ms)`);
+
+      let lastCount = -1;
+      let lastChange = Date.now();
+      while (state.arrivals.length < expected) {
+        await sleep(250);
+        if (state.arrivals.length !== lastCount) {
+          lastCount = state.arrivals.length;
+          lastChange = Date.now();
+        } else if (Date.now() - lastChange > STALL_MS) {
+          throw new Error(`${name}: deliveries stalled at ${state.arrivals.length} of ${expected} for ${STALL_MS / 1000} s`);
+        }
+        assertSameRuntime(runtime, `the ${name} phase`);
+        const elapsed = (Date.now() - started) / 1000;
+        if (live) process.stdout.write(`\r  ${name} deliveries: ${state.arrivals.length}/${expected} (${round(elapsed)} s, ${Math.round(state.arrivals.length / elapsed)}/s overall)   `);
+      }
+      if (live) process.stdout.write('\n');
+      // Late duplicates (a retried attempt) would show up shortly after: give them a moment.
+      await sleep(2000);
+
+      const arrivals = state.arrivals;
+      const firstArrival = arrivals.reduce((m, a) => Math.min(m, a.arrivedAt), Infinity);
+      const lastArrival = arrivals.reduce((m, a) => Math.max(m, a.arrivedAt), -Infinity);
+      const latencies = arrivals.map((a) => a.arrivedAt - a.eventAt);
+      const within1s = latencies.filter((ms) => ms <= 1000).length;
+      const perSecond = {};
+      for (const a of arrivals) {
+        const second = Math.floor((a.arrivedAt - started) / 1000);
+        perSecond[second] = (perSecond[second] ?? 0) + 1;
+      }
+      const endpointCounts = Object.fromEntries([...state.perEndpoint.entries()].sort((a, b) => Number(a[0]) - Number(b[0])));
+      const badEndpoints = Object.entries(endpointCounts).filter(([, n]) => n !== events);
+      if (badEndpoints.length > 0 || Object.keys(endpointCounts).length !== ENDPOINTS) throw new Error(`${name}: per-endpoint counts are off: ${JSON.stringify(endpointCounts)}`);
+      const result = {
+        events,
+        deliveries: arrivals.length,
+        batchSize,
+        eventsPerSecondOffered: round((events * 1000) / writesMs),
+        writesMs,
+        batches,
+        endpointCounts,
+        firstArrivalMs: firstArrival - started,
+        lastArrivalMs: lastArrival - started,
+        deliveriesPerSecond: round((arrivals.length * 1000) / (lastArrival - started)),
+        steadyDeliveriesPerSecond: round(((arrivals.length - 1) * 1000) / (lastArrival - firstArrival)),
+        latencyMs: { min: percentile(latencies, 0), p50: percentile(latencies, 50), p90: percentile(latencies, 90), p99: percentile(latencies, 99), max: percentile(latencies, 100) },
+        within1s,
+        shareWithin1s: round(within1s / arrivals.length, 4),
+        arrivalsPerSecond: perSecond,
+      };
+      console.log(`  ${name}: ${result.deliveriesPerSecond} deliveries/s, ${round(result.shareWithin1s * 100, 2)}% within 1 s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms`);
+      return result;
+    }
+
+    if (verifyFailed > 0 || verified === 0 || !tamperedRejected) throw new Error(`signatures: ${JSON.stringify({ verified, verifyFailed, verifyErrors, tamperedRejected })}`);
+    if ((types.get('product.created') ?? 0) !== (EVENTS + PACED_EVENTS) * ENDPOINTS || types.size !== 1) throw new Error(`event types: ${JSON.stringify(Object.fromEntries(types))}`);
+    const signatures = { verified, failed: verifyFailed, errors: verifyErrors, tamperedRejected };
+
+    console.log(`\nWebhooks: product.created events x ${ENDPOINTS} endpoints (local receiver, Standard Webhooks payloads)\n`);
+    const row = (label, f) => [label, f(burst), f(paced)];
+    console.log(
+      table(
+        ['measure', `burst: ${EVENTS} events`, `paced: ${PACED_EVENTS} at ${PACED_RATE}/s`],
+        [
+          row('deliveries (distinct endpoint x webhook-id)', (r) => r.deliveries),
+          row('events offered per second', (r) => r.eventsPerSecondOffered),
+          row('deliveries/s, first write -> last arrival', (r) => r.deliveriesPerSecond),
+          row('deliveries/s, first -> last arrival', (r) => r.steadyDeliveriesPerSecond),
+          row('last delivery arrived after (s)', (r) => round(r.lastArrivalMs / 1000, 1)),
+          row('share arriving within 1 s of the event', (r) => `${round(r.shareWithin1s * 100, 2)}%`),
+          row('event -> arrival p50 (ms)', (r) => r.latencyMs.p50),
+          row('event -> arrival p90 (ms)', (r) => r.latencyMs.p90),
+          row('event -> arrival p99 (ms)', (r) => r.latencyMs.p99),
+          row('event -> arrival max (ms)', (r) => r.latencyMs.max),
+        ],
+      ),
+    );
+    console.log(`\nfloor: ${floor.postsPerSecond} bare POSTs/s (Worker -> receiver, 6 in flight), ${signedFloor.postsPerSecond}/s each signed first; burst delivery rate = ${round(burst.steadyDeliveriesPerSecond / floor.postsPerSecond, 3)} of the bare floor`);
+    console.log(`duplicates received: ${duplicates}; signatures verified with standardwebhooks: ${verified} ok, ${verifyFailed} failed (a tampered body is rejected: ${tamperedRejected})`);
+    const path = writeResults('webhooks', at, {
+      at: new Date().toISOString(),
+      commit: git.commit,
+      uncommittedSrcChanges: git.uncommittedSrcChanges,
+      machine: machine(),
+      config: { events: EVENTS, endpoints: ENDPOINTS, batch: BATCH, pacedEvents: PACED_EVENTS, pacedRate: PACED_RATE, floorPosts: FLOOR_POSTS },
+      floor,
+      signedFloor,
+      burst,
+      paced,
+      duplicates,
+      malformed,
+      signatures,
+    });
+    console.log(`\nwebhooks: results in ${path}`);
+  } finally {
+    await bench.stop();
+    await fixtures.close();
+  }
+}
+
+main().catch((err) => {
+  console.error(`\nwebhooks bench FAILED: ${err?.stack ?? err}`);
+  process.exit(1);
+});

@@ -86,6 +86,7 @@ function prepareProject(ref, work) {
   symlinkSync(join(root, 'node_modules'), join(project, 'node_modules'));
   symlinkSync(join(root, 'public'), join(project, 'public'));
   copyFileSync(join(root, 'bench', 'worker.ts'), join(project, 'bench', 'worker.ts'));
+  copyFileSync(join(root, 'bench', 'bench-routes.ts'), join(project, 'bench', 'bench-routes.ts'));
   return project;
 }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Run before start/test/bench: creates .dev.vars from the committed example when missing, and copies
 // Swagger UI's files into public/ (the Worker's static assets) so /docs works offline.
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,10 @@ const require = createRequire(import.meta.url);
 const swaggerDir = dirname(require.resolve('swagger-ui-dist/package.json'));
 const target = join(root, 'public', 'swagger-ui');
 mkdirSync(target, { recursive: true });
+// Copy only what differs: a running `wrangler dev` watches public/ and restarts on any write (local
+// queues lose their messages then), so re-running setup must not touch unchanged files.
 for (const file of ['swagger-ui.css', 'swagger-ui-bundle.js', 'favicon-32x32.png']) {
-  copyFileSync(join(swaggerDir, file), join(target, file));
+  const from = join(swaggerDir, file);
+  const to = join(target, file);
+  if (!existsSync(to) || !readFileSync(from).equals(readFileSync(to))) copyFileSync(from, to);
 }

@@ -29,11 +29,20 @@ export async function handleEventsBatch(batch: MessageBatch<EventsMessage>, env:
       for (const m of messages) m.retry({ delaySeconds: backoffSeconds(m.attempts) });
     }
   }
-  // The rows exist now; if attempting fails, the cron retries them when due. Nothing is lost.
-  await attemptDeliveries(env, fresh).catch((err) => {
+  // The rows exist now; if attempting fails, the cron retries them when due. Nothing is lost. The
+  // first attempts this invocation makes are capped (outbound requests per invocation are limited);
+  // the rest go to the deliveries queue in messages of 100 ids, where they run in parallel.
+  const now = fresh.slice(0, FIRST_ATTEMPTS_PER_INVOCATION);
+  const later = fresh.slice(FIRST_ATTEMPTS_PER_INVOCATION);
+  const messages = [];
+  for (let i = 0; i < later.length; i += 100) messages.push({ body: { kind: 'deliver' as const, ids: later.slice(i, i + 100) } });
+  for (let i = 0; i < messages.length; i += 100) await env.DELIVERIES_QUEUE.sendBatch(messages.slice(i, i + 100));
+  await attemptDeliveries(env, now).catch((err) => {
     console.error(JSON.stringify({ level: 'error', message: 'first attempts failed; the cron will retry', error: String(err) }));
   });
 }
+
+const FIRST_ATTEMPTS_PER_INVOCATION = 100;
 
 export async function handleDeliverBatch(batch: MessageBatch<DeliverMessage>, env: Env): Promise<void> {
   const ids = [...new Set(batch.messages.flatMap((m) => m.body.ids))];

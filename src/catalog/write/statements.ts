@@ -70,9 +70,10 @@ ON CONFLICT (tenant_id, product_id, key) DO UPDATE SET
   position = excluded.position, classifications = excluded.classifications, updated_at = excluded.updated_at
 WHERE images.position IS NOT excluded.position OR images.classifications IS NOT excluded.classifications`;
 
+/** `+job_id`: a filter, not an index choice, so each item is a primary-key lookup (an import's job spans 100k rows). */
 export const REFRESH_PRODUCT_STATUS = `
 UPDATE products SET status = ${PRODUCT_STATUS_SQL}
-WHERE tenant_id = ?1 AND job_id = ?2 AND id IN (SELECT value ->> 'id' FROM json_each(?4))`;
+WHERE tenant_id = ?1 AND +job_id = ?2 AND id IN (SELECT value ->> 'id' FROM json_each(?4))`;
 
 /** A write that left images to process opens a processing round (closed by the ingest consumer). */
 export const OPEN_PROCESSING_ROUNDS = `

@@ -98,22 +98,22 @@ const fields = {
   fabric: JsonDict.nullable().openapi({ example: {} }),
 };
 
+/** Everything but the name and store id is optional, on create and on update alike. */
+const optionalFields = {
+  tags: fields.tags.optional(),
+  image_url: fields.image_url.optional(),
+  type: fields.type.optional(),
+  status: fields.status.optional(),
+  brand: fields.brand.optional(),
+  fit_toughness: fields.fit_toughness.optional(),
+  comment: fields.comment.optional(),
+  available_sizes: fields.available_sizes.optional(),
+  size_chart: fields.size_chart.optional(),
+  fabric: fields.fabric.optional(),
+};
+
 export const CreateBody = z
-  .object({
-    ...fields,
-    name: fields.name,
-    store_id: fields.store_id,
-    tags: fields.tags.optional(),
-    image_url: fields.image_url.optional(),
-    type: fields.type.optional(),
-    status: fields.status.optional(),
-    brand: fields.brand.optional(),
-    fit_toughness: fields.fit_toughness.optional(),
-    comment: fields.comment.optional(),
-    available_sizes: fields.available_sizes.optional(),
-    size_chart: fields.size_chart.optional(),
-    fabric: fields.fabric.optional(),
-  })
+  .object({ name: fields.name, store_id: fields.store_id, ...optionalFields })
   .openapi('RobosizeCreateRequest', {
     description: 'A new product (a known `store_id` is updated instead: the fields given are merged over it)',
   });
@@ -130,16 +130,7 @@ export const UpdateBody = z
       .openapi({ description: 'The `id`s of the products to update: all of them, or none if any is unknown' }),
     name: fields.name.optional(),
     store_id: fields.store_id.optional().openapi({ description: 'Renames the product (one product per request); 409 if another product has it' }),
-    tags: fields.tags.optional(),
-    image_url: fields.image_url.optional(),
-    type: fields.type.optional(),
-    status: fields.status.optional(),
-    brand: fields.brand.optional(),
-    fit_toughness: fields.fit_toughness.optional(),
-    comment: fields.comment.optional(),
-    available_sizes: fields.available_sizes.optional(),
-    size_chart: fields.size_chart.optional(),
-    fabric: fields.fabric.optional(),
+    ...optionalFields,
   })
   .openapi('RobosizeUpdateRequest', { description: 'Sets only the fields given, on every product listed' });
 

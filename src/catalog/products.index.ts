@@ -40,6 +40,12 @@ function parseIfMatch(header: string | undefined): number | null {
 
 const etag = (version: number) => `"${version}"`;
 
+/** Every single-product write answers with its job and the product's new ETag. */
+function writeHeaders(c: Context<AppEnv>, written: { jobId: string; product: { version: number } }): void {
+  c.header('Job-Id', written.jobId);
+  c.header('ETag', etag(written.product.version));
+}
+
 export function productsRouter() {
   const router = createRouter();
   const single = [limitBodyTo('single'), requireJson(), idempotency()];
@@ -63,8 +69,7 @@ export function productsRouter() {
   router.post('/products', limitBodyTo('upload'), idempotency(), async (c) => {
     const written = await createProduct(c, catalog(c));
     await afterWrite(c, written.toIngest, [written.product.id], written.jobId);
-    c.header('Job-Id', written.jobId);
-    c.header('ETag', etag(written.product.version));
+    writeHeaders(c, written);
     if (written.outcome === 'created') {
       c.header('Location', `${c.req.path}/${encodeURIComponent(written.product.id)}`);
       return c.json(written.product, 201);
@@ -76,8 +81,7 @@ export function productsRouter() {
     const { id } = c.req.valid('param');
     const written = await putProduct(catalog(c), id, c.req.valid('json'));
     await afterWrite(c, written.toIngest, [id], written.jobId);
-    c.header('Job-Id', written.jobId);
-    c.header('ETag', etag(written.product.version));
+    writeHeaders(c, written);
     if (written.outcome === 'created') {
       c.header('Location', c.req.path);
       return c.json(written.product, 201);
@@ -91,8 +95,7 @@ export function productsRouter() {
     const body = c.req.valid('json');
     const written = await patchProduct(catalog(c), id, body, ifMatch);
     await afterWrite(c, written.toIngest, [id], written.jobId);
-    c.header('Job-Id', written.jobId);
-    c.header('ETag', etag(written.product.version));
+    writeHeaders(c, written);
     return c.json(written.product, 200);
   });
 

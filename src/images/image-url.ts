@@ -8,15 +8,15 @@
  * keeps the same URL for a day, which keeps CDN and browser caches useful.
  */
 import type { Env } from '../env';
-import { toBase64Url } from '../lib/crypto';
+import { hmacSha256, toBase64Url } from '../lib/crypto';
 
 export type Variant = 'original' | 'thumb' | 'medium';
 const DAY = 86_400;
 const VALID_DAYS = 7;
 
 async function hmac(secret: string, message: string): Promise<string> {
-  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  return toBase64Url(new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(message))));
+  const encoder = new TextEncoder();
+  return toBase64Url(await hmacSha256(encoder.encode(secret), encoder.encode(message)));
 }
 
 const signedPart = (imageId: string, variant: Variant, sha256: string, exp: number) => `${imageId}:${variant}:${sha256}:${exp}`;

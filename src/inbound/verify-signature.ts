@@ -3,7 +3,7 @@
  * time. Nothing is parsed before this says yes.
  */
 import { base64ToBytes } from '../lib/base64';
-import { hmacSha256 } from '../webhooks/signing';
+import { hmacSha256 } from '../lib/crypto';
 
 export interface SignatureScheme {
   secretEncoding: string;

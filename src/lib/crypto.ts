@@ -34,3 +34,9 @@ export async function timingSafeEqualStrings(a: string, b: string): Promise<bool
 export function randomToken(bytes: number): string {
   return toBase64Url(crypto.getRandomValues(new Uint8Array(bytes)));
 }
+
+/** HMAC-SHA256 of `data` under `key` (webhook and callback signatures, inbound checks, image URLs). */
+export async function hmacSha256(key: Uint8Array, data: Uint8Array): Promise<Uint8Array> {
+  const cryptoKey = await crypto.subtle.importKey('raw', key, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  return new Uint8Array(await crypto.subtle.sign('HMAC', cryptoKey, data));
+}

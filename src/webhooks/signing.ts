@@ -6,6 +6,7 @@
  * several secrets sign at once (the rotation overlap).
  */
 import { base64ToBytes, bytesToBase64 } from '../lib/base64';
+import { hmacSha256 } from '../lib/crypto';
 
 const SECRET_PREFIX = 'whsec_';
 const encoder = new TextEncoder();
@@ -18,11 +19,6 @@ function secretKeyBytes(secret: string): Uint8Array {
   const bytes = base64ToBytes(secret.startsWith(SECRET_PREFIX) ? secret.slice(SECRET_PREFIX.length) : secret);
   if (!bytes) throw new Error('invalid webhook secret');
   return bytes;
-}
-
-export async function hmacSha256(key: Uint8Array, data: Uint8Array): Promise<Uint8Array> {
-  const cryptoKey = await crypto.subtle.importKey('raw', key, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  return new Uint8Array(await crypto.subtle.sign('HMAC', cryptoKey, data));
 }
 
 export async function signatureFor(secret: string, id: string, timestamp: number, body: string): Promise<string> {

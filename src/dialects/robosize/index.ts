@@ -10,7 +10,6 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { catalog } from '../../catalog/catalog-context';
-import type { CatalogContext } from '../../catalog/products.service';
 import { deleteProduct } from '../../catalog/write/delete-product';
 import type { AppEnv } from '../../env';
 import { limitBodyTo, requireJson } from '../../http/body';

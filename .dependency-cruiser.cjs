@@ -1,0 +1,92 @@
+/**
+ * The layers of src/ as code (ARCHITECTURE.md draws them; DESIGN "Layers"). `npm test` runs
+ * `npm run lint:deps` first, so an upward import or a cycle fails CI before any test runs.
+ *
+ * LAYERS is a total order: a module may import only from modules listed before it (and from itself).
+ * Where a lower module must tell a higher one something (images report a product's processing status
+ * to the catalog; the core renders a dialect's webhook payload), the higher one hands it a callback
+ * or a registry at the composition root (src/app.ts, src/index.ts), as hono's bearerAuth takes
+ * `verifyToken`: the core never imports its plugins.
+ */
+const LAYERS = [
+  'lib',
+  'db',
+  'config',
+  'env',
+  'http',
+  'outbound',
+  'auth',
+  'events',
+  'jobs',
+  'idempotency',
+  'images',
+  'webhooks',
+  'catalog',
+  'imports',
+  'inbound',
+  'dialects',
+  'queues',
+  'cron',
+  'admin',
+  'docs',
+  'dashboard',
+  'app',
+];
+
+/** `src/<name>/...` or `src/<name>.ts` (config.ts, env.ts, app.ts, index.ts = the composition root). */
+const modulePath = (name) => (name === 'app' ? '^src/(app|index)\\.ts$' : `^src/${name}(/|\\.ts$)`);
+
+const upward = LAYERS.flatMap((name, i) => {
+  const above = LAYERS.slice(i + 1);
+  if (above.length === 0) return [];
+  return [
+    {
+      name: `layer-${name}`,
+      comment: `${name} may import only from ${LAYERS.slice(0, i).join(', ') || 'nothing in src'} (see ARCHITECTURE.md)`,
+      severity: 'error',
+      from: { path: modulePath(name) },
+      to: { path: above.map(modulePath) },
+    },
+  ];
+});
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      comment: 'Import cycles make the layers meaningless and the load order fragile.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { circular: true },
+    },
+    {
+      name: 'not-to-unresolvable',
+      comment: 'An import that does not resolve is a typo or a missing dependency.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { couldNotResolve: true },
+    },
+    {
+      name: 'dialects-are-separate',
+      comment: 'A dialect is an adapter over the services; it never imports another dialect.',
+      severity: 'error',
+      from: { path: '^src/dialects/([^/]+)/' },
+      to: { path: '^src/dialects/', pathNot: ['^src/dialects/$1/', '^src/dialects/shared/'] },
+    },
+    {
+      name: 'no-src-to-tests',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^(test|bench|scripts|cli)/' },
+    },
+    ...upward,
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(node_modules|public|dist|\\.wrangler)/' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+    reporterOptions: { text: { highlightFocused: true } },
+  },
+};

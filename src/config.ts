@@ -34,8 +34,9 @@ export const defaultOptions: AppOptions = {
   rateLimit: { limit: 600, periodSeconds: 60 },
   idempotency: { ttlSeconds: 24 * 3600, leaseSeconds: 60 },
   retentionDays: 30,
-  // 3 MP: one derivative run on a 3 MP JPEG peaks at ~92 MB; 4 MP at ~108 MB (bench/memory/derivative.mjs).
-  images: { maxBytes: 10 * 1024 * 1024, maxDecodePixels: 3_000_000, maxTransformPixels: 100_000_000 },
+  // 2.8 MP: one derivative run on a 2121x1414 (3 MP) JPEG peaked at 96.3 MB, over the 96 MB budget
+  // (bench/memory/derivative.mjs; photon decode + resize 66 MB, WebP encoder 16, V8 heap 15).
+  images: { maxBytes: 10 * 1024 * 1024, maxDecodePixels: 2_800_000, maxTransformPixels: 100_000_000 },
   memoryBudgetMB: { imageDerivative: 96 },
 };
 

@@ -60,7 +60,7 @@ describe('the probe reads every frame header and the bytes per pixel', () => {
     expect(probe).toMatchObject({ format: 'png', width: 2449, height: 2449, frames: 1, bytesPerPixel: 8 });
     expect(decodeCost(probe)).toBe(2449 * 2449 * 2);
     expect(checkLimits(probe, bytes.length, defaultImageLimits)).toBe(
-      'The image is 2449x2449 at 8 bytes per pixel = 11995202 pixels to decode (counted at 4 bytes each); the limit is 3000000 (what one isolate can decode within its memory budget; larger images need the Images binding, which is not configured)',
+      'The image is 2449x2449 at 8 bytes per pixel = 11995202 pixels to decode (counted at 4 bytes each); the limit is 2800000 (what one isolate can decode within its memory budget; larger images need the Images binding, which is not configured)',
     );
     // The same area at 8 bits passes; 16-bit RGB (6 bytes) costs 1.5x, grey+alpha 8-bit costs its area.
     const limit = { ...defaultImageLimits, maxDecodePixels: 3_000_000 };
@@ -71,9 +71,9 @@ describe('the probe reads every frame header and the bytes per pixel', () => {
   });
 
   it('counts frames x the largest frame: GIF and animated WebP', async () => {
-    expect(decodeCost(probeOf(gif(1000, 1000, 3)))).toBe(3_000_000);
-    expect(checkLimits(probeOf(gif(1000, 1000, 3)), 100, defaultImageLimits)).toBeNull();
-    expect(checkLimits(probeOf(gif(1000, 1000, 4)), 100, defaultImageLimits)).toMatch(/1000x1000 x 4 frames = 4000000 pixels to decode/);
+    expect(decodeCost(probeOf(gif(1000, 1400, 2)))).toBe(2_800_000);
+    expect(checkLimits(probeOf(gif(1000, 1400, 2)), 100, defaultImageLimits)).toBeNull();
+    expect(checkLimits(probeOf(gif(1000, 1000, 3)), 100, defaultImageLimits)).toMatch(/1000x1000 x 3 frames = 3000000 pixels to decode/);
     // Frames smaller than the screen count the screen (the decoder's canvas).
     expect(probeOf(gif(1000, 800, 2, 10, 10))).toMatchObject({ frames: 2, frameArea: 800_000 });
   });
@@ -81,7 +81,7 @@ describe('the probe reads every frame header and the bytes per pixel', () => {
   it('a 12 MP photo: refused naming the limit without the Images binding, accepted for it up to its 100 MP', () => {
     const probe: Probe = { format: 'jpeg', width: 4000, height: 3000, frames: 1, frameArea: 12_000_000, bytesPerPixel: 4 };
     expect(checkLimits(probe, 3_000_000, defaultImageLimits)).toBe(
-      'The image is 4000x3000 = 12000000 pixels; the limit is 3000000 (what one isolate can decode within its memory budget; larger images need the Images binding, which is not configured)',
+      'The image is 4000x3000 = 12000000 pixels; the limit is 2800000 (what one isolate can decode within its memory budget; larger images need the Images binding, which is not configured)',
     );
     expect(checkLimits(probe, 3_000_000, defaultImageLimits, true)).toBeNull();
     const huge = { ...probe, width: 12000, height: 9000, frameArea: 108_000_000 };
@@ -90,7 +90,7 @@ describe('the probe reads every frame header and the bytes per pixel', () => {
 
   it('the limits are app options, and the derivative memory budget is written beside them', () => {
     expect(defaultImageLimits).toEqual(defaultOptions.images);
-    expect(defaultOptions.images.maxDecodePixels).toBe(3_000_000);
+    expect(defaultOptions.images.maxDecodePixels).toBe(2_800_000);
     expect(defaultOptions.memoryBudgetMB.imageDerivative).toBe(96);
   });
 });
@@ -148,7 +148,7 @@ describe('hostile and oversized sources in the ingest consumer', { timeout: 60_0
     const hostile = await imagesOf(attacker, 'hostile');
     expect(hostile.map((i) => i.status)).toEqual(['error', 'error', 'error', 'error', 'done']);
     expect(hostile[0].error).toBe('Corrupt GIF: frame 1 (8000x8000) is larger than the logical screen (1x1)');
-    expect(hostile[1].error).toMatch(/^The image is 2449x2449 at 8 bytes per pixel = 11995202 pixels to decode .*; the limit is 3000000 /);
+    expect(hostile[1].error).toMatch(/^The image is 2449x2449 at 8 bytes per pixel = 11995202 pixels to decode .*; the limit is 2800000 /);
     expect(hostile[2].error).toBe('Corrupt WebP: animation frame 1 (8000x8000 at 0,0) does not fit the 1x1 canvas');
     expect(hostile[3].error).toBe('Corrupt WebP: the bitstream (16384x16384) is larger than the 1x1 canvas');
     // Refused at the probe: nothing stored, nothing decoded, one attempt each.
@@ -178,7 +178,7 @@ describe('hostile and oversized sources in the ingest consumer', { timeout: 60_0
     const [image] = await imagesOf(t, 'big');
     expect(image).toMatchObject({ status: 'error', sha256: null });
     expect(image.error).toBe(
-      'The image is 2500x2000 = 5000000 pixels; the limit is 3000000 (what one isolate can decode within its memory budget; larger images need the Images binding, which is not configured)',
+      'The image is 2500x2000 = 5000000 pixels; the limit is 2800000 (what one isolate can decode within its memory budget; larger images need the Images binding, which is not configured)',
     );
   });
 

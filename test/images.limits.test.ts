@@ -151,10 +151,10 @@ describe('the decoded-pixel limit counts frames', () => {
     return Uint8Array.from([...new TextEncoder().encode('GIF89a'), ...le(width), ...le(height), 0x00, 0, 0, ...Array.from({ length: frames }, () => frame).flat(), 0x3b]);
   }
 
-  it('two frames of 1500x1200 (1.8 MP each) exceed 3 MP; one frame does not', () => {
+  it('two frames of 1500x1200 (1.8 MP each) exceed 2.8 MP; one frame does not', () => {
     const two = probeImage(gif(1500, 1200, 2));
     expect(two).toEqual({ ok: true, probe: { format: 'gif', width: 1500, height: 1200, frames: 2, frameArea: 1_800_000, bytesPerPixel: 4 } });
-    expect(checkLimits((two as { probe: Probe }).probe, 1000, defaultImageLimits)).toMatch(/1500x1200 x 2 frames = 3600000 pixels to decode \(counted at 4 bytes each\); the limit is 3000000/);
+    expect(checkLimits((two as { probe: Probe }).probe, 1000, defaultImageLimits)).toMatch(/1500x1200 x 2 frames = 3600000 pixels to decode \(counted at 4 bytes each\); the limit is 2800000/);
     const one = probeImage(gif(1500, 1200, 1));
     expect(checkLimits((one as { probe: Probe }).probe, 1000, defaultImageLimits)).toBeNull();
     // And bytes: 10 MB is the cap.

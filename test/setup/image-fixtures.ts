@@ -169,7 +169,7 @@ export function buildImageFixtures(): Record<string, Fixture> {
     'huge-header.png': { bytes: hugePngHeader(), contentType: 'image/png' },
     'not-an-image.jpg': { bytes: new TextEncoder().encode('<html>hello</html>'), contentType: 'image/jpeg' },
     'large-1mp.jpg': { bytes: encode(1280, 800, 'jpeg'), contentType: 'image/jpeg' },
-    // Over the in-isolate decode budget (3 MP): served through the Images binding when it is bound.
+    // Over the in-isolate decode budget (2.8 MP): served through the Images binding when it is bound.
     'large-5mp.jpg': { bytes: encode(2500, 2000, 'jpeg'), contentType: 'image/jpeg' },
     'bomb-frame.gif': { bytes: gifFrameBomb(), contentType: 'image/gif' },
     'deep16.png': { bytes: deepPng(2449, 2449), contentType: 'image/png' },

@@ -17,7 +17,11 @@
  *                                       them (probe, decodeOriented, derivativesProcessor with its R2
  *                                       puts, dhashProcessor, free) and answers the size of every wasm
  *                                       memory in this isolate after each step; then times resize and
- *                                       WebP encode per variant separately (a second pass).
+ *                                       WebP encode per variant separately (a second pass; `?split=0`
+ *                                       skips it). Decodes as the app does: through the Images binding
+ *                                       past the in-isolate decode budget.
+ * GET  /__bench/ext/limits              AppOptions.images and memoryBudgetMB, and whether the Images
+ *                                       binding is bound.
  * POST /__bench/ext/import-chunk        {tenantId, jobId, offset?}: reads one 512 KB chunk of a stored
  *                                       import and runs the consumer's own parsing and validation on it
  *                                       (readChunk + validateProduct; no D1 write), answering the sizes
@@ -35,7 +39,8 @@ import { validateProduct, type CatalogContext } from '../src/catalog/products.se
 import { resolveOptions } from '../src/config';
 import type { Env } from '../src/env';
 import { checkLimits, defaultImageLimits, probeImage } from '../src/images/probe';
-import { decodeOriented, type Decoded, fitWithin } from '../src/images/processors/decode';
+import { type Decoded, fitWithin } from '../src/images/processors/decode';
+import { decodeForProcessing } from '../src/images/processors/decode-source';
 import { derivativesProcessor, VARIANTS } from '../src/images/processors/derivatives';
 import { dhashProcessor } from '../src/images/processors/dhash-processor';
 import type { ProcessorContext } from '../src/images/processors/registry';
@@ -135,7 +140,7 @@ benchRoutes.post('/derivatives-memory', async (c) => {
   mark('before');
   const probed = probeImage(bytes);
   if (!probed.ok) return c.json({ ok: false, error: probed.error }, 422);
-  const tooBig = checkLimits(probed.probe, bytes.length, defaultImageLimits);
+  const tooBig = checkLimits(probed.probe, bytes.length, defaultImageLimits, c.env.IMAGE_TRANSFORMS !== undefined);
   const sha256 = await sha256Of(bytes);
   let decoded: Decoded | null = null;
   const ctx: ProcessorContext = {
@@ -145,7 +150,8 @@ benchRoutes.post('/derivatives-memory', async (c) => {
     sha256,
     probe: probed.probe,
     bytes: async () => bytes,
-    decoded: async () => (decoded ??= await decodeOriented(bytes, probed.probe.format)),
+    // The app's own routing: in the isolate within the decode budget, else through the Images binding.
+    decoded: async () => (decoded ??= await decodeForProcessing(c.env, bytes, resolveOptions().images)),
   };
   try {
     await ctx.decoded();
@@ -155,8 +161,9 @@ benchRoutes.post('/derivatives-memory', async (c) => {
     const dhash = await dhashProcessor.run(ctx);
     mark('dhash');
     // The derivatives step again, split: resize (photon) and WebP encode (jsquash) per variant.
+    // `?split=0` skips it, so the isolate's peak is the app run's alone (bench/memory/derivative.mjs).
     const breakdown: Record<string, number> = {};
-    for (const [variant, side] of Object.entries(VARIANTS)) {
+    for (const [variant, side] of c.req.query('split') === '0' ? [] : Object.entries(VARIANTS)) {
       let t = Date.now();
       const resized = fitWithin(await ctx.decoded(), side);
       try {
@@ -188,6 +195,12 @@ benchRoutes.post('/derivatives-memory', async (c) => {
   } finally {
     (decoded as Decoded | null)?.image.free();
   }
+});
+
+/** The limits and budgets the bench Worker runs with (AppOptions defaults), for bench/memory/*.mjs. */
+benchRoutes.get('/limits', (c) => {
+  const options = resolveOptions();
+  return c.json({ images: options.images, memoryBudgetMB: options.memoryBudgetMB, imageTransforms: c.env.IMAGE_TRANSFORMS !== undefined });
 });
 
 /**

@@ -175,7 +175,9 @@ export async function startBench(log, { keep = false, ref = process.env.BENCH_RE
         if (dir === root) console.log('bench: regenerated bench/wrangler.toml from wrangler.toml');
       }
     }
-    const [port, inspectorPort] = [await freePort(), await freePort()];
+    // BENCH_PORT / BENCH_INSPECTOR_PORT pin the ports (e.g. to a range set aside for this machine's user).
+    const port = Number(process.env.BENCH_PORT) || (await freePort());
+    const inspectorPort = Number(process.env.BENCH_INSPECTOR_PORT) || (await freePort());
     const base = `http://127.0.0.1:${port}`;
     await run(['deploy', '--dry-run', '--outdir', outdir, '-c', CONFIG], log, project);
     await run(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo, '-c', CONFIG], log, project);

@@ -15,6 +15,16 @@ export interface AppOptions {
   idempotency: { ttlSeconds: number; leaseSeconds: number };
   /** Events, deliveries and job errors older than this are pruned by the cron. */
   retentionDays: number;
+  /**
+   * Image sources. `maxDecodePixels`: the in-isolate decode budget in pixels of 8-bit RGBA (frames x
+   * largest frame x bytes per pixel / 4, see images/probe.ts), where one derivative run's measured
+   * peak fits `memoryBudgetMB.imageDerivative`. Past it an image goes to the Images binding when one
+   * is bound (up to `maxTransformPixels`, the binding's own 100-megapixel input limit), else it ends
+   * `error` naming the limit.
+   */
+  images: { maxBytes: number; maxDecodePixels: number; maxTransformPixels: number };
+  /** Peak memory per unit of work, in MB (headroom under the 128 MB isolate); bench/memory/*.mjs measures each. */
+  memoryBudgetMB: { imageDerivative: number };
 }
 
 export const defaultOptions: AppOptions = {
@@ -24,6 +34,10 @@ export const defaultOptions: AppOptions = {
   rateLimit: { limit: 600, periodSeconds: 60 },
   idempotency: { ttlSeconds: 24 * 3600, leaseSeconds: 60 },
   retentionDays: 30,
+  // 2.8 MP: one derivative run on a 2121x1414 (3 MP) JPEG peaked at 96.3 MB, over the 96 MB budget
+  // (bench/memory/derivative.mjs; photon decode + resize 66 MB, WebP encoder 16, V8 heap 15).
+  images: { maxBytes: 10 * 1024 * 1024, maxDecodePixels: 2_800_000, maxTransformPixels: 100_000_000 },
+  memoryBudgetMB: { imageDerivative: 96 },
 };
 
 export function resolveOptions(overrides: Partial<AppOptions> = {}): AppOptions {
@@ -33,5 +47,7 @@ export function resolveOptions(overrides: Partial<AppOptions> = {}): AppOptions 
     bodyLimits: { ...defaultOptions.bodyLimits, ...overrides.bodyLimits },
     rateLimit: { ...defaultOptions.rateLimit, ...overrides.rateLimit },
     idempotency: { ...defaultOptions.idempotency, ...overrides.idempotency },
+    images: { ...defaultOptions.images, ...overrides.images },
+    memoryBudgetMB: { ...defaultOptions.memoryBudgetMB, ...overrides.memoryBudgetMB },
   };
 }

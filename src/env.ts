@@ -6,6 +6,8 @@ import type { AppOptions } from './config';
 export interface Env {
   DB: D1Database;
   IMAGES: R2Bucket;
+  /** Cloudflare Images: downscales sources over the in-isolate decode budget; unbound = they are refused. */
+  IMAGE_TRANSFORMS?: ImagesBinding;
   EVENTS_QUEUE: Queue<EventsMessage>;
   DELIVERIES_QUEUE: Queue<DeliverMessage>;
   INBOUND_QUEUE: Queue<InboundMessage>;

@@ -35,7 +35,7 @@ describe('per-image limits and errors', { timeout: 30_000 }, () => {
     expect(byId.truncated).toMatchObject({ status: 'error', sha256: null, url: null });
     expect(byId.truncated.error).toMatch(/Truncated JPEG: the end-of-image marker is missing/);
     expect(byId.huge.status).toBe('error');
-    expect(byId.huge.error).toMatch(/7000x7000 = 49000000 pixels; the limit is 6000000/);
+    expect(byId.huge.error).toMatch(/12000x12000 = 144000000 pixels; the limit is 100000000 \(the Images binding's\)/);
     expect(byId.notimage.status).toBe('error');
     expect(byId.notimage.error).toMatch(/Unsupported image format/);
     // 12 MB with no Content-Length: refused while streaming, at the 10 MB cap.
@@ -151,11 +151,11 @@ describe('the decoded-pixel limit counts frames', () => {
     return Uint8Array.from([...new TextEncoder().encode('GIF89a'), ...le(width), ...le(height), 0x00, 0, 0, ...Array.from({ length: frames }, () => frame).flat(), 0x3b]);
   }
 
-  it('two frames of 2000x1600 (3.2 MP each) exceed 6 MP; one frame does not', () => {
-    const two = probeImage(gif(2000, 1600, 2));
-    expect(two).toEqual({ ok: true, probe: { format: 'gif', width: 2000, height: 1600, frames: 2 } });
-    expect(checkLimits((two as { probe: Probe }).probe, 1000, defaultImageLimits)).toMatch(/2000x1600 x 2 frames = 6400000 pixels; the limit is 6000000/);
-    const one = probeImage(gif(2000, 1600, 1));
+  it('two frames of 1500x1200 (1.8 MP each) exceed 2.8 MP; one frame does not', () => {
+    const two = probeImage(gif(1500, 1200, 2));
+    expect(two).toEqual({ ok: true, probe: { format: 'gif', width: 1500, height: 1200, frames: 2, frameArea: 1_800_000, bytesPerPixel: 4 } });
+    expect(checkLimits((two as { probe: Probe }).probe, 1000, defaultImageLimits)).toMatch(/1500x1200 x 2 frames = 3600000 pixels to decode \(counted at 4 bytes each\); the limit is 2800000/);
+    const one = probeImage(gif(1500, 1200, 1));
     expect(checkLimits((one as { probe: Probe }).probe, 1000, defaultImageLimits)).toBeNull();
     // And bytes: 10 MB is the cap.
     expect(checkLimits((one as { probe: Probe }).probe, 10 * 1024 * 1024 + 1, defaultImageLimits)).toMatch(/the limit is 10485760/);

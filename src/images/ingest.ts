@@ -2,7 +2,8 @@
  * The ingest consumer: one message per product (never one per image), images processed one at a
  * time (a decode can take most of the isolate's 128 MB, and wasm memory never shrinks).
  *
- * Per image: claim -> fetch (or reuse) -> probe (magic bytes, dimensions, limits) -> store in R2 ->
+ * Per image: claim -> fetch (or reuse) -> probe (magic bytes, every frame header, decode budget:
+ * refused here, before anything is stored or decoded, unless the Images binding can take it) -> store in R2 ->
  * processors (derivatives, dhash, pipelines) -> record status, an `image.processed` / `image.failed`
  * event, the product's aggregate status and, when the round is over, `product.processed`.
  * Transient failures go back to `pending` with a backoff and the message is retried; permanent ones
@@ -23,7 +24,8 @@ import {
   UPSERT_URL_CACHE,
 } from './ingest.queries';
 import { urlBase, signedImageUrl } from './image-url';
-import { checkLimits, defaultImageLimits, type Probe, probeImage } from './probe';
+import { resolveOptions } from '../config';
+import { checkLimits, type Probe, probeImage } from './probe';
 import { CALLBACK_WAIT_MS, runProcessors, type ProcessorOutput } from './processors/registry';
 import { blobKey, storeOriginal } from './store';
 
@@ -47,7 +49,7 @@ type Outcome =
 
 async function processOne(env: Env, tenantId: string, image: ClaimedImage, refresh: boolean): Promise<Outcome> {
   const source = JSON.parse(image.source) as { url?: string; sha256?: string };
-  const limits = defaultImageLimits;
+  const limits = resolveOptions().images;
   if (source.sha256) return processUploaded(env, tenantId, image, source.sha256);
   if (!source.url) return { kind: 'error', error: 'This image has no source Shelfsync can read' };
 
@@ -68,7 +70,8 @@ async function processOne(env: Env, tenantId: string, image: ClaimedImage, refre
       if (fetched.kind !== 'bytes') return { kind: 'error', error: fetched.kind === 'error' ? fetched.error : 'The image could not be fetched again' };
     } else {
       sha256 = fetched.sha256;
-      probe = { format: blob.format, width: blob.width, height: blob.height, frames: blob.frames };
+      // Stored earlier, so it passed the limits then; processors probe the bytes again before decoding.
+      probe = { format: blob.format, width: blob.width, height: blob.height, frames: blob.frames, frameArea: blob.width * blob.height, bytesPerPixel: 4 };
       size = blob.bytes;
     }
   }
@@ -76,7 +79,7 @@ async function processOne(env: Env, tenantId: string, image: ClaimedImage, refre
     bytes = fetched.bytes;
     const probed = probeImage(bytes);
     if (!probed.ok) return { kind: 'error', error: probed.error };
-    const tooBig = checkLimits(probed.probe, bytes.length, limits);
+    const tooBig = checkLimits(probed.probe, bytes.length, limits, env.IMAGE_TRANSFORMS !== undefined);
     if (tooBig) return { kind: 'error', error: tooBig };
     probe = probed.probe;
     size = bytes.length;
@@ -98,7 +101,7 @@ async function processUploaded(env: Env, tenantId: string, image: ClaimedImage, 
   const bytes = new Uint8Array(await object.arrayBuffer());
   const probed = probeImage(bytes);
   if (!probed.ok) return { kind: 'error', error: probed.error };
-  const tooBig = checkLimits(probed.probe, bytes.length, defaultImageLimits);
+  const tooBig = checkLimits(probed.probe, bytes.length, resolveOptions().images, env.IMAGE_TRANSFORMS !== undefined);
   if (tooBig) return { kind: 'error', error: tooBig };
   const pipelines = JSON.parse(image.pipelines) as Record<string, boolean>;
   const output = await runProcessors(env, { tenantId, imageId: image.id, sha256, probe: probed.probe, bytes, pipelines });

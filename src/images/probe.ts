@@ -1,12 +1,19 @@
 /**
- * Format and dimensions from the bytes' own headers, no decode (the `probe` step). The format is
- * decided by magic bytes, never by a file name or a Content-Type. Pure.
+ * Format, dimensions and decode cost from the bytes' own headers, no decode (the `probe` step). The
+ * format is decided by magic bytes, never by a file name or a Content-Type. Pure.
  *
  * JPEG: SOI, then segments up to a SOFn frame header (height, width); an EOI marker must follow the
  * scan data (trailing bytes after it are allowed, as phones write them), so a truncated upload is
- * caught here. PNG: signature + IHDR. GIF: logical screen + a count of image descriptors (frames).
- * WebP: RIFF/WEBP with a VP8, VP8L or VP8X chunk (animation frames counted from ANMF chunks).
+ * caught here. PNG: signature + IHDR (bit depth and colour type give the bytes per pixel), APNG
+ * frame controls (fcTL). GIF: logical screen + every image descriptor. WebP: RIFF/WEBP with a VP8,
+ * VP8L or VP8X chunk; with VP8X, every ANMF frame and the still bitstream's own size.
+ *
+ * A decoder allocates what a frame header says, not what the canvas says: a 35-byte GIF whose one
+ * frame claims 8000x8000 behind a 1x1 screen asks for 256 MB. So every frame header is read, a
+ * frame larger than its canvas is refused here, and the cost counts the largest frame.
  */
+import { defaultOptions, type AppOptions } from '../config';
+
 export type ImageFormat = 'jpeg' | 'png' | 'gif' | 'webp';
 
 export interface Probe {
@@ -14,6 +21,10 @@ export interface Probe {
   width: number;
   height: number;
   frames: number;
+  /** The largest area a decoder allocates for one frame: the canvas, or a larger frame header. */
+  frameArea: number;
+  /** Bytes per decoded pixel before conversion to 8-bit RGBA: 16-bit PNG is 6 (RGB) or 8 (RGBA). */
+  bytesPerPixel: number;
 }
 
 export type ProbeResult = { ok: true; probe: Probe } | { ok: false; error: string };
@@ -52,7 +63,7 @@ function probeJpeg(b: Uint8Array): ProbeResult {
       // Scan data: entropy-coded bytes until the EOI marker (0xFFD9) that must close the image.
       if (!size) return { ok: false, error: 'Corrupt JPEG: scan data before any frame header' };
       for (let j = i + 2 + length; j + 1 < b.length; j++) {
-        if (b[j] === 0xff && b[j + 1] === 0xd9) return { ok: true, probe: { format: 'jpeg', ...size, frames: 1 } };
+        if (b[j] === 0xff && b[j + 1] === 0xd9) return { ok: true, probe: { format: 'jpeg', ...size, frames: 1, frameArea: size.width * size.height, bytesPerPixel: 4 } };
       }
       return { ok: false, error: 'Truncated JPEG: the end-of-image marker is missing' };
     }
@@ -75,14 +86,31 @@ function probePng(b: Uint8Array): ProbeResult {
     }
     if (!hasIend) return { ok: false, error: 'Truncated PNG: the IEND chunk is missing' };
   }
+  const width = u32be(b, 16);
+  const height = u32be(b, 20);
   let frames = 1;
-  for (let i = 8; i + 8 <= b.length; ) {
+  let frameArea = width * height;
+  for (let i = 8, n = 0; i + 8 <= b.length; ) {
     const len = u32be(b, i);
-    if (ascii(b, i + 4, 4) === 'acTL') frames = Math.max(1, u32be(b, i + 8));
-    if (ascii(b, i + 4, 4) === 'IDAT') break;
+    const type = ascii(b, i + 4, 4);
+    if (type === 'acTL' && i + 12 <= b.length) frames = Math.max(1, u32be(b, i + 8));
+    if (type === 'fcTL' && i + 28 <= b.length) {
+      // APNG frame control: width, height, x offset, y offset; the spec requires the frame inside the canvas.
+      n += 1;
+      const [w, h, x, y] = [u32be(b, i + 12), u32be(b, i + 16), u32be(b, i + 20), u32be(b, i + 24)];
+      if (x + w > width || y + h > height) return { ok: false, error: `Corrupt PNG: animation frame ${n} (${w}x${h} at ${x},${y}) does not fit the ${width}x${height} image` };
+      frameArea = Math.max(frameArea, w * h);
+    }
+    if (type === 'IEND') break;
     i += 12 + len;
   }
-  return { ok: true, probe: { format: 'png', width: u32be(b, 16), height: u32be(b, 20), frames } };
+  return { ok: true, probe: { format: 'png', width, height, frames, frameArea, bytesPerPixel: pngBytesPerPixel(b[24]!, b[25]!) } };
+}
+
+/** Bytes per pixel of the decoded PNG: channels (palette expands to RGB(A)) x 1 or 2 bytes per sample. */
+function pngBytesPerPixel(bitDepth: number, colourType: number): number {
+  const channels = colourType === 0 ? 1 : colourType === 2 ? 3 : colourType === 3 ? 4 : colourType === 4 ? 2 : 4;
+  return channels * (bitDepth === 16 ? 2 : 1);
 }
 
 function probeGif(b: Uint8Array): ProbeResult {
@@ -92,9 +120,12 @@ function probeGif(b: Uint8Array): ProbeResult {
   let i = 13;
   if (b[10]! & 0x80) i += 3 * (1 << ((b[10]! & 0x07) + 1));
   let frames = 0;
+  let frameArea = width * height;
   while (i < b.length) {
     const block = b[i]!;
-    if (block === 0x3b) return frames > 0 ? { ok: true, probe: { format: 'gif', width, height, frames } } : { ok: false, error: 'Corrupt GIF: no image' };
+    if (block === 0x3b) {
+      return frames > 0 ? { ok: true, probe: { format: 'gif', width, height, frames, frameArea, bytesPerPixel: 4 } } : { ok: false, error: 'Corrupt GIF: no image' };
+    }
     if (block === 0x21) {
       i += 2;
       while (i < b.length && b[i] !== 0) i += b[i]! + 1;
@@ -102,6 +133,10 @@ function probeGif(b: Uint8Array): ProbeResult {
     } else if (block === 0x2c) {
       frames += 1;
       if (i + 10 > b.length) break;
+      const w = u16le(b, i + 5);
+      const h = u16le(b, i + 7);
+      if (w > width || h > height) return { ok: false, error: `Corrupt GIF: frame ${frames} (${w}x${h}) is larger than the logical screen (${width}x${height})` };
+      frameArea = Math.max(frameArea, w * h);
       const packed = b[i + 9]!;
       i += 10;
       if (packed & 0x80) i += 3 * (1 << ((packed & 0x07) + 1));
@@ -115,28 +150,57 @@ function probeGif(b: Uint8Array): ProbeResult {
   return { ok: false, error: 'Truncated GIF: the trailer is missing' };
 }
 
+/** Width and height of a VP8 or VP8L bitstream chunk starting at `i` (its FourCC), or null. */
+function bitstreamSize(b: Uint8Array, i: number): { width: number; height: number } | null {
+  const type = ascii(b, i, 4);
+  if (type === 'VP8 ' && i + 18 <= b.length && b[i + 11] === 0x9d && b[i + 12] === 0x01 && b[i + 13] === 0x2a) {
+    return { width: u16le(b, i + 14) & 0x3fff, height: u16le(b, i + 16) & 0x3fff };
+  }
+  if (type === 'VP8L' && i + 13 <= b.length && b[i + 8] === 0x2f) {
+    const bits = u32le(b, i + 9);
+    return { width: (bits & 0x3fff) + 1, height: ((bits >> 14) & 0x3fff) + 1 };
+  }
+  return null;
+}
+
+const webpChunkEnd = (b: Uint8Array, i: number) => i + 8 + u32le(b, i + 4) + (u32le(b, i + 4) & 1);
+
 function probeWebp(b: Uint8Array): ProbeResult {
   if (b.length < 30) return { ok: false, error: 'Truncated WebP' };
   if (u32le(b, 4) + 8 > b.length) return { ok: false, error: 'Truncated WebP: the file is shorter than its RIFF header says' };
   const chunk = ascii(b, 12, 4);
-  if (chunk === 'VP8 ') {
-    if (b[23] !== 0x9d || b[24] !== 0x01 || b[25] !== 0x2a) return { ok: false, error: 'Corrupt WebP: bad VP8 frame tag' };
-    return { ok: true, probe: { format: 'webp', width: u16le(b, 26) & 0x3fff, height: u16le(b, 28) & 0x3fff, frames: 1 } };
-  }
-  if (chunk === 'VP8L') {
-    if (b[20] !== 0x2f) return { ok: false, error: 'Corrupt WebP: bad VP8L signature' };
-    const bits = u32le(b, 21);
-    return { ok: true, probe: { format: 'webp', width: (bits & 0x3fff) + 1, height: ((bits >> 14) & 0x3fff) + 1, frames: 1 } };
+  if (chunk === 'VP8 ' || chunk === 'VP8L') {
+    const size = bitstreamSize(b, 12);
+    if (!size) return { ok: false, error: chunk === 'VP8 ' ? 'Corrupt WebP: bad VP8 frame tag' : 'Corrupt WebP: bad VP8L signature' };
+    return { ok: true, probe: { format: 'webp', ...size, frames: 1, frameArea: size.width * size.height, bytesPerPixel: 4 } };
   }
   if (chunk === 'VP8X') {
     const width = u24le(b, 24) + 1;
     const height = u24le(b, 27) + 1;
     let frames = 0;
-    for (let i = 30 + (u32le(b, 16) - 10); i + 8 <= b.length; ) {
-      if (ascii(b, i, 4) === 'ANMF') frames += 1;
-      i += 8 + u32le(b, i + 4) + (u32le(b, i + 4) & 1);
+    let frameArea = width * height;
+    const fits = (w: number, h: number, x = 0, y = 0) => x + w <= width && y + h <= height;
+    for (let i = webpChunkEnd(b, 12); i + 8 <= b.length; i = webpChunkEnd(b, i)) {
+      const type = ascii(b, i, 4);
+      if (type === 'ANMF' && i + 24 <= b.length) {
+        // Frame header: X/2, Y/2 (24 bits each), width-1, height-1; then the frame's own bitstream.
+        frames += 1;
+        const [x, y, w, h] = [u24le(b, i + 8) * 2, u24le(b, i + 11) * 2, u24le(b, i + 14) + 1, u24le(b, i + 17) + 1];
+        if (!fits(w, h, x, y)) return { ok: false, error: `Corrupt WebP: animation frame ${frames} (${w}x${h} at ${x},${y}) does not fit the ${width}x${height} canvas` };
+        frameArea = Math.max(frameArea, w * h);
+        const end = Math.min(webpChunkEnd(b, i), b.length);
+        for (let j = i + 24; j + 8 <= end; j = webpChunkEnd(b, j)) {
+          const inner = bitstreamSize(b, j);
+          if (inner && (inner.width > w || inner.height > h)) {
+            return { ok: false, error: `Corrupt WebP: animation frame ${frames}'s bitstream (${inner.width}x${inner.height}) is larger than its frame (${w}x${h})` };
+          }
+        }
+      } else if (type === 'VP8 ' || type === 'VP8L') {
+        const inner = bitstreamSize(b, i);
+        if (inner && !fits(inner.width, inner.height)) return { ok: false, error: `Corrupt WebP: the bitstream (${inner.width}x${inner.height}) is larger than the ${width}x${height} canvas` };
+      }
     }
-    return { ok: true, probe: { format: 'webp', width, height, frames: Math.max(frames, 1) } };
+    return { ok: true, probe: { format: 'webp', width, height, frames: Math.max(frames, 1), frameArea, bytesPerPixel: 4 } };
   }
   return { ok: false, error: 'Corrupt WebP: unknown chunk' };
 }
@@ -149,19 +213,45 @@ export function probeImage(bytes: Uint8Array): ProbeResult {
   return result;
 }
 
-export interface ImageLimits {
-  maxBytes: number;
-  /** Decoded pixels, frames x width x height: the 128 MB isolate bounds what may be decoded. */
-  maxPixels: number;
+export type ImageLimits = AppOptions['images'];
+
+export const defaultImageLimits: ImageLimits = defaultOptions.images;
+
+/**
+ * What decoding costs, in pixels of 8-bit RGBA (4 bytes each): frames x the largest frame's area x
+ * the decoded bytes per pixel / 4. A 16-bit RGBA PNG counts twice its area; an 8-bit one, or a JPEG,
+ * counts its area once (the decoders here convert everything to 8-bit RGBA).
+ */
+export function decodeCost(probe: Probe): number {
+  return Math.ceil((probe.frames * probe.frameArea * Math.max(4, probe.bytesPerPixel)) / 4);
 }
 
-export const defaultImageLimits: ImageLimits = { maxBytes: 10 * 1024 * 1024, maxPixels: 6_000_000 };
+/** Decoding exceeds what one isolate may hold (ImageLimits.maxDecodePixels): only the Images binding can take it. */
+export function overIsolateBudget(probe: Probe, limits: ImageLimits): boolean {
+  return decodeCost(probe) > limits.maxDecodePixels;
+}
 
-export function checkLimits(probe: Probe, bytes: number, limits: ImageLimits): string | null {
+function describe(probe: Probe, cost: number): string {
+  const frames = probe.frames > 1 ? ` x ${probe.frames} frames` : '';
+  const largerFrame = probe.frameArea > probe.width * probe.height ? ` (largest frame ${probe.frameArea} pixels)` : '';
+  const depth = probe.bytesPerPixel > 4 ? ` at ${probe.bytesPerPixel} bytes per pixel` : '';
+  const plain = probe.frames === 1 && !largerFrame && !depth;
+  return plain
+    ? `${probe.width}x${probe.height} = ${cost} pixels`
+    : `${probe.width}x${probe.height}${largerFrame}${frames}${depth} = ${cost} pixels to decode (counted at 4 bytes each)`;
+}
+
+/**
+ * Null when the image may be processed, else the reason it is refused. `transforms`: an Images
+ * binding is bound, so images over the in-isolate budget go to it, up to its own limit.
+ */
+export function checkLimits(probe: Probe, bytes: number, limits: ImageLimits, transforms = false): string | null {
   if (bytes > limits.maxBytes) return `The image is ${bytes} bytes; the limit is ${limits.maxBytes}`;
-  const pixels = probe.width * probe.height * probe.frames;
-  if (pixels > limits.maxPixels) {
-    return `The image is ${probe.width}x${probe.height}${probe.frames > 1 ? ` x ${probe.frames} frames` : ''} = ${pixels} pixels; the limit is ${limits.maxPixels}`;
+  const cost = decodeCost(probe);
+  if (cost <= limits.maxDecodePixels) return null;
+  if (!transforms) {
+    return `The image is ${describe(probe, cost)}; the limit is ${limits.maxDecodePixels} (what one isolate can decode within its memory budget; larger images need the Images binding, which is not configured)`;
   }
+  if (cost > limits.maxTransformPixels) return `The image is ${describe(probe, cost)}; the limit is ${limits.maxTransformPixels} (the Images binding's)`;
   return null;
 }

@@ -24,7 +24,12 @@ export type FixtureName =
   | 'polyglot.jpg'
   | 'huge-header.png'
   | 'not-an-image.jpg'
-  | 'large-1mp.jpg';
+  | 'large-1mp.jpg'
+  | 'large-5mp.jpg'
+  | 'bomb-frame.gif'
+  | 'deep16.png'
+  | 'bomb-frame.webp'
+  | 'bomb-bitstream.webp';
 
 /** A fixture's URL. `tag` makes the URL unique (a query string the receiver ignores) without changing the bytes. */
 export function img(name: FixtureName, tag?: string): string {

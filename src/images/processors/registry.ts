@@ -7,12 +7,13 @@
  * Results are kept per (tenant, sha256, processor, configuration): identical bytes are processed once,
  * while every image still gets its own status and event.
  */
+import { resolveOptions } from '../../config';
 import type { Env } from '../../env';
 import { sha256Hex } from '../../lib/crypto';
 import type { Probe } from '../probe';
 import { blobKey } from '../store';
 import type { Decoded } from './decode';
-import { decodeOriented } from './decode';
+import { decodeForProcessing, ImageRefused, TransformUnavailable } from './decode-source';
 import { derivativesProcessor } from './derivatives';
 import { dhashProcessor } from './dhash-processor';
 import { externalProcessor, findPipelineService } from './external';
@@ -93,7 +94,7 @@ async function runProcessorsNow(env: Env, input: ProcessorInput): Promise<Proces
       return bytes;
     },
     async decoded() {
-      decoded ??= await decodeOriented(await ctx.bytes(), input.probe.format);
+      decoded ??= await decodeForProcessing(env, await ctx.bytes(), resolveOptions().images);
       return decoded;
     },
   };
@@ -149,8 +150,14 @@ async function runCached(env: Env, input: ProcessorInput, processor: Processor, 
   try {
     result = await processor.run(ctx);
   } catch (err) {
-    console.error(JSON.stringify({ level: 'error', message: 'processor crashed', processor: processor.name, error: String((err as Error)?.stack ?? err) }));
-    result = { ok: false, error: `The ${processor.name} step could not process this image`, transient: false };
+    if (err instanceof ImageRefused) {
+      result = { ok: false, error: err.message, transient: false };
+    } else {
+      console.error(JSON.stringify({ level: 'error', message: 'processor crashed', processor: processor.name, error: String((err as Error)?.stack ?? err) }));
+      result = err instanceof TransformUnavailable
+        ? { ok: false, error: 'Image resizing is temporarily unavailable', transient: true }
+        : { ok: false, error: `The ${processor.name} step could not process this image`, transient: false };
+    }
   }
   if (result.ok === true || result.ok === 'waiting' || !result.transient) {
     const now = Date.now();

@@ -65,6 +65,14 @@ export const putProcessorRoute = createRoute({
   },
 });
 
+export const rotateProcessorSecretRoute = createRoute({
+  method: 'post', path: '/processors/{name}/rotate-secret', tags, security,
+  summary: 'New signing secret; the old one keeps signing jobs and verifying callbacks beside it for 24 h',
+  description: 'The answer shows the new secret once (`Cache-Control: no-store`).',
+  request: { params: Name },
+  responses: { 200: json(ProcessorSchema.extend({ secret: z.string() }).openapi('ProcessorRotated'), 'Rotated (the new secret is shown once)'), ...problems(...authProblems, 404) },
+});
+
 export const listProcessorsRoute = createRoute({
   method: 'get', path: '/processors', tags, security, summary: 'Configured pipeline services',
   responses: { 200: json(z.object({ data: z.array(ProcessorSchema), nextCursor: z.null() }), 'Processors'), ...problems(...authProblems) },

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { authProblems, bearerSecurity, json, jsonBody, problems, writeProblems } from '../http/openapi';
-import { CreateSourceBody, InboundAckSchema, SourceSchema, SourceWithSecretSchema, UpdateSourceBody } from './inbound.schemas';
+import { CreateSourceBody, InboundAckSchema, RotatedSourceSchema, SourceSchema, SourceWithSecretSchema, UpdateSourceBody } from './inbound.schemas';
 
 const tags = ['Inbound'];
 const security = bearerSecurity;
@@ -28,6 +28,14 @@ export const updateSourceRoute = createRoute({
   method: 'patch', path: '/inbound-sources/{id}', tags, security, summary: 'Change how signatures are read',
   request: { params: IdParam, body: jsonBody(UpdateSourceBody) },
   responses: { 200: json(SourceSchema, 'Updated'), ...problems(...writeProblems, 404) },
+});
+
+export const rotateSourceSecretRoute = createRoute({
+  method: 'post', path: '/inbound-sources/{id}/rotate-secret', tags, security,
+  summary: 'New generated secret; pushes signed with the old one are still accepted for 24 h',
+  description: 'The answer shows the new secret once (`Cache-Control: no-store`). A source whose secret comes from `secretEnv` answers 409: rotate that Worker secret instead.',
+  request: { params: IdParam },
+  responses: { 200: json(RotatedSourceSchema, 'Rotated (the new secret is shown once)'), ...problems(...authProblems, 404, 409) },
 });
 
 export const deleteSourceRoute = createRoute({

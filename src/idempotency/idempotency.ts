@@ -11,11 +11,12 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
 import { ApiError, problemBody } from '../http/problem';
 import { sha256Hex } from '../lib/crypto';
-import { isNoStore } from '../secrets/no-store';
+import { isNoStore, NO_STORE } from '../secrets/no-store';
 import { CLAIM_KEY, READ_KEY, RELEASE_KEY, STORE_RESPONSE } from './idempotency.queries';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 const REPLAYED_HEADERS = ['content-type', 'location', 'etag', 'job-id'];
+const WITHHELD_STATUS = 409;
 
 export function idempotency(): MiddlewareHandler<AppEnv> {
   return async function idempotencyMiddleware(c, next) {
@@ -62,6 +63,11 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
           'Retry-After': String(leaseSeconds),
         });
       }
+      if (row.status_code === WITHHELD_STATUS && row.body?.includes('"secret_already_shown"')) {
+        // Rendered for this request (its own request id), never from the first request's answer.
+        const detail = (JSON.parse(row.body) as { detail: string }).detail;
+        throw new ApiError('secret_already_shown', detail, undefined, { 'Idempotent-Replayed': 'true', 'Cache-Control': NO_STORE });
+      }
       const headers = new Headers(JSON.parse(row.headers ?? '{}') as Record<string, string>);
       headers.set('Idempotent-Replayed', 'true');
       const replayHeaders = Object.fromEntries(headers);
@@ -104,7 +110,7 @@ function withheldAnswer(status: number, requestId: string) {
   );
   return {
     status: error.status,
-    headers: { 'content-type': 'application/problem+json', 'cache-control': 'no-store' },
+    headers: { 'content-type': 'application/problem+json', 'cache-control': NO_STORE },
     body: JSON.stringify(problemBody(error, requestId)),
   };
 }

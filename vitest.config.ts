@@ -27,6 +27,7 @@ export default defineConfig({
                 GESMART_WEBHOOK_SECRET: 'gesmart-test-secret-0123456789abcdef',
                 GESMART_TENANT: 'gesmart-erp',
                 JWT_SECRET: 'test-jwt-secret-0123456789abcdef0123456789',
+                SECRETS_KEYS: 'test1:x6x/C34TQXGuMZrK+G8TJlRkY4c85g2qrr6G+vCfdkM=',
               },
             },
           })),

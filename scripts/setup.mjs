@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Run before start/test/bench: creates .dev.vars from the committed example when missing, and copies
 // Swagger UI's files into public/ (the Worker's static assets) so /docs works offline.
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,13 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 if (!existsSync(join(root, '.dev.vars'))) {
   copyFileSync(join(root, '.dev.vars.example'), join(root, '.dev.vars'));
   console.log('setup: created .dev.vars from .dev.vars.example');
+} else if (!/^SECRETS_KEYS=/m.test(readFileSync(join(root, '.dev.vars'), 'utf8'))) {
+  // A .dev.vars from before secrets were encrypted at rest: without a key those routes answer 503.
+  const line = readFileSync(join(root, '.dev.vars.example'), 'utf8').match(/^SECRETS_KEYS=.*$/m);
+  if (line) {
+    appendFileSync(join(root, '.dev.vars'), `\n${line[0]}\n`);
+    console.log('setup: added the development SECRETS_KEYS to .dev.vars');
+  }
 }
 
 const require = createRequire(import.meta.url);

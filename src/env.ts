@@ -28,6 +28,11 @@ export interface Env {
   JWT_SECRET?: string;
   /** The tenant (id or alias) GeSmart's single-tenant ERP webhook writes to. */
   GESMART_TENANT?: string;
+  /**
+   * Keys that encrypt webhook, inbound and processor secrets in D1: `<keyId>:<base64 of 32 bytes>`,
+   * comma-separated; the first seals, all open (rotation). Unset or invalid = those secrets are refused.
+   */
+  SECRETS_KEYS?: string;
   /** Per-delivery timeout override in ms (default 15 s); tests shorten it. */
   DELIVERY_TIMEOUT_MS?: string;
   /** Inbound sources may take their secret from env vars named *_WEBHOOK_SECRET (seed 002's set-up). */

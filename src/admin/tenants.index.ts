@@ -6,12 +6,18 @@ import * as routes from './tenants.routes';
 import { createTenant, getTenant, issueKey, listKeys, revokeKey, updateTenant } from './tenants.service';
 import { registerFallback } from '../http/fallback';
 import { ApiError } from '../http/problem';
+import { noStore } from '../secrets/no-store';
 
 export function adminRouter() {
   const router = createRouter();
   router.use('*', requireAdmin(), limitBodyTo('admin'), requireJson());
 
-  router.openapi(routes.createTenantRoute, async (c) => c.json(await createTenant(c.env.DB, c.req.valid('json')), 201));
+  // Both answers show a new API key once: never cached (no-store).
+  router.openapi(routes.createTenantRoute, async (c) => {
+    const created = await createTenant(c.env.DB, c.req.valid('json'));
+    noStore(c);
+    return c.json(created, 201);
+  });
 
   router.openapi(routes.getTenantRoute, async (c) => {
     const tenant = await getTenant(c.env.DB, c.req.valid('param').id);
@@ -25,7 +31,9 @@ export function adminRouter() {
 
   router.openapi(routes.issueKeyRoute, async (c) => {
     const body = c.req.header('content-length') === '0' || !c.req.header('content-type') ? {} : c.req.valid('json');
-    return c.json(await issueKey(c.env.DB, c.req.valid('param').id, body.name ?? 'unnamed'), 201);
+    const issued = await issueKey(c.env.DB, c.req.valid('param').id, body.name ?? 'unnamed');
+    noStore(c);
+    return c.json(issued, 201);
   });
 
   router.openapi(routes.listKeysRoute, async (c) => c.json({ data: await listKeys(c.env.DB, c.req.valid('param').id) }, 200));

@@ -7,6 +7,7 @@ import type { Env } from '../env';
 import { sweepExpired } from '../catalog/expiry';
 import { sweepImages } from '../images/sweep';
 import { sweepImports } from '../imports/consumer';
+import { sealSecretsAtRest } from '../secrets/backfill';
 import { sweepWebhooks } from '../webhooks/sweep';
 
 const DAY_MS = 86_400_000;
@@ -38,6 +39,7 @@ export async function runCron(env: Env, now = Date.now()): Promise<void> {
     sweepImages(env, now),
     sweepImports(env, now),
     runHousekeeping(env, now),
+    sealSecretsAtRest(env, now),
   ]);
   for (const result of results) {
     if (result.status === 'rejected') console.error(JSON.stringify({ level: 'error', message: 'cron task failed', error: String(result.reason) }));

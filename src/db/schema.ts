@@ -230,7 +230,10 @@ export const webhookEndpoints = sqliteTable(
     format: text('format').notNull(),
     enabled: integer('enabled', { mode: 'boolean' }).notNull(),
     disabledReason: text('disabled_reason'),
-    /** `whsec_...`; the previous one keeps signing until `previous_secret_expires_at` (rotation overlap). */
+    /**
+     * `whsec_...`, sealed (`enc:<keyId>:...`, see lib/secret-box.ts); the previous one keeps signing until
+     * `previous_secret_expires_at` (rotation overlap), then the cron clears it.
+     */
     secret: text('secret').notNull(),
     previousSecret: text('previous_secret'),
     previousSecretExpiresAt: integer('previous_secret_expires_at'),
@@ -241,7 +244,10 @@ export const webhookEndpoints = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [index('webhook_endpoints_tenant').on(t.tenantId, t.id)],
+  (t) => [
+    index('webhook_endpoints_tenant').on(t.tenantId, t.id),
+    index('webhook_endpoints_previous_secret').on(t.previousSecretExpiresAt),
+  ],
 );
 
 /** One row per (endpoint, event): exists before any attempt, so a crash never loses a delivery. */
@@ -293,8 +299,11 @@ export const inboundSources = sqliteTable(
     id: text('id').primaryKey(),
     tenantId: text('tenant_id').notNull(),
     name: text('name').notNull(),
-    /** The shared secret, or null when it comes from an environment secret (`secret_env`). */
+    /** The shared secret, sealed; or null when it comes from an environment secret (`secret_env`). */
     secret: text('secret'),
+    /** After a rotation the old secret is still accepted until `previous_secret_expires_at`. */
+    previousSecret: text('previous_secret'),
+    previousSecretExpiresAt: integer('previous_secret_expires_at'),
     secretEnv: text('secret_env'),
     /** utf8: the raw string is the HMAC key (openssl -hmac); base64: the key is its decoded bytes. */
     secretEncoding: text('secret_encoding').notNull(),
@@ -312,7 +321,10 @@ export const inboundSources = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [index('inbound_sources_tenant').on(t.tenantId, t.id)],
+  (t) => [
+    index('inbound_sources_tenant').on(t.tenantId, t.id),
+    index('inbound_sources_previous_secret').on(t.previousSecretExpiresAt),
+  ],
 );
 
 /** Accepted pushes, to answer a replay with the original job instead of applying it twice. */
@@ -384,14 +396,31 @@ export const processors = sqliteTable(
     tenantId: text('tenant_id').notNull(),
     name: text('name').notNull(),
     url: text('url').notNull(),
-    /** Signs jobs sent to the service and verifies its callbacks (Standard Webhooks scheme). */
+    /** Signs jobs sent to the service and verifies its callbacks (Standard Webhooks scheme); sealed. */
     secret: text('secret').notNull(),
+    /** After a rotation the old secret still verifies callbacks until `previous_secret_expires_at`. */
+    previousSecret: text('previous_secret'),
+    previousSecretExpiresAt: integer('previous_secret_expires_at'),
     config: text('config').notNull(),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.name] })],
+  (t) => [primaryKey({ columns: [t.tenantId, t.name] }), index('processors_previous_secret').on(t.previousSecretExpiresAt)],
 );
+
+/**
+ * Where the secrets backfill stands per table: sealing plaintext rows and re-sealing rows under an
+ * older key, resumable by rowid. A pass is done for one key; a new current key starts a new pass.
+ */
+export const secretBackfill = sqliteTable('secret_backfill', {
+  tableName: text('table_name').primaryKey(),
+  /** The key this pass seals with. */
+  keyId: text('key_id').notNull(),
+  /** The last rowid handled. */
+  cursor: integer('cursor').notNull(),
+  completedAt: integer('completed_at'),
+  updatedAt: integer('updated_at').notNull(),
+});
 
 /** Processing rounds: a write that starts image work opens one; `product.processed` is emitted once per round. */
 export const processingRounds = sqliteTable(

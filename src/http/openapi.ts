@@ -16,6 +16,7 @@ const descriptions: Record<number, string> = {
   416: 'Range not satisfiable',
   422: 'Validation failed; `errors` names each field by JSON Pointer',
   429: 'Rate limited; see Retry-After',
+  503: 'Temporarily unavailable; see Retry-After',
 };
 
 export function problems(...statuses: number[]) {

@@ -3,16 +3,20 @@
  * stored for 24 h and replayed (`Idempotent-Replayed: true`); the same key with another body is 422;
  * a duplicate while the first still runs is 409. The in-flight hold is a ~60 s lease, so a request
  * that crashed does not block its key for a day. 5xx answers are not stored: the key is released so
- * the client's retry can succeed.
+ * the client's retry can succeed. An answer marked `Cache-Control: no-store` (one that shows a
+ * secret, secrets/no-store.ts) is not stored either: the key keeps a 409 `secret_already_shown`
+ * problem in its place, so a replay neither repeats the write nor shows the secret a second time.
  */
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
-import { ApiError } from '../http/problem';
+import { ApiError, problemBody } from '../http/problem';
 import { sha256Hex } from '../lib/crypto';
+import { isNoStore, NO_STORE } from '../secrets/no-store';
 import { CLAIM_KEY, READ_KEY, RELEASE_KEY, STORE_RESPONSE } from './idempotency.queries';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 const REPLAYED_HEADERS = ['content-type', 'location', 'etag', 'job-id'];
+const WITHHELD_STATUS = 409;
 
 export function idempotency(): MiddlewareHandler<AppEnv> {
   return async function idempotencyMiddleware(c, next) {
@@ -59,6 +63,11 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
           'Retry-After': String(leaseSeconds),
         });
       }
+      if (row.status_code === WITHHELD_STATUS && row.body?.includes('"secret_already_shown"')) {
+        // Rendered for this request (its own request id), never from the first request's answer.
+        const detail = (JSON.parse(row.body) as { detail: string }).detail;
+        throw new ApiError('secret_already_shown', detail, undefined, { 'Idempotent-Replayed': 'true', 'Cache-Control': NO_STORE });
+      }
       const headers = new Headers(JSON.parse(row.headers ?? '{}') as Record<string, string>);
       headers.set('Idempotent-Replayed', 'true');
       const replayHeaders = Object.fromEntries(headers);
@@ -77,6 +86,11 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
       await db.prepare(RELEASE_KEY).bind(...scope).run();
       return;
     }
+    if (isNoStore(res)) {
+      const shown = withheldAnswer(res.status, c.get('requestId'));
+      await db.prepare(STORE_RESPONSE).bind(...scope, shown.status, JSON.stringify(shown.headers), shown.body).run();
+      return;
+    }
     const headers: Record<string, string> = {};
     for (const name of REPLAYED_HEADERS) {
       const value = res.headers.get(name);
@@ -84,5 +98,19 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
     }
     const text = await res.clone().text();
     await db.prepare(STORE_RESPONSE).bind(...scope, res.status, JSON.stringify(headers), text).run();
+  };
+}
+
+/** What a replay of a secret-showing answer gets instead of the answer: never the secret again. */
+function withheldAnswer(status: number, requestId: string) {
+  const error = new ApiError(
+    'secret_already_shown',
+    `The first request with this Idempotency-Key succeeded (${status}) and its answer showed a secret, which is shown once and never stored. ` +
+      'The write is not repeated; if that answer was lost, rotate the secret (POST .../rotate-secret).',
+  );
+  return {
+    status: error.status,
+    headers: { 'content-type': 'application/problem+json', 'cache-control': NO_STORE },
+    body: JSON.stringify(problemBody(error, requestId)),
   };
 }

@@ -14,9 +14,17 @@ import { signedImageUrl, urlBase, type Variant, verifyImageSignature } from './i
 import { findImage, findImageById, type FullImageRow, productImages, similarCandidates } from './images.repository';
 import * as routes from './images.routes';
 import { hammingDistance } from './processors/dhash';
-import { generateSecret } from '../webhooks/signing';
+import { noStore } from '../secrets/no-store';
+import { newProcessorSecret, rotateProcessorSecret } from './processors/processor-secrets';
 import { serveContent } from './serve-content';
 import { receiveProcessorCallback } from './processors/callback';
+
+/** How long jobs are also signed with, and callbacks accepted under, the previous secret after a rotation. */
+const ROTATION_OVERLAP_MS = 24 * 3600 * 1000;
+
+function renderProcessor(r: { name: string; url: string; config: string; created_at: number; updated_at: number }) {
+  return { name: r.name, url: r.url, config: JSON.parse(r.config) as Record<string, unknown>, createdAt: toIso(r.created_at), updatedAt: toIso(r.updated_at) };
+}
 
 async function renderImage(c: Context<AppEnv>, row: FullImageRow) {
   const base = urlBase(c.env, requestBase(c));
@@ -116,23 +124,33 @@ export function imagesRouter() {
     const verdict = judgeUrl(body.url, policyFromEnv(c.env), { requireHttps: true });
     if (!verdict.ok) throw new ApiError('validation_failed', 'The processor URL is not allowed', [{ path: '/url', message: verdict.reason }]);
     const now = Date.now();
-    const secret = generateSecret();
+    // Sealed for this (tenant, name) row; only used when the row is new (an update keeps its secret).
+    const secret = await newProcessorSecret(c.env, tenantId, name);
     const row = await c.env.DB.prepare(
       `INSERT INTO processors (tenant_id, name, url, secret, config, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)
        ON CONFLICT (tenant_id, name) DO UPDATE SET url = excluded.url, config = excluded.config, updated_at = excluded.updated_at
        RETURNING name, url, config, secret, created_at, updated_at`,
     )
-      .bind(tenantId, name, body.url, secret, JSON.stringify(body.config), now)
+      .bind(tenantId, name, body.url, secret.sealed, JSON.stringify(body.config), now)
       .first<{ name: string; url: string; config: string; secret: string; created_at: number; updated_at: number }>();
-    const out = { name: row!.name, url: row!.url, config: JSON.parse(row!.config) as Record<string, unknown>, createdAt: toIso(row!.created_at), updatedAt: toIso(row!.updated_at) };
-    return row!.created_at === now ? c.json({ ...out, secret: row!.secret }, 201) : c.json(out, 200);
+    const out = renderProcessor(row!);
+    if (row!.secret !== secret.sealed) return c.json(out, 200);
+    noStore(c);
+    return c.json({ ...out, secret: secret.plaintext }, 201);
+  });
+
+  router.openapi(routes.rotateProcessorSecretRoute, async (c) => {
+    const rotated = await rotateProcessorSecret(c.env, c.get('tenant').id, c.req.valid('param').name, ROTATION_OVERLAP_MS);
+    if (!rotated) throw new ApiError('not_found', 'No such processor');
+    noStore(c);
+    return c.json({ ...renderProcessor(rotated.row), secret: rotated.secret }, 200);
   });
 
   router.openapi(routes.listProcessorsRoute, async (c) => {
     const { results } = await c.env.DB.prepare('SELECT name, url, config, created_at, updated_at FROM processors WHERE tenant_id = ?1 ORDER BY name')
       .bind(c.get('tenant').id)
       .all<{ name: string; url: string; config: string; created_at: number; updated_at: number }>();
-    const data = results.map((r) => ({ name: r.name, url: r.url, config: JSON.parse(r.config) as Record<string, unknown>, createdAt: toIso(r.created_at), updatedAt: toIso(r.updated_at) }));
+    const data = results.map(renderProcessor);
     return c.json({ data, nextCursor: null }, 200);
   });
 

@@ -56,13 +56,21 @@ const Name = z.object({ name: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/).
 export const putProcessorRoute = createRoute({
   method: 'put', path: '/processors/{name}', tags, security,
   summary: 'Configure the external service that runs a pipeline (tryOn, localization, ...)',
-  description: 'Jobs are POSTed signed with the Standard Webhooks scheme and this processor\'s secret (shown once, on creation).',
+  description: 'Jobs are POSTed signed with the Standard Webhooks scheme and this processor\'s secret (shown once, on creation). The creation answer is `Cache-Control: no-store` and is not kept for `Idempotency-Key` replay: the same key again answers 409 `secret_already_shown` and writes nothing.',
   request: { params: Name, body: jsonBody(ProcessorConfigBody) },
   responses: {
     200: json(ProcessorSchema, 'Updated'),
     201: json(ProcessorSchema.extend({ secret: z.string() }), 'Created (the secret is shown once)'),
-    ...problems(...writeProblems),
+    ...problems(...writeProblems, 503),
   },
+});
+
+export const rotateProcessorSecretRoute = createRoute({
+  method: 'post', path: '/processors/{name}/rotate-secret', tags, security,
+  summary: 'New signing secret; the old one keeps signing jobs and verifying callbacks beside it for 24 h',
+  description: 'The answer shows the new secret once (`Cache-Control: no-store`).',
+  request: { params: Name },
+  responses: { 200: json(ProcessorSchema.extend({ secret: z.string() }).openapi('ProcessorRotated'), 'Rotated (the new secret is shown once)'), ...problems(...authProblems, 404, 503) },
 });
 
 export const listProcessorsRoute = createRoute({
@@ -85,5 +93,5 @@ export const processorCallbackRoute = createRoute({
     params: z.object({ tenantId: z.string().openapi({ param: { name: 'tenantId', in: 'path' } }), name: z.string().openapi({ param: { name: 'name', in: 'path' } }) }),
     body: { required: true, content: { 'application/json': { schema: CallbackBody } } },
   },
-  responses: { 200: json(z.object({ received: z.boolean(), images: z.number().int() }), 'Recorded'), ...problems(400, 401, 422) },
+  responses: { 200: json(z.object({ received: z.boolean(), images: z.number().int() }), 'Recorded'), ...problems(400, 401, 422, 503) },
 });

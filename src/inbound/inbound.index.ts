@@ -3,9 +3,13 @@ import { limitBodyTo, requireJson } from '../http/body';
 import { ApiError } from '../http/problem';
 import { createRouter } from '../http/router';
 import { idempotency } from '../idempotency/idempotency';
+import { noStore } from '../secrets/no-store';
 import * as routes from './inbound.routes';
 import { receiveInbound } from './receive';
-import { deleteSource, findSource, insertSource, listSources, renderSource, updateSource } from './sources.repository';
+import { deleteSource, findSource, insertSource, listSources, renderSource, rotateSourceSecret, updateSource } from './sources.repository';
+
+/** How long the previous secret is still accepted after a rotation (as for webhook secrets). */
+const ROTATION_OVERLAP_MS = 24 * 3600 * 1000;
 
 const mountBase = (path: string) => path.slice(0, Math.max(0, path.indexOf('/v1/')));
 
@@ -26,7 +30,8 @@ export function inboundSourcesRouter() {
 
   router.openapi({ ...routes.createSourceRoute, middleware: writes }, async (c) => {
     const body = c.req.valid('json');
-    const { row, generated } = await insertSource(c.env.DB, c.get('tenant').id, { ...body, secretEnv: body.secretEnv ?? null });
+    const { row, generated } = await insertSource(c.env, c.get('tenant').id, { ...body, secretEnv: body.secretEnv ?? null });
+    if (generated) noStore(c);
     return c.json({ ...renderSource(row, mountBase(c.req.path)), secret: generated }, 201);
   });
 
@@ -45,6 +50,17 @@ export function inboundSourcesRouter() {
     const row = await updateSource(c.env.DB, c.get('tenant').id, c.req.valid('param').id, c.req.valid('json'));
     if (!row) throw new ApiError('not_found', 'No such inbound source');
     return c.json(renderSource(row, mountBase(c.req.path)), 200);
+  });
+
+  router.openapi(routes.rotateSourceSecretRoute, async (c) => {
+    const rotated = await rotateSourceSecret(c.env, c.get('tenant').id, c.req.valid('param').id, ROTATION_OVERLAP_MS);
+    if (!rotated.ok && rotated.reason === 'env_secret') {
+      throw new ApiError('conflict', 'This source takes its secret from an environment secret (secretEnv): rotate that secret instead');
+    }
+    if (!rotated.ok && rotated.reason === 'raced') throw new ApiError('conflict', 'The secret was rotated concurrently; rotate again if you need a newer one');
+    if (!rotated.ok) throw new ApiError('not_found', 'No such inbound source');
+    noStore(c);
+    return c.json({ ...renderSource(rotated.row, mountBase(c.req.path)), secret: rotated.secret }, 200);
   });
 
   router.openapi(routes.deleteSourceRoute, async (c) => {

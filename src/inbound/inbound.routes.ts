@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { authProblems, bearerSecurity, json, jsonBody, problems, writeProblems } from '../http/openapi';
-import { CreateSourceBody, InboundAckSchema, SourceSchema, SourceWithSecretSchema, UpdateSourceBody } from './inbound.schemas';
+import { CreateSourceBody, InboundAckSchema, RotatedSourceSchema, SourceSchema, SourceWithSecretSchema, UpdateSourceBody } from './inbound.schemas';
 
 const tags = ['Inbound'];
 const security = bearerSecurity;
@@ -9,8 +9,9 @@ const IdParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'pa
 export const createSourceRoute = createRoute({
   method: 'post', path: '/inbound-sources', tags, security,
   summary: 'Register an ERP that pushes signed product updates',
+  description: 'A generated secret is shown once. Such an answer is `Cache-Control: no-store` and is not kept for `Idempotency-Key` replay: the same key again answers 409 `secret_already_shown` and writes nothing.',
   request: { body: jsonBody(CreateSourceBody) },
-  responses: { 201: json(SourceWithSecretSchema, 'Registered'), ...problems(...writeProblems) },
+  responses: { 201: json(SourceWithSecretSchema, 'Registered'), ...problems(...writeProblems, 503) },
 });
 
 export const listSourcesRoute = createRoute({
@@ -30,6 +31,14 @@ export const updateSourceRoute = createRoute({
   responses: { 200: json(SourceSchema, 'Updated'), ...problems(...writeProblems, 404) },
 });
 
+export const rotateSourceSecretRoute = createRoute({
+  method: 'post', path: '/inbound-sources/{id}/rotate-secret', tags, security,
+  summary: 'New generated secret; pushes signed with the old one are still accepted for 24 h',
+  description: 'The answer shows the new secret once (`Cache-Control: no-store`). A source whose secret comes from `secretEnv` answers 409: rotate that Worker secret instead.',
+  request: { params: IdParam },
+  responses: { 200: json(RotatedSourceSchema, 'Rotated (the new secret is shown once)'), ...problems(...authProblems, 404, 409, 503) },
+});
+
 export const deleteSourceRoute = createRoute({
   method: 'delete', path: '/inbound-sources/{id}', tags, security, summary: 'Stop accepting pushes from this source',
   request: { params: IdParam },
@@ -46,6 +55,6 @@ export const receiveRoute = createRoute({
   responses: {
     200: json(InboundAckSchema, 'A replay of a push accepted in the last 5 minutes'),
     202: json(InboundAckSchema, 'Accepted; poll GET /v1/jobs/{jobId}'),
-    ...problems(400, 401, 413, 415, 422),
+    ...problems(400, 401, 413, 415, 422, 503),
   },
 });

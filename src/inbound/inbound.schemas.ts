@@ -20,7 +20,9 @@ const SourceFields = {
 export const CreateSourceBody = z
   .strictObject({
     name: SourceFields.name,
-    secret: z.string().min(16, 'Use at least 16 characters').max(512).optional().openapi({ description: 'Omit to have one generated (shown once)' }),
+    secret: z.string().min(16, 'Use at least 16 characters').max(512)
+      .refine((v) => !v.startsWith('enc:'), 'Must not start with "enc:" (the marker of an encrypted value)')
+      .optional().openapi({ description: 'Omit to have one generated (shown once)' }),
     secretEnv: z.string().regex(/^[A-Z][A-Z0-9_]*_WEBHOOK_SECRET$/, 'Must name an environment secret ending in _WEBHOOK_SECRET').optional()
       .openapi({ description: 'Take the secret from this Worker secret instead (e.g. GESMART_WEBHOOK_SECRET)', example: 'GESMART_WEBHOOK_SECRET' }),
     secretEncoding: SourceFields.secretEncoding.default('utf8'),
@@ -73,6 +75,10 @@ export const SourceSchema = z
 export const SourceWithSecretSchema = SourceSchema.extend({
   secret: z.string().nullable().openapi({ description: 'The generated secret, shown once (null when you supplied one)' }),
 }).openapi('InboundSourceWithSecret');
+
+export const RotatedSourceSchema = SourceSchema.extend({
+  secret: z.string().openapi({ description: 'The new secret, shown once; the previous one is still accepted for 24 h' }),
+}).openapi('InboundSourceRotated');
 
 export const InboundAckSchema = z
   .object({

@@ -10,7 +10,7 @@ import { ApiError } from '../http/problem';
 import { canonicalFormat, inboundFormats } from './formats';
 import { sha256Hex } from '../lib/crypto';
 import { newId } from '../lib/ulid';
-import { findSource, type SourceRow } from './sources.repository';
+import { findSource, type SourceRow, verifyingSecrets } from './sources.repository';
 import { verifySignature } from './verify-signature';
 
 export const REPLAY_WINDOW_MS = 5 * 60_000;
@@ -19,9 +19,13 @@ export function inboundPayloadKey(tenantId: string, jobId: string): string {
   return `inbound/${tenantId}/${jobId}.json`;
 }
 
-function sourceSecret(env: Env, source: SourceRow): string | null {
-  if (source.secretEnv) return env[source.secretEnv as `${string}_WEBHOOK_SECRET`] ?? null;
-  return source.secret;
+/** The secrets a push may be signed with (several during a rotation overlap); none = refuse. */
+async function sourceSecrets(env: Env, source: SourceRow, now: number): Promise<string[]> {
+  if (source.secretEnv) {
+    const secret = env[source.secretEnv as `${string}_WEBHOOK_SECRET`];
+    return secret ? [secret] : [];
+  }
+  return verifyingSecrets(env, source, now);
 }
 
 export interface InboundAck {
@@ -49,20 +53,24 @@ export async function acceptInbound(c: Context<AppEnv>, source: SourceRow | null
   const denied = new ApiError('unauthorized', 'The signature could not be verified', undefined, challenge);
   const body = new Uint8Array(await c.req.arrayBuffer());
   if (!source) throw denied;
-  const secret = sourceSecret(env, source);
-  if (!secret) {
+  const now = Date.now();
+  const secrets = await sourceSecrets(env, source, now);
+  if (secrets.length === 0) {
     console.error(JSON.stringify({ level: 'error', message: 'inbound source has no secret configured; refusing', sourceId: source.id }));
     throw denied;
   }
-  const now = Date.now();
-  const verdict = await verifySignature(
-    source,
-    secret,
-    body,
-    c.req.header(source.signatureHeader) ?? null,
-    source.timestampHeader ? (c.req.header(source.timestampHeader) ?? null) : null,
-    now,
-  );
+  let verdict: Awaited<ReturnType<typeof verifySignature>> = { ok: false, reason: 'no secret' };
+  for (const secret of secrets) {
+    verdict = await verifySignature(
+      source,
+      secret,
+      body,
+      c.req.header(source.signatureHeader) ?? null,
+      source.timestampHeader ? (c.req.header(source.timestampHeader) ?? null) : null,
+      now,
+    );
+    if (verdict.ok) break;
+  }
   if (!verdict.ok) {
     // The same answer as an unknown source: the reason goes to the log, not to the caller.
     console.warn(JSON.stringify({ level: 'warn', message: 'inbound signature refused', sourceId: source.id, reason: verdict.reason }));

@@ -2,6 +2,8 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { database } from '../db/client';
 import { inboundSources } from '../db/schema';
+import type { Env } from '../env';
+import { openFor, sealFor, secretOwner } from '../secrets/keyring';
 import { randomToken } from '../lib/crypto';
 import { toIso } from '../lib/time';
 import { newId } from '../lib/ulid';
@@ -28,21 +30,55 @@ export function renderSource(row: SourceRow, base: string) {
   };
 }
 
-export type NewSource = Omit<SourceRow, 'id' | 'tenantId' | 'createdAt' | 'updatedAt' | 'secret'> & { secret?: string | undefined };
+export type NewSource = Omit<SourceRow, 'id' | 'tenantId' | 'createdAt' | 'updatedAt' | 'secret' | 'previousSecret' | 'previousSecretExpiresAt'> & {
+  secret?: string | undefined;
+};
 
-export async function insertSource(db: D1Database, tenantId: string, input: NewSource): Promise<{ row: SourceRow; generated: string | null }> {
+/** Stores the source with its secret sealed; a generated secret is returned to be shown once. */
+export async function insertSource(env: Env, tenantId: string, input: NewSource): Promise<{ row: SourceRow; generated: string | null }> {
   const now = Date.now();
+  const id = newId('src', now);
   const generated = input.secret || input.secretEnv ? null : randomToken(32);
+  const plaintext = input.secretEnv ? null : (input.secret ?? generated);
   const row: SourceRow = {
     ...input,
-    id: newId('src', now),
+    id,
     tenantId,
-    secret: input.secretEnv ? null : (input.secret ?? generated),
+    secret: plaintext === null ? null : await sealFor(env, plaintext, secretOwner.inboundSource(id)),
+    previousSecret: null,
+    previousSecretExpiresAt: null,
     createdAt: now,
     updatedAt: now,
   };
-  await database(db).insert(inboundSources).values(row);
+  await database(env.DB).insert(inboundSources).values(row);
   return { row, generated };
+}
+
+export type RotateOutcome = { ok: true; row: SourceRow; secret: string } | { ok: false; reason: 'not_found' | 'env_secret' | 'raced' };
+
+/**
+ * A new generated secret now; the old one is still accepted for `overlapMs`, so the ERP can switch
+ * without losing pushes. The old value moves as stored (sealed for this same row).
+ */
+export async function rotateSourceSecret(env: Env, tenantId: string, id: string, overlapMs: number): Promise<RotateOutcome> {
+  const current = await findSource(env.DB, tenantId, id);
+  if (!current) return { ok: false, reason: 'not_found' };
+  if (current.secretEnv || current.secret === null) return { ok: false, reason: 'env_secret' };
+  const now = Date.now();
+  const secret = randomToken(32);
+  const rows = await database(env.DB)
+    .update(inboundSources)
+    .set({ secret: await sealFor(env, secret, secretOwner.inboundSource(id)), previousSecret: current.secret, previousSecretExpiresAt: now + overlapMs, updatedAt: now })
+    .where(and(eq(inboundSources.tenantId, tenantId), eq(inboundSources.id, id), eq(inboundSources.secret, current.secret)))
+    .returning();
+  return rows[0] ? { ok: true, row: rows[0], secret } : { ok: false, reason: 'raced' };
+}
+
+/** The stored secrets that verify a push now, opened: current first, then the previous during its overlap. */
+export async function verifyingSecrets(env: Env, source: SourceRow, now: number): Promise<string[]> {
+  const stored = [source.secret];
+  if (source.previousSecret && source.previousSecretExpiresAt !== null && source.previousSecretExpiresAt > now) stored.push(source.previousSecret);
+  return Promise.all(stored.filter((v): v is string => v !== null).map((v) => openFor(env, v, secretOwner.inboundSource(source.id))));
 }
 
 export async function findSource(db: D1Database, tenantId: string | null, id: string): Promise<SourceRow | null> {

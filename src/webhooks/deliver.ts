@@ -12,7 +12,8 @@ import { mapPool } from '../lib/pool';
 import { newId } from '../lib/ulid';
 import { guardedFetch } from '../outbound/guarded-fetch';
 import { policyFromEnv } from '../outbound/policy';
-import { signingSecrets } from './endpoints.repository';
+import { SecretsUnavailable, keyring } from '../secrets/keyring';
+import { openEndpointSecrets, signingSecrets } from './endpoints.repository';
 import { renderPayload } from './payload';
 import { parseRetryAfter, QUEUE_DELAY_LIMIT_MS, retryDelayMs } from './retry-schedule';
 import { signedHeaders } from './signing';
@@ -22,6 +23,7 @@ const DEFAULT_TIMEOUT_MS = 15_000;
 const LEASE_MS = 60_000;
 const RESPONSE_BYTES = 1024;
 const DISABLE_AFTER_MS = 5 * 86_400_000;
+const SECRET_RETRY_MS = 5 * 60_000;
 
 interface ClaimedRow {
   id: string;
@@ -100,16 +102,20 @@ async function attempt(env: Env, row: ClaimedRow, now: number): Promise<Outcome>
   if (body === null) {
     return { ...base, status: 'succeeded', next: null, code: null, error: null, latency: 0, body: null, disable: null, ok: true, sent: false };
   }
+  let secrets: string[];
+  try {
+    const stored = signingSecrets({ secret: row.secret, previousSecret: row.previous_secret, previousSecretExpiresAt: row.previous_secret_expires_at }, now);
+    secrets = await openEndpointSecrets(env, row.endpoint_id, stored);
+  } catch (err) {
+    if (!(err instanceof SecretsUnavailable)) throw err;
+    // An operator problem (key removed, value damaged), not the receiver's: nothing is sent, try again later.
+    return { ...base, status: 'retrying', next: now + SECRET_RETRY_MS, code: null, error: 'the signing secret cannot be read', latency: 0, body: null, disable: null, ok: false, sent: false };
+  }
   const headers = {
     ...(JSON.parse(row.headers ?? '{}') as Record<string, string>),
     'content-type': 'application/json',
     'user-agent': 'Shelfsync-Webhooks/1',
-    ...(await signedHeaders(
-      signingSecrets({ secret: row.secret, previousSecret: row.previous_secret, previousSecretExpiresAt: row.previous_secret_expires_at }, now),
-      row.event_id,
-      body,
-      now,
-    )),
+    ...(await signedHeaders(secrets, row.event_id, body, now)),
   };
   const started = Date.now();
   const result = await guardedFetch(
@@ -148,6 +154,8 @@ async function attempt(env: Env, row: ClaimedRow, now: number): Promise<Outcome>
 /** Attempts the given deliveries (those still due); returns how many were sent. */
 export async function attemptDeliveries(env: Env, ids: string[], now = Date.now()): Promise<number> {
   if (ids.length === 0) return 0;
+  // No keyring, nothing can be signed: throw before claiming, so the rows stay due for a later run.
+  await keyring(env);
   const db = env.DB;
   const lease = now + LEASE_MS + Math.floor(Math.random() * 1000);
   const idsJson = JSON.stringify(ids);

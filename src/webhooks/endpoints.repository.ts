@@ -2,6 +2,8 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
 import { database } from '../db/client';
 import { webhookEndpoints } from '../db/schema';
+import type { Env } from '../env';
+import { openFor, sealFor, secretOwner } from '../secrets/keyring';
 import { toIso } from '../lib/time';
 import { newId } from '../lib/ulid';
 import { generateSecret } from './signing';
@@ -32,10 +34,13 @@ export interface NewEndpoint {
   metadata?: Record<string, unknown> | null;
 }
 
-export async function insertEndpoint(db: D1Database, tenantId: string, input: NewEndpoint): Promise<EndpointRow> {
+/** Stores the endpoint with a new secret, sealed; the plaintext is returned to be shown once. */
+export async function insertEndpoint(env: Env, tenantId: string, input: NewEndpoint): Promise<{ row: EndpointRow; secret: string }> {
   const now = Date.now();
+  const id = newId('wh', now);
+  const secret = generateSecret();
   const row: EndpointRow = {
-    id: newId('wh', now),
+    id,
     tenantId,
     url: input.url,
     eventTypes: JSON.stringify(input.eventTypes),
@@ -43,7 +48,7 @@ export async function insertEndpoint(db: D1Database, tenantId: string, input: Ne
     format: input.format,
     enabled: input.enabled,
     disabledReason: null,
-    secret: generateSecret(),
+    secret: await sealFor(env, secret, secretOwner.webhook(id)),
     previousSecret: null,
     previousSecretExpiresAt: null,
     failingSince: null,
@@ -51,8 +56,8 @@ export async function insertEndpoint(db: D1Database, tenantId: string, input: Ne
     createdAt: now,
     updatedAt: now,
   };
-  await database(db).insert(webhookEndpoints).values(row);
-  return row;
+  await database(env.DB).insert(webhookEndpoints).values(row);
+  return { row, secret };
 }
 
 export async function findEndpoint(db: D1Database, tenantId: string, id: string): Promise<EndpointRow | null> {
@@ -107,22 +112,31 @@ export async function deleteEndpoint(db: D1Database, tenantId: string, id: strin
   return rows.length > 0;
 }
 
-/** New secret now; the old one keeps signing beside it for `overlapMs` (receivers can switch at leisure). */
-export async function rotateSecret(db: D1Database, tenantId: string, id: string, overlapMs: number): Promise<EndpointRow | null> {
-  const current = await findEndpoint(db, tenantId, id);
+/**
+ * New secret now; the old one keeps signing beside it for `overlapMs` (receivers can switch at
+ * leisure). The old value moves as it is stored (sealed for this same row), so it is never decrypted.
+ */
+export async function rotateSecret(env: Env, tenantId: string, id: string, overlapMs: number): Promise<{ row: EndpointRow; secret: string } | null> {
+  const current = await findEndpoint(env.DB, tenantId, id);
   if (!current) return null;
   const now = Date.now();
-  const rows = await database(db)
+  const secret = generateSecret();
+  const rows = await database(env.DB)
     .update(webhookEndpoints)
-    .set({ secret: generateSecret(), previousSecret: current.secret, previousSecretExpiresAt: now + overlapMs, updatedAt: now })
+    .set({ secret: await sealFor(env, secret, secretOwner.webhook(id)), previousSecret: current.secret, previousSecretExpiresAt: now + overlapMs, updatedAt: now })
     .where(and(eq(webhookEndpoints.tenantId, tenantId), eq(webhookEndpoints.id, id), eq(webhookEndpoints.secret, current.secret)))
     .returning();
-  return rows[0] ?? null;
+  return rows[0] ? { row: rows[0], secret } : null;
 }
 
-/** The secrets that sign a delivery right now: current first, then the previous while its overlap lasts. */
+/** The secrets that sign a delivery right now (as stored): current first, then the previous while its overlap lasts. */
 export function signingSecrets(row: Pick<EndpointRow, 'secret' | 'previousSecret' | 'previousSecretExpiresAt'>, now: number): string[] {
   const secrets = [row.secret];
   if (row.previousSecret && row.previousSecretExpiresAt !== null && row.previousSecretExpiresAt > now) secrets.push(row.previousSecret);
   return secrets;
+}
+
+/** Opens stored secrets of one endpoint (throws SecretsUnavailable when they cannot be read). */
+export function openEndpointSecrets(env: Env, endpointId: string, stored: string[]): Promise<string[]> {
+  return Promise.all(stored.map((value) => openFor(env, value, secretOwner.webhook(endpointId))));
 }

@@ -8,6 +8,7 @@ import { cursorField } from '../http/cursor';
 import { ApiError } from '../http/problem';
 import { createRouter } from '../http/router';
 import { idempotency } from '../idempotency/idempotency';
+import { noStore } from '../secrets/no-store';
 import { encodeCursor } from '../lib/cursor';
 import { newId } from '../lib/ulid';
 import { judgeUrl, policyFromEnv } from '../outbound/policy';
@@ -42,8 +43,9 @@ export function webhooksRouter() {
   router.openapi({ ...routes.createWebhookRoute, middleware: writes }, async (c) => {
     const body = c.req.valid('json');
     assertTarget(c, body.url);
-    const row = await insertEndpoint(c.env.DB, c.get('tenant').id, body);
-    return c.json({ ...renderEndpoint(row), secret: row.secret }, 201);
+    const { row, secret } = await insertEndpoint(c.env, c.get('tenant').id, body);
+    noStore(c);
+    return c.json({ ...renderEndpoint(row), secret }, 201);
   });
 
   router.openapi(routes.listWebhooksRoute, async (c) => {
@@ -73,9 +75,10 @@ export function webhooksRouter() {
   });
 
   router.openapi(routes.rotateSecretRoute, async (c) => {
-    const row = await rotateSecret(c.env.DB, c.get('tenant').id, c.req.valid('param').id, ROTATION_OVERLAP_MS);
-    if (!row) throw new ApiError('not_found', 'No such webhook');
-    return c.json({ ...renderEndpoint(row), secret: row.secret }, 200);
+    const rotated = await rotateSecret(c.env, c.get('tenant').id, c.req.valid('param').id, ROTATION_OVERLAP_MS);
+    if (!rotated) throw new ApiError('not_found', 'No such webhook');
+    noStore(c);
+    return c.json({ ...renderEndpoint(rotated.row), secret: rotated.secret }, 200);
   });
 
   router.openapi(routes.testWebhookRoute, async (c) => {

@@ -10,9 +10,9 @@ const Page = z.object({ limit: z.coerce.number().int().min(1).max(200).default(5
 export const createWebhookRoute = createRoute({
   method: 'post', path: '/webhooks', tags, security,
   summary: 'Subscribe an endpoint (the signing secret is shown once)',
-  description: 'Deliveries are Standard Webhooks: `webhook-id`, `webhook-timestamp`, `webhook-signature` headers, body `{type, timestamp, data}`. HTTPS only outside local development; the outbound guard applies.',
+  description: 'Deliveries are Standard Webhooks: `webhook-id`, `webhook-timestamp`, `webhook-signature` headers, body `{type, timestamp, data}`. HTTPS only outside local development; the outbound guard applies. The answer is `Cache-Control: no-store` and is not kept for `Idempotency-Key` replay: the same key again answers 409 `secret_already_shown` and writes nothing.',
   request: { body: jsonBody(CreateWebhookBody) },
-  responses: { 201: json(WebhookWithSecretSchema, 'Subscribed'), ...problems(...writeProblems) },
+  responses: { 201: json(WebhookWithSecretSchema, 'Subscribed'), ...problems(...writeProblems, 503) },
 });
 
 export const listWebhooksRoute = createRoute({
@@ -42,8 +42,9 @@ export const deleteWebhookRoute = createRoute({
 export const rotateSecretRoute = createRoute({
   method: 'post', path: '/webhooks/{id}/rotate-secret', tags, security,
   summary: 'New signing secret; the old one keeps signing beside it for 24 h',
+  description: 'The answer shows the new secret once (`Cache-Control: no-store`); the previous secret is cleared when its overlap ends.',
   request: { params: IdParam },
-  responses: { 200: json(WebhookWithSecretSchema, 'Rotated (the new secret is shown once)'), ...problems(...authProblems, 404) },
+  responses: { 200: json(WebhookWithSecretSchema, 'Rotated (the new secret is shown once)'), ...problems(...authProblems, 404, 503) },
 });
 
 export const testWebhookRoute = createRoute({

@@ -44,6 +44,8 @@ export async function envSource(c: Context<AppEnv>): Promise<SourceRow | null> {
     tenantId,
     name: 'GeSmart ERP webhook (GESMART_WEBHOOK_SECRET, GESMART_TENANT)',
     secret: null,
+    previousSecret: null,
+    previousSecretExpiresAt: null,
     secretEnv: 'GESMART_WEBHOOK_SECRET',
     secretEncoding: 'utf8',
     signatureHeader: 'x-gesmart-signature',

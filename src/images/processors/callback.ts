@@ -10,6 +10,7 @@ import type { AppEnv } from '../../env';
 import { ApiError } from '../../http/problem';
 import { verifyStandardSignature } from '../../webhooks/signing';
 import { wakeIngest } from '../wake';
+import { openProcessorSecrets, type StoredProcessorSecrets } from './processor-secrets';
 import { hashConfig } from './registry';
 
 export const CallbackBody = z
@@ -23,11 +24,12 @@ export const CallbackBody = z
 
 export async function receiveProcessorCallback(c: Context<AppEnv>, name: string, tenantId: string): Promise<Response> {
   const raw = await c.req.text();
-  const row = await c.env.DB.prepare('SELECT url, secret, config FROM processors WHERE tenant_id = ?1 AND name = ?2')
+  const row = await c.env.DB.prepare('SELECT url, secret, previous_secret, previous_secret_expires_at, config FROM processors WHERE tenant_id = ?1 AND name = ?2')
     .bind(tenantId, name)
-    .first<{ url: string; secret: string; config: string }>();
+    .first<{ url: string; config: string } & StoredProcessorSecrets>();
   const challenge = { 'WWW-Authenticate': 'HMAC realm="shelfsync-processor"' };
-  if (!row || !(await verifyStandardSignature([row.secret], raw, c.req.raw.headers))) {
+  const secrets = row ? await openProcessorSecrets(c.env, tenantId, name, row, Date.now()) : [];
+  if (!row || !(await verifyStandardSignature(secrets, raw, c.req.raw.headers))) {
     throw new ApiError('unauthorized', 'The callback signature could not be verified', undefined, challenge);
   }
   let parsed: z.infer<typeof CallbackBody>;

@@ -10,25 +10,29 @@ import type { Env } from '../../env';
 import { newId } from '../../lib/ulid';
 import { guardedFetch } from '../../outbound/guarded-fetch';
 import { policyFromEnv } from '../../outbound/policy';
+import { SecretsUnavailable } from '../../secrets/keyring';
 import { signedHeaders } from '../../webhooks/signing';
 import { signedImageUrl, urlBase } from '../image-url';
+import { openProcessorSecrets, type StoredProcessorSecrets } from './processor-secrets';
 import { hashConfig, type Processor } from './registry';
 
 export interface PipelineService {
+  tenantId: string;
   name: string;
   url: string;
-  secret: string;
+  /** As stored (sealed); opened only when a job is signed. */
+  secrets: StoredProcessorSecrets;
   config: Record<string, unknown>;
   configHash: string;
 }
 
 export async function findPipelineService(db: D1Database, tenantId: string, name: string): Promise<PipelineService | null> {
-  const row = await db.prepare('SELECT name, url, secret, config FROM processors WHERE tenant_id = ?1 AND name = ?2')
+  const row = await db.prepare('SELECT name, url, secret, previous_secret, previous_secret_expires_at, config FROM processors WHERE tenant_id = ?1 AND name = ?2')
     .bind(tenantId, name)
-    .first<{ name: string; url: string; secret: string; config: string }>();
+    .first<{ name: string; url: string; config: string } & StoredProcessorSecrets>();
   if (!row) return null;
   const config = JSON.parse(row.config) as Record<string, unknown>;
-  return { name: row.name, url: row.url, secret: row.secret, config, configHash: await hashConfig({ url: row.url, config }) };
+  return { tenantId, name: row.name, url: row.url, secrets: row, config, configHash: await hashConfig({ url: row.url, config }) };
 }
 
 const TIMEOUT_MS = 30_000;
@@ -52,7 +56,15 @@ export function externalProcessor(service: PipelineService): Processor {
         config: service.config,
         callbackUrl: `${urlBase(env)}/v1/processor-callbacks/${ctx.tenantId}/${encodeURIComponent(service.name)}`,
       });
-      const headers = { 'content-type': 'application/json', ...(await signedHeaders([service.secret], newId('evt'), body)) };
+      let secrets: string[];
+      try {
+        secrets = await openProcessorSecrets(env, service.tenantId, service.name, service.secrets, Date.now());
+      } catch (err) {
+        if (!(err instanceof SecretsUnavailable)) throw err;
+        // The operator's keyring, not the image: retried with backoff until the key is back.
+        return { ok: false, error: `The ${service.name} job cannot be signed right now`, transient: true };
+      }
+      const headers = { 'content-type': 'application/json', ...(await signedHeaders(secrets, newId('evt'), body)) };
       const result = await guardedFetch(service.url, {
         policy: policyFromEnv(env),
         timeoutMs: TIMEOUT_MS,

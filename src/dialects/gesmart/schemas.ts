@@ -111,10 +111,15 @@ export const Product = z
     reference: Reference,
     name: z.string().min(1, 'Name must not be empty').max(LIMITS.name, `Name must be at most ${LIMITS.name} characters`).openapi({ example: 'Professional Coffee Machine' }),
     description: z.string().max(LIMITS.description, `Description must be at most ${LIMITS.description} characters`).nullish(),
-    price: z.number().min(0, 'Price must be a positive number').openapi({
-      description: "Tax excluded, in the tenant's default currency; more decimals than the currency has is refused, never rounded",
-      example: 1299.99,
-    }),
+    // A number as the seed shows it; a string only when the JSON number was too long to be read exactly
+    // (more than 15 significant digits: its source text is kept, see lib/exact-json.ts), or sent as one.
+    price: z
+      .union([z.number().min(0, 'Price must be a positive number'), z.string()], { error: 'Price must be a positive number' })
+      .openapi({
+        type: 'number',
+        description: "Tax excluded, in the tenant's default currency; up to 6 decimals (e.g. a net 12.345678) kept exactly, a 7th is refused, never rounded",
+        example: 1299.99,
+      }),
     quantity: z.number().int('Quantity must be an integer').min(0, 'Quantity must be >= 0').openapi({ example: 50 }),
     active: z.boolean().nullish().openapi({ description: 'Default true on create; kept on update when absent' }),
     categories: z

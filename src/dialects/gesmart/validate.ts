@@ -61,7 +61,7 @@ export function classify(error: z.ZodError, input: unknown, prefix: readonly Pro
   return { status: shape ? 400 : 422, errors };
 }
 
-/** Rules that need the tenant: the price must fit the default currency's minor unit, exactly. */
+/** Rules that need the tenant: the price must be exact in micros (up to 6 decimals), never rounded. */
 export function tenantRules(product: GesmartProduct, currency: string): FieldError[] {
   const money = parseMoney(product.price, currency);
   if (!money.ok) return [{ path: '/price', message: `Invalid price value: ${money.message}` }];

@@ -9,11 +9,11 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
 import { parseJsonExact } from '../lib/exact-json';
 
-export function readJsonExactly(): MiddlewareHandler<AppEnv> {
+export function readJsonExactly(options: { boxed?: boolean } = {}): MiddlewareHandler<AppEnv> {
   return async function readJsonExactlyMiddleware(c, next) {
     if (/json/i.test(c.req.header('content-type') ?? '')) {
       const text = await c.req.text();
-      const parsed = new Promise<unknown>((resolve) => resolve(parseJsonExact(text)));
+      const parsed = new Promise<unknown>((resolve) => resolve(parseJsonExact(text, options)));
       parsed.catch(() => undefined); // handled by whoever awaits it; not an unhandled rejection here
       Object.defineProperty(c.req, 'json', { value: () => parsed, configurable: true });
     }

@@ -11,12 +11,20 @@ export const MONEY_MEMBERS: ReadonlySet<string> = new Set(['amount', 'price', 's
 
 const EXACT_NUMBER_DIGITS = 15;
 
+/**
+ * A long JSON number's source text, boxed so that a shape whose money is a JSON number (GeSmart's
+ * `price`) can take it while still refusing a string the client sent.
+ */
+export class JsonNumberText {
+  constructor(readonly text: string) {}
+}
+
 type Reviver = (this: unknown, key: string, value: unknown, context?: { source?: string }) => unknown;
 
-export function parseJsonExact(text: string, members: ReadonlySet<string> = MONEY_MEMBERS): unknown {
+export function parseJsonExact(text: string, options: { boxed?: boolean } = {}, members: ReadonlySet<string> = MONEY_MEMBERS): unknown {
   const reviver: Reviver = function (key, value, context) {
     if (typeof value === 'number' && members.has(key) && context?.source !== undefined && significantDigits(context.source) > EXACT_NUMBER_DIGITS) {
-      return context.source;
+      return options.boxed ? new JsonNumberText(context.source) : context.source;
     }
     return value;
   };

@@ -99,7 +99,7 @@ export function gesmartApp() {
   app.use('/api/products/*', requireToken());
 
   app.openapi(
-    { ...routes.syncRoute, middleware: [limitBodyTo('single'), requireJson(), readJsonExactly()] as const },
+    { ...routes.syncRoute, middleware: [limitBodyTo('single'), requireJson(), readJsonExactly({ boxed: true })] as const },
     async (c) => {
       const product = c.req.valid('json');
       const ctx = catalog(c);
@@ -145,7 +145,7 @@ export function gesmartApp() {
   app.post('/api/products/sync/batch', limitBodyTo('batch'), requireJson(), async (c) => {
     let raw: unknown;
     try {
-      raw = parseJsonExact(await c.req.text());
+      raw = parseJsonExact(await c.req.text(), { boxed: true });
     } catch {
       throw new ApiError('bad_request', 'The request body is not valid JSON');
     }

@@ -13,6 +13,7 @@ export interface Env {
   INBOUND_QUEUE: Queue<InboundMessage>;
   INGEST_QUEUE: Queue<IngestMessage>;
   IMPORTS_QUEUE: Queue<ImportMessage>;
+  MAINTENANCE_QUEUE: Queue<MaintenanceMessage>;
   DEAD_LETTER_QUEUE?: Queue<unknown>;
   RATE_LIMITER?: RateLimit;
   ASSETS?: Fetcher;
@@ -76,6 +77,15 @@ export interface ImportMessage {
   kind: 'import';
   tenantId: string;
   jobId: string;
+}
+
+/**
+ * Convert the next slice of products stored before money was micros (the marker `money_format IS
+ * NULL`), in (tenant, id) order after `after`; a long table re-enqueues itself slice by slice.
+ */
+export interface MaintenanceMessage {
+  kind: 'money-backfill';
+  after?: [tenantId: string, productId: string];
 }
 
 export interface Tenant {

@@ -42,7 +42,7 @@ async function expectNothingKept(tenantId: string): Promise<void> {
 describe('POST /v1/imports', () => {
   it('answers 202 with a pending job at once, stores the exact bytes with their sha256, and the job ends with counts and line-numbered errors', async () => {
     const t = await createTenant();
-    const csv = 'id,title,price,availability\na,Alpha,"25.00 USD",in_stock\nb,"Be\nta",12 USD,out of stock\nc,Gamma,1.005 USD,in stock\n';
+    const csv = 'id,title,price,availability\na,Alpha,"25.00 USD",in_stock\nb,"Be\nta",12 USD,out of stock\nc,Gamma,1.0050001 USD,in stock\n';
     const bytes = utf8(csv);
     const { res, job, import: imp } = await startImport(t, csv, 'text/csv');
     expect(res.headers.get('location')).toBe(`/v1/imports/${job.id}`);

@@ -16,7 +16,7 @@ describe('POST /v1/products/batch', () => {
       product('n1', { title: 'duplicate' }),
       { title: 'no id' },
       product('same'),
-      product('n2', { prices: { JPY: { amount: '1.5' } } }),
+      product('n2', { prices: { JPY: { amount: '1.5000001' } } }),
       product('n3'),
     ]);
     expect(res.status).toBe(200);

@@ -81,7 +81,7 @@ describe('PATCH /v1/products/{id}', () => {
     expect(patched).not.toHaveProperty('color');
     expect(patched).toMatchObject({ id: 'p1', version: 2, title: 'Product p1', brand: 'Acme', sizes: ['XL'], metadata: { season: 'FW25', added: true } });
     expect(patched.metadata).not.toHaveProperty('keep');
-    expect(patched.prices).toEqual({ USD: { amount: '25.00', sale: { amount: '19.99' } }, JPY: { amount: '3900' } });
+    expect(patched.prices).toEqual({ USD: { amount: '25.00', amountMicros: '25000000', sale: { amount: '19.99', amountMicros: '19990000' } }, JPY: { amount: '3900', amountMicros: '3900000000' } });
     expect(await body(await get(t, 'p1'))).toEqual(patched);
   });
 
@@ -123,7 +123,7 @@ describe('PATCH /v1/products/{id}', () => {
   it('re-validates the merged product and cannot change the id', async () => {
     const t = await createTenant();
     await putProduct(t, 'p1');
-    const bad = await patchProduct(t, 'p1', { prices: { USD: { amount: '1.001' } }, gender: 'nope' });
+    const bad = await patchProduct(t, 'p1', { prices: { USD: { amount: '1.0000001' } }, gender: 'nope' });
     const problem = await expectProblem(bad, 422, 'validation_failed');
     expect(problem.errors!.map((e) => e.path)).toEqual(expect.arrayContaining(['/prices/USD/amount', '/gender']));
     await expectProblem(await patchProduct(t, 'p1', { id: 'p2' }), 422, 'validation_failed');

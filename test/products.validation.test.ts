@@ -32,17 +32,17 @@ describe('product validation (422, JSON Pointer paths)', () => {
     }
   });
 
-  it('checks currency codes and fraction digits per currency', async () => {
+  it('checks currency codes and fraction digits (at most 6, whatever the currency)', async () => {
     const t = await createTenant();
     await expectInvalid(t, product('v1', { prices: { ABC: { amount: '1.00' } } }), '/prices/ABC');
     await expectInvalid(t, product('v1', { prices: { usd: { amount: '1.00' } } }), '/prices/usd');
-    await expectInvalid(t, product('v1', { prices: { JPY: { amount: '10.5' } } }), '/prices/JPY/amount');
-    await expectInvalid(t, product('v1', { prices: { JPY: { amount: 10.5 } } }), '/prices/JPY/amount');
-    await expectInvalid(t, product('v1', { prices: { USD: { amount: '1.005' } } }), '/prices/USD/amount');
-    await expectInvalid(t, product('v1', { prices: { USD: { amount: 1.005 } } }), '/prices/USD/amount');
+    await expectInvalid(t, product('v1', { prices: { JPY: { amount: '10.0000005' } } }), '/prices/JPY/amount');
+    await expectInvalid(t, product('v1', { prices: { JPY: { amount: 10.0000005 } } }), '/prices/JPY/amount');
+    await expectInvalid(t, product('v1', { prices: { USD: { amount: '1.0050001' } } }), '/prices/USD/amount');
+    await expectInvalid(t, product('v1', { prices: { USD: { amount: 1.0050001 } } }), '/prices/USD/amount');
     await expectInvalid(t, product('v1', { prices: { USD: { amount: '-1.00' } } }), '/prices/USD/amount');
     await expectInvalid(t, product('v1', { prices: { USD: { amount: '1,00' } } }), '/prices/USD/amount');
-    await expectInvalid(t, product('v1', { prices: { USD: { amount: '10.00', sale: { amount: '5.001' } } } }), '/prices/USD/sale/amount');
+    await expectInvalid(t, product('v1', { prices: { USD: { amount: '10.00', sale: { amount: '5.0000001' } } } }), '/prices/USD/sale/amount');
     await expectInvalid(
       t,
       product('v1', { prices: { USD: { amount: '10.00', sale: { amount: '5.00', start: '2024-06-20T00:00:00Z', end: '2024-06-10T00:00:00Z' } } } }),
@@ -52,7 +52,7 @@ describe('product validation (422, JSON Pointer paths)', () => {
     // Three-decimal currencies take three.
     const kwd = await putProduct(t, 'kwd', product('kwd', { prices: { KWD: { amount: '1.005' } } }));
     expect(kwd.status).toBe(201);
-    expect((await body(kwd)).prices).toEqual({ KWD: { amount: '1.005' } });
+    expect((await body(kwd)).prices).toEqual({ KWD: { amount: '1.005', amountMicros: '1005000' } });
   });
 
   it('checks locales', async () => {
@@ -115,7 +115,7 @@ describe('product validation (422, JSON Pointer paths)', () => {
 
   it('reports every invalid field at once', async () => {
     const t = await createTenant();
-    const res = await putProduct(t, 'v1', { id: 'v1', gender: 'x', gtin: '1', quantity: -1, prices: { JPY: { amount: '1.5' } }, bogus: true });
+    const res = await putProduct(t, 'v1', { id: 'v1', gender: 'x', gtin: '1', quantity: -1, prices: { JPY: { amount: '1.5000001' } }, bogus: true });
     const problem = await expectProblem(res, 422, 'validation_failed');
     expect(errorPaths(problem)).toEqual(expect.arrayContaining(['/gender', '/gtin', '/quantity', '/prices/JPY/amount', '/bogus']));
     for (const error of problem.errors!) expect(error.message.length).toBeGreaterThan(0);
@@ -128,17 +128,21 @@ describe('product validation (422, JSON Pointer paths)', () => {
 });
 
 describe('money in and out', () => {
-  it('stores "19.99" and 19.99 alike as 1999 minor units and returns "19.99"', async () => {
+  const raw = (t: { headers: Record<string, string> }, id: string, json: string) =>
+    call(`/v1/products/${id}`, { method: 'PUT', headers: { ...t.headers, 'content-type': 'application/json' }, body: json });
+  const stored = async (t: { id: string }, id: string) =>
+    JSON.parse((await env.DB.prepare('SELECT data FROM products WHERE tenant_id = ?1 AND id = ?2').bind(t.id, id).first<{ data: string }>())!.data).prices;
+
+  it('stores "19.99" and 19.99 alike as 19,990,000 micros and returns "19.99" with amountMicros', async () => {
     const t = await createTenant();
     const asString = await putProduct(t, 'm1', product('m1', { prices: { USD: { amount: '19.99' } } }));
     const asNumber = await putProduct(t, 'm2', product('m2', { prices: { USD: { amount: 19.99 } } }));
     expect(asString.status).toBe(201);
     expect(asNumber.status).toBe(201);
-    expect((await body(asString)).prices).toEqual({ USD: { amount: '19.99' } });
-    expect((await body(asNumber)).prices).toEqual({ USD: { amount: '19.99' } });
-
-    const { results } = await env.DB.prepare('SELECT id, data FROM products WHERE tenant_id = ?1 ORDER BY id').bind(t.id).all<{ id: string; data: string }>();
-    expect(results.map((r) => JSON.parse(r.data).prices)).toEqual([{ USD: { amount: 1999 } }, { USD: { amount: 1999 } }]);
+    expect((await body(asString)).prices).toEqual({ USD: { amount: '19.99', amountMicros: '19990000' } });
+    expect((await body(asNumber)).prices).toEqual({ USD: { amount: '19.99', amountMicros: '19990000' } });
+    expect(await stored(t, 'm1')).toEqual({ USD: { amountMicros: 19_990_000 } });
+    expect(await stored(t, 'm2')).toEqual({ USD: { amountMicros: 19_990_000 } });
 
     // The same price either way is the same document: no new version.
     const again = await putProduct(t, 'm1', product('m1', { prices: { USD: { amount: 19.99 } } }));
@@ -146,7 +150,47 @@ describe('money in and out', () => {
     expect((await body(again)).version).toBe(1);
   });
 
-  it('returns each currency with its own exponent', async () => {
+  it('keeps ERP net prices with up to 6 decimals exactly, in every currency', async () => {
+    const t = await createTenant();
+    const res = await putProduct(t, 'net', product('net', { prices: { USD: { amount: 12.345678, sale: { amount: '10.5' } }, JPY: { amount: '3900.25' } } }));
+    expect(res.status).toBe(201);
+    const expected = {
+      USD: { amount: '12.345678', amountMicros: '12345678', sale: { amount: '10.50', amountMicros: '10500000' } },
+      JPY: { amount: '3900.25', amountMicros: '3900250000' },
+    };
+    expect((await body(res)).prices).toEqual(expected);
+    expect((await body(await call('/v1/products/net', { headers: t.headers }))).prices).toEqual(expected);
+    expect(await stored(t, 'net')).toEqual({ USD: { amountMicros: 12_345_678, sale: { amountMicros: 10_500_000 } }, JPY: { amountMicros: 3_900_250_000 } });
+  });
+
+  it('refuses a 7th decimal with a 422 naming the field, never rounding', async () => {
+    const t = await createTenant();
+    const problem = await expectProblem(await putProduct(t, 'd7', product('d7', { prices: { USD: { amount: '1.00', sale: { amount: '0.1234567' } } } })), 422, 'validation_failed');
+    expect(problem.errors).toEqual([{ path: '/prices/USD/sale/amount', message: 'At most 6 decimal places: the amount is never rounded' }]);
+  });
+
+  it('holds 9,007,199,254.740991 exactly (as a string or as a long JSON number) and names the limit above it', async () => {
+    const t = await createTenant();
+    for (const [id, json] of [['big-s', '"9007199254.740991"'], ['big-n', '9007199254.740991']] as const) {
+      const res = await raw(t, id, `{"title":"Big","prices":{"USD":{"amount":${json}}}}`);
+      expect(res.status).toBe(201);
+      expect((await body(res)).prices).toEqual({ USD: { amount: '9007199254.740991', amountMicros: '9007199254740991' } });
+    }
+    const over = await expectProblem(await raw(t, 'over', '{"prices":{"USD":{"amount":"9007199254.740992"}}}'), 422, 'validation_failed');
+    expect(over.errors).toEqual([{ path: '/prices/USD/amount', message: 'Amount must be at most 9007199254.740991' }]);
+  });
+
+  it('reads a JSON number through its source text: 17 significant digits are refused, not rounded to 1299.99', async () => {
+    const t = await createTenant();
+    const problem = await expectProblem(await raw(t, 'long', '{"prices":{"EUR":{"amount":1299.9900000000000001}}}'), 422, 'validation_failed');
+    expect(problem.errors).toEqual([{ path: '/prices/EUR/amount', message: 'At most 6 decimal places: the amount is never rounded' }]);
+    // Trailing zeros past the 15th digit change nothing, so they are fine.
+    const zeros = await raw(t, 'zeros', '{"prices":{"EUR":{"amount":1299.99000000000000000}}}');
+    expect(zeros.status).toBe(201);
+    expect((await body(zeros)).prices.EUR.amount).toBe('1299.99');
+  });
+
+  it('returns each currency with at least its own exponent', async () => {
     const t = await createTenant();
     const res = await putProduct(
       t,
@@ -164,23 +208,14 @@ describe('money in and out', () => {
     );
     expect(res.status).toBe(201);
     const expected = {
-      USD: { amount: '25.00', sale: { amount: '19.90', start: '2024-06-09T22:00:00.000Z', end: '2024-06-20T23:59:59.000Z' } },
-      JPY: { amount: '3900' },
-      KRW: { amount: '12000' },
-      BHD: { amount: '1.500' },
-      EUR: { amount: '0.10' },
-      CLF: { amount: '0.0001' },
+      USD: { amount: '25.00', amountMicros: '25000000', sale: { amount: '19.90', amountMicros: '19900000', start: '2024-06-09T22:00:00.000Z', end: '2024-06-20T23:59:59.000Z' } },
+      JPY: { amount: '3900', amountMicros: '3900000000' },
+      KRW: { amount: '12000', amountMicros: '12000000000' },
+      BHD: { amount: '1.500', amountMicros: '1500000' },
+      EUR: { amount: '0.10', amountMicros: '100000' },
+      CLF: { amount: '0.0001', amountMicros: '100' },
     };
     expect((await body(res)).prices).toEqual(expected);
     expect((await body(await call('/v1/products/m3', { headers: t.headers }))).prices).toEqual(expected);
-    const row = await env.DB.prepare('SELECT data FROM products WHERE tenant_id = ?1 AND id = ?2').bind(t.id, 'm3').first<{ data: string }>();
-    expect(JSON.parse(row!.data).prices).toMatchObject({ USD: { amount: 2500, sale: { amount: 1990 } }, JPY: { amount: 3900 }, BHD: { amount: 1500 }, CLF: { amount: 1 } });
-  });
-
-  it('reads large amounts exactly, never through a float', async () => {
-    const t = await createTenant();
-    const res = await putProduct(t, 'm4', product('m4', { prices: { USD: { amount: '90071992547409.91' } } }));
-    expect(res.status).toBe(201);
-    expect((await body(res)).prices.USD.amount).toBe('90071992547409.91');
   });
 });

@@ -9,6 +9,7 @@ import { MaxFileSizeExceededError, MultipartParseError, parseMultipartRequest } 
 import type { Context } from 'hono';
 import type { AppEnv } from '../env';
 import { ApiError } from '../http/problem';
+import { parseJsonExact } from '../lib/exact-json';
 import { defaultImageLimits } from '../images/probe';
 import { storeUpload, type UploadedFile } from '../images/uploads';
 import { type CatalogContext, putProduct, type SingleWrite } from './products.service';
@@ -24,7 +25,7 @@ export async function readMultipart(c: Context<AppEnv>, ctx: CatalogContext): Pr
       if (!part.name) continue;
       if (part.name === 'data' && !part.isFile) {
         try {
-          data = JSON.parse(part.text);
+          data = parseJsonExact(part.text);
         } catch {
           throw new ApiError('bad_request', 'The "data" field is not valid JSON');
         }

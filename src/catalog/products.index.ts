@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../env';
 import { limitBodyTo, requireJson } from '../http/body';
+import { readJsonExactly } from '../http/exact-json-body';
 import { cursorField } from '../http/cursor';
 import { ApiError } from '../http/problem';
 import { createRouter } from '../http/router';
@@ -48,9 +49,9 @@ function writeHeaders(c: Context<AppEnv>, written: { jobId: string; product: { v
 
 export function productsRouter() {
   const router = createRouter();
-  const single = [limitBodyTo('single'), requireJson(), idempotency()];
+  const single = [limitBodyTo('single'), requireJson(), idempotency(), readJsonExactly()];
 
-  router.openapi({ ...routes.batchProductsRoute, middleware: [limitBodyTo('batch'), requireJson(), idempotency()] as const }, async (c) => {
+  router.openapi({ ...routes.batchProductsRoute, middleware: [limitBodyTo('batch'), requireJson(), idempotency(), readJsonExactly()] as const }, async (c) => {
     const { products } = c.req.valid('json');
     const max = c.get('options').maxBatchItems;
     if (products.length > max) {
@@ -66,7 +67,7 @@ export function productsRouter() {
 
   // Routed by hand (and documented through the registry): a validator would buffer the multipart body.
   router.openAPIRegistry.registerPath(routes.createProductRoute);
-  router.post('/products', limitBodyTo('upload'), idempotency(), async (c) => {
+  router.post('/products', limitBodyTo('upload'), idempotency(), readJsonExactly(), async (c) => {
     const written = await createProduct(c, catalog(c));
     await afterWrite(c, written.toIngest, [written.product.id], written.jobId);
     writeHeaders(c, written);

@@ -5,6 +5,7 @@
 import { resolveOptions } from '../config';
 import type { Env } from '../env';
 import { sweepExpired } from '../catalog/expiry';
+import { sweepMoneyBackfill } from '../catalog/money-backfill';
 import { sweepImages } from '../images/sweep';
 import { sweepImports } from '../imports/consumer';
 import { sealSecretsAtRest } from '../secrets/backfill';
@@ -40,6 +41,7 @@ export async function runCron(env: Env, now = Date.now()): Promise<void> {
     sweepImports(env, now),
     runHousekeeping(env, now),
     sealSecretsAtRest(env, now),
+    sweepMoneyBackfill(env),
   ]);
   for (const result of results) {
     if (result.status === 'rejected') console.error(JSON.stringify({ level: 'error', message: 'cron task failed', error: String(result.reason) }));

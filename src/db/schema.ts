@@ -62,7 +62,7 @@ export const products = sqliteTable(
     version: integer('version').notNull(),
     /** pending | processing | done | error: the aggregate of the product's images. */
     status: text('status').notNull(),
-    /** The normalized canonical document as written (money in minor units), canonical JSON. */
+    /** The normalized canonical document as written (money in integer micros), canonical JSON. */
     data: text('data').notNull(),
     /** Vendor fields written through dialects, `{dialect: {...}}`; /v1 writes keep them as they are. */
     extensions: text('extensions'),
@@ -74,6 +74,11 @@ export const products = sqliteTable(
     expiresAt: integer('expires_at'),
     /** The last replace-mode import that mentioned this product (marked without bumping `version`). */
     seenBy: text('seen_by'),
+    /**
+     * Which money form `data` stores: 1 = micros (every write sets it); NULL = minor units, written
+     * before micros, until the money backfill rewrites the row; 0 = left in minor units (too large).
+     */
+    moneyFormat: integer('money_format'),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
@@ -82,6 +87,7 @@ export const products = sqliteTable(
     index('products_tenant_status').on(t.tenantId, t.status, t.number),
     index('products_tenant_job').on(t.tenantId, t.jobId),
     index('products_expires').on(t.expiresAt).where(sql`expires_at IS NOT NULL`),
+    index('products_money_unconverted').on(t.tenantId, t.id).where(sql`money_format IS NULL`),
   ],
 );
 

@@ -3,7 +3,8 @@
  * "Durability"); each consumer is idempotent, acks only what it finished, and lets failures retry
  * with backoff until the dead-letter queue takes them.
  */
-import type { DeliverMessage, Env, EventsMessage, ImportMessage, InboundMessage, IngestMessage } from '../env';
+import { handleMaintenanceBatch } from '../catalog/money-backfill';
+import type { DeliverMessage, Env, EventsMessage, ImportMessage, InboundMessage, IngestMessage, MaintenanceMessage } from '../env';
 import { handleImportBatch } from '../imports/consumer';
 import { handleIngestBatch } from '../images/consumers';
 import { handleInboundBatch } from '../inbound/apply-inbound';
@@ -22,6 +23,8 @@ export async function handleQueue(batch: MessageBatch<unknown>, env: Env): Promi
       return handleImportBatch(batch as MessageBatch<ImportMessage>, env);
     case 'shelfsync-inbound':
       return handleInboundBatch(batch as MessageBatch<InboundMessage>, env);
+    case 'shelfsync-maintenance':
+      return handleMaintenanceBatch(batch as MessageBatch<MaintenanceMessage>, env);
     case 'shelfsync-dead-letter':
       return recordDeadLetters(batch, env);
     default:

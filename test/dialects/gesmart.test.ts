@@ -551,7 +551,7 @@ describe('POST /api/products/sync: validation (400 shape, 422 rules)', () => {
     ['name of 256 characters', { name: 'n'.repeat(256) }, 'name'],
     ['description of 10001 characters', { description: 'd'.repeat(10_001) }, 'description'],
     ['negative price', { price: -0.01 }, 'price'],
-    ['price with more decimals than EUR has', { price: 1299.999 }, 'price'],
+    ['price with a 7th decimal', { price: 12.3456789 }, 'price'],
     ['negative quantity', { quantity: -1 }, 'quantity'],
     ['fractional quantity', { quantity: 1.5 }, 'quantity'],
     ['negative weight', { weight: -0.5 }, 'weight'],
@@ -597,12 +597,30 @@ describe('POST /api/products/sync: validation (400 shape, 422 rules)', () => {
     await expectError(await sync(token, valid({ images: [{ fileName: 'big.jpg', base64: big }] })), 422, ['images[0].base64']);
   });
 
-  it('a price is checked against the tenant currency: JPY refuses 1299.99 and takes 1300', async () => {
+  it('an ERP net price (tax excluded) with up to 6 decimals is kept exactly, in any currency; a 7th is a 422', async () => {
+    const eur = await tenantWithToken();
+    expect((await sync(eur.token, valid({ reference: 'NET', price: 12.345678 }))).status).toBe(200);
+    expect((await v1Product(eur.t, 'NET')).prices).toEqual({ EUR: { amount: '12.345678', amountMicros: '12345678' } });
+    const refused = await expectError(await sync(eur.token, valid({ reference: 'NET7', price: 12.3456789 })), 422, ['price']);
+    expect(refused.details[0].message).toBe('Invalid price value: At most 6 decimal places: the amount is never rounded');
     const jpy = await tenantWithToken({ defaultCurrency: 'JPY', defaultLocale: 'ja-JP' });
-    const refused = await expectError(await sync(jpy.token, valid({ price: 1299.99 })), 422, ['price']);
-    expect(refused.details[0].message).toContain('JPY');
-    expect((await sync(jpy.token, valid({ price: 1300 }))).status).toBe(200);
-    expect(await v1Product(jpy.t, 'V1')).toMatchObject({ prices: { JPY: { amount: '1300' } } });
+    expect((await sync(jpy.token, valid({ price: 1299.99 }))).status).toBe(200);
+    expect((await v1Product(jpy.t, 'V1')).prices).toEqual({ JPY: { amount: '1299.99', amountMicros: '1299990000' } });
+  });
+
+  it('a price number longer than 15 significant digits is read through its source text, single and batch', async () => {
+    const { t, token } = await tenantWithToken();
+    const raw = (path: string, json: string) => call(`${BASE}${path}`, { method: 'POST', headers: { ...auth(token), 'content-type': 'application/json' }, body: json });
+    const product = (reference: string, price: string) => `{"operation":"create","reference":"${reference}","name":"N","price":${price},"quantity":1}`;
+    // JSON.parse alone would read 1299.9900000000000001 as 1299.99: refused instead of rounded.
+    await expectError(await raw('/api/products/sync', product('LONG', '1299.9900000000000001')), 422, ['price']);
+    expect((await raw('/api/products/sync', product('MAX', '9007199254.740991'))).status).toBe(200);
+    expect((await v1Product(t, 'MAX')).prices.EUR).toEqual({ amount: '9007199254.740991', amountMicros: '9007199254740991' });
+    const res = await raw('/api/products/sync/batch', `{"products":[${product('B1', '1299.9900000000000001')},${product('B2', '100.000000000000000')}]}`);
+    const answer = await body(res);
+    expect(answer.data.results.map((r: { reference: string; success: boolean }) => [r.reference, r.success])).toEqual([['B1', false], ['B2', true]]);
+    // A price sent as a string is still the seed's "number" rule: 400.
+    await expectError(await sync(token, valid({ reference: 'STR', price: '10.00' })), 400, ['price']);
   });
 
   it('shape and rule problems together: 400, naming both', async () => {

@@ -135,8 +135,8 @@ describe('POST /compat/sizebay/products: the seed example', { timeout: 20_000 },
       'pt-BR': { title: 'Camiseta Branca', availability: 'in stock', link: 'https://www.example.com/br/product' },
     });
     expect(p.prices).toEqual({
-      USD: { amount: '25.00', sale: { amount: '19.99', start: expect.stringMatching(/Z$/), end: expect.stringMatching(/Z$/) } },
-      BRL: { amount: '99.90', sale: { amount: '79.90', start: expect.stringMatching(/Z$/), end: expect.stringMatching(/Z$/) } },
+      USD: { amount: '25.00', amountMicros: '25000000', sale: { amount: '19.99', amountMicros: '19990000', start: expect.stringMatching(/Z$/), end: expect.stringMatching(/Z$/) } },
+      BRL: { amount: '99.90', amountMicros: '99900000', sale: { amount: '79.90', amountMicros: '79900000', start: expect.stringMatching(/Z$/), end: expect.stringMatching(/Z$/) } },
     });
     for (const currency of ['USD', 'BRL']) {
       // No offset in the interval = UTC.
@@ -189,7 +189,7 @@ describe('POST /compat/sizebay/products: the seed example', { timeout: 20_000 },
     expect(p.localizations['en-US']).toEqual({ title: 'Classic Tee', availability: 'in stock', link: 'https://www.example.com/us/product' });
     expect(p.localizations['pt-BR'].title).toBe('Camiseta Branca');
     // A POST states every price field of a currency: no salePrice, no sale.
-    expect(p.prices.USD).toEqual({ amount: '30.00' });
+    expect(p.prices.USD).toEqual({ amount: '30.00', amountMicros: '30000000' });
     expect(p.prices.BRL.amount).toBe('99.90');
     expect(p.images.map((i: Json) => i.source.url)).toEqual(['https://cdn.example.com/new.jpg', 'https://cdn.example.com/side.jpg']);
     expect(p.gtin).toBe('00012345678905');
@@ -216,7 +216,7 @@ describe('POST /compat/sizebay/products: the seed example', { timeout: 20_000 },
     const res = await post(t, createBody(t, { id: 'flat', pricing: { price: 99.9, salePrice: 79.9, salePriceEffectiveDate: '2024-06-10T00:00/2024-06-20T23:59:59-03:00' } }));
     expect(res.status, await res.clone().text()).toBe(202);
     const p = await getV1(t, 'flat');
-    expect(p.prices).toEqual({ BRL: { amount: '99.90', sale: { amount: '79.90', start: '2024-06-10T00:00:00.000Z', end: '2024-06-21T02:59:59.000Z' } } });
+    expect(p.prices).toEqual({ BRL: { amount: '99.90', amountMicros: '99900000', sale: { amount: '79.90', amountMicros: '79900000', start: '2024-06-10T00:00:00.000Z', end: '2024-06-21T02:59:59.000Z' } } });
     const bad = await post(t, createBody(t, { id: 'flat2', pricing: { price: 'abc' } }));
     expect(await fields400(bad)).toEqual(['productItem.pricing.price']);
   });
@@ -296,8 +296,8 @@ describe('POST: validation (400 {message, errors: [{field, message}]})', () => {
       ['processType', {}, { processType: 'SOMETIMES' }],
       ['tenantId', {}, { tenantId: { id: 1 } }],
       ['productItem.gtin', { gtin: '00012345678900' }],
-      ['productItem.pricing.USD.price', { pricing: { USD: { price: 25.001 } } }],
-      ['productItem.pricing.USD.salePrice', { pricing: { USD: { price: 25, salePrice: '19.999' } } }],
+      ['productItem.pricing.USD.price', { pricing: { USD: { price: 25.0000001 } } }],
+      ['productItem.pricing.USD.salePrice', { pricing: { USD: { price: 25, salePrice: '19.9999999' } } }],
       ['productItem.pricing.USD.salePrice', { pricing: { USD: { price: 25, salePriceEffectiveDate: '2024-06-10T00:00:00/2024-06-20T23:59:59' } } }],
       ['productItem.pricing.USD.salePriceEffectiveDate', { pricing: { USD: { price: 25, salePrice: 19.99, salePriceEffectiveDate: '2024-06-20T00:00:00/2024-06-10T00:00:00' } } }],
       ['productItem.pricing.DOLLARS', { pricing: { DOLLARS: { price: 25 } } }],
@@ -359,9 +359,9 @@ describe('PATCH /compat/sizebay/products: the seed example', () => {
     });
     const window = { start: '2024-06-10T00:00:00.000Z', end: '2024-06-20T23:59:59.000Z' };
     expect(p.prices).toEqual({
-      USD: { amount: '25.00', sale: { amount: '19.99', ...window } },
-      BRL: { amount: '99.90', sale: { amount: '79.90', ...window } },
-      EUR: { amount: '24.50' },
+      USD: { amount: '25.00', amountMicros: '25000000', sale: { amount: '19.99', amountMicros: '19990000', ...window } },
+      BRL: { amount: '99.90', amountMicros: '99900000', sale: { amount: '79.90', amountMicros: '79900000', ...window } },
+      EUR: { amount: '24.50', amountMicros: '24500000' },
     });
     // Everything PATCH cannot express is left as it was.
     expect([p.gender, p.ageGroup, p.color, p.gtin, p.brand, p.itemGroupId]).toEqual(['unisex', 'adult', 'Blue', '00012345678905', 'Sizebay', 'edb1e435d172']);
@@ -379,9 +379,9 @@ describe('PATCH /compat/sizebay/products: the seed example', () => {
     expect(Object.keys(p.localizations).sort()).toEqual(['en-US', 'fr-FR', 'pt-BR']);
     expect(p.localizations['fr-FR']).toEqual({ title: 'T-shirt blanc' });
     expect(p.localizations['en-US'].title).toBe('Classic White T-Shirt');
-    expect(p.prices.USD).toEqual({ amount: '27.50', sale: { amount: '19.99', start: '2024-06-10T00:00:00.000Z', end: '2024-06-20T23:59:59.000Z' } });
-    expect(p.prices.BRL).toEqual({ amount: '99.90' });
-    expect(p.prices.EUR).toEqual({ amount: '23.00' });
+    expect(p.prices.USD).toEqual({ amount: '27.50', amountMicros: '27500000', sale: { amount: '19.99', amountMicros: '19990000', start: '2024-06-10T00:00:00.000Z', end: '2024-06-20T23:59:59.000Z' } });
+    expect(p.prices.BRL).toEqual({ amount: '99.90', amountMicros: '99900000' });
+    expect(p.prices.EUR).toEqual({ amount: '23.00', amountMicros: '23000000' });
     // A locale tag in another case is the same locale.
     expect((await patch(t, updateBody(t, { localizations: { 'pt-br': { title: 'Camiseta' } }, pricing: {} }))).status).toBe(200);
     expect((await getV1(t, 'FSW012345')).localizations['pt-BR']).toEqual({ title: 'Camiseta', availability: 'in stock', link: 'https://www.example.com/br/product' });
@@ -410,7 +410,7 @@ describe('PATCH /compat/sizebay/products: the seed example', () => {
     for (const field of ['tenantId', 'collectionName', 'productId', 'localizations', 'pricing']) {
       expect(await fields400(await patch(t, without(updateBody(t), field))), field).toEqual([field]);
     }
-    expect(await fields400(await patch(t, updateBody(t, { pricing: { USD: { price: 1.234 } } })))).toEqual(['pricing.USD.price']);
+    expect(await fields400(await patch(t, updateBody(t, { pricing: { USD: { price: 1.2340001 } } })))).toEqual(['pricing.USD.price']);
     expect(await fields400(await patch(t, updateBody(t, { pricing: { GBP: { salePrice: 3 } } })))).toEqual(['pricing.GBP.price']);
     expect(await fields400(await patch(t, updateBody(t, { localizations: { 'en-US': { availability: 'sold out' } } })))).toEqual(['localizations.en-US.availability']);
     expect(await fields400(await patch(t, updateBody(t, { pricing: { USD: { salePriceEffectiveDate: 'soon' } } })))).toEqual(['pricing.USD.salePriceEffectiveDate']);

@@ -31,9 +31,9 @@ export async function normalizeProduct(input: ProductInputT, limits: NormalizeLi
     doc.prices = {};
     for (const [currency, price] of Object.entries(prices)) {
       // The schema already refused amounts that do not parse; these casts only restate that.
-      const out: PriceDoc = { amount: (parseMoney(price.amount, currency) as { minor: number }).minor };
+      const out: PriceDoc = { amountMicros: (parseMoney(price.amount, currency) as { micros: number }).micros };
       if (price.sale) {
-        out.sale = { amount: (parseMoney(price.sale.amount, currency) as { minor: number }).minor };
+        out.sale = { amountMicros: (parseMoney(price.sale.amount, currency) as { micros: number }).micros };
         if (price.sale.start) out.sale.start = new Date(parseRfc3339(price.sale.start)!).toISOString();
         if (price.sale.end) out.sale.end = new Date(parseRfc3339(price.sale.end)!).toISOString();
       }

@@ -1,8 +1,17 @@
 /**
- * The stored form of a product (the `data` column): validated input with money in integer minor
- * units, locales canonical, dates in UTC `Z`, and every image given an id. Plain data, no I/O.
+ * The stored form of a product (the `data` column): validated input with money in integer micros,
+ * locales canonical, dates in UTC `Z`, and every image given an id. Plain data, no I/O.
  */
 export interface PriceDoc {
+  amountMicros: number;
+  sale?: { amountMicros: number; start?: string; end?: string };
+}
+
+/**
+ * A price as rows written before micros store it (`products.money_format` NULL): `amount` in the
+ * currency's minor units. Read wherever a document is read until the backfill has converted it.
+ */
+export interface LegacyPriceDoc {
   amount: number;
   sale?: { amount: number; start?: string; end?: string };
 }
@@ -44,7 +53,7 @@ export interface ProductDoc {
   quantity?: number;
   weight?: number;
   localizations?: Record<string, { title?: string; description?: string; link?: string; availability?: string }>;
-  prices?: Record<string, PriceDoc>;
+  prices?: Record<string, PriceDoc | LegacyPriceDoc>;
   attributes?: Array<{ group?: string; name: string; value: string; unit?: string; order?: number }>;
   images?: ImageDoc[];
   metadata?: Record<string, unknown>;

@@ -40,7 +40,8 @@ const HttpUrl = z
   }, 'Must be an absolute http(s) URL');
 
 const Amount = z.union([z.string(), z.number()]).openapi({
-  description: 'Decimal string or number, read exactly; at most as many fraction digits as the currency has',
+  description:
+    'Decimal string or number, read exactly (a number through its source text); at most 6 fraction digits and 9007199254.740991, never rounded',
   example: '25.00',
 });
 
@@ -187,9 +188,13 @@ export const ImageOut = z
   })
   .openapi('Image');
 
+const AmountOut = z.string().openapi({ description: "Decimal text with at least the currency's exponent, no trailing zeros beyond it", example: '25.00' });
+const MicrosOut = z.string().regex(/^\d+$/).openapi({ description: 'The amount in integer micros (1/1,000,000 of the unit), as text', example: '25000000' });
+
 const PriceOut = z.object({
-  amount: z.string(),
-  sale: z.object({ amount: z.string(), start: z.string().optional(), end: z.string().optional() }).optional(),
+  amount: AmountOut,
+  amountMicros: MicrosOut,
+  sale: z.object({ amount: AmountOut, amountMicros: MicrosOut, start: z.string().optional(), end: z.string().optional() }).optional(),
 });
 
 export const ProductOut = z

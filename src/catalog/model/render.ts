@@ -1,6 +1,7 @@
 /** Stored rows -> the API's product shape (money back to decimal text, server fields added). */
 import { toIso } from '../../lib/time';
 import { formatMoney } from './money';
+import { storedPriceText } from './money-doc';
 import type { ProductDoc } from './product-doc';
 import type { ProductOutT } from './product.schema';
 
@@ -37,19 +38,25 @@ export interface RenderContext {
   imageUrl: (image: ImageRow) => string | null;
 }
 
-/** The document as a client wrote it: the shape PATCH merges into and dialects read. */
-export function docToInput(doc: ProductDoc): Record<string, unknown> {
+/**
+ * The document as a client wrote it: the shape PATCH merges into and dialects read. With
+ * `withMicros`, each amount also gets its `amountMicros` integer string (canonical reads).
+ */
+export function docToInput(doc: ProductDoc, withMicros = false): Record<string, unknown> {
   const { prices, ...rest } = doc;
   const out: Record<string, unknown> = { ...rest };
   if (prices) {
     out.prices = Object.fromEntries(
-      Object.entries(prices).map(([currency, p]) => [
-        currency,
-        {
-          amount: formatMoney(p.amount, currency),
-          ...(p.sale ? { sale: { ...p.sale, amount: formatMoney(p.sale.amount, currency) } } : {}),
-        },
-      ]),
+      Object.entries(prices).map(([currency, stored]) => {
+        const p = storedPriceText(stored, currency);
+        const amount = (micros: string) => ({ amount: formatMoney(micros, currency), ...(withMicros ? { amountMicros: micros } : {}) });
+        const price: Record<string, unknown> = amount(p.amountMicros);
+        if (p.sale) {
+          const { amountMicros, ...window } = p.sale;
+          price.sale = { ...amount(amountMicros), ...window };
+        }
+        return [currency, price];
+      }),
     );
   }
   return out;
@@ -57,7 +64,7 @@ export function docToInput(doc: ProductDoc): Record<string, unknown> {
 
 export function renderProduct(row: ProductRow, images: ImageRow[], ctx: RenderContext): ProductOutT {
   const doc = JSON.parse(row.data) as ProductDoc;
-  const input = docToInput(doc);
+  const input = docToInput(doc, true);
   const title = doc.title ?? doc.localizations?.[ctx.defaultLocale]?.title;
   const fields = input as Omit<ProductOutT, 'id' | 'images' | 'number' | 'version' | 'status' | 'createdAt' | 'updatedAt' | 'expiresAt'>;
   return {

@@ -20,8 +20,8 @@ import { PRODUCT_STATUS_SQL } from './product-status.queries';
 
 /** Insert or replace; only a changed document (or, for dialect writes, changed extensions) bumps the version. */
 export const UPSERT_PRODUCTS = (setsExtensions: boolean) => `
-INSERT INTO products (tenant_id, id, number, version, status, data, extensions, job_id, created_at, updated_at, expires_at)
-SELECT ?1, j.value ->> 'id', t.product_seq + j.key + 1, 1, 'pending', j.value ->> 'doc', j.value ->> 'ext', ?2, ?3, ?3, j.value ->> 'exp'
+INSERT INTO products (tenant_id, id, number, version, status, data, extensions, job_id, created_at, updated_at, expires_at, money_format)
+SELECT ?1, j.value ->> 'id', t.product_seq + j.key + 1, 1, 'pending', j.value ->> 'doc', j.value ->> 'ext', ?2, ?3, ?3, j.value ->> 'exp', 1
 FROM json_each(?4) AS j JOIN tenants AS t ON t.id = ?1
 WHERE true
 ON CONFLICT (tenant_id, id) DO UPDATE SET
@@ -30,7 +30,8 @@ ON CONFLICT (tenant_id, id) DO UPDATE SET
   ${setsExtensions ? 'extensions = excluded.extensions,' : ''}
   job_id = excluded.job_id,
   updated_at = excluded.updated_at,
-  expires_at = excluded.expires_at
+  expires_at = excluded.expires_at,
+  money_format = 1
 WHERE products.data IS NOT excluded.data${setsExtensions ? ' OR products.extensions IS NOT excluded.extensions' : ''}`;
 
 /** Update-only, guarded by the version the caller read (PATCH with If-Match): never creates. */
@@ -41,7 +42,8 @@ UPDATE products SET
   ${setsExtensions ? "extensions = j.value ->> 'ext'," : ''}
   job_id = ?2,
   updated_at = ?3,
-  expires_at = j.value ->> 'exp'
+  expires_at = j.value ->> 'exp',
+  money_format = 1
 FROM json_each(?4) AS j
 WHERE products.tenant_id = ?1 AND products.id = j.value ->> 'id' AND products.version = j.value ->> 'ev'
   AND (products.data IS NOT j.value ->> 'doc'${setsExtensions ? " OR products.extensions IS NOT j.value ->> 'ext'" : ''})`;

@@ -15,6 +15,8 @@ import { catalog } from '../../catalog/catalog-context';
 import { deleteProduct } from '../../catalog/write/delete-product';
 import type { AppEnv } from '../../env';
 import { limitBodyTo, requireJson } from '../../http/body';
+import { readJsonExactly } from '../../http/exact-json-body';
+import { parseJsonExact } from '../../lib/exact-json';
 import { ApiError, type FieldError } from '../../http/problem';
 import { wakeIngest } from '../../images/wake';
 import { findJob } from '../../jobs/jobs.repository';
@@ -97,7 +99,7 @@ export function gesmartApp() {
   app.use('/api/products/*', requireToken());
 
   app.openapi(
-    { ...routes.syncRoute, middleware: [limitBodyTo('single'), requireJson()] as const },
+    { ...routes.syncRoute, middleware: [limitBodyTo('single'), requireJson(), readJsonExactly({ boxed: true })] as const },
     async (c) => {
       const product = c.req.valid('json');
       const ctx = catalog(c);
@@ -143,7 +145,7 @@ export function gesmartApp() {
   app.post('/api/products/sync/batch', limitBodyTo('batch'), requireJson(), async (c) => {
     let raw: unknown;
     try {
-      raw = await c.req.json();
+      raw = parseJsonExact(await c.req.text(), { boxed: true });
     } catch {
       throw new ApiError('bad_request', 'The request body is not valid JSON');
     }

@@ -18,11 +18,12 @@
  */
 import type { MergeItem } from '../shared/merge-write';
 import type { GesmartProduct } from './schemas';
+import { JsonNumberText } from '../../lib/exact-json';
 
 export function toMergeItem(product: GesmartProduct, currency: string): MergeItem {
   const patch: Record<string, unknown> = {
     title: product.name,
-    prices: { [currency]: { amount: product.price } },
+    prices: { [currency]: { amount: product.price instanceof JsonNumberText ? product.price.text : product.price } },
     quantity: product.quantity,
   };
   if (product.description != null) patch.description = product.description;

@@ -11,6 +11,7 @@
 import { z } from '@hono/zod-openapi';
 import { isValidGtin } from '../../catalog/model/gtin';
 import { ID_PATTERN, RESERVED_ID_PREFIX } from '../../catalog/model/product.schema';
+import { JsonNumberText } from '../../lib/exact-json';
 
 export const LIMITS = {
   reference: 64,
@@ -111,10 +112,17 @@ export const Product = z
     reference: Reference,
     name: z.string().min(1, 'Name must not be empty').max(LIMITS.name, `Name must be at most ${LIMITS.name} characters`).openapi({ example: 'Professional Coffee Machine' }),
     description: z.string().max(LIMITS.description, `Description must be at most ${LIMITS.description} characters`).nullish(),
-    price: z.number().min(0, 'Price must be a positive number').openapi({
-      description: "Tax excluded, in the tenant's default currency; more decimals than the currency has is refused, never rounded",
-      example: 1299.99,
-    }),
+    // A number, as the seed shows it; one too long to be read exactly as a double (more than 15
+    // significant digits) arrives as its boxed source text (lib/exact-json.ts) and is read exactly.
+    price: z
+      .union([z.number().min(0, 'Price must be a positive number'), z.instanceof(JsonNumberText).openapi({ type: 'number' })], {
+        error: 'Price must be a positive number',
+      })
+      .openapi({
+        type: 'number',
+        description: "Tax excluded, in the tenant's default currency; up to 6 decimals (a net 12.345678) kept exactly, a 7th is refused, never rounded",
+        example: 1299.99,
+      }),
     quantity: z.number().int('Quantity must be an integer').min(0, 'Quantity must be >= 0').openapi({ example: 50 }),
     active: z.boolean().nullish().openapi({ description: 'Default true on create; kept on update when absent' }),
     categories: z

@@ -15,6 +15,7 @@
  */
 import type { z } from '@hono/zod-openapi';
 import { parseMoney } from '../../catalog/model/money';
+import { JsonNumberText } from '../../lib/exact-json';
 import type { FieldError } from '../../http/problem';
 import { ApiError, jsonPointer } from '../../http/problem';
 import { type GesmartProduct, Product } from './schemas';
@@ -61,9 +62,9 @@ export function classify(error: z.ZodError, input: unknown, prefix: readonly Pro
   return { status: shape ? 400 : 422, errors };
 }
 
-/** Rules that need the tenant: the price must fit the default currency's minor unit, exactly. */
+/** Rules that need the tenant: the price must be exact in micros (up to 6 decimals), never rounded. */
 export function tenantRules(product: GesmartProduct, currency: string): FieldError[] {
-  const money = parseMoney(product.price, currency);
+  const money = parseMoney(product.price instanceof JsonNumberText ? product.price.text : product.price, currency);
   if (!money.ok) return [{ path: '/price', message: `Invalid price value: ${money.message}` }];
   return [];
 }

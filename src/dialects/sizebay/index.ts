@@ -19,6 +19,7 @@ import { wakeFanoutAfterResponse } from '../../webhooks/wake';
 import { createDialectApp } from '../shared/dialect-app';
 import { dialectKeyAuth, tenantOwnsAlias } from '../shared/dialect-auth';
 import { type MergeResult, mergeWrite } from '../shared/merge-write';
+import { parseJsonExact } from '../../lib/exact-json';
 import { type Mapped, mapCreate, mapUpdate, toSizebayErrors, unwrapFlatPricing, withCurrency } from './mapping';
 import { CallbackBody, CreateProductBody, createProductRoute, UpdateProductBody, updateProductRoute } from './schemas';
 
@@ -33,7 +34,7 @@ const MESSAGES: Partial<Record<string, string>> = {
 
 async function readJson(c: Context<AppEnv>): Promise<unknown> {
   try {
-    return await c.req.json();
+    return parseJsonExact(await c.req.text());
   } catch {
     throw new ApiError('bad_request', 'The request body is not valid JSON');
   }

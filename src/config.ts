@@ -15,7 +15,18 @@ export interface AppOptions {
   idempotency: { ttlSeconds: number; leaseSeconds: number };
   /** Events, deliveries and job errors older than this are pruned by the cron. */
   retentionDays: number;
+  /**
+   * Bulk imports: imports one tenant may run at once (429 past it), the expansion a gzip body may
+   * have (413 past it), and days an ended import's file stays in R2 (the cron deletes it then).
+   */
+  imports: { maxRunning: number; maxGzipRatio: number; fileRetentionDays: number };
 }
+
+/**
+ * Peak memory one unit of work may take in a 128 MB isolate (headroom for the runtime and whatever
+ * else the isolate holds), measured by bench/memory/*.mjs at the largest input the limits allow.
+ */
+export const memoryBudgetsMB = { importChunk: 96 } as const;
 
 export const defaultOptions: AppOptions = {
   maxImagesPerProduct: 20,
@@ -24,6 +35,7 @@ export const defaultOptions: AppOptions = {
   rateLimit: { limit: 600, periodSeconds: 60 },
   idempotency: { ttlSeconds: 24 * 3600, leaseSeconds: 60 },
   retentionDays: 30,
+  imports: { maxRunning: 2, maxGzipRatio: 100, fileRetentionDays: 7 },
 };
 
 export function resolveOptions(overrides: Partial<AppOptions> = {}): AppOptions {
@@ -33,5 +45,6 @@ export function resolveOptions(overrides: Partial<AppOptions> = {}): AppOptions 
     bodyLimits: { ...defaultOptions.bodyLimits, ...overrides.bodyLimits },
     rateLimit: { ...defaultOptions.rateLimit, ...overrides.rateLimit },
     idempotency: { ...defaultOptions.idempotency, ...overrides.idempotency },
+    imports: { ...defaultOptions.imports, ...overrides.imports },
   };
 }

@@ -42,62 +42,81 @@ class Refused extends Error {}
 /** saxes reports a character reference outside XML's Char production and a raw disallowed character with these. */
 const INVALID_CHARACTER = /malformed character entity|disallowed character\./;
 
-/** The fields of one item's body (the text between `<item ...>` and `</item>`). */
-export function readItemFields(body: string): { fields: Record<string, string[]>; errors: FieldError[] } {
-  const fields: Record<string, string[]> = {};
-  const errors: FieldError[] = [];
-  const parser = new SaxesParser({ fragment: true, position: false });
+export type ItemFields = { fields: Record<string, string[]>; errors: FieldError[] };
+
+/**
+ * Reads item bodies (the text between `<item ...>` and `</item>`) one after another with one saxes
+ * parser: building a parser costs more than reading a typical item, and saxes resets itself on close.
+ */
+export function itemReader(): (body: string) => ItemFields {
+  let fields: Record<string, string[]> = {};
   let depth = 0;
   let field: string | null = null;
   let value = '';
   let invalidIn: string | null = null;
-  parser.on('opentag', (tag) => {
-    depth += 1;
-    if (depth > MAX_ITEM_DEPTH) throw new Refused(`Elements are nested deeper than ${MAX_ITEM_DEPTH} levels inside this <item>`);
-    if (depth === 1) {
-      field = tag.name.startsWith('g:') ? tag.name.slice(2) : tag.name;
-      value = '';
-    }
-  });
+  let malformations = 0;
   const addText = (text: string) => {
     if (depth >= 1) value += text;
   };
-  parser.on('text', addText);
-  parser.on('cdata', addText);
-  parser.on('closetag', () => {
-    if (depth === 1 && field !== null) {
-      (fields[field] ??= []).push(value.trim());
-      field = null;
+  const create = () => {
+    const parser = new SaxesParser({ fragment: true, position: false });
+    parser.on('opentag', (tag) => {
+      depth += 1;
+      if (depth > MAX_ITEM_DEPTH) throw new Refused(`Elements are nested deeper than ${MAX_ITEM_DEPTH} levels inside this <item>`);
+      if (depth === 1) {
+        field = tag.name.startsWith('g:') ? tag.name.slice(2) : tag.name;
+        value = '';
+      }
+    });
+    parser.on('text', addText);
+    parser.on('cdata', addText);
+    parser.on('closetag', () => {
+      if (depth === 1 && field !== null) {
+        (fields[field] ??= []).push(value.trim());
+        field = null;
+      }
+      depth -= 1;
+    });
+    // Anything else malformed (an unclosed tag, a stray closing tag) is read leniently, as feeds are.
+    parser.on('error', (err) => {
+      if (invalidIn === null && INVALID_CHARACTER.test(err.message)) invalidIn = field ?? '';
+      malformations += 1;
+      if (malformations > MAX_ITEM_XML_ERRORS) throw new Refused(`More than ${MAX_ITEM_XML_ERRORS} XML syntax errors inside this <item>`);
+    });
+    return parser;
+  };
+  let parser = create();
+  return (body) => {
+    fields = {};
+    depth = 0;
+    field = null;
+    value = '';
+    invalidIn = null;
+    malformations = 0;
+    // saxes builds an Error for every malformation; without stack traces they cost next to nothing.
+    // The parse is synchronous, so the global setting is restored before anything else runs.
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      parser.write(escapeBareAmpersands(body)).close();
+    } catch (err) {
+      if (!(err instanceof Refused)) throw err;
+      parser = create(); // stopped half-way: its state is not reusable
+      return { fields, errors: [{ path: '', message: err.message }] };
+    } finally {
+      Error.stackTraceLimit = stackTraceLimit;
     }
-    depth -= 1;
-  });
-  // Anything else malformed (an unclosed tag, a stray closing tag) is read leniently, as feeds are.
-  let malformations = 0;
-  parser.on('error', (err) => {
-    if (invalidIn === null && INVALID_CHARACTER.test(err.message)) invalidIn = field ?? '';
-    malformations += 1;
-    if (malformations > MAX_ITEM_XML_ERRORS) throw new Refused(`More than ${MAX_ITEM_XML_ERRORS} XML syntax errors inside this <item>`);
-  });
-  // saxes builds an Error for every malformation; without stack traces they cost next to nothing.
-  // The parse is synchronous, so the global setting is restored before anything else runs.
-  const stackTraceLimit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    parser.write(escapeBareAmpersands(body)).close();
-  } catch (err) {
-    if (!(err instanceof Refused)) throw err;
-    return { fields, errors: [{ path: '', message: err.message }] };
-  } finally {
-    Error.stackTraceLimit = stackTraceLimit;
-  }
-  if (invalidIn !== null) {
-    errors.push({ path: invalidIn, message: 'Contains a character XML does not allow: a code point above U+10FFFF, a surrogate, or a control character (raw or as &#...;)' });
-  }
-  return { fields, errors };
+    const errors: FieldError[] = [];
+    if (invalidIn !== null) {
+      errors.push({ path: invalidIn, message: 'Contains a character XML does not allow: a code point above U+10FFFF, a surrogate, or a control character (raw or as &#...;)' });
+    }
+    return { fields, errors };
+  };
 }
 
 export function parseItems(text: string, firstLine: number): { items: XmlItem[]; consumed: number; nextLine: number } {
   const items: XmlItem[] = [];
+  const readItem = itemReader();
   let line = firstLine;
   let position = 0;
   const countLines = (from: number, to: number) => {
@@ -115,7 +134,7 @@ export function parseItems(text: string, firstLine: number): { items: XmlItem[];
     if (end === -1) break;
     countLines(position, start);
     const itemLine = line;
-    const { fields, errors } = readItemFields(text.slice(text.indexOf('>', start) + 1, end));
+    const { fields, errors } = readItem(text.slice(text.indexOf('>', start) + 1, end));
     items.push({ fields, line: itemLine, errors });
     countLines(start, end + 7);
     position = end + 7;

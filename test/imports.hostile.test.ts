@@ -81,6 +81,20 @@ describe('hostile JSONL', () => {
   });
 });
 
+describe('long JSONL rows', () => {
+  it('a line over 1 MiB is a row error naming the limit (it is not parsed); the rows around it import', async () => {
+    const t = await createTenant();
+    const long = `{"id":"long","title":"Long","metadata":{"a":[${'{},'.repeat(400_000)}{}]}}`;
+    expect(long.length).toBeGreaterThan(1024 * 1024);
+    const jsonl = [JSON.stringify({ id: 'one', title: 'One' }), long, JSON.stringify({ id: 'two', title: 'Two' })].join('\n') + '\n';
+    const jobId = await stageImport(t.id, utf8(jsonl), 'jsonl');
+    const row = await drainImport(t.id, jobId);
+    expect(row).toMatchObject({ status: 'partial', rows_total: 3, rows_done: 2, rows_failed: 1 });
+    expect(await jobErrors(t, jobId)).toEqual([expect.objectContaining({ line: 2, errors: [expect.objectContaining({ message: expect.stringMatching(/1 MiB/) })] })]);
+    expect(await productIds(t.id)).toEqual(['one', 'two']);
+  });
+});
+
 describe('one consumer batch, two tenants', () => {
   it("a hostile import beside another tenant's ordinary one: no message is retried, both imports end", async () => {
     const hostile = await createTenant();

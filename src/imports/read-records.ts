@@ -30,6 +30,13 @@ export interface ChunkResult {
 
 const BOM = [0xef, 0xbb, 0xbf];
 
+/**
+ * JSONL lines longer than this are row errors, not parsed: JSON.parse of an 8 MB line of small
+ * objects peaked at ~187 MB of heap (bench/memory/import-chunk.mjs), over the 96 MB chunk budget. A
+ * canonical product (16 KB metadata, 20 images, localized texts) is a few tens of KB.
+ */
+export const MAX_JSONL_ROW_CHARS = 1024 * 1024;
+
 export function detectEncoding(bytes: Uint8Array): 'utf-8' | 'windows-1252' {
   try {
     new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
@@ -85,6 +92,10 @@ export function readChunk(
   if (format === 'jsonl') {
     const piece = splitLines(text, cursor.line, final);
     for (const line of piece.lines) {
+      if (line.text.length > MAX_JSONL_ROW_CHARS) {
+        candidates.push({ line: line.line, ok: false, id: null, errors: [{ path: '', message: 'This line is longer than 1 MiB (1,048,576 characters): a product is far smaller' }] });
+        continue;
+      }
       if (jsonNestsDeeperThan(line.text)) {
         candidates.push({ line: line.line, ok: false, id: null, errors: [{ path: '', message: `Nested deeper than ${MAX_JSON_DEPTH} levels` }] });
         continue;

@@ -20,7 +20,7 @@
  *                                       WebP encode per variant separately (a second pass; `?split=0`
  *                                       skips it). Decodes as the app does: through the Images binding
  *                                       past the in-isolate decode budget.
- * GET  /__bench/ext/limits              AppOptions.images and memoryBudgetMB, and whether the Images
+ * GET  /__bench/ext/limits              AppOptions.images and memoryBudgetsMB, and whether the Images
  *                                       binding is bound.
  * POST /__bench/ext/import-chunk        {tenantId, jobId, offset?}: reads one 512 KB chunk of a stored
  *                                       import and runs the consumer's own parsing and validation on it
@@ -36,7 +36,7 @@
  */
 import { Hono } from 'hono';
 import { validateProduct, type CatalogContext } from '../src/catalog/products.service';
-import { resolveOptions } from '../src/config';
+import { memoryBudgetsMB, resolveOptions } from '../src/config';
 import type { Env } from '../src/env';
 import { checkLimits, defaultImageLimits, probeImage } from '../src/images/probe';
 import { type Decoded, fitWithin } from '../src/images/processors/decode';
@@ -200,7 +200,7 @@ benchRoutes.post('/derivatives-memory', async (c) => {
 /** The limits and budgets the bench Worker runs with (AppOptions defaults), for bench/memory/*.mjs. */
 benchRoutes.get('/limits', (c) => {
   const options = resolveOptions();
-  return c.json({ images: options.images, memoryBudgetMB: options.memoryBudgetMB, imageTransforms: c.env.IMAGE_TRANSFORMS !== undefined });
+  return c.json({ images: options.images, memoryBudgetMB: memoryBudgetsMB, imageTransforms: c.env.IMAGE_TRANSFORMS !== undefined });
 });
 
 /**

@@ -18,14 +18,23 @@ export interface AppOptions {
   /**
    * Image sources. `maxDecodePixels`: the in-isolate decode budget in pixels of 8-bit RGBA (frames x
    * largest frame x bytes per pixel / 4, see images/probe.ts), where one derivative run's measured
-   * peak fits `memoryBudgetMB.imageDerivative`. Past it an image goes to the Images binding when one
+   * peak fits `memoryBudgetsMB.imageDerivative`. Past it an image goes to the Images binding when one
    * is bound (up to `maxTransformPixels`, the binding's own 100-megapixel input limit), else it ends
    * `error` naming the limit.
    */
   images: { maxBytes: number; maxDecodePixels: number; maxTransformPixels: number };
-  /** Peak memory per unit of work, in MB (headroom under the 128 MB isolate); bench/memory/*.mjs measures each. */
-  memoryBudgetMB: { imageDerivative: number };
+  /**
+   * Bulk imports: imports one tenant may run at once (429 past it), the expansion a gzip body may
+   * have (413 past it), and days an ended import's file stays in R2 (the cron deletes it then).
+   */
+  imports: { maxRunning: number; maxGzipRatio: number; fileRetentionDays: number };
 }
+
+/**
+ * Peak memory one unit of work may take in a 128 MB isolate (headroom for the runtime and whatever
+ * else the isolate holds), measured by bench/memory/*.mjs at the largest input the limits allow.
+ */
+export const memoryBudgetsMB = { imageDerivative: 96, importChunk: 96 } as const;
 
 export const defaultOptions: AppOptions = {
   maxImagesPerProduct: 20,
@@ -37,7 +46,7 @@ export const defaultOptions: AppOptions = {
   // 2.8 MP: one derivative run on a 2121x1414 (3 MP) JPEG peaked at 96.3 MB, over the 96 MB budget
   // (bench/memory/derivative.mjs; photon decode + resize 66 MB, WebP encoder 16, V8 heap 15).
   images: { maxBytes: 10 * 1024 * 1024, maxDecodePixels: 2_800_000, maxTransformPixels: 100_000_000 },
-  memoryBudgetMB: { imageDerivative: 96 },
+  imports: { maxRunning: 2, maxGzipRatio: 100, fileRetentionDays: 7 },
 };
 
 export function resolveOptions(overrides: Partial<AppOptions> = {}): AppOptions {
@@ -48,6 +57,6 @@ export function resolveOptions(overrides: Partial<AppOptions> = {}): AppOptions 
     rateLimit: { ...defaultOptions.rateLimit, ...overrides.rateLimit },
     idempotency: { ...defaultOptions.idempotency, ...overrides.idempotency },
     images: { ...defaultOptions.images, ...overrides.images },
-    memoryBudgetMB: { ...defaultOptions.memoryBudgetMB, ...overrides.memoryBudgetMB },
+    imports: { ...defaultOptions.imports, ...overrides.imports },
   };
 }

@@ -9,7 +9,7 @@
 import { createExecutionContext, createMessageBatch, env, getQueueResult } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { writeProducts } from '../src/catalog/write/write-products';
-import { defaultOptions } from '../src/config';
+import { defaultOptions, memoryBudgetsMB } from '../src/config';
 import { checkLimits, decodeCost, defaultImageLimits, type Probe, probeImage } from '../src/images/probe';
 import worker from '../src/index';
 import { createTenant, type TestTenant } from './helpers/api';
@@ -91,7 +91,7 @@ describe('the probe reads every frame header and the bytes per pixel', () => {
   it('the limits are app options, and the derivative memory budget is written beside them', () => {
     expect(defaultImageLimits).toEqual(defaultOptions.images);
     expect(defaultOptions.images.maxDecodePixels).toBe(2_800_000);
-    expect(defaultOptions.memoryBudgetMB.imageDerivative).toBe(96);
+    expect(memoryBudgetsMB.imageDerivative).toBe(96);
   });
 });
 

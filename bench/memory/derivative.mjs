@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Memory budget of one image derivative run (AppOptions.memoryBudgetMB.imageDerivative), measured at
+ * Memory budget of one image derivative run (memoryBudgetsMB.imageDerivative in src/config.ts), measured at
  * the largest input the decode budget (AppOptions.images.maxDecodePixels) lets into the isolate.
  *
  * Each input runs first thing in its own fresh bench Worker (bench/server.mjs under `wrangler dev`):

@@ -9,6 +9,7 @@ import { sweepMoneyBackfill } from '../catalog/money-backfill';
 import { sweepImages } from '../images/sweep';
 import { sweepImports } from '../imports/consumer';
 import { sealSecretsAtRest } from '../secrets/backfill';
+import { deleteEndedImportFiles } from '../imports/retention';
 import { sweepWebhooks } from '../webhooks/sweep';
 
 const DAY_MS = 86_400_000;
@@ -30,6 +31,7 @@ export async function runHousekeeping(env: Env, now = Date.now(), retentionDays 
     // Replays are recognised for 5 minutes; an hour of receipts is plenty.
     env.DB.prepare('DELETE FROM inbound_receipts WHERE rowid IN (SELECT rowid FROM inbound_receipts WHERE received_at < ?1 LIMIT ?2)').bind(now - 3_600_000, PRUNE_BATCH),
   ]);
+  await deleteEndedImportFiles(env, now, resolveOptions().imports.fileRetentionDays);
 }
 
 /** Everything the minute cron does; each part is independent, so one failing does not stop the others. */

@@ -471,6 +471,8 @@ export const imports = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
     completedAt: integer('completed_at'),
+    /** When the cron deleted the file from R2 (`imports.fileRetentionDays` after the import ended). */
+    fileDeletedAt: integer('file_deleted_at'),
   },
-  (t) => [index('imports_tenant').on(t.tenantId, t.status)],
+  (t) => [index('imports_tenant').on(t.tenantId, t.status), index('imports_file_expiry').on(t.fileDeletedAt, t.updatedAt)],
 );

@@ -6,11 +6,16 @@ import { newId } from '../lib/ulid';
 import { findImport, renderImport, type ImportRow } from './imports.repository';
 import { createImportRoute, getImportRoute } from './imports.routes';
 import type { ImportFormat } from './read-records';
+import { ExpansionRefused, gunzipWithRatioLimit } from './gzip-guard';
 import { streamToR2 } from './upload';
 
 const MAX_BYTES = 100 * 1024 * 1024;
 /** An upload claim older than this died with its request (the cron also marks it failed). */
 export const STALE_UPLOAD_MS = 3_600_000;
+/** An import that holds a slot: queued, being read, or an upload still in flight (`now`: the parameter holding the time). */
+const running = (now: string) => `(status IN ('pending', 'processing') OR (status = 'uploading' AND updated_at > ${now} - ${STALE_UPLOAD_MS}))`;
+/** Past the running-imports cap: a 100,000-row feed takes about a minute to read. */
+const RUNNING_RETRY_AFTER_SECONDS = 60;
 
 function formatOf(contentType: string): ImportFormat | null {
   const type = contentType.split(';')[0]!.trim().toLowerCase();
@@ -36,34 +41,42 @@ export function importsRouter() {
     if (!c.req.raw.body) throw new ApiError('validation_failed', 'The file is empty', [{ path: 'body', message: 'Required' }]);
     const encoding = (c.req.header('content-encoding') ?? '').toLowerCase();
     let body: ReadableStream<Uint8Array> = c.req.raw.body;
-    if (encoding === 'gzip') body = body.pipeThrough(new DecompressionStream('gzip'));
+    const limits = c.get('options').imports;
+    if (encoding === 'gzip') body = gunzipWithRatioLimit(body, limits.maxGzipRatio);
     else if (encoding && encoding !== 'identity') throw new ApiError('unsupported_media_type', 'Content-Encoding may be gzip or identity');
 
     const now = Date.now();
     const jobId = newId('job', now);
     const key = `imports/${tenantId}/${jobId}`;
-    // The import row comes first, as `uploading`: for replace mode the "one at a time" check and the
-    // claim are one statement, so two racing uploads cannot both pass it.
+    // The import row comes first, as `uploading`: the "one replace at a time" and "at most
+    // `maxRunning` at once" checks and the claim are one statement, so racing uploads cannot all pass.
     const [claim] = await c.env.DB.batch([
       c.env.DB.prepare(
         `INSERT INTO imports (job_id, tenant_id, format, mode, r2_key, bytes, sha256, next_offset, next_line, rows_total, rows_done, rows_failed, status, created_at, updated_at)
          SELECT ?1, ?2, ?3, ?4, ?5, 0, '', 0, 1, 0, 0, 0, 'uploading', ?6, ?6
-         WHERE ?4 != 'replace' OR NOT EXISTS (
-           SELECT 1 FROM imports WHERE tenant_id = ?2 AND mode = 'replace'
-             AND (status IN ('pending', 'processing') OR (status = 'uploading' AND updated_at > ?6 - ${STALE_UPLOAD_MS})))`,
-      ).bind(jobId, tenantId, format, mode, key, now),
+         WHERE (?4 != 'replace' OR NOT EXISTS (SELECT 1 FROM imports WHERE tenant_id = ?2 AND mode = 'replace' AND ${running('?6')}))
+           AND (SELECT COUNT(*) FROM imports WHERE tenant_id = ?2 AND ${running('?6')}) < ?7`,
+      ).bind(jobId, tenantId, format, mode, key, now, limits.maxRunning),
     ]);
     if ((claim!.meta.changes ?? 0) === 0) {
-      const running = await c.env.DB.prepare("SELECT job_id FROM imports WHERE tenant_id = ?1 AND mode = 'replace' AND status IN ('uploading', 'pending', 'processing') LIMIT 1")
-        .bind(tenantId)
-        .first<{ job_id: string }>();
-      throw new ApiError('conflict', `A replace import is already running (${running?.job_id ?? 'just finished'}); one at a time`);
+      const { results: busy } = await c.env.DB.prepare(`SELECT job_id, mode FROM imports WHERE tenant_id = ?1 AND ${running('?2')} LIMIT 10`)
+        .bind(tenantId, now)
+        .all<{ job_id: string; mode: string }>();
+      const replace = busy.find((r) => r.mode === 'replace');
+      if (mode === 'replace' && replace) throw new ApiError('conflict', `A replace import is already running (${replace.job_id}); one at a time`);
+      throw new ApiError(
+        'rate_limited',
+        `This tenant already runs ${limits.maxRunning} imports at once (${busy.map((r) => r.job_id).join(', ') || 'just finished'}); send this one when one of them ends`,
+        undefined,
+        { 'Retry-After': String(RUNNING_RETRY_AFTER_SECONDS) },
+      );
     }
     let stored;
     try {
       stored = await streamToR2(c.env.IMAGES, key, body, contentType, MAX_BYTES);
     } catch (err) {
       await c.env.DB.prepare("UPDATE imports SET status = 'failed', note = 'The upload did not complete', updated_at = ?2 WHERE job_id = ?1").bind(jobId, Date.now()).run();
+      if (err instanceof ExpansionRefused) throw new ApiError('payload_too_large', `${err.message}; send it uncompressed or compressed less`);
       if (err instanceof RangeError) throw new ApiError('payload_too_large', `An import may be at most ${MAX_BYTES} bytes`);
       if (err instanceof TypeError) throw new ApiError('bad_request', 'The gzip body could not be decompressed');
       throw err;

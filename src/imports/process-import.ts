@@ -94,7 +94,16 @@ async function processChunk(env: Env, row: ImportRow): Promise<void> {
     }
     const rawId = typeof candidate.product.id === 'string' ? candidate.product.id : null;
     if (rawId) mentioned.push(rawId);
-    const validated = await validateProduct(ctx, candidate.product);
+    let validated: Awaited<ReturnType<typeof validateProduct>>;
+    try {
+      validated = await validateProduct(ctx, candidate.product);
+    } catch (err) {
+      // A row no validator was written for (it threw) is that row's error: retrying the chunk would
+      // fail the same way forever, and hold up the rest of the file.
+      console.error(JSON.stringify({ level: 'error', message: 'import row threw in validation', jobId: row.job_id, line: candidate.line, error: String(err) }));
+      failures.push({ index, id: rawId, code: 'validation_failed', errors: [{ path: '', message: 'This row could not be read' }], line: candidate.line });
+      continue;
+    }
     if (!validated.ok) failures.push({ index, id: validated.id, code: validated.code, errors: validated.errors, line: candidate.line });
     else if (seen.has(validated.id)) {
       failures.push({ index, id: validated.id, code: 'duplicate_id', errors: [{ path: '/id', message: `"${validated.id}" appears earlier in this file` }], line: candidate.line });

@@ -1,7 +1,7 @@
 /** /v1/products: the canonical catalog routes over the catalog service. */
 import type { Context } from 'hono';
 import type { AppEnv } from '../env';
-import { limitBodyTo, requireJson } from '../http/body';
+import { limitBodyTo, readJsonIfJson, requireJson } from '../http/body';
 import { cursorField } from '../http/cursor';
 import { ApiError } from '../http/problem';
 import { createRouter } from '../http/router';
@@ -66,7 +66,7 @@ export function productsRouter() {
 
   // Routed by hand (and documented through the registry): a validator would buffer the multipart body.
   router.openAPIRegistry.registerPath(routes.createProductRoute);
-  router.post('/products', limitBodyTo('upload'), idempotency(), async (c) => {
+  router.post('/products', limitBodyTo('upload'), readJsonIfJson(), idempotency(), async (c) => {
     const written = await createProduct(c, catalog(c));
     await afterWrite(c, written.toIngest, [written.product.id], written.jobId);
     writeHeaders(c, written);

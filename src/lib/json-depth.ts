@@ -1,0 +1,61 @@
+/**
+ * JSON nesting limit, checked on the text before it is parsed. V8's JSON.parse copes with deep input,
+ * but everything after it walks the value recursively (zod, merge patch, canonical JSON): 5,000
+ * levels fit in ~10 KB and overflowed the stack there, a 500. A product nests 5 levels; 64 leaves
+ * free `metadata` plenty of room. Pure: text in, verdict out.
+ */
+
+/** Deepest nesting of objects and arrays accepted in any JSON body or JSONL row (top level = 1). */
+export const MAX_JSON_DEPTH = 64;
+
+const OPEN_OBJECT = 0x7b; // {
+const OPEN_ARRAY = 0x5b; // [
+const CLOSE_OBJECT = 0x7d; // }
+const CLOSE_ARRAY = 0x5d; // ]
+const QUOTE = 0x22; // "
+const BACKSLASH = 0x5c; // \
+
+/**
+ * True when `text` nests objects/arrays deeper than `limit`. One linear pass that skips string
+ * contents (brackets inside strings do not count) and stops at the first level past the limit.
+ * Malformed text is not judged here: JSON.parse reports it.
+ */
+export function exceedsJsonDepth(text: string, limit = MAX_JSON_DEPTH): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === BACKSLASH) i++;
+      else if (ch === QUOTE) inString = false;
+    } else if (ch === QUOTE) {
+      inString = true;
+    } else if (ch === OPEN_OBJECT || ch === OPEN_ARRAY) {
+      if (++depth > limit) return true;
+    } else if (ch === CLOSE_OBJECT || ch === CLOSE_ARRAY) {
+      depth--;
+    }
+  }
+  return false;
+}
+
+export type JsonParse = { ok: true; value: unknown } | { ok: false; reason: 'depth' | 'syntax'; message: string };
+
+/** JSON.parse with the nesting limit first; never throws. `message` is safe to show a client. */
+export function parseJsonWithin(text: string, limit = MAX_JSON_DEPTH): JsonParse {
+  if (exceedsJsonDepth(text, limit)) {
+    return { ok: false, reason: 'depth', message: `JSON nests deeper than ${limit} levels of objects and arrays` };
+  }
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (err) {
+    return { ok: false, reason: 'syntax', message: err instanceof SyntaxError ? err.message : 'Not valid JSON' };
+  }
+}
+
+/** JSON.parse that also refuses text nested past the limit (throws a SyntaxError naming it). */
+export function parseJsonStrict(text: string, limit = MAX_JSON_DEPTH): unknown {
+  const parsed = parseJsonWithin(text, limit);
+  if (!parsed.ok) throw new SyntaxError(parsed.message);
+  return parsed.value;
+}

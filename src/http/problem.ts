@@ -20,6 +20,7 @@ export const errorCodes = [
   'idempotency_in_progress',
   'rate_limited',
   'internal_error',
+  'service_unavailable',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
@@ -40,6 +41,7 @@ const statusOf: Record<ErrorCode, number> = {
   idempotency_in_progress: 409,
   rate_limited: 429,
   internal_error: 500,
+  service_unavailable: 503,
 };
 
 const titleOf: Record<ErrorCode, string> = {
@@ -58,6 +60,7 @@ const titleOf: Record<ErrorCode, string> = {
   idempotency_in_progress: 'A request with this idempotency key is still in progress',
   rate_limited: 'Too many requests',
   internal_error: 'Internal server error',
+  service_unavailable: 'Service unavailable',
 };
 
 export interface FieldError {

@@ -32,7 +32,7 @@
  */
 import { Hono } from 'hono';
 import { validateProduct, type CatalogContext } from '../src/catalog/products.service';
-import { resolveOptions } from '../src/config';
+import { requestMemoryBudgetMB, resolveOptions } from '../src/config';
 import type { Env } from '../src/env';
 import { checkLimits, defaultImageLimits, probeImage } from '../src/images/probe';
 import { decodeOriented, type Decoded, fitWithin } from '../src/images/processors/decode';
@@ -334,3 +334,6 @@ benchRoutes.post('/import-chunk', async (c) => {
     ms: { r2Read: readMs, readChunk: parseMs, validate: validateMs },
   });
 });
+
+/** The app's default options (body caps, batch size, memory budgets), so a bench sizes its input from them. */
+benchRoutes.get('/options', (c) => c.json({ ...resolveOptions(), requestMemoryBudgetMB }));

@@ -175,7 +175,9 @@ export async function startBench(log, { keep = false, ref = process.env.BENCH_RE
         if (dir === root) console.log('bench: regenerated bench/wrangler.toml from wrangler.toml');
       }
     }
-    const [port, inspectorPort] = [await freePort(), await freePort()];
+    // BENCH_PORT (and BENCH_PORT + 1 for the inspector) pins the ports; otherwise two free ones.
+    const pinned = Number(process.env.BENCH_PORT) || 0;
+    const [port, inspectorPort] = pinned ? [pinned, pinned + 1] : [await freePort(), await freePort()];
     const base = `http://127.0.0.1:${port}`;
     await run(['deploy', '--dry-run', '--outdir', outdir, '-c', CONFIG], log, project);
     await run(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo, '-c', CONFIG], log, project);

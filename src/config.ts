@@ -20,11 +20,21 @@ export interface AppOptions {
 export const defaultOptions: AppOptions = {
   maxImagesPerProduct: 20,
   maxBatchItems: 1000,
-  bodyLimits: { single: 16 * 1024 * 1024, batch: 32 * 1024 * 1024, admin: 64 * 1024, upload: 100 * 1024 * 1024 },
+  // single and batch from bench/memory (peak isolate heap, budget 96 MB): a 32 MB batch of 1,000
+  // object-heavy products peaked at 245 MB, 12 MB at 157 MB, 8 MB at 93 MB; a 16 MB single PUT with a
+  // 10 MB base64 image at 260 MB.
+  bodyLimits: { single: 4 * 1024 * 1024, batch: 6 * 1024 * 1024, admin: 64 * 1024, upload: 100 * 1024 * 1024 },
   rateLimit: { limit: 600, periodSeconds: 60 },
   idempotency: { ttlSeconds: 24 * 3600, leaseSeconds: 60 },
   retentionDays: 30,
 };
+
+/**
+ * Peak isolate memory one request may use (the isolate has 128 MB; the rest is headroom for the
+ * runtime). bench/memory/{batch,single}.mjs measure the body caps against these at the largest input
+ * the caps allow.
+ */
+export const requestMemoryBudgetMB = { batch: 96, single: 96 };
 
 export function resolveOptions(overrides: Partial<AppOptions> = {}): AppOptions {
   return {

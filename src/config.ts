@@ -20,9 +20,9 @@ export interface AppOptions {
 export const defaultOptions: AppOptions = {
   maxImagesPerProduct: 20,
   maxBatchItems: 1000,
-  // single and batch from bench/memory (peak isolate heap, budget 96 MB): a 32 MB batch of 1,000
-  // object-heavy products peaked at 245 MB, 12 MB at 157 MB, 8 MB at 93 MB; a 16 MB single PUT with a
-  // 10 MB base64 image at 260 MB.
+  // single and batch from bench/memory (peak isolate heap, budget 96 MB): a batch of 1,000
+  // object-heavy products peaked at 245 MB at 32 MB, 157 at 12, 93 at 8, 77 at 6 (the cap); a single
+  // PUT with a base64 image at 260 MB at 16 MB, 88 at 4 (the cap).
   bodyLimits: { single: 4 * 1024 * 1024, batch: 6 * 1024 * 1024, admin: 64 * 1024, upload: 100 * 1024 * 1024 },
   rateLimit: { limit: 600, periodSeconds: 60 },
   idempotency: { ttlSeconds: 24 * 3600, leaseSeconds: 60 },

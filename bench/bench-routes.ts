@@ -347,3 +347,6 @@ benchRoutes.post('/import-chunk', async (c) => {
     ms: { r2Read: readMs, readChunk: parseMs, validate: validateMs },
   });
 });
+
+/** The app's default options (body caps, batch size, memory budgets), so a bench sizes its input from them. */
+benchRoutes.get('/options', (c) => c.json({ ...resolveOptions(), memoryBudgetsMB }));

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { ADMIN, call, createTenant, expectProblem, product } from './helpers/api';
 
 const MB = 1024 * 1024;
-/** The single-product body cap (src/config.ts bodyLimits.single): room for one 10 MB image as base64. */
-const CAP = 16 * MB;
+/** The single-product body cap (src/config.ts bodyLimits.single), set from bench/memory/single.mjs. */
+const CAP = 4 * MB;
 
 describe('error envelope', () => {
   it('has type, title, status, detail, code, requestId, and errors[] for validation', async () => {

@@ -9,7 +9,7 @@ import { MaxFileSizeExceededError, MultipartParseError, parseMultipartRequest } 
 import type { Context } from 'hono';
 import type { AppEnv } from '../env';
 import { ApiError } from '../http/problem';
-import { parseJsonExact } from '../lib/exact-json';
+import { parseJsonWithin } from '../lib/json-depth';
 import { defaultImageLimits } from '../images/probe';
 import { storeUpload, type UploadedFile } from '../images/uploads';
 import { type CatalogContext, putProduct, type SingleWrite } from './products.service';
@@ -24,11 +24,9 @@ export async function readMultipart(c: Context<AppEnv>, ctx: CatalogContext): Pr
     for await (const part of parseMultipartRequest(c.req.raw, { maxFileSize: maxBytes, maxParts: MAX_MULTIPART_PARTS, maxTotalSize: 100 * 1024 * 1024 })) {
       if (!part.name) continue;
       if (part.name === 'data' && !part.isFile) {
-        try {
-          data = parseJsonExact(part.text);
-        } catch {
-          throw new ApiError('bad_request', 'The "data" field is not valid JSON');
-        }
+        const parsed = parseJsonWithin(part.text);
+        if (!parsed.ok) throw new ApiError('bad_request', `The "data" field is not valid JSON: ${parsed.message}`);
+        data = parsed.value;
       } else if (part.isFile) {
         if (files.has(part.name)) throw new ApiError('validation_failed', 'Duplicate file part', [{ path: part.name, message: 'Each file part needs its own name' }]);
         const sha256 = await storeUpload({ db: ctx.db, bucket: ctx.bucket, tenantId: ctx.tenant.id, maxBytes }, part.bytes);
@@ -59,6 +57,7 @@ export async function createProduct(c: Context<AppEnv>, ctx: CatalogContext): Pr
     }
     ({ data: body, files } = await readMultipart(c, ctx));
   } else if (/^application\/(?:[a-z0-9.+-]+\+)?json/i.test(type)) {
+    // Read and parsed (depth-checked) by requireJson() on the route; only an empty body fails here.
     try {
       body = await c.req.json();
     } catch {

@@ -1,8 +1,7 @@
 /** /v1/products: the canonical catalog routes over the catalog service. */
 import type { Context } from 'hono';
 import type { AppEnv } from '../env';
-import { limitBodyTo, requireJson } from '../http/body';
-import { readJsonExactly } from '../http/exact-json-body';
+import { limitBodyTo, readJsonIfJson, requireJson } from '../http/body';
 import { cursorField } from '../http/cursor';
 import { ApiError } from '../http/problem';
 import { createRouter } from '../http/router';
@@ -49,9 +48,9 @@ function writeHeaders(c: Context<AppEnv>, written: { jobId: string; product: { v
 
 export function productsRouter() {
   const router = createRouter();
-  const single = [limitBodyTo('single'), requireJson(), idempotency(), readJsonExactly()];
+  const single = [limitBodyTo('single'), requireJson(), idempotency()];
 
-  router.openapi({ ...routes.batchProductsRoute, middleware: [limitBodyTo('batch'), requireJson(), idempotency(), readJsonExactly()] as const }, async (c) => {
+  router.openapi({ ...routes.batchProductsRoute, middleware: [limitBodyTo('batch'), requireJson(), idempotency()] as const }, async (c) => {
     const { products } = c.req.valid('json');
     const max = c.get('options').maxBatchItems;
     if (products.length > max) {
@@ -67,7 +66,7 @@ export function productsRouter() {
 
   // Routed by hand (and documented through the registry): a validator would buffer the multipart body.
   router.openAPIRegistry.registerPath(routes.createProductRoute);
-  router.post('/products', limitBodyTo('upload'), idempotency(), readJsonExactly(), async (c) => {
+  router.post('/products', limitBodyTo('upload'), readJsonIfJson(), idempotency(), async (c) => {
     const written = await createProduct(c, catalog(c));
     await afterWrite(c, written.toIngest, [written.product.id], written.jobId);
     writeHeaders(c, written);

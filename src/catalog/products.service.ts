@@ -5,6 +5,7 @@
 import type { AppOptions } from '../config';
 import type { Tenant } from '../env';
 import { ApiError, type FieldError, fieldErrorsFromZod } from '../http/problem';
+import { jsonCapErrors } from './model/json-caps';
 import { applyMergePatch } from './model/merge-patch';
 import { normalizeProduct } from './model/normalize';
 import { BatchProductInput, ProductInput } from './model/product.schema';
@@ -31,7 +32,8 @@ export interface CatalogContext {
 export type Validated = { ok: true; id: string; doc: ProductDoc } | { ok: false; id: string | null; code: ItemFailure['code']; errors: FieldError[] };
 
 /**
- * Schema, then the rules that need configuration (image count) or hashing (image ids), then uploaded
+ * Schema and size caps (`previous`: the stored document, whose over-cap values may stay as they
+ * are), then the rules that need configuration (image count) or hashing (image ids), then uploaded
  * bytes to R2 (`files`: the file parts of a multipart request, by field name).
  */
 export async function validateProduct(
@@ -39,10 +41,14 @@ export async function validateProduct(
   body: unknown,
   schema: typeof ProductInput | typeof BatchProductInput = BatchProductInput,
   files: Map<string, UploadedFile> | null = null,
+  previous: ProductDoc | null = null,
 ): Promise<Validated> {
   const rawId = body !== null && typeof body === 'object' && typeof (body as { id?: unknown }).id === 'string' ? (body as { id: string }).id : null;
   const parsed = schema.safeParse(body);
-  if (!parsed.success) return { ok: false, id: rawId, code: 'validation_failed', errors: fieldErrorsFromZod(parsed.error) };
+  const capErrors = jsonCapErrors(body, previous);
+  if (!parsed.success || capErrors.length > 0) {
+    return { ok: false, id: rawId, code: 'validation_failed', errors: [...(parsed.success ? [] : fieldErrorsFromZod(parsed.error)), ...capErrors] };
+  }
   const normalized = await normalizeProduct(parsed.data, ctx.options);
   if (!normalized.ok) return { ok: false, id: rawId, code: 'validation_failed', errors: normalized.errors };
   const uploadErrors = await materializeUploads(
@@ -111,8 +117,9 @@ export async function patchProduct(ctx: CatalogContext, id: string, patch: Recor
     if ('id' in patch && patch.id !== id) {
       throw new ApiError('validation_failed', 'The id cannot be changed', [{ path: '/id', message: `Must be "${id}" or absent` }]);
     }
-    const merged = applyMergePatch(docToInput(JSON.parse(current.row.data) as ProductDoc), patch);
-    const validated = await validateProduct(ctx, merged, ProductInput);
+    const stored = JSON.parse(current.row.data) as ProductDoc;
+    const merged = applyMergePatch(docToInput(stored), patch);
+    const validated = await validateProduct(ctx, merged, ProductInput, null, stored);
     if (!validated.ok) throw new ApiError('validation_failed', 'The patched product is not valid', validated.errors);
     const result = await writeProducts(ctx.db, {
       tenantId: ctx.tenant.id,

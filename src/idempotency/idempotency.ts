@@ -7,16 +7,30 @@
  * secret, secrets/no-store.ts) is not stored either: the key keeps a 409 `secret_already_shown`
  * problem in its place, so a replay neither repeats the write nor shows the secret a second time.
  */
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
+import { idempotencyHashHead, streamedBodyHash } from '../http/body';
 import { ApiError, problemBody } from '../http/problem';
-import { sha256Hex } from '../lib/crypto';
+import { toHex } from '../lib/crypto';
 import { isNoStore, NO_STORE } from '../secrets/no-store';
 import { CLAIM_KEY, READ_KEY, RELEASE_KEY, STORE_RESPONSE } from './idempotency.queries';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 const REPLAYED_HEADERS = ['content-type', 'location', 'etag', 'job-id'];
 const WITHHELD_STATUS = 409;
+
+/**
+ * For a route whose body the JSON reader did not stream (it hashes on the way): the same hash, over
+ * the bytes read once through HonoRequest (cached, so the handler still sees them).
+ */
+async function hashRequest(c: Context<AppEnv>): Promise<string> {
+  const digest = new crypto.DigestStream('SHA-256');
+  const writer = digest.getWriter();
+  await writer.write(idempotencyHashHead(c));
+  await writer.write(await c.req.arrayBuffer());
+  await writer.close();
+  return toHex(await digest.digest);
+}
 
 export function idempotency(): MiddlewareHandler<AppEnv> {
   return async function idempotencyMiddleware(c, next) {
@@ -36,13 +50,7 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
     const { ttlSeconds, leaseSeconds } = c.get('options').idempotency;
     const tenantId = c.get('tenant').id;
     const route = c.req.path;
-    // Reading through HonoRequest caches the bytes, so the JSON validator after us still sees them.
-    const body = await c.req.arrayBuffer();
-    const head = new TextEncoder().encode(`${method} ${route}\n`);
-    const hashed = new Uint8Array(head.length + body.byteLength);
-    hashed.set(head);
-    hashed.set(new Uint8Array(body), head.length);
-    const requestHash = await sha256Hex(hashed);
+    const requestHash = streamedBodyHash(c) ?? (await hashRequest(c));
     const scope = [tenantId, method, route, key, requestHash] as const;
     const now = Date.now();
 

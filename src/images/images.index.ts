@@ -82,7 +82,7 @@ export function imageContentRouter() {
 
   // Signed by the processor's secret, so no API key; routed by hand so the signature sees raw bytes.
   router.openAPIRegistry.registerPath(routes.processorCallbackRoute);
-  router.post('/processor-callbacks/:tenantId/:name', limitBodyTo('admin'), requireJson(), (c) =>
+  router.post('/processor-callbacks/:tenantId/:name', limitBodyTo('admin'), requireJson({ raw: true }), (c) =>
     receiveProcessorCallback(c, c.req.param('name'), c.req.param('tenantId')),
   );
   return router;

@@ -5,7 +5,7 @@
  * does not end inside the chunk (a quoted newline, a long XML item) is left for the next one.
  */
 import type { FieldError } from '../http/problem';
-import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from './json-depth';
+import { MAX_JSON_DEPTH, parseJsonWithin } from '../lib/json-depth';
 import { merchantToCanonical } from './merchant';
 import { detectDelimiter, parseDelimited } from './parse/delimited';
 import { splitLines } from './parse/jsonl';
@@ -96,17 +96,13 @@ export function readChunk(
         candidates.push({ line: line.line, ok: false, id: null, errors: [{ path: '', message: 'This line is longer than 1 MiB (1,048,576 characters): a product is far smaller' }] });
         continue;
       }
-      if (jsonNestsDeeperThan(line.text)) {
-        candidates.push({ line: line.line, ok: false, id: null, errors: [{ path: '', message: `Nested deeper than ${MAX_JSON_DEPTH} levels` }] });
+      const parsed = parseJsonWithin(line.text);
+      if (!parsed.ok) {
+        const message = parsed.reason === 'depth' ? `Nested deeper than ${MAX_JSON_DEPTH} levels` : 'Not valid JSON';
+        candidates.push({ line: line.line, ok: false, id: null, errors: [{ path: '', message }] });
         continue;
       }
-      let value: unknown;
-      try {
-        value = JSON.parse(line.text);
-      } catch {
-        candidates.push({ line: line.line, ok: false, id: null, errors: [{ path: '', message: 'Not valid JSON' }] });
-        continue;
-      }
+      const value = parsed.value;
       if (value === null || typeof value !== 'object' || Array.isArray(value)) {
         candidates.push({ line: line.line, ok: false, id: null, errors: [{ path: '', message: 'Each line must be a product object' }] });
       } else candidates.push({ line: line.line, ok: true, product: value as Record<string, unknown> });

@@ -20,7 +20,7 @@ const mountBase = (path: string) => path.slice(0, Math.max(0, path.indexOf('/v1/
 export function inboundReceiverRouter() {
   const router = createRouter();
   router.openAPIRegistry.registerPath(routes.receiveRoute);
-  router.post('/inbound/:id', limitBodyTo('batch'), requireJson(), (c) => receiveInbound(c, c.req.param('id')));
+  router.post('/inbound/:id', limitBodyTo('batch'), requireJson({ raw: true }), (c) => receiveInbound(c, c.req.param('id')));
   return router;
 }
 

@@ -12,6 +12,7 @@ import { sha256Hex } from '../lib/crypto';
 import { newId } from '../lib/ulid';
 import { findSource, type SourceRow, verifyingSecrets } from './sources.repository';
 import { verifySignature } from './verify-signature';
+import { parseJsonStrict } from '../lib/json-depth';
 
 export const REPLAY_WINDOW_MS = 5 * 60_000;
 
@@ -92,7 +93,7 @@ export async function acceptInbound(c: Context<AppEnv>, source: SourceRow | null
 
   let payload: unknown;
   try {
-    payload = JSON.parse(new TextDecoder().decode(body));
+    payload = parseJsonStrict(new TextDecoder().decode(body));
   } catch {
     throw new ApiError('bad_request', 'The body is not valid JSON');
   }

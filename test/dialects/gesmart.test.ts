@@ -592,9 +592,11 @@ describe('POST /api/products/sync: validation (400 shape, 422 rules)', () => {
     expect((await body(res)).data).toMatchObject({ imagesProcessed: 10, technicalDataProcessed: 100 });
   });
 
-  it('an image over 10 MB (decoded) is 422', async () => {
-    const big = 'A'.repeat(14_000_004); // 10.5 MB decoded, inside the 16 MB body cap
-    await expectError(await sync(token, valid({ images: [{ fileName: 'big.jpg', base64: big }] })), 422, ['images[0].base64']);
+  it('a body over the single-product cap (an image of 10.5 MB as base64) is 413 in GeSmart\'s shape', async () => {
+    const big = 'A'.repeat(14_000_004); // 10.5 MB decoded: over the 4 MB body cap (src/config.ts), so over the image cap too
+    const res = await sync(token, valid({ images: [{ fileName: 'big.jpg', base64: big }] }));
+    expect(res.status).toBe(413);
+    expect(await body(res)).toMatchObject({ success: false, error: expect.stringContaining('at most') });
   });
 
   it('an ERP net price (tax excluded) with up to 6 decimals is kept exactly, in any currency; a 7th is a 422', async () => {

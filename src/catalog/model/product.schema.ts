@@ -12,7 +12,7 @@ import { parseMoney } from './money';
 
 export const ID_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9._:@~-]{0,127}$/;
 export const RESERVED_ID_PREFIX = '_anon_';
-export const MAX_METADATA_BYTES = 16 * 1024;
+export { MAX_CLASSIFICATIONS_BYTES, MAX_METADATA_BYTES } from './json-caps';
 export const MAX_ATTRIBUTES = 100;
 
 export const genders = ['male', 'female', 'unisex'] as const;
@@ -127,7 +127,8 @@ export const ImageInput = z
     id: z.string().regex(ID_PATTERN, 'Image ids are 1-128 safe characters').optional(),
     source: ImageSourceInput,
     pipelines: z.record(PipelineName, z.boolean()).optional(),
-    classifications: z.record(z.string(), z.unknown()).optional(),
+    // Size cap (16 KB of JSON): json-caps.ts, which lets a value already stored stand.
+    classifications: z.record(z.string(), z.unknown()).optional().openapi({ description: 'Free JSON, at most 16 KB' }),
   })
   .openapi('ImageInput');
 
@@ -154,10 +155,8 @@ export const ProductFields = {
   prices: PricesInput.optional(),
   attributes: z.array(AttributeInput).max(MAX_ATTRIBUTES, `At most ${MAX_ATTRIBUTES} attribute rows`).optional(),
   images: z.array(ImageInput).optional(),
-  metadata: JsonObject.refine(
-    (m) => new TextEncoder().encode(JSON.stringify(m)).length <= MAX_METADATA_BYTES,
-    `Metadata must be at most ${MAX_METADATA_BYTES} bytes of JSON`,
-  ).optional(),
+  // Size cap (16 KB of JSON): json-caps.ts, which lets a value already stored stand.
+  metadata: JsonObject.optional().openapi({ description: 'Free JSON, at most 16 KB' }),
   validForDays: z.number().int().min(1).max(365).nullable().optional().openapi({ description: 'TTL in days; null = kept forever' }),
 };
 

@@ -15,8 +15,6 @@ import { catalog } from '../../catalog/catalog-context';
 import { deleteProduct } from '../../catalog/write/delete-product';
 import type { AppEnv } from '../../env';
 import { limitBodyTo, requireJson } from '../../http/body';
-import { readJsonExactly } from '../../http/exact-json-body';
-import { parseJsonExact } from '../../lib/exact-json';
 import { ApiError, type FieldError } from '../../http/problem';
 import { wakeIngest } from '../../images/wake';
 import { findJob } from '../../jobs/jobs.repository';
@@ -99,7 +97,7 @@ export function gesmartApp() {
   app.use('/api/products/*', requireToken());
 
   app.openapi(
-    { ...routes.syncRoute, middleware: [limitBodyTo('single'), requireJson(), readJsonExactly({ boxed: true })] as const },
+    { ...routes.syncRoute, middleware: [limitBodyTo('single'), requireJson({ boxed: true })] as const },
     async (c) => {
       const product = c.req.valid('json');
       const ctx = catalog(c);
@@ -142,13 +140,8 @@ export function gesmartApp() {
   // Routed by hand (documented through the registry): each product is checked on its own, so one bad
   // product is a result of the batch, not a 400 for the whole request.
   app.openAPIRegistry.registerPath(routes.batchRoute);
-  app.post('/api/products/sync/batch', limitBodyTo('batch'), requireJson(), async (c) => {
-    let raw: unknown;
-    try {
-      raw = parseJsonExact(await c.req.text(), { boxed: true });
-    } catch {
-      throw new ApiError('bad_request', 'The request body is not valid JSON');
-    }
+  app.post('/api/products/sync/batch', limitBodyTo('batch'), requireJson({ boxed: true }), async (c) => {
+    const raw: unknown = await c.req.json();
     const envelope = BatchEnvelope.safeParse(raw);
     if (!envelope.success) {
       const { status, errors } = classify(envelope.error, raw);

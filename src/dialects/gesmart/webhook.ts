@@ -16,6 +16,7 @@ import { ApiError } from '../../http/problem';
 import { acceptInbound } from '../../inbound/receive';
 import type { SourceRow } from '../../inbound/sources.repository';
 import { checkProduct, validationError } from './validate';
+import { parseJsonStrict } from '../../lib/json-depth';
 
 /**
  * A fixed id per tenant: receipts (replay detection) are kept per source, so the same push sent to
@@ -63,7 +64,7 @@ export async function envSource(c: Context<AppEnv>): Promise<SourceRow | null> {
 
 async function bodyJson(c: Context<AppEnv>): Promise<unknown> {
   try {
-    return JSON.parse(await c.req.text());
+    return parseJsonStrict(await c.req.text());
   } catch {
     return undefined;
   }

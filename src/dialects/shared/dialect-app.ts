@@ -8,7 +8,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../env';
 import { allowedMethods } from '../../http/fallback';
-import { toApiError } from '../../http/on-error';
+import { logFailure, toApiError } from '../../http/on-error';
 import { ApiError, type FieldError, fieldErrorsFromZod } from '../../http/problem';
 
 export interface DialectError {
@@ -56,10 +56,11 @@ export function createDialectApp(options: DialectOptions) {
   app.onError((err, c) => {
     const known = toApiError(err);
     if (known) {
+      if (known.status >= 500) logFailure(c, err, { dialect: options.name });
       for (const [name, value] of Object.entries(known.headers ?? {})) c.header(name, value);
       return render(c, known);
     }
-    console.error(JSON.stringify({ level: 'error', dialect: options.name, requestId: c.get('requestId'), message: 'unhandled error', error: String((err as Error)?.stack ?? err) }));
+    logFailure(c, err, { dialect: options.name });
     return render(c, new ApiError('internal_error', 'Internal server error'));
   });
 

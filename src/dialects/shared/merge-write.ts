@@ -83,9 +83,10 @@ export async function mergeWrite(ctx: CatalogContext, items: MergeItem[], option
       failures.push({ index, id: item.id, code: 'not_found', errors: [{ path: '/id', message: `No product "${item.id}"` }] });
       continue;
     }
-    const base = existing ? docToInput(JSON.parse(existing.data) as ProductDoc) : {};
+    const stored = existing ? (JSON.parse(existing.data) as ProductDoc) : null;
+    const base = stored ? docToInput(stored) : {};
     const merged = { ...(applyMergePatch(base, item.patch) as Record<string, unknown>), id: item.id };
-    const validated = await validateProduct(ctx, merged, undefined, options.files ?? null);
+    const validated = await validateProduct(ctx, merged, undefined, options.files ?? null, stored);
     if (!validated.ok) {
       failures.push({ index, id: item.id, code: validated.code, errors: validated.errors });
       continue;

@@ -19,7 +19,6 @@ import { wakeFanoutAfterResponse } from '../../webhooks/wake';
 import { createDialectApp } from '../shared/dialect-app';
 import { dialectKeyAuth, tenantOwnsAlias } from '../shared/dialect-auth';
 import { type MergeResult, mergeWrite } from '../shared/merge-write';
-import { parseJsonExact } from '../../lib/exact-json';
 import { type Mapped, mapCreate, mapUpdate, toSizebayErrors, unwrapFlatPricing, withCurrency } from './mapping';
 import { CallbackBody, CreateProductBody, createProductRoute, UpdateProductBody, updateProductRoute } from './schemas';
 
@@ -32,12 +31,9 @@ const MESSAGES: Partial<Record<string, string>> = {
   internal_error: 'Internal server error',
 };
 
+/** The body requireJson() read (depth-checked, long money numbers kept as their text). */
 async function readJson(c: Context<AppEnv>): Promise<unknown> {
-  try {
-    return parseJsonExact(await c.req.text());
-  } catch {
-    throw new ApiError('bad_request', 'The request body is not valid JSON');
-  }
+  return c.req.json();
 }
 
 /** 403 when a readable tenantId names no alias of the key's tenant (another's and an unknown one alike). */

@@ -15,7 +15,7 @@ import type { ProductDoc } from '../../catalog/model/product-doc';
 import { type CatalogContext, getProduct, listProducts } from '../../catalog/products.service';
 import { loadProduct } from '../../catalog/read-products';
 import type { AppEnv } from '../../env';
-import { limitBodyTo } from '../../http/body';
+import { limitBodyTo, readJsonIfJson } from '../../http/body';
 import { cursorField } from '../../http/cursor';
 import { ApiError, fieldErrorsFromZod } from '../../http/problem';
 import { signedImageUrl, urlBase } from '../../images/image-url';
@@ -98,7 +98,7 @@ export function tryonApp() {
 
   // Routed by hand (and documented through the registry): a validator would buffer the multipart body.
   app.openAPIRegistry.registerPath(routes.upsertRoute);
-  app.post('/products', limitByType, async (c) => {
+  app.post('/products', limitByType, readJsonIfJson(), async (c) => {
     const ctx = tryonCatalog(c);
     const { body, files } = await readBody(c, ctx);
     const parsed = TryonProductInput.safeParse(body);

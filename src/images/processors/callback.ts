@@ -12,6 +12,7 @@ import { verifyStandardSignature } from '../../webhooks/signing';
 import { wakeIngest } from '../wake';
 import { openProcessorSecrets, type StoredProcessorSecrets } from './processor-secrets';
 import { hashConfig } from './registry';
+import { parseJsonStrict } from '../../lib/json-depth';
 
 export const CallbackBody = z
   .object({
@@ -34,7 +35,7 @@ export async function receiveProcessorCallback(c: Context<AppEnv>, name: string,
   }
   let parsed: z.infer<typeof CallbackBody>;
   try {
-    const result = CallbackBody.safeParse(JSON.parse(raw));
+    const result = CallbackBody.safeParse(parseJsonStrict(raw));
     if (!result.success) throw new ApiError('validation_failed', 'The callback is not valid', result.error.issues.map((i) => ({ path: `/${i.path.join('/')}`, message: i.message })));
     parsed = result.data;
   } catch (err) {

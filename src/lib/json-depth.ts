@@ -1,0 +1,73 @@
+/**
+ * JSON nesting limit, checked on the text before it is parsed. V8's JSON.parse copes with deep input,
+ * but everything after it walks the value recursively (zod, merge patch, canonical JSON): 5,000
+ * levels fit in ~10 KB and overflowed the stack there, a 500. A product nests 5 levels; 64 leaves
+ * free `metadata` plenty of room. Pure: text in, verdict out.
+ */
+import { parseJsonExact } from './exact-json';
+
+/** Deepest nesting of objects and arrays accepted in any JSON body or JSONL row (top level = 1). */
+export const MAX_JSON_DEPTH = 64;
+
+const OPEN_OBJECT = 0x7b; // {
+const OPEN_ARRAY = 0x5b; // [
+const CLOSE_OBJECT = 0x7d; // }
+const CLOSE_ARRAY = 0x5d; // ]
+const QUOTE = 0x22; // "
+const BACKSLASH = 0x5c; // \
+
+/**
+ * True when `text` nests objects/arrays deeper than `limit`. One linear pass that skips string
+ * contents (brackets inside strings do not count) and stops at the first level past the limit.
+ * Malformed text is not judged here: JSON.parse reports it.
+ */
+export function exceedsJsonDepth(text: string, limit = MAX_JSON_DEPTH): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === BACKSLASH) i++;
+      else if (ch === QUOTE) inString = false;
+    } else if (ch === QUOTE) {
+      inString = true;
+    } else if (ch === OPEN_OBJECT || ch === OPEN_ARRAY) {
+      if (++depth > limit) return true;
+    } else if (ch === CLOSE_OBJECT || ch === CLOSE_ARRAY) {
+      depth--;
+    }
+  }
+  return false;
+}
+
+export type JsonParse = { ok: true; value: unknown } | { ok: false; reason: 'depth' | 'syntax'; message: string };
+
+export interface JsonReadOptions {
+  /** Nesting limit (default MAX_JSON_DEPTH). */
+  limit?: number;
+  /** Long money numbers as boxed JsonNumberText instead of strings (lib/exact-json). */
+  boxed?: boolean;
+}
+
+/**
+ * The one way a JSON body is parsed: the nesting limit first, then JSON.parse keeping the source
+ * text of long money numbers (lib/exact-json). Never throws; `message` is safe to show a client.
+ */
+export function parseJsonWithin(text: string, options: JsonReadOptions = {}): JsonParse {
+  const limit = options.limit ?? MAX_JSON_DEPTH;
+  if (exceedsJsonDepth(text, limit)) {
+    return { ok: false, reason: 'depth', message: `JSON nests deeper than ${limit} levels of objects and arrays` };
+  }
+  try {
+    return { ok: true, value: parseJsonExact(text, { boxed: options.boxed ?? false }) };
+  } catch (err) {
+    return { ok: false, reason: 'syntax', message: err instanceof SyntaxError ? err.message : 'Not valid JSON' };
+  }
+}
+
+/** JSON.parse that also refuses text nested past the limit (throws a SyntaxError naming it). */
+export function parseJsonStrict(text: string, options: JsonReadOptions = {}): unknown {
+  const parsed = parseJsonWithin(text, options);
+  if (!parsed.ok) throw new SyntaxError(parsed.message);
+  return parsed.value;
+}

@@ -1,0 +1,105 @@
+/**
+ * An outage of a binding is a 503 with Retry-After, in each mounted app's own error shape, never a
+ * bare 500; D1 errors a client's input can provoke (too many parameters, a statement or value too
+ * large) are 4xx. The outage is simulated by bindings that throw what the runtime throws.
+ */
+import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../src/app';
+import type { Env } from '../src/env';
+import { createTenant, expectProblem, product } from './helpers/api';
+
+/** A D1 binding whose every query rejects with `message` (prepare/bind still work, as in production). */
+function failingDb(message: string): D1Database {
+  const fail = () => Promise.reject(new Error(message));
+  const statement: any = { bind: () => statement, first: fail, run: fail, all: fail, raw: fail };
+  return { prepare: () => statement, batch: fail, exec: fail, dump: fail, withSession: () => ({ prepare: () => statement, batch: fail }) } as unknown as D1Database;
+}
+
+/** An R2 binding that rejects every call the way workerd's R2 errors read. */
+function failingBucket(): R2Bucket {
+  const fail = (op: string) => () => Promise.reject(new Error(`${op}: We encountered an internal error. Please try again. (10001)`));
+  return { get: fail('get'), put: fail('put'), head: fail('head'), delete: fail('delete'), list: fail('list') } as unknown as R2Bucket;
+}
+
+function failingQueue(): Queue<unknown> {
+  const fail = () => Promise.reject(new Error('Network connection lost.'));
+  return { send: fail, sendBatch: fail } as unknown as Queue<unknown>;
+}
+
+const app = createApp();
+
+async function fetchWith(bindings: Env, path: string, init: RequestInit = {}): Promise<Response> {
+  const ctx = createExecutionContext();
+  const res = await app.fetch(new Request(`http://shelfsync.test${path}`, init), bindings, ctx);
+  await waitOnExecutionContext(ctx);
+  return res;
+}
+
+const jsonInit = (method: string, headers: Record<string, string>, body: unknown): RequestInit => ({
+  method,
+  headers: { ...headers, 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
+
+describe('binding outages', () => {
+  it('answers 503 with Retry-After on /v1 when D1 is down', async () => {
+    const t = await createTenant();
+    const down = { ...env, DB: failingDb('D1_ERROR: Network connection lost.') } as Env;
+    for (const [path, init] of [
+      ['/v1/products/p1', { headers: t.headers }],
+      ['/v1/products/p1', jsonInit('PUT', t.headers, product('p1'))],
+      ['/v1/products/batch', jsonInit('POST', { ...t.headers, 'idempotency-key': 'k1' }, { products: [product('p1')] })],
+    ] as const) {
+      const res = await fetchWith(down, path, init);
+      await expectProblem(res, 503, 'service_unavailable');
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
+  });
+
+  it('answers 503 with Retry-After in each dialect’s own shape when D1 is down', async () => {
+    const t = await createTenant();
+    const down = { ...env, DB: failingDb('D1_ERROR: Network connection lost.') } as Env;
+    const bearer = { authorization: `Bearer ${t.key}` };
+    for (const [path, init] of [
+      ['/compat/sizebay/products', jsonInit('PATCH', { 'x-api-key': t.key }, { id: 'x' })],
+      ['/compat/tryon/products/x', { headers: bearer }],
+      [`/compat/robosize/api/v1/product/?api_key=${t.key}`, { headers: {} }],
+      ['/compat/genera/v1/brand/catalog/sync', jsonInit('POST', bearer, { products: [] })],
+      ['/compat/gesmart/api/auth/login', jsonInit('POST', {}, { apiKey: t.key })],
+    ] as const) {
+      const res = await fetchWith(down, path, init);
+      const text = await res.text();
+      expect(res.status, `${path}: ${text}`).toBe(503);
+      expect(Number(res.headers.get('retry-after')), path).toBeGreaterThan(0);
+      expect(res.headers.get('content-type') ?? '', path).not.toMatch(/problem\+json/);
+      expect(() => JSON.parse(text), path).not.toThrow();
+    }
+  });
+
+  it('answers 503 when R2 is down during an upload, and writes through a queue outage', async () => {
+    const t = await createTenant();
+    const r2Down = { ...env, IMAGES: failingBucket() } as Env;
+    const upload = product('up-1', { images: [{ source: { base64: btoa('not really an image'), fileName: 'a.jpg' } }] });
+    const res = await fetchWith(r2Down, '/v1/products/up-1', jsonInit('PUT', t.headers, upload));
+    await expectProblem(res, 503, 'service_unavailable');
+    expect(res.headers.get('retry-after')).toBeTruthy();
+
+    // Queue messages are wake-ups (D1 holds the work; the cron re-sends): a queue outage fails nothing.
+    const queue = failingQueue();
+    const queuesDown = { ...env, EVENTS_QUEUE: queue, INGEST_QUEUE: queue, DELIVERIES_QUEUE: queue, IMPORTS_QUEUE: queue, INBOUND_QUEUE: queue } as Env;
+    const written = await fetchWith(queuesDown, '/v1/products/q-1', jsonInit('PUT', t.headers, product('q-1', { images: [{ source: { url: 'https://cdn.example/a.jpg' } }] })));
+    expect(written.status).toBe(201);
+  });
+
+  it('answers 413, not 500, for a D1 error that the size of the input provokes', async () => {
+    const t = await createTenant();
+    for (const message of ['D1_ERROR: too many SQL variables at offset 312: SQLITE_ERROR', 'D1_ERROR: string or blob too big: SQLITE_TOOBIG']) {
+      // Auth reads D1 too: only the write fails, as a statement built from a large input would.
+      const db = env.DB;
+      const tooBig = { ...env, DB: new Proxy(db, { get: (target, name) => (name === 'batch' ? () => Promise.reject(new Error(message)) : Reflect.get(target, name).bind(target)) }) } as Env;
+      const res = await fetchWith(tooBig, '/v1/products/big', jsonInit('PUT', t.headers, product('big')));
+      await expectProblem(res, 413, 'payload_too_large');
+    }
+  });
+});

@@ -34,6 +34,8 @@ export default defineConfig({
         ],
         test: {
           name: 'workers',
+          // Image decodes and queue round trips take 1-5 s on a loaded 2-core machine; 5 s flaked there.
+          testTimeout: 30_000,
           include: ['test/**/*.test.ts'],
           exclude: ['test/node/**'],
           setupFiles: ['./test/setup/apply-migrations.ts'],

@@ -3,18 +3,11 @@ import { createApp } from './app';
 import { handleScheduled } from './cron/scheduled';
 import type { Env } from './env';
 import { handleQueue } from './queues/consumer';
-import { noteIsolateActive } from './cron/recovery';
 
 const app = createApp();
 
 export default {
-  fetch: (request, env, ctx) => {
-    noteIsolateActive();
-    return app.fetch(request, env, ctx);
-  },
-  queue: (batch, env) => {
-    noteIsolateActive();
-    return handleQueue(batch, env);
-  },
+  fetch: app.fetch,
+  queue: handleQueue,
   scheduled: handleScheduled,
 } satisfies ExportedHandler<Env>;

@@ -38,7 +38,7 @@ export function isolateSweepClock() {
   let firstActiveAt: number | null = null;
   let swept = false;
   return {
-    /** Called by every entry point (fetch, queue, scheduled) before it does any work. */
+    /** Called by the queue entry (where claims are taken) and the cron before they do any work. */
     noteActive(now = Date.now()): void {
       firstActiveAt ??= now;
     },

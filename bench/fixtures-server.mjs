@@ -2,7 +2,8 @@
  * The local counterpart of the bench Worker's outbound traffic (bench/images.mjs, bench/webhooks.mjs):
  * a Node HTTP server on 127.0.0.1:0, in the bench script's own process (workerd cannot listen).
  *
- *   GET  /img/{name}        an image registered with `addImage(name, bytes)` (image/jpeg); counted
+ *   GET  /img/{name}        an image registered with `addImage(name, bytes)` (image/jpeg); counted;
+ *                           answered after `imageDelayMs` (default 0: a slow image host)
  *   POST /hook/{endpoint}   a webhook delivery: answered 204 at once, then handed to `onDelivery`
  *                           with its arrival time (ms since the epoch, taken when the body has arrived)
  *   GET  /health            200
@@ -12,7 +13,7 @@
  */
 import { createServer } from 'node:http';
 
-export async function startFixtures({ onDelivery = () => {} } = {}) {
+export async function startFixtures({ onDelivery = () => {}, imageDelayMs = 0 } = {}) {
   const images = new Map();
   const counts = { imageRequests: 0, imageMisses: 0, deliveries: 0 };
   const server = createServer((req, res) => {
@@ -26,7 +27,9 @@ export async function startFixtures({ onDelivery = () => {} } = {}) {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('no such image');
         return;
       }
-      res.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': bytes.length, 'cache-control': 'no-store' }).end(bytes);
+      const send = () => res.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': bytes.length, 'cache-control': 'no-store' }).end(bytes);
+      if (imageDelayMs > 0) setTimeout(send, imageDelayMs);
+      else send();
       return;
     }
     if (req.method === 'POST' && path.startsWith('/hook/')) {

@@ -80,10 +80,11 @@ export interface SingleWrite {
   toIngest: string[];
 }
 
-async function readBack(ctx: CatalogContext, id: string, result: WriteResult): Promise<SingleWrite> {
+/** The answer of a single write: the product as this write's own transaction left it (`returnDocuments`). */
+async function answerOf(ctx: CatalogContext, id: string, result: WriteResult): Promise<SingleWrite> {
   const written = result.written[0];
-  if (!written) throw new ApiError('not_found', `No product "${id}"`);
-  return { product: await getProduct(ctx, id), jobId: result.jobId, outcome: written.outcome, toIngest: result.toIngest };
+  if (!written?.loaded) throw new ApiError('not_found', `No product "${id}"`);
+  return { product: await render(ctx, written.loaded), jobId: result.jobId, outcome: written.outcome, toIngest: result.toIngest };
 }
 
 /** PUT (and POST /v1/products): create or replace the whole document. */
@@ -98,8 +99,9 @@ export async function putProduct(ctx: CatalogContext, id: string, body: unknown,
     kind,
     items: [{ index: 0, id, doc: validated.doc }],
     failures: [],
+    returnDocuments: true,
   });
-  return readBack(ctx, id, result);
+  return answerOf(ctx, id, result);
 }
 
 /**
@@ -127,10 +129,11 @@ export async function patchProduct(ctx: CatalogContext, id: string, patch: Recor
       mode: 'update-if-version',
       items: [{ index: 0, id, doc: validated.doc, expectedVersion: current.row.version }],
       failures: [],
+      returnDocuments: true,
     });
     const written = result.written[0];
     const lostRace = !written || (written.outcome === 'unchanged' && written.version !== current.row.version);
-    if (!lostRace) return readBack(ctx, id, result);
+    if (!lostRace) return answerOf(ctx, id, result);
     if (ifMatch !== null) throw new ApiError('precondition_failed', 'The product changed while this patch was applied');
   }
   throw new ApiError('conflict', 'The product kept changing while this patch was applied; retry');

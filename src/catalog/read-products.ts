@@ -26,6 +26,17 @@ function split(row: Row): LoadedProduct {
   return { row: product, images: JSON.parse(images_json) as ImageRow[] };
 }
 
+/**
+ * The products named by a JSON array of ids (?2), with their images, in input order (`idx`). A write
+ * appends this to its own D1 batch, so what it answers is what it wrote, not a later writer's state.
+ */
+export const SELECT_LOADED_BY_IDS = `SELECT j.key AS idx, ${COLUMNS} FROM json_each(?2) AS j CROSS JOIN products AS p ON p.tenant_id = ?1 AND p.id = j.value ORDER BY j.key`;
+
+/** Rows of SELECT_LOADED_BY_IDS by position in the ids array. */
+export function loadedByIndex(rows: Array<Row & { idx: number }>): Map<number, LoadedProduct> {
+  return new Map(rows.map(({ idx, ...row }) => [idx, split(row)]));
+}
+
 export async function loadProduct(db: D1Database, tenantId: string, id: string): Promise<LoadedProduct | null> {
   const row = await db.prepare(`SELECT ${COLUMNS} FROM products AS p WHERE p.tenant_id = ?1 AND p.id = ?2`).bind(tenantId, id).first<Row>();
   return row ? split(row) : null;

@@ -11,6 +11,7 @@ import { sweepImports } from '../imports/consumer';
 import { sealSecretsAtRest } from '../secrets/backfill';
 import { deleteEndedImportFiles } from '../imports/retention';
 import { sweepWebhooks } from '../webhooks/sweep';
+import { ROUTINE_SWEEP, type SweepMode, takeSweepMode } from './recovery';
 
 const DAY_MS = 86_400_000;
 /** Rows deleted per table per run: keeps one run well inside the per-invocation limits. */
@@ -34,13 +35,16 @@ export async function runHousekeeping(env: Env, now = Date.now(), retentionDays 
   await deleteEndedImportFiles(env, now, resolveOptions().imports.fileRetentionDays);
 }
 
-/** Everything the minute cron does; each part is independent, so one failing does not stop the others. */
-export async function runCron(env: Env, now = Date.now()): Promise<void> {
+/**
+ * Everything the minute cron does; each part is independent, so one failing does not stop the others.
+ * `mode`: the first run of an isolate is a recovery sweep (see recovery.ts).
+ */
+export async function runCron(env: Env, now = Date.now(), mode: SweepMode = ROUTINE_SWEEP): Promise<void> {
   const results = await Promise.allSettled([
     sweepExpired(env, now),
-    sweepWebhooks(env, now),
-    sweepImages(env, now),
-    sweepImports(env, now),
+    sweepWebhooks(env, now, mode),
+    sweepImages(env, now, mode),
+    sweepImports(env, now, mode),
     runHousekeeping(env, now),
     sealSecretsAtRest(env, now),
     sweepMoneyBackfill(env),
@@ -51,5 +55,6 @@ export async function runCron(env: Env, now = Date.now()): Promise<void> {
 }
 
 export async function handleScheduled(_controller: ScheduledController, env: Env, ctx: ExecutionContext): Promise<void> {
-  ctx.waitUntil(runCron(env));
+  const now = Date.now();
+  ctx.waitUntil(runCron(env, now, takeSweepMode(env, now)));
 }

@@ -4,22 +4,35 @@
  * re-enqueued. Stored bytes no image references any more are marked, and deleted from R2 after a
  * grace period (a re-sync of the same picture within it reuses them instead of fetching again).
  */
+import { ROUTINE_SWEEP, type SweepMode, wakeBefore } from '../cron/recovery';
 import type { Env } from '../env';
 import { wakeIngest } from './wake';
 import { blobKey, derivativeKey } from './store';
 import { VARIANTS } from './processors/derivatives';
 
 export const ORPHAN_GRACE_MS = 24 * 3600 * 1000;
+/** A routine sweep leaves images younger than this to the wake-up their write sent. */
+const UNTOUCHED_MS = 60_000;
+const MAX_PRODUCTS = 500;
+/** After a restart every pending image lost its message at once (50 products a message). */
+const MAX_PRODUCTS_RECOVERY = 5000;
 
-export async function sweepImages(env: Env, now = Date.now()): Promise<{ requeued: number; deleted: number }> {
+export async function sweepImages(env: Env, now = Date.now(), mode: SweepMode = ROUTINE_SWEEP): Promise<{ requeued: number; deleted: number }> {
   const db = env.DB;
-  const [due, , expired] = await db.batch([
+  const release = mode.deadBefore === null ? [] : [
+    // Claims a dead process took (see recovery.ts; `attempts > 0` leaves images waiting for a
+    // processor's callback alone): due again now rather than when the 5-minute lease ends.
+    db.prepare("UPDATE images SET next_attempt_at = ?1 - 1 WHERE status = 'processing' AND attempts > 0 AND next_attempt_at >= ?1 AND updated_at < ?2")
+      .bind(now, mode.deadBefore),
+  ];
+  const [due, , expired] = (await db.batch([
+    ...release,
     db.prepare(
       `SELECT DISTINCT tenant_id, product_id FROM images
-       WHERE (status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?1) AND updated_at < ?1 - 60000)
+       WHERE (status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?1) AND updated_at < ?2)
           OR (status = 'processing' AND next_attempt_at < ?1)
-       LIMIT 500`,
-    ).bind(now),
+       LIMIT ?3`,
+    ).bind(now, wakeBefore(mode, now, UNTOUCHED_MS), mode.recovery ? MAX_PRODUCTS_RECOVERY : MAX_PRODUCTS),
     db.prepare(
       `UPDATE blobs SET orphaned_at = ?1 WHERE rowid IN (
          SELECT b.rowid FROM blobs AS b WHERE b.orphaned_at IS NULL
@@ -32,7 +45,7 @@ export async function sweepImages(env: Env, now = Date.now()): Promise<{ requeue
          AND NOT EXISTS (SELECT 1 FROM images AS i WHERE i.tenant_id = b.tenant_id AND i.sha256 = b.sha256)
        LIMIT 200`,
     ).bind(now - ORPHAN_GRACE_MS),
-  ]);
+  ])).slice(release.length);
 
   const byTenant = new Map<string, string[]>();
   for (const row of due!.results as Array<{ tenant_id: string; product_id: string }>) {

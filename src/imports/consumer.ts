@@ -1,4 +1,5 @@
 /** The imports queue consumer: one import at a time; a long file re-enqueues itself after each slice. */
+import { ROUTINE_SWEEP, type SweepMode, wakeBefore } from '../cron/recovery';
 import type { Env, ImportMessage } from '../env';
 import { backoffSeconds } from '../webhooks/consumers';
 import { STALE_UPLOAD_MS } from './imports.index';
@@ -17,14 +18,18 @@ export async function handleImportBatch(batch: MessageBatch<ImportMessage>, env:
   }
 }
 
-/** Imports whose wake-up was lost (or whose consumer died) a minute ago or more: for the cron. */
-export async function sweepImports(env: Env, now = Date.now()): Promise<number> {
+/**
+ * Imports whose wake-up was lost (or whose consumer died) a minute ago or more, or that a dead process
+ * left (see cron/recovery.ts): for the cron. Never one a live consumer may be reading: two consumers
+ * on one import could both read a chunk.
+ */
+export async function sweepImports(env: Env, now = Date.now(), mode: SweepMode = ROUTINE_SWEEP): Promise<number> {
   // An upload whose request died (evicted isolate, restarted `npm start`) never completes.
   await env.DB.prepare("UPDATE imports SET status = 'failed', note = 'The upload did not complete', updated_at = ?1 WHERE status = 'uploading' AND updated_at < ?2")
     .bind(now, now - STALE_UPLOAD_MS)
     .run();
   const { results } = await env.DB.prepare("SELECT job_id, tenant_id FROM imports WHERE status IN ('pending', 'processing') AND updated_at < ?1 LIMIT 50")
-    .bind(now - 60_000)
+    .bind(wakeBefore(mode, now, 60_000))
     .all<{ job_id: string; tenant_id: string }>();
   if (results.length > 0) await env.IMPORTS_QUEUE.sendBatch(results.map((r) => ({ body: { kind: 'import' as const, tenantId: r.tenant_id, jobId: r.job_id } })));
   return results.length;

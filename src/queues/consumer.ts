@@ -10,8 +10,11 @@ import { handleIngestBatch } from '../images/consumers';
 import { handleInboundBatch } from '../inbound/apply-inbound';
 import { handleDeliverBatch, handleEventsBatch } from '../webhooks/consumers';
 import { recordDeadLetters } from './dead-letter';
+import { noteIsolateActive } from '../cron/recovery';
 
 export async function handleQueue(batch: MessageBatch<unknown>, env: Env): Promise<void> {
+  // Claims are only taken here: the recovery sweep must know this isolate was already working.
+  noteIsolateActive();
   switch (batch.queue) {
     case 'shelfsync-events':
       return handleEventsBatch(batch as MessageBatch<EventsMessage>, env);

@@ -10,6 +10,7 @@ import { canonicalJson } from '../../lib/canonical-json';
 import { newId } from '../../lib/ulid';
 import { settleProductStatements } from '../../images/ingest.queries';
 import type { ProductDoc } from '../model/product-doc';
+import { type LoadedProduct, loadedByIndex, SELECT_LOADED_BY_IDS } from '../read-products';
 import {
   ADVANCE_TENANT_COUNTERS,
   DELETE_REPLACED_IMAGES,
@@ -63,6 +64,11 @@ export interface WriteRequest {
   jobMode?: 'own' | 'shared';
   /** Statements that must commit in the same transaction as the rows (an import's cursor). */
   extra?: D1PreparedStatement[];
+  /**
+   * Also return each written product as it stands at the end of this write's transaction (for answers
+   * that show the document): read back after the commit, a concurrent writer's state would answer.
+   */
+  returnDocuments?: boolean;
   now?: number;
 }
 
@@ -76,6 +82,8 @@ export interface WrittenItem {
   productStatus: string;
   /** `unchanged` also covers an update-if-version that lost the race: compare `version`. */
   outcome: ItemOutcome;
+  /** With `returnDocuments`: the product and its images as this write left them. */
+  loaded?: LoadedProduct;
 }
 
 export interface WriteResult {
@@ -192,15 +200,17 @@ export async function writeProducts(db: D1Database, request: WriteRequest): Prom
 
   const ids = JSON.stringify(items.map((item) => item.id));
   const allItems = `[${encoded.map((e) => e.slim).join(',')}]`;
-  statements.push(db.prepare(SELECT_SETTLED_WITH_OPEN_ROUNDS).bind(tenantId, jobId, now, allItems));
-  statements.push(db.prepare(SELECT_OUTCOMES).bind(tenantId, jobId, now, ids));
+  const settledAt = statements.push(db.prepare(SELECT_SETTLED_WITH_OPEN_ROUNDS).bind(tenantId, jobId, now, allItems)) - 1;
+  const outcomesAt = statements.push(db.prepare(SELECT_OUTCOMES).bind(tenantId, jobId, now, ids)) - 1;
+  const documentsAt = request.returnDocuments ? statements.push(db.prepare(SELECT_LOADED_BY_IDS).bind(tenantId, ids)) - 1 : -1;
 
   const results = await db.batch(statements);
   // Rare: an earlier write's images were removed by this one before they were processed. Its round
   // would never close (nothing left to process), so settle those products now.
-  const settled = results.at(-2)!.results as Array<{ id: string }>;
+  const settled = results[settledAt]!.results as Array<{ id: string }>;
   if (settled.length > 0) await db.batch(settled.flatMap((p) => settleProductStatements(db, tenantId, p.id, Date.now())));
-  const rows = results.at(-1)!.results as Array<{ idx: number; id: string; number: number; version: number; status: string; touched: number }>;
+  const rows = results[outcomesAt]!.results as Array<{ idx: number; id: string; number: number; version: number; status: string; touched: number }>;
+  const documents = documentsAt >= 0 ? loadedByIndex(results[documentsAt]!.results as Parameters<typeof loadedByIndex>[0]) : null;
 
   const byPosition = new Map(rows.map((row) => [row.idx, row]));
   const written: WrittenItem[] = [];
@@ -218,6 +228,7 @@ export async function writeProducts(db: D1Database, request: WriteRequest): Prom
       version: row.version,
       productStatus: row.status,
       outcome: !row.touched ? 'unchanged' : row.version === 1 ? 'created' : 'updated',
+      ...(documents?.has(position) ? { loaded: documents.get(position)! } : {}),
     });
   });
   // `processing` too: a product whose other images are done (or in flight) may have just got a new one.

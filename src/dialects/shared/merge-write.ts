@@ -33,6 +33,8 @@ export interface MergeOptions {
   files?: Map<string, UploadedFile> | null;
   /** Use a job accepted earlier (inbound pushes applied from the queue). */
   jobId?: string;
+  /** Answers that show the document: each written item carries it as this write left it (`loaded`). */
+  returnDocuments?: boolean;
 }
 
 export interface MergeFailure {
@@ -103,6 +105,7 @@ export async function mergeWrite(ctx: CatalogContext, items: MergeItem[], option
     items: valid,
     failures: failures.map((f) => ({ index: f.index, id: f.id, code: f.code, errors: f.errors })),
     setsExtensions: true,
+    returnDocuments: options.returnDocuments ?? false,
     ...(options.jobId ? { jobId: options.jobId } : {}),
   });
   return { jobId: result.jobId, jobStatus: result.jobStatus, written: result.written, failures, toIngest: result.toIngest };

@@ -12,7 +12,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { readMultipart } from '../../catalog/create-product';
 import { catalog } from '../../catalog/catalog-context';
 import type { ProductDoc } from '../../catalog/model/product-doc';
-import { type CatalogContext, getProduct, listProducts } from '../../catalog/products.service';
+import { type CatalogContext, getProduct, listProducts, render } from '../../catalog/products.service';
 import { loadProduct } from '../../catalog/read-products';
 import type { AppEnv } from '../../env';
 import { limitBodyTo, readJsonIfJson } from '../../http/body';
@@ -111,18 +111,18 @@ export function tryonApp() {
     const current = parsed.data.metadata ? await loadProduct(ctx.db, ctx.tenant.id, parsed.data.externalId) : null;
     const currentMetadata = current ? (JSON.parse(current.row.data) as ProductDoc).metadata : undefined;
     const { id, patch, imageForms } = toPatch(parsed.data, currentMetadata);
-    const result = await mergeWrite(ctx, [{ id, patch }], { dialect: 'tryon', kind: 'tryon.upsert', files });
+    const result = await mergeWrite(ctx, [{ id, patch }], { dialect: 'tryon', kind: 'tryon.upsert', files, returnDocuments: true });
     const failure = result.failures[0];
     if (failure) throw new ApiError('validation_failed', 'The product is not valid', toTryonErrors(failure.errors, imageForms));
     const written = result.written[0];
-    if (!written) throw new ApiError('internal_error', 'The product was not written');
+    if (!written?.loaded) throw new ApiError('internal_error', 'The product was not written');
 
     if (written.outcome !== 'unchanged') {
       wakeFanoutAfterResponse(c);
       if (result.toIngest.length > 0) c.executionCtx.waitUntil(wakeIngest(c.env, ctx.tenant.id, result.toIngest));
     }
     if (result.jobId) c.header('Job-Id', result.jobId);
-    const product = toTryonProduct(await getProduct(ctx, id));
+    const product = toTryonProduct(await render(ctx, written.loaded));
     if (written.outcome === 'created') {
       c.header('Location', `${c.req.path}/${encodeURIComponent(id)}`);
       return c.json(product, 201);

@@ -15,6 +15,11 @@ export interface AppOptions {
   idempotency: { ttlSeconds: number; leaseSeconds: number };
   /** Events, deliveries and job errors older than this are pruned by the cron. */
   retentionDays: number;
+  /**
+   * Inbound pushes: `dedupeWindowSeconds` is how long an identical push from a `{body}`-signed source
+   * counts as a replay (nothing signed says when it was made); `bodyBytes` caps one push (413 above).
+   */
+  inbound: { dedupeWindowSeconds: number; bodyBytes: number };
 }
 
 export const defaultOptions: AppOptions = {
@@ -24,6 +29,7 @@ export const defaultOptions: AppOptions = {
   rateLimit: { limit: 600, periodSeconds: 60 },
   idempotency: { ttlSeconds: 24 * 3600, leaseSeconds: 60 },
   retentionDays: 30,
+  inbound: { dedupeWindowSeconds: 600, bodyBytes: 32 * 1024 * 1024 },
 };
 
 export function resolveOptions(overrides: Partial<AppOptions> = {}): AppOptions {
@@ -33,5 +39,13 @@ export function resolveOptions(overrides: Partial<AppOptions> = {}): AppOptions 
     bodyLimits: { ...defaultOptions.bodyLimits, ...overrides.bodyLimits },
     rateLimit: { ...defaultOptions.rateLimit, ...overrides.rateLimit },
     idempotency: { ...defaultOptions.idempotency, ...overrides.idempotency },
+    inbound: { ...defaultOptions.inbound, ...overrides.inbound },
   };
 }
+
+/**
+ * Peak memory of one inbound push (verify, parse, validate, store; then its apply from the queue), in
+ * MB: DESIGN "Budgets", headroom under the isolate's 128 MB. Measured by bench/memory/inbound.mjs at
+ * the largest body `inbound.bodyBytes` allows.
+ */
+export const INBOUND_PUSH_BUDGET_MB = 96;

@@ -3,6 +3,7 @@ import { limitBodyTo, requireJson } from '../http/body';
 import { ApiError } from '../http/problem';
 import { createRouter } from '../http/router';
 import { idempotency } from '../idempotency/idempotency';
+import { schemeErrors } from './dedupe';
 import * as routes from './inbound.routes';
 import { receiveInbound } from './receive';
 import { deleteSource, findSource, insertSource, listSources, renderSource, updateSource } from './sources.repository';
@@ -42,7 +43,14 @@ export function inboundSourcesRouter() {
   });
 
   router.openapi({ ...routes.updateSourceRoute, middleware: writes }, async (c) => {
-    const row = await updateSource(c.env.DB, c.get('tenant').id, c.req.valid('param').id, c.req.valid('json'));
+    const { id } = c.req.valid('param');
+    const patch = c.req.valid('json');
+    const current = await findSource(c.env.DB, c.get('tenant').id, id);
+    if (!current) throw new ApiError('not_found', 'No such inbound source');
+    // The headers a signing scheme needs are checked on the source as it would be after the change.
+    const errors = schemeErrors({ ...current, ...patch });
+    if (errors.length > 0) throw new ApiError('validation_failed', 'The request body is not valid', errors);
+    const row = await updateSource(c.env.DB, c.get('tenant').id, id, patch);
     if (!row) throw new ApiError('not_found', 'No such inbound source');
     return c.json(renderSource(row, mountBase(c.req.path)), 200);
   });

@@ -9,11 +9,10 @@ import type { AppEnv, Env } from '../env';
 import { ApiError } from '../http/problem';
 import { canonicalFormat, inboundFormats } from './formats';
 import { sha256Hex } from '../lib/crypto';
+import { dedupeKey, dedupeWindow } from './dedupe';
 import { newId } from '../lib/ulid';
 import { findSource, type SourceRow } from './sources.repository';
 import { verifySignature } from './verify-signature';
-
-export const REPLAY_WINDOW_MS = 5 * 60_000;
 
 export function inboundPayloadKey(tenantId: string, jobId: string): string {
   return `inbound/${tenantId}/${jobId}.json`;
@@ -47,13 +46,14 @@ export async function acceptInbound(c: Context<AppEnv>, source: SourceRow | null
   const env = c.env;
   const challenge = { 'WWW-Authenticate': 'HMAC realm="shelfsync-inbound"' };
   const denied = new ApiError('unauthorized', 'The signature could not be verified', undefined, challenge);
-  const body = new Uint8Array(await c.req.arrayBuffer());
+  // Source and secret first: an unknown source costs no body read.
   if (!source) throw denied;
   const secret = sourceSecret(env, source);
   if (!secret) {
     console.error(JSON.stringify({ level: 'error', message: 'inbound source has no secret configured; refusing', sourceId: source.id }));
     throw denied;
   }
+  const body = new Uint8Array(await c.req.arrayBuffer());
   const now = Date.now();
   const verdict = await verifySignature(
     source,
@@ -62,6 +62,7 @@ export async function acceptInbound(c: Context<AppEnv>, source: SourceRow | null
     c.req.header(source.signatureHeader) ?? null,
     source.timestampHeader ? (c.req.header(source.timestampHeader) ?? null) : null,
     now,
+    source.eventIdHeader ? (c.req.header(source.eventIdHeader) ?? null) : null,
   );
   if (!verdict.ok) {
     // The same answer as an unknown source: the reason goes to the log, not to the caller.
@@ -69,13 +70,15 @@ export async function acceptInbound(c: Context<AppEnv>, source: SourceRow | null
     throw denied;
   }
 
-  const eventId = source.eventIdHeader ? c.req.header(source.eventIdHeader) : undefined;
-  // With a signed timestamp, the same body sent again later is a new push (A, B, A must not lose the
-  // second A); only the very same signed request is a replay.
-  const signedAt = source.signedPayload === '{timestamp}.{body}' && source.timestampHeader ? (c.req.header(source.timestampHeader) ?? '') : '';
-  const dedupeKey = eventId ? `id:${eventId}` : `sha256:${await sha256Hex(signedAt ? `${signedAt}.${new TextDecoder().decode(body)}` : body)}`;
+  // Only signed values decide what is a replay (see dedupe.ts): an unsigned event id is ignored.
+  const key = dedupeKey(source, {
+    bodyHash: await sha256Hex(body),
+    signedAt: source.timestampHeader ? (c.req.header(source.timestampHeader) ?? null) : null,
+    eventId: source.eventIdHeader ? (c.req.header(source.eventIdHeader) ?? null) : null,
+  });
+  const { lookBackMs } = dedupeWindow(source, c.get('options').inbound.dedupeWindowSeconds);
   const seen = await env.DB.prepare('SELECT job_id FROM inbound_receipts WHERE source_id = ?1 AND dedupe_key = ?2 AND received_at > ?3')
-    .bind(source.id, dedupeKey, now - REPLAY_WINDOW_MS)
+    .bind(source.id, key, now - lookBackMs)
     .first<{ job_id: string }>();
   if (seen) {
     const job = await env.DB.prepare('SELECT status FROM jobs WHERE id = ?1').bind(seen.job_id).first<{ status: string }>();
@@ -113,7 +116,7 @@ export async function acceptInbound(c: Context<AppEnv>, source: SourceRow | null
     env.DB.prepare(
       `INSERT INTO inbound_receipts (source_id, dedupe_key, job_id, received_at) VALUES (?1, ?2, ?3, ?4)
        ON CONFLICT (source_id, dedupe_key) DO UPDATE SET job_id = excluded.job_id, received_at = excluded.received_at`,
-    ).bind(source.id, dedupeKey, jobId, now),
+    ).bind(source.id, key, jobId, now),
   ]);
   c.executionCtx.waitUntil(
     env.INBOUND_QUEUE.send({ kind: 'inbound', tenantId: tenant.id, jobId }).catch((err) => {

@@ -4,7 +4,7 @@
  * tenant id or alias) to say whose catalog it writes. The request then goes through the ordinary
  * inbound path as a source built from that configuration: HMAC-SHA256 of the raw body with the
  * secret's UTF-8 bytes, base64 in `x-gesmart-signature` (the seed's openssl recipe), verified before
- * anything is parsed; replays within 5 minutes answer the first syncId; the push is validated, stored,
+ * anything is parsed; the same body again within the dedupe window (600 s) answers the first syncId; the push is validated, stored,
  * acknowledged and applied from the queue with the `gesmart` format.
  *
  * Deployments with several ERPs create one inbound source per tenant instead

@@ -11,6 +11,8 @@ export interface AppOptions {
   bodyLimits: { single: number; batch: number; admin: number; upload: number };
   /** Must match the [[ratelimits]] binding in wrangler.toml: the binding cannot be asked. */
   rateLimit: { limit: number; periodSeconds: 10 | 60 };
+  /** Per client IP on routes without an API key; must match the IP_RATE_LIMITER binding. */
+  ipRateLimit: { limit: number; periodSeconds: 10 | 60 };
   /** How long a stored idempotent response is replayed, and how long an in-flight request holds its key. */
   idempotency: { ttlSeconds: number; leaseSeconds: number };
   /** Events, deliveries and job errors older than this are pruned by the cron. */
@@ -27,6 +29,7 @@ export const defaultOptions: AppOptions = {
   maxBatchItems: 1000,
   bodyLimits: { single: 16 * 1024 * 1024, batch: 32 * 1024 * 1024, admin: 64 * 1024, upload: 100 * 1024 * 1024 },
   rateLimit: { limit: 600, periodSeconds: 60 },
+  ipRateLimit: { limit: 600, periodSeconds: 60 },
   idempotency: { ttlSeconds: 24 * 3600, leaseSeconds: 60 },
   retentionDays: 30,
   inbound: { dedupeWindowSeconds: 600, bodyBytes: 32 * 1024 * 1024 },
@@ -38,6 +41,7 @@ export function resolveOptions(overrides: Partial<AppOptions> = {}): AppOptions 
     ...overrides,
     bodyLimits: { ...defaultOptions.bodyLimits, ...overrides.bodyLimits },
     rateLimit: { ...defaultOptions.rateLimit, ...overrides.rateLimit },
+    ipRateLimit: { ...defaultOptions.ipRateLimit, ...overrides.ipRateLimit },
     idempotency: { ...defaultOptions.idempotency, ...overrides.idempotency },
     inbound: { ...defaultOptions.inbound, ...overrides.inbound },
   };

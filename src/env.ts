@@ -13,6 +13,8 @@ export interface Env {
   IMPORTS_QUEUE: Queue<ImportMessage>;
   DEAD_LETTER_QUEUE?: Queue<unknown>;
   RATE_LIMITER?: RateLimit;
+  /** Per client IP, on the routes without an API key. */
+  IP_RATE_LIMITER?: RateLimit;
   ASSETS?: Fetcher;
   /** Guards /v1/admin; unset = admin disabled (fail closed). */
   ADMIN_TOKEN?: string;

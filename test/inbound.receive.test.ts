@@ -3,7 +3,8 @@
  * timestamps within tolerance either way; replays answered with the original job; the payload
  * validated, then applied through the inbound queue.
  */
-import { env } from 'cloudflare:test';
+import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
+import { createApp } from '../src/app';
 import { runHousekeeping } from '../src/cron/scheduled';
 import { describe, expect, it } from 'vitest';
 import { body, call, createTenant, errorPaths, expectProblem, product, type TestTenant } from './helpers/api';
@@ -110,6 +111,26 @@ describe('signature verification', () => {
     const arr = '[1,2,3]';
     const res = await push(src.id, arr, { 'x-signature': await sign(src.secret, arr) });
     expect([400, 422]).toContain(res.status);
+  });
+
+  it('an unknown source is refused before its body is read', async () => {
+    // Through createApp() in this isolate (exports.default would pump the stream across): a body that
+    // fails the moment anyone reads it, so reading it first could not answer a plain 401.
+    let pulled = 0;
+    const poisoned = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1;
+        controller.error(new Error('the body was read'));
+      },
+    }, { highWaterMark: 0 });
+    const request = new Request('http://shelfsync.test/v1/inbound/src_01JD7Z8Q6V7N9K3M2X4B5C6D7E', {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-signature': 'AAAA' }, body: poisoned, duplex: 'half',
+    } as RequestInit);
+    const ctx = createExecutionContext();
+    const res = await createApp().fetch(request, env, ctx);
+    await waitOnExecutionContext(ctx);
+    await expectProblem(res, 401, 'unauthorized');
+    expect(pulled).toBe(0);
   });
 
   it('fails closed when the secret it names is not set', async () => {

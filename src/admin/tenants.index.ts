@@ -1,4 +1,5 @@
 /** /v1/admin: tenants and API keys, behind ADMIN_TOKEN. */
+import { ipRateLimit } from '../auth/rate-limit';
 import { requireAdmin } from '../auth/require-admin';
 import { limitBodyTo, requireJson } from '../http/body';
 import { createRouter } from '../http/router';
@@ -9,7 +10,7 @@ import { ApiError } from '../http/problem';
 
 export function adminRouter() {
   const router = createRouter();
-  router.use('*', requireAdmin(), limitBodyTo('admin'), requireJson());
+  router.use('*', ipRateLimit(), requireAdmin(), limitBodyTo('admin'), requireJson());
 
   router.openapi(routes.createTenantRoute, async (c) => c.json(await createTenant(c.env.DB, c.req.valid('json')), 201));
 

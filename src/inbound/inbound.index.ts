@@ -1,11 +1,12 @@
 /** /v1/inbound-sources (tenant API) and /v1/inbound/{id} (the ERP's signed entry, no API key). */
-import { limitBodyTo, requireJson } from '../http/body';
+import { ipRateLimit } from '../auth/rate-limit';
+import { limitBodyTo, requireJson, withBodyLimit } from '../http/body';
 import { ApiError } from '../http/problem';
 import { createRouter } from '../http/router';
 import { idempotency } from '../idempotency/idempotency';
 import { schemeErrors } from './dedupe';
 import * as routes from './inbound.routes';
-import { receiveInbound } from './receive';
+import { receiveInbound, sourceSecretOrRefuse } from './receive';
 import { deleteSource, findSource, insertSource, listSources, renderSource, updateSource } from './sources.repository';
 
 const mountBase = (path: string) => path.slice(0, Math.max(0, path.indexOf('/v1/')));
@@ -17,7 +18,12 @@ const mountBase = (path: string) => path.slice(0, Math.max(0, path.indexOf('/v1/
 export function inboundReceiverRouter() {
   const router = createRouter();
   router.openAPIRegistry.registerPath(routes.receiveRoute);
-  router.post('/inbound/:id', limitBodyTo('batch'), requireJson(), (c) => receiveInbound(c, c.req.param('id')));
+  // Per-IP limit, then the source (unknown: 401 without reading a byte), then the cap (options.inbound.bodyBytes).
+  router.post('/inbound/:id', ipRateLimit(), requireJson(), async (c) => {
+    const source = await findSource(c.env.DB, null, c.req.param('id'));
+    sourceSecretOrRefuse(c.env, source);
+    return withBodyLimit(c, c.get('options').inbound.bodyBytes, () => receiveInbound(c, source));
+  });
   return router;
 }
 

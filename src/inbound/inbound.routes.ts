@@ -46,6 +46,6 @@ export const receiveRoute = createRoute({
   responses: {
     200: json(InboundAckSchema, 'A replay of a push already accepted'),
     202: json(InboundAckSchema, 'Accepted; poll GET /v1/jobs/{jobId}'),
-    ...problems(400, 401, 413, 415, 422),
+    ...problems(400, 401, 413, 415, 422, 429),
   },
 });

@@ -11,7 +11,7 @@ import { canonicalFormat, inboundFormats } from './formats';
 import { sha256Hex } from '../lib/crypto';
 import { dedupeKey, dedupeWindow } from './dedupe';
 import { newId } from '../lib/ulid';
-import { findSource, type SourceRow } from './sources.repository';
+import type { SourceRow } from './sources.repository';
 import { verifySignature } from './verify-signature';
 
 export function inboundPayloadKey(tenantId: string, jobId: string): string {
@@ -30,8 +30,7 @@ export interface InboundAck {
 }
 
 /** POST /v1/inbound/{sourceId}: a stored source's push, answered in the canonical shape. */
-export async function receiveInbound(c: Context<AppEnv>, sourceId: string): Promise<Response> {
-  const source = await findSource(c.env.DB, null, sourceId);
+export async function receiveInbound(c: Context<AppEnv>, source: SourceRow | null): Promise<Response> {
   const ack = await acceptInbound(c, source);
   if (!ack.duplicate) c.header('Job-Id', ack.jobId);
   return c.json(ack, ack.duplicate ? 200 : 202);
@@ -42,17 +41,28 @@ export async function receiveInbound(c: Context<AppEnv>, sourceId: string): Prom
  * bad signature). Dialects with their own entry point (GeSmart's single-tenant webhook) call this
  * with a source built from configuration and render the answer in their own shape.
  */
-export async function acceptInbound(c: Context<AppEnv>, source: SourceRow | null): Promise<InboundAck> {
-  const env = c.env;
-  const challenge = { 'WWW-Authenticate': 'HMAC realm="shelfsync-inbound"' };
-  const denied = new ApiError('unauthorized', 'The signature could not be verified', undefined, challenge);
-  // Source and secret first: an unknown source costs no body read.
-  if (!source) throw denied;
+function unverified(): ApiError {
+  return new ApiError('unauthorized', 'The signature could not be verified', undefined, { 'WWW-Authenticate': 'HMAC realm="shelfsync-inbound"' });
+}
+
+/**
+ * The source's HMAC secret, or the same 401 as a bad signature (unknown source, missing secret).
+ * Callers run it before reading the body, so an unknown caller costs no body read.
+ */
+export function sourceSecretOrRefuse(env: Env, source: SourceRow | null): { source: SourceRow; secret: string } {
+  if (!source) throw unverified();
   const secret = sourceSecret(env, source);
   if (!secret) {
     console.error(JSON.stringify({ level: 'error', message: 'inbound source has no secret configured; refusing', sourceId: source.id }));
-    throw denied;
+    throw unverified();
   }
+  return { source, secret };
+}
+
+export async function acceptInbound(c: Context<AppEnv>, sourceOrNull: SourceRow | null): Promise<InboundAck> {
+  const env = c.env;
+  const denied = unverified();
+  const { source, secret } = sourceSecretOrRefuse(env, sourceOrNull);
   const body = new Uint8Array(await c.req.arrayBuffer());
   const now = Date.now();
   const verdict = await verifySignature(

@@ -13,7 +13,7 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../env';
 import { ApiError } from '../../http/problem';
-import { acceptInbound } from '../../inbound/receive';
+import { acceptInbound, sourceSecretOrRefuse } from '../../inbound/receive';
 import type { SourceRow } from '../../inbound/sources.repository';
 import { checkProduct, validationError } from './validate';
 
@@ -64,6 +64,16 @@ async function bodyJson(c: Context<AppEnv>): Promise<unknown> {
     return JSON.parse(await c.req.text());
   } catch {
     return undefined;
+  }
+}
+
+/** Refuses (401, GeSmart's words) before any byte of the body is read when no usable source is configured. */
+export function assertWebhookSource(c: Context<AppEnv>, source: SourceRow | null): void {
+  try {
+    sourceSecretOrRefuse(c.env, source);
+  } catch (err) {
+    if (err instanceof ApiError && err.code === 'unauthorized') throw new ApiError('unauthorized', 'Invalid webhook signature', undefined, err.headers);
+    throw err;
   }
 }
 

@@ -26,6 +26,7 @@ export default defineConfig({
                 DELIVERY_TIMEOUT_MS: '2000',
                 GESMART_WEBHOOK_SECRET: 'gesmart-test-secret-0123456789abcdef',
                 GESMART_TENANT: 'gesmart-erp',
+                INBOUND_ENV_SECRET_TENANTS: 'unset-secret-user=UNSET_WEBHOOK_SECRET',
                 JWT_SECRET: 'test-jwt-secret-0123456789abcdef0123456789',
               },
               ratelimits: {

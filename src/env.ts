@@ -28,6 +28,8 @@ export interface Env {
   JWT_SECRET?: string;
   /** The tenant (id or alias) GeSmart's single-tenant ERP webhook writes to. */
   GESMART_TENANT?: string;
+  /** Tenants allowed other env secrets as inbound source secrets: `tenant=NAME_WEBHOOK_SECRET`, comma-separated. */
+  INBOUND_ENV_SECRET_TENANTS?: string;
   /** Per-delivery timeout override in ms (default 15 s); tests shorten it. */
   DELIVERY_TIMEOUT_MS?: string;
   /** Inbound sources may take their secret from env vars named *_WEBHOOK_SECRET (seed 002's set-up). */

@@ -134,7 +134,8 @@ describe('signature verification', () => {
   });
 
   it('fails closed when the secret it names is not set', async () => {
-    const t = await createTenant();
+    // Allowed to name UNSET_WEBHOOK_SECRET by INBOUND_ENV_SECRET_TENANTS (vitest.config.ts), which is not set.
+    const t = await createTenant({ aliases: ['unset-secret-user'] });
     const res = await call('/v1/inbound-sources', { method: 'POST', headers: t.headers, json: { name: 'misconfigured', secretEnv: 'UNSET_WEBHOOK_SECRET' } });
     expect(res.status).toBe(201);
     const { id } = await body(res);

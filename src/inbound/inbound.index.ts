@@ -5,6 +5,7 @@ import { ApiError } from '../http/problem';
 import { createRouter } from '../http/router';
 import { idempotency } from '../idempotency/idempotency';
 import { schemeErrors } from './dedupe';
+import { mayUseEnvSecret } from './env-secrets';
 import * as routes from './inbound.routes';
 import { receiveInbound, sourceSecretOrRefuse } from './receive';
 import { deleteSource, findSource, insertSource, listSources, renderSource, updateSource } from './sources.repository';
@@ -21,7 +22,7 @@ export function inboundReceiverRouter() {
   // Per-IP limit, then the source (unknown: 401 without reading a byte), then the cap (options.inbound.bodyBytes).
   router.post('/inbound/:id', ipRateLimit(), requireJson(), async (c) => {
     const source = await findSource(c.env.DB, null, c.req.param('id'));
-    sourceSecretOrRefuse(c.env, source);
+    await sourceSecretOrRefuse(c.env, source);
     return withBodyLimit(c, c.get('options').inbound.bodyBytes, () => receiveInbound(c, source));
   });
   return router;
@@ -33,6 +34,11 @@ export function inboundSourcesRouter() {
 
   router.openapi({ ...routes.createSourceRoute, middleware: writes }, async (c) => {
     const body = c.req.valid('json');
+    if (body.secretEnv && !(await mayUseEnvSecret(c.env.DB, c.env, c.get('tenant').id, body.secretEnv))) {
+      throw new ApiError('validation_failed', 'The request body is not valid', [
+        { path: '/secretEnv', message: `${body.secretEnv} is not this tenant's: only the tenant named by GESMART_TENANT (for GESMART_WEBHOOK_SECRET) or listed in INBOUND_ENV_SECRET_TENANTS may use it` },
+      ]);
+    }
     const { row, generated } = await insertSource(c.env.DB, c.get('tenant').id, { ...body, secretEnv: body.secretEnv ?? null });
     return c.json({ ...renderSource(row, mountBase(c.req.path)), secret: generated }, 201);
   });

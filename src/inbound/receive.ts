@@ -10,6 +10,7 @@ import { ApiError } from '../http/problem';
 import { canonicalFormat, inboundFormats } from './formats';
 import { sha256Hex } from '../lib/crypto';
 import { dedupeKey, dedupeWindow } from './dedupe';
+import { mayUseEnvSecret } from './env-secrets';
 import { newId } from '../lib/ulid';
 import type { SourceRow } from './sources.repository';
 import { verifySignature } from './verify-signature';
@@ -49,8 +50,13 @@ function unverified(): ApiError {
  * The source's HMAC secret, or the same 401 as a bad signature (unknown source, missing secret).
  * Callers run it before reading the body, so an unknown caller costs no body read.
  */
-export function sourceSecretOrRefuse(env: Env, source: SourceRow | null): { source: SourceRow; secret: string } {
+export async function sourceSecretOrRefuse(env: Env, source: SourceRow | null): Promise<{ source: SourceRow; secret: string }> {
   if (!source) throw unverified();
+  // Sources stored before the rule (or after GESMART_TENANT moved) stop working rather than borrow another tenant's secret.
+  if (source.secretEnv && !(await mayUseEnvSecret(env.DB, env, source.tenantId, source.secretEnv))) {
+    console.error(JSON.stringify({ level: 'error', message: 'inbound source names an env secret its tenant may not use; refusing', sourceId: source.id }));
+    throw unverified();
+  }
   const secret = sourceSecret(env, source);
   if (!secret) {
     console.error(JSON.stringify({ level: 'error', message: 'inbound source has no secret configured; refusing', sourceId: source.id }));
@@ -62,7 +68,7 @@ export function sourceSecretOrRefuse(env: Env, source: SourceRow | null): { sour
 export async function acceptInbound(c: Context<AppEnv>, sourceOrNull: SourceRow | null): Promise<InboundAck> {
   const env = c.env;
   const denied = unverified();
-  const { source, secret } = sourceSecretOrRefuse(env, sourceOrNull);
+  const { source, secret } = await sourceSecretOrRefuse(env, sourceOrNull);
   const body = new Uint8Array(await c.req.arrayBuffer());
   const now = Date.now();
   const verdict = await verifySignature(

@@ -227,7 +227,7 @@ export function gesmartApp() {
   // Per-IP limit, then the configured source (none: 401 without reading a byte), then the body cap.
   app.post('/api/webhooks/gesmart/products', ipRateLimit(), async (c) => {
     const source = await envSource(c);
-    assertWebhookSource(c, source);
+    await assertWebhookSource(c, source);
     return withBodyLimit(c, c.get('options').bodyLimits.single, async () => {
       const { syncId, reference } = await receiveWebhook(c, source);
       return c.json({ success: true as const, message: 'Webhook received and processing started', data: { syncId, reference, queued: true as const } }, 200);

@@ -68,9 +68,9 @@ async function bodyJson(c: Context<AppEnv>): Promise<unknown> {
 }
 
 /** Refuses (401, GeSmart's words) before any byte of the body is read when no usable source is configured. */
-export function assertWebhookSource(c: Context<AppEnv>, source: SourceRow | null): void {
+export async function assertWebhookSource(c: Context<AppEnv>, source: SourceRow | null): Promise<void> {
   try {
-    sourceSecretOrRefuse(c.env, source);
+    await sourceSecretOrRefuse(c.env, source);
   } catch (err) {
     if (err instanceof ApiError && err.code === 'unauthorized') throw new ApiError('unauthorized', 'Invalid webhook signature', undefined, err.headers);
     throw err;

@@ -24,7 +24,8 @@ import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const ADMIN_TOKEN = 'bench-admin';
+// 32+ characters: outside local development a shorter ADMIN_TOKEN disables admin.
+export const ADMIN_TOKEN = 'bench-admin-token-0123456789abcdef';
 const CONFIG = join('bench', 'wrangler.toml');
 const wranglerBin = join(root, 'node_modules', '.bin', 'wrangler');
 const REQUEST_TIMEOUT_MS = 300_000;
@@ -175,7 +176,9 @@ export async function startBench(log, { keep = false, ref = process.env.BENCH_RE
         if (dir === root) console.log('bench: regenerated bench/wrangler.toml from wrangler.toml');
       }
     }
-    const [port, inspectorPort] = [await freePort(), await freePort()];
+    // BENCH_PORT pins the Worker's port (the inspector takes the next one), e.g. on a shared machine.
+    const pinned = Number(process.env.BENCH_PORT) || 0;
+    const [port, inspectorPort] = pinned ? [pinned, pinned + 1] : [await freePort(), await freePort()];
     const base = `http://127.0.0.1:${port}`;
     await run(['deploy', '--dry-run', '--outdir', outdir, '-c', CONFIG], log, project);
     await run(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo, '-c', CONFIG], log, project);

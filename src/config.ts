@@ -32,7 +32,9 @@ export const defaultOptions: AppOptions = {
   ipRateLimit: { limit: 600, periodSeconds: 60 },
   idempotency: { ttlSeconds: 24 * 3600, leaseSeconds: 60 },
   retentionDays: 30,
-  inbound: { dedupeWindowSeconds: 600, bodyBytes: 32 * 1024 * 1024 },
+  // 8 MB: bench/memory/inbound.mjs measured an 8 MB push (574 products at the field limits) at 84 MB
+  // peak (V8 heap + ArrayBuffers, push and apply); 29.5 MB took 225 MB, over the 96 MB budget.
+  inbound: { dedupeWindowSeconds: 600, bodyBytes: 8 * 1024 * 1024 },
 };
 
 export function resolveOptions(overrides: Partial<AppOptions> = {}): AppOptions {

@@ -133,6 +133,15 @@ describe('signature verification', () => {
     expect(pulled).toBe(0);
   });
 
+  it('a push over the inbound cap (8 MB, what the memory budget holds) is 413 before the signature is checked', async () => {
+    const t = await createTenant();
+    const src = await source(t);
+    const raw = JSON.stringify({ id: 'big', description: 'x'.repeat(8 * 1024 * 1024) });
+    const res = await push(src.id, raw, { 'x-signature': 'AAAA' });
+    const problem = await expectProblem(res, 413, 'payload_too_large');
+    expect(problem.detail).toContain(String(8 * 1024 * 1024));
+  });
+
   it('fails closed when the secret it names is not set', async () => {
     // Allowed to name UNSET_WEBHOOK_SECRET by INBOUND_ENV_SECRET_TENANTS (vitest.config.ts), which is not set.
     const t = await createTenant({ aliases: ['unset-secret-user'] });

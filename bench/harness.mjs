@@ -26,6 +26,8 @@ export const WORKER_VARS = {
   ENVIRONMENT: 'development',
   ALLOW_PRIVATE_TARGETS: '127.0.0.1/32',
   IMAGE_URL_SECRET: 'bench-image-url-secret',
+  // GeSmart login (bench/memory/inbound.mjs); 32+ characters or login stays disabled.
+  JWT_SECRET: 'bench-jwt-secret-0123456789abcdef0123',
 };
 
 let server = null;

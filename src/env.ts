@@ -16,6 +16,8 @@ export interface Env {
   MAINTENANCE_QUEUE: Queue<MaintenanceMessage>;
   DEAD_LETTER_QUEUE?: Queue<unknown>;
   RATE_LIMITER?: RateLimit;
+  /** Per client IP, on the routes without an API key. */
+  IP_RATE_LIMITER?: RateLimit;
   ASSETS?: Fetcher;
   /** Guards /v1/admin; unset = admin disabled (fail closed). */
   ADMIN_TOKEN?: string;
@@ -34,6 +36,8 @@ export interface Env {
    * comma-separated; the first seals, all open (rotation). Unset or invalid = those secrets are refused.
    */
   SECRETS_KEYS?: string;
+  /** Tenants allowed other env secrets as inbound source secrets: `tenant=NAME_WEBHOOK_SECRET`, comma-separated. */
+  INBOUND_ENV_SECRET_TENANTS?: string;
   /** Per-delivery timeout override in ms (default 15 s); tests shorten it. */
   DELIVERY_TIMEOUT_MS?: string;
   /** Inbound sources may take their secret from env vars named *_WEBHOOK_SECRET (seed 002's set-up). */

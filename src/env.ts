@@ -20,6 +20,8 @@ export interface Env {
   ENVIRONMENT?: string;
   ALLOW_PRIVATE_TARGETS?: string;
   OUTBOUND_ONLY?: string;
+  /** Ports outbound targets may use besides 80/443 (`*` = any), counted only in local development and tests. */
+  ALLOW_TARGET_PORTS?: string;
   PUBLIC_BASE_URL?: string;
   IMAGE_URL_SECRET?: string;
   /** Signs GeSmart dialect JWTs (HS256); unset = GeSmart login disabled. */

@@ -114,7 +114,7 @@ async function attempt(env: Env, row: ClaimedRow, now: number): Promise<Outcome>
   const started = Date.now();
   const result = await guardedFetch(
     row.url,
-    { policy: policyFromEnv(env), timeoutMs: deliveryTimeoutMs(env), maxBytes: RESPONSE_BYTES, maxRedirects: 0, requireHttps: true, init: { method: 'POST', headers, body } },
+    { policy: policyFromEnv(env), timeoutMs: deliveryTimeoutMs(env), maxBytes: RESPONSE_BYTES, maxRedirects: 0, requireHttps: true, storedTarget: true, init: { method: 'POST', headers, body } },
     'truncate',
   );
   const latency = Date.now() - started;

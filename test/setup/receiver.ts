@@ -15,6 +15,7 @@
  *   GET /img-redirect/{n}/{name}  n redirects, then the image
  *   GET /img-slow/{name}          the image, trickled over ~20 s
  *   GET /img-big                  12 MB of JPEG-looking bytes, streamed
+ *   ANY /redirect?to={url}        302 to the given URL (the guard must judge the target before any connection)
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -113,6 +114,9 @@ export async function setup(project: TestProject): Promise<void> {
       res.on('error', () => {});
       pump();
       return;
+    }
+    if (parts[0] === 'redirect') {
+      return void res.writeHead(302, { location: url.searchParams.get('to') ?? '/' }).end();
     }
     if (parts[0] === 'received' && parts[1]) {
       res.writeHead(200, { 'content-type': 'application/json' });

@@ -59,6 +59,8 @@ export function externalProcessor(service: PipelineService): Processor {
         maxBytes: 256 * 1024,
         maxRedirects: 0,
         requireHttps: true,
+        // Targets saved before the port rule keep their port until the tenant edits them.
+        storedTarget: true,
         init: { method: 'POST', headers, body },
       });
       if (!result.ok) return { ok: false, error: `The ${service.name} service could not be reached: ${result.message}`, transient: result.kind === 'timeout' || result.kind === 'network' };

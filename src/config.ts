@@ -15,6 +15,8 @@ export interface AppOptions {
   idempotency: { ttlSeconds: number; leaseSeconds: number };
   /** Events, deliveries and job errors older than this are pruned by the cron. */
   retentionDays: number;
+  /** Webhook endpoints per tenant: each event is sent once per endpoint, so this bounds the fan-out. */
+  maxWebhookEndpoints: number;
 }
 
 export const defaultOptions: AppOptions = {
@@ -24,6 +26,7 @@ export const defaultOptions: AppOptions = {
   rateLimit: { limit: 600, periodSeconds: 60 },
   idempotency: { ttlSeconds: 24 * 3600, leaseSeconds: 60 },
   retentionDays: 30,
+  maxWebhookEndpoints: 20,
 };
 
 export function resolveOptions(overrides: Partial<AppOptions> = {}): AppOptions {

@@ -32,7 +32,12 @@ export interface NewEndpoint {
   metadata?: Record<string, unknown> | null;
 }
 
-export async function insertEndpoint(db: D1Database, tenantId: string, input: NewEndpoint): Promise<EndpointRow> {
+/**
+ * Inserts the endpoint unless the tenant already has `maxPerTenant` of them (null then). The count
+ * and the insert are one statement, so concurrent creates cannot pass the cap together. A tenant
+ * that had more before the cap existed keeps them and cannot add more.
+ */
+export async function insertEndpoint(db: D1Database, tenantId: string, input: NewEndpoint, maxPerTenant = Infinity): Promise<EndpointRow | null> {
   const now = Date.now();
   const row: EndpointRow = {
     id: newId('wh', now),
@@ -51,8 +56,19 @@ export async function insertEndpoint(db: D1Database, tenantId: string, input: Ne
     createdAt: now,
     updatedAt: now,
   };
-  await database(db).insert(webhookEndpoints).values(row);
-  return row;
+  const insert = database(db).insert(webhookEndpoints).values(row).toSQL();
+  // drizzle writes `insert into "t" (cols) values (?, ...)`: the same row as a SELECT with a WHERE.
+  const values = /\svalues\s*\((.*)\)\s*$/is.exec(insert.sql);
+  if (!values) throw new Error('unexpected insert statement');
+  const conditional = `${insert.sql.slice(0, values.index)} select ${values[1]} where (select count(*) from webhook_endpoints where tenant_id = ?) < ?`;
+  const limit = Number.isFinite(maxPerTenant) ? maxPerTenant : Number.MAX_SAFE_INTEGER;
+  const result = await db.prepare(conditional).bind(...insert.params, tenantId, limit).run();
+  return result.meta.changes === 1 ? row : null;
+}
+
+export async function countEndpoints(db: D1Database, tenantId: string): Promise<number> {
+  const row = await db.prepare('SELECT COUNT(*) AS n FROM webhook_endpoints WHERE tenant_id = ?1').bind(tenantId).first<{ n: number }>();
+  return row?.n ?? 0;
 }
 
 export async function findEndpoint(db: D1Database, tenantId: string, id: string): Promise<EndpointRow | null> {

@@ -13,6 +13,7 @@ import { newId } from '../lib/ulid';
 import { judgeUrl, policyFromEnv } from '../outbound/policy';
 import { listDeliveries, recoverFailed, requeueDelivery } from './deliveries.repository';
 import {
+  countEndpoints,
   deleteEndpoint,
   findEndpoint,
   insertEndpoint,
@@ -42,7 +43,13 @@ export function webhooksRouter() {
   router.openapi({ ...routes.createWebhookRoute, middleware: writes }, async (c) => {
     const body = c.req.valid('json');
     assertTarget(c, body.url);
-    const row = await insertEndpoint(c.env.DB, c.get('tenant').id, body);
+    const tenantId = c.get('tenant').id;
+    const max = c.get('options').maxWebhookEndpoints;
+    const row = await insertEndpoint(c.env.DB, tenantId, body, max);
+    if (!row) {
+      const count = await countEndpoints(c.env.DB, tenantId);
+      throw new ApiError('conflict', `This tenant has ${count} webhook endpoints; at most ${max} are allowed. Delete one before adding another.`);
+    }
     return c.json({ ...renderEndpoint(row), secret: row.secret }, 201);
   });
 

@@ -129,7 +129,8 @@ export function generaApp() {
       enabled: true,
       format: 'genera',
       metadata: { brandId, type: 'processing' },
-    });
+    }, c.get('options').maxWebhookEndpoints);
+    if (!row) throw new ApiError('conflict', `At most ${c.get('options').maxWebhookEndpoints} webhooks are allowed; delete one before adding another`);
     return c.json({ id: row.id }, 200);
   });
 

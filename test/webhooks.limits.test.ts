@@ -1,0 +1,132 @@
+/**
+ * Fan-out limits: webhook endpoints per tenant (each event is sent once per endpoint), and what
+ * existing data keeps after the limits arrived: endpoints past the cap, targets on other ports.
+ * "Before the upgrade" is an app or env with the old, looser settings, over the same D1.
+ */
+import { createExecutionContext, createMessageBatch, env, getQueueResult, waitOnExecutionContext } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../src/app';
+import { defaultOptions } from '../src/config';
+import { eventStatements } from '../src/events/outbox';
+import worker from '../src/index';
+import { newId } from '../src/lib/ulid';
+import { fanOutTenant } from '../src/webhooks/fanout';
+import { body, call, createTenant, expectProblem, putProduct, type TestTenant } from './helpers/api';
+import { createWebhook, deliveries, newBucket, target, waitDeliveries, waitReceived } from './helpers/webhooks';
+
+/** Sends a request to an app built with `options`, over the same bindings but `envOverrides`. */
+async function callWith(options: Parameters<typeof createApp>[0], envOverrides: Record<string, string>, path: string, init: RequestInit & { json?: unknown } = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  if (init.json !== undefined) headers.set('content-type', 'application/json');
+  const request = new Request(`http://shelfsync.test${path}`, { ...init, headers, body: init.json !== undefined ? JSON.stringify(init.json) : init.body });
+  const ctx = createExecutionContext();
+  const res = await createApp(options).fetch(request, { ...env, ...envOverrides }, ctx);
+  await waitOnExecutionContext(ctx);
+  return res;
+}
+
+async function count(t: TestTenant): Promise<number> {
+  const row = await env.DB.prepare('SELECT COUNT(*) AS n FROM webhook_endpoints WHERE tenant_id = ?1').bind(t.id).first<{ n: number }>();
+  return row!.n;
+}
+
+describe('webhook endpoints per tenant', () => {
+  it(`allows ${defaultOptions.maxWebhookEndpoints} by default; one more is a 409 naming the limit, and deleting one makes room`, async () => {
+    expect(defaultOptions.maxWebhookEndpoints).toBe(20);
+    const t = await createTenant();
+    const url = target(newBucket());
+    const created = [];
+    for (let i = 0; i < 20; i++) created.push(await createWebhook(t, { url, eventTypes: ['image.failed'] }));
+    const refused = await expectProblem(await call('/v1/webhooks', { method: 'POST', headers: t.headers, json: { url } }), 409, 'conflict');
+    expect(refused.detail).toMatch(/at most 20/);
+    expect(await count(t)).toBe(20);
+
+    expect((await call(`/v1/webhooks/${created[0]!.id}`, { method: 'DELETE', headers: t.headers })).status).toBe(204);
+    expect((await call('/v1/webhooks', { method: 'POST', headers: t.headers, json: { url } })).status).toBe(201);
+    // Another tenant has its own allowance.
+    expect((await call('/v1/webhooks', { method: 'POST', headers: (await createTenant()).headers, json: { url } })).status).toBe(201);
+  });
+
+  it('concurrent creates cannot pass the cap together', async () => {
+    const t = await createTenant();
+    const url = target(newBucket());
+    for (let i = 0; i < 17; i++) await createWebhook(t, { url, eventTypes: ['image.failed'] });
+    const answers = await Promise.all(Array.from({ length: 8 }, () => call('/v1/webhooks', { method: 'POST', headers: t.headers, json: { url } })));
+    expect(answers.map((r) => r.status).sort()).toEqual([201, 201, 201, 409, 409, 409, 409, 409]);
+    expect(await count(t)).toBe(20);
+  });
+
+  it('is an option of createApp', async () => {
+    const t = await createTenant();
+    const url = target(newBucket());
+    const post = () => callWith({ maxWebhookEndpoints: 2 }, {}, '/v1/webhooks', { method: 'POST', headers: t.headers, json: { url } });
+    expect((await post()).status).toBe(201);
+    expect((await post()).status).toBe(201);
+    await expectProblem(await post(), 409, 'conflict');
+  });
+
+  it('a tenant that had more before the cap keeps them all (and they all receive), but cannot add more until under it', async () => {
+    const t = await createTenant();
+    const bucket = newBucket();
+    // Before the upgrade: 23 endpoints.
+    const ids: string[] = [];
+    for (let i = 0; i < 23; i++) {
+      const res = await callWith({ maxWebhookEndpoints: 100 }, {}, '/v1/webhooks', { method: 'POST', headers: t.headers, json: { url: target(bucket), eventTypes: ['product.created'] } });
+      expect(res.status).toBe(201);
+      ids.push((await body(res)).id);
+    }
+    const listed = await body(await call('/v1/webhooks?limit=100', { headers: t.headers }));
+    expect(listed.data).toHaveLength(23);
+    // Every one of them still gets the tenant's events.
+    expect((await putProduct(t, 'over-cap')).status).toBe(201);
+    const got = await waitReceived(bucket, 23, 15_000);
+    expect(got).toHaveLength(23);
+
+    await expectProblem(await call('/v1/webhooks', { method: 'POST', headers: t.headers, json: { url: target(bucket) } }), 409, 'conflict');
+    for (const id of ids.slice(0, 3)) expect((await call(`/v1/webhooks/${id}`, { method: 'DELETE', headers: t.headers })).status).toBe(204);
+    // 20 left: still at the cap.
+    await expectProblem(await call('/v1/webhooks', { method: 'POST', headers: t.headers, json: { url: target(bucket) } }), 409, 'conflict');
+    expect((await call(`/v1/webhooks/${ids[3]}`, { method: 'DELETE', headers: t.headers })).status).toBe(204);
+    expect((await call('/v1/webhooks', { method: 'POST', headers: t.headers, json: { url: target(bucket) } })).status).toBe(201);
+    // Editing an existing endpoint is never blocked by the cap.
+    expect((await call(`/v1/webhooks/${ids[4]}`, { method: 'PATCH', headers: t.headers, json: { eventTypes: ['product.*'] } })).status).toBe(200);
+  });
+});
+
+describe('ports: existing targets keep theirs until edited', () => {
+  // The test run allows any port (the receiver's is random); these settings are a deployment that
+  // allows only 80 and 443, where the receiver's port stands for, say, a legacy :8443 target.
+  const portsClosed = { ALLOW_TARGET_PORTS: '' };
+
+  it('a stored target on another port is still delivered to; creating or editing to such a URL is refused', async () => {
+    const t = await createTenant();
+    const bucket = newBucket();
+    const url = target(bucket);
+    const port = new URL(url).port;
+    expect(port).not.toBe('');
+    // Created before the port rule (the test env allows the port).
+    const wh = await createWebhook(t, { url, eventTypes: ['product.*'] });
+
+    // An event in the outbox with no wake-up, fanned out by hand, attempted by the consumer under the new rules.
+    const eventId = newId('evt', Date.now());
+    await env.DB.batch(eventStatements(env.DB, t.id, 'product.updated', { productId: 'p', number: 1, version: 2 }, Date.now(), eventId));
+    const { deliveryIds } = await fanOutTenant(env, t.id);
+    expect(deliveryIds).toHaveLength(1);
+    const batch = createMessageBatch('shelfsync-deliveries', [{ id: 'm-port', timestamp: new Date(), attempts: 1, body: { kind: 'deliver', ids: deliveryIds } }]);
+    const ctx = createExecutionContext();
+    await (worker as ExportedHandler<Cloudflare.Env>).queue!(batch, { ...env, ...portsClosed }, ctx);
+    expect((await getQueueResult(batch, ctx)).outcome).toBe('ok');
+    const got = await waitReceived(bucket, 1);
+    expect(got[0]!.headers['webhook-id']).toBe(eventId);
+    const [delivery] = await waitDeliveries(t, wh.id, (l) => l[0]?.status === 'succeeded', 'the delivery recorded');
+    expect(delivery!.attempts[0]).toMatchObject({ statusCode: 200, error: null });
+
+    // The same URL sent now, as a new endpoint or an edit, is judged by the rule.
+    const created = await expectProblem(await callWith({}, portsClosed, '/v1/webhooks', { method: 'POST', headers: t.headers, json: { url } }), 422, 'validation_failed');
+    expect(created.errors).toEqual([{ path: '/url', message: `port ${port} is not allowed: only 80 and 443` }]);
+    await expectProblem(await callWith({}, portsClosed, `/v1/webhooks/${wh.id}`, { method: 'PATCH', headers: t.headers, json: { url: `${url}?edited` } }), 422, 'validation_failed');
+    // Edits that leave the URL alone are fine.
+    expect((await callWith({}, portsClosed, `/v1/webhooks/${wh.id}`, { method: 'PATCH', headers: t.headers, json: { eventTypes: ['*'] } })).status).toBe(200);
+    expect((await deliveries(t, wh.id))[0]!.status).toBe('succeeded');
+  });
+});

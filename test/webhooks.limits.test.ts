@@ -11,6 +11,7 @@ import { eventStatements } from '../src/events/outbox';
 import worker from '../src/index';
 import { newId } from '../src/lib/ulid';
 import { fanOutTenant } from '../src/webhooks/fanout';
+import { FANOUT_LIMITS, planFanout } from '../src/webhooks/fanout-plan';
 import { body, call, createTenant, expectProblem, putProduct, type TestTenant } from './helpers/api';
 import { createWebhook, deliveries, newBucket, target, waitDeliveries, waitReceived } from './helpers/webhooks';
 
@@ -128,5 +129,66 @@ describe('ports: existing targets keep theirs until edited', () => {
     // Edits that leave the URL alone are fine.
     expect((await callWith({}, portsClosed, `/v1/webhooks/${wh.id}`, { method: 'PATCH', headers: t.headers, json: { eventTypes: ['*'] } })).status).toBe(200);
     expect((await deliveries(t, wh.id))[0]!.status).toBe('succeeded');
+  });
+});
+
+describe('one fan-out run is bounded in rows and statements', () => {
+  it('plans whole events up to 1,000 deliveries, 200 rows a statement, and loses or repeats no event across runs', () => {
+    const endpoints = Array.from({ length: 40 }, (_, i) => ({ id: `wh_${i}`, patterns: i % 4 === 0 ? ['image.failed'] : ['product.*'] }));
+    const events = Array.from({ length: 500 }, (_, i) => ({ id: `evt_${i}`, seq: i + 1, type: i % 10 === 0 ? 'image.failed' : 'product.updated', data: '{}' }));
+    let n = 0;
+    const seen = new Set<string>();
+    let watermark = 0;
+    let runs = 0;
+    for (;;) {
+      const pending = events.filter((e) => e.seq > watermark);
+      const plan = planFanout(pending, endpoints, FANOUT_LIMITS, () => `dlv_${n++}`);
+      if (!plan) break;
+      runs += 1;
+      const rows = plan.chunks.flat();
+      expect(rows.length).toBeLessThanOrEqual(1000);
+      expect(plan.chunks.every((c) => c.length <= 200)).toBe(true);
+      expect(plan.chunks.every((c) => JSON.stringify(c).length < 40_000)).toBe(true);
+      for (const row of rows) {
+        const key = `${row.endpoint}/${row.event}`;
+        expect(seen.has(key)).toBe(false);
+        seen.add(key);
+      }
+      // Whole events: every row of the last event taken is in this run.
+      expect(rows.every((r) => Number(r.event.slice(4)) < plan.lastSeq)).toBe(true);
+      watermark = plan.lastSeq;
+    }
+    // 450 product events x 30 endpoints + 50 image events x 10 endpoints.
+    expect(seen.size).toBe(450 * 30 + 50 * 10);
+    expect(runs).toBeGreaterThanOrEqual(14);
+  });
+
+  it('one event always goes, however many endpoints it matches', () => {
+    const endpoints = Array.from({ length: 1100 }, (_, i) => ({ id: `wh_${i}`, patterns: ['*'] }));
+    const events = [1, 2].map((seq) => ({ id: `evt_${seq}`, seq, type: 'product.created', data: '{}' }));
+    const plan = planFanout(events, endpoints, FANOUT_LIMITS, () => crypto.randomUUID())!;
+    expect(plan).toMatchObject({ lastSeq: 1, stoppedEarly: true });
+    expect(plan.chunks.map((c) => c.length)).toEqual([200, 200, 200, 200, 200, 100]);
+  });
+
+  it('a tenant over the endpoint cap with a backlog is fanned out in bounded runs, each delivery once', async () => {
+    const t = await createTenant();
+    const bucket = newBucket();
+    for (let i = 0; i < 25; i++) {
+      const res = await callWith({ maxWebhookEndpoints: 100 }, {}, '/v1/webhooks', { method: 'POST', headers: t.headers, json: { url: target(bucket), eventTypes: ['product.*'] } });
+      expect(res.status).toBe(201);
+    }
+    // 45 events in the outbox with no wake-up: 1,125 deliveries.
+    const now = Date.now();
+    await env.DB.batch(Array.from({ length: 45 }, (_, i) => eventStatements(env.DB, t.id, 'product.updated', { productId: `p${i}`, number: i, version: 2 }, now, newId('evt', now))).flat());
+    const first = await fanOutTenant(env, t.id);
+    expect(first.deliveryIds).toHaveLength(1000);
+    expect(first.more).toBe(true);
+    const second = await fanOutTenant(env, t.id);
+    expect(second.deliveryIds).toHaveLength(125);
+    expect(second.more).toBe(false);
+    expect((await fanOutTenant(env, t.id)).deliveryIds).toEqual([]);
+    const row = await env.DB.prepare('SELECT COUNT(*) AS n, COUNT(DISTINCT endpoint_id || event_id) AS pairs FROM deliveries WHERE tenant_id = ?1').bind(t.id).first();
+    expect(row).toEqual({ n: 1125, pairs: 1125 });
   });
 });

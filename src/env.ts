@@ -30,6 +30,8 @@ export interface Env {
   GESMART_TENANT?: string;
   /** Per-delivery timeout override in ms (default 15 s); tests shorten it. */
   DELIVERY_TIMEOUT_MS?: string;
+  /** Webhook requests in flight to one destination host per invocation (default 2). */
+  WEBHOOK_HOST_CONCURRENCY?: string;
   /** Inbound sources may take their secret from env vars named *_WEBHOOK_SECRET (seed 002's set-up). */
   [name: `${string}_WEBHOOK_SECRET`]: string | undefined;
 }

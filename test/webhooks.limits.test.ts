@@ -9,11 +9,12 @@ import { createApp } from '../src/app';
 import { defaultOptions } from '../src/config';
 import { eventStatements } from '../src/events/outbox';
 import worker from '../src/index';
+import { runKeyedPool } from '../src/lib/keyed-pool';
 import { newId } from '../src/lib/ulid';
 import { fanOutTenant } from '../src/webhooks/fanout';
 import { FANOUT_LIMITS, planFanout } from '../src/webhooks/fanout-plan';
 import { body, call, createTenant, expectProblem, putProduct, type TestTenant } from './helpers/api';
-import { createWebhook, deliveries, newBucket, target, waitDeliveries, waitReceived } from './helpers/webhooks';
+import { createWebhook, deliveries, newBucket, receiverUrl, target, waitDeliveries, waitReceived } from './helpers/webhooks';
 
 /** Sends a request to an app built with `options`, over the same bindings but `envOverrides`. */
 async function callWith(options: Parameters<typeof createApp>[0], envOverrides: Record<string, string>, path: string, init: RequestInit & { json?: unknown } = {}): Promise<Response> {
@@ -190,5 +191,56 @@ describe('one fan-out run is bounded in rows and statements', () => {
     expect((await fanOutTenant(env, t.id)).deliveryIds).toEqual([]);
     const row = await env.DB.prepare('SELECT COUNT(*) AS n, COUNT(DISTINCT endpoint_id || event_id) AS pairs FROM deliveries WHERE tenant_id = ?1').bind(t.id).first();
     expect(row).toEqual({ n: 1125, pairs: 1125 });
+  });
+});
+
+describe('per-destination-host concurrency', () => {
+  it('runKeyedPool keeps at most `perKey` in flight per key and `concurrency` overall, and hands back what a spent budget did not start', async () => {
+    const items = ['a', 'a', 'a', 'a', 'b', 'b', 'c', 'a', 'c', 'd'].map((key, i) => ({ key, i }));
+    const inFlight = new Map<string, number>();
+    let total = 0;
+    let maxTotal = 0;
+    const maxPerKey = new Map<string, number>();
+    const work = async (item: { key: string; i: number }) => {
+      inFlight.set(item.key, (inFlight.get(item.key) ?? 0) + 1);
+      total += 1;
+      maxTotal = Math.max(maxTotal, total);
+      maxPerKey.set(item.key, Math.max(maxPerKey.get(item.key) ?? 0, inFlight.get(item.key)!));
+      await new Promise((r) => setTimeout(r, 5));
+      inFlight.set(item.key, inFlight.get(item.key)! - 1);
+      total -= 1;
+      return item.i;
+    };
+    const all = await runKeyedPool(items, { concurrency: 3, perKey: 2, key: (x) => x.key }, work);
+    expect(all.results.map((r) => r.result).sort((x, y) => x - y)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(all.skipped).toEqual([]);
+    expect(maxTotal).toBe(3);
+    expect(Math.max(...maxPerKey.values())).toBe(2);
+    // A host with a backlog does not hold the others back: b, c and d start before a's third item.
+    const order: number[] = [];
+    await runKeyedPool(items, { concurrency: 3, perKey: 2, key: (x) => x.key }, async (item) => {
+      order.push(item.i);
+      await new Promise((r) => setTimeout(r, 5));
+    });
+    expect(order.slice(0, 3)).toEqual([0, 1, 4]);
+
+    let starts = 0;
+    const budgeted = await runKeyedPool(items, { concurrency: 3, perKey: 2, key: (x) => x.key, mayStart: () => starts++ < 4 }, work);
+    expect(budgeted.results).toHaveLength(4);
+    expect(budgeted.skipped.map((x) => x.i).sort((x, y) => x - y)).toEqual(items.map((x) => x.i).filter((i) => !budgeted.results.some((r) => r.item.i === i)));
+    expect(budgeted.skipped).toHaveLength(6);
+  });
+
+  it('six endpoints on one host get at most two requests at a time, and every delivery arrives', async () => {
+    const t = await createTenant();
+    const bucket = newBucket();
+    const hooks = [];
+    for (let i = 0; i < 6; i++) hooks.push(await createWebhook(t, { url: target(bucket, 'hold'), eventTypes: ['product.created'] }));
+    expect((await putProduct(t, 'fan')).status).toBe(201);
+    const got = await waitReceived(bucket, 6, 15_000);
+    expect(got).toHaveLength(6);
+    const { max } = (await (await fetch(`${receiverUrl}/inflight/${bucket}`)).json()) as { max: number };
+    expect(max).toBe(2);
+    for (const wh of hooks) await waitDeliveries(t, wh.id, (l) => l[0]?.status === 'succeeded', 'each delivery recorded', 10_000);
   });
 });

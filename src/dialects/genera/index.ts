@@ -102,7 +102,7 @@ export function generaApp() {
         const status = generaStatus(row.status);
         const image: z.infer<typeof StatusImage> = { id: row.key, product_id: loaded.row.id, status };
         if (status === 'done') {
-          const original = row.sha256 ? await signedImageUrl(c.env, base, { id: row.id, sha256: row.sha256 }) : null;
+          const original = await signedImageUrl(c.env, base, row);
           const results = row.results ? (JSON.parse(row.results) as Record<string, unknown>) : null;
           const url = outputUrl(JSON.parse(row.pipelines) as Record<string, boolean>, results, original);
           if (url) image.url = url;

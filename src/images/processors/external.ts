@@ -11,7 +11,7 @@ import { newId } from '../../lib/ulid';
 import { guardedFetch } from '../../outbound/guarded-fetch';
 import { policyFromEnv } from '../../outbound/policy';
 import { signedHeaders } from '../../webhooks/signing';
-import { signedImageUrl, urlBase } from '../image-url';
+import { processingImageUrl, urlBase } from '../image-url';
 import { hashConfig, type Processor } from './registry';
 
 export interface PipelineService {
@@ -39,7 +39,7 @@ export function externalProcessor(service: PipelineService): Processor {
     configHash: service.configHash,
     async run(ctx) {
       const env: Env = ctx.env;
-      const imageUrl = await signedImageUrl(env, urlBase(env), { id: ctx.imageId, sha256: ctx.sha256 });
+      const imageUrl = await processingImageUrl(env, urlBase(env), { id: ctx.imageId, sha256: ctx.sha256 });
       const body = JSON.stringify({
         type: 'image.process',
         pipeline: service.name,

@@ -32,6 +32,8 @@ export interface Env {
   DELIVERY_TIMEOUT_MS?: string;
   /** Webhook requests in flight to one destination host per invocation (default 2). */
   WEBHOOK_HOST_CONCURRENCY?: string;
+  /** 202 answers from a pipeline service, each followed by no callback within an hour, before the image ends `error` (default 3). */
+  PROCESSOR_MAX_WAITS?: string;
   /** Inbound sources may take their secret from env vars named *_WEBHOOK_SECRET (seed 002's set-up). */
   [name: `${string}_WEBHOOK_SECRET`]: string | undefined;
 }

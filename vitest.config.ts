@@ -22,6 +22,8 @@ export default defineConfig({
                 PUBLIC_BASE_URL: '',
                 ALLOW_PRIVATE_TARGETS: '127.0.0.1/32,::1/128',
                 OUTBOUND_ONLY: '127.0.0.1',
+                // The fixture receiver listens on a random port.
+                ALLOW_TARGET_PORTS: '*',
                 IMAGE_URL_SECRET: 'test-image-url-secret',
                 DELIVERY_TIMEOUT_MS: '2000',
                 GESMART_WEBHOOK_SECRET: 'gesmart-test-secret-0123456789abcdef',

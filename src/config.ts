@@ -35,6 +35,8 @@ export interface AppOptions {
    * counts as a replay (nothing signed says when it was made); `bodyBytes` caps one push (413 above).
    */
   inbound: { dedupeWindowSeconds: number; bodyBytes: number };
+  /** Webhook endpoints per tenant: each event is sent once per endpoint, so this bounds the fan-out. */
+  maxWebhookEndpoints: number;
 }
 
 /**
@@ -61,6 +63,7 @@ export const defaultOptions: AppOptions = {
   // 8 MB: bench/memory/inbound.mjs measured an 8 MB push (574 products at the field limits) at 84 MB
   // peak (V8 heap + ArrayBuffers, push and apply); 29.5 MB took 225 MB, over the 96 MB budget.
   inbound: { dedupeWindowSeconds: 600, bodyBytes: 8 * 1024 * 1024 },
+  maxWebhookEndpoints: 20,
 };
 
 export function resolveOptions(overrides: Partial<AppOptions> = {}): AppOptions {

@@ -29,7 +29,7 @@ function renderProcessor(r: { name: string; url: string; config: string; created
 
 async function renderImage(c: Context<AppEnv>, row: FullImageRow) {
   const base = urlBase(c.env, requestBase(c));
-  const sign = (variant: Variant) => (row.sha256 ? signedImageUrl(c.env, base, { id: row.id, sha256: row.sha256 }, variant) : Promise.resolve(null));
+  const sign = (variant: Variant) => signedImageUrl(c.env, base, row, variant);
   const results = row.results ? (JSON.parse(row.results) as Record<string, unknown>) : null;
   const derivatives = (results?.derivatives ?? {}) as Record<string, unknown>;
   return {

@@ -6,6 +6,7 @@
  * per locale and currency, and a locale's `link` survives a title change), validates the result with
  * the canonical schema, and writes through the one write path.
  */
+import { storedDocuments } from '../../catalog/lookups';
 import { applyMergePatch } from '../../catalog/model/merge-patch';
 import type { ProductDoc } from '../../catalog/model/product-doc';
 import { docToInput } from '../../catalog/model/render';
@@ -17,12 +18,16 @@ import type { UploadedFile } from '../../images/uploads';
 export interface MergeItem {
   /** The caller's product id. */
   id: string;
+  /** Position in the caller's input (results and job errors use it); default: the position in `items`. */
+  index?: number;
   /** Canonical fields this dialect sets (a JSON Merge Patch: `null` removes a field). */
   patch: Record<string, unknown>;
   /** Vendor fields for `extensions.{dialect}`, merged over what is there. */
   extensions?: Record<string, unknown>;
   /** create: fail if it exists (409); update: fail if it does not (404); upsert: either. */
   mode?: 'upsert' | 'create' | 'update';
+  /** Canonical fields a new product starts with, under the patch (e.g. `active: true`); ignored for an existing one. */
+  defaults?: Record<string, unknown>;
 }
 
 export interface MergeOptions {
@@ -33,6 +38,8 @@ export interface MergeOptions {
   files?: Map<string, UploadedFile> | null;
   /** Use a job accepted earlier (inbound pushes applied from the queue). */
   jobId?: string;
+  /** Items the dialect refused before the merge: recorded in the job with the others, so its counts and status cover the whole request. */
+  refused?: ItemFailure[];
 }
 
 export interface MergeFailure {
@@ -51,23 +58,14 @@ export interface MergeResult {
   toIngest: string[];
 }
 
-interface CurrentRow {
-  id: string;
-  data: string;
-  extensions: string | null;
-}
-
 export async function mergeWrite(ctx: CatalogContext, items: MergeItem[], options: MergeOptions): Promise<MergeResult> {
-  const { results: rows } = await ctx.db
-    .prepare('SELECT id, data, extensions FROM products WHERE tenant_id = ?1 AND id IN (SELECT value FROM json_each(?2))')
-    .bind(ctx.tenant.id, JSON.stringify(items.map((item) => item.id)))
-    .all<CurrentRow>();
-  const current = new Map(rows.map((row) => [row.id, row]));
+  const current = await storedDocuments(ctx, items.map((item) => item.id));
 
   const valid: WriteItem[] = [];
   const failures: MergeFailure[] = [];
   const seen = new Set<string>();
-  for (const [index, item] of items.entries()) {
+  for (const [position, item] of items.entries()) {
+    const index = item.index ?? position;
     const existing = current.get(item.id);
     const mode = item.mode ?? 'upsert';
     if (seen.has(item.id)) {
@@ -83,7 +81,7 @@ export async function mergeWrite(ctx: CatalogContext, items: MergeItem[], option
       failures.push({ index, id: item.id, code: 'not_found', errors: [{ path: '/id', message: `No product "${item.id}"` }] });
       continue;
     }
-    const base = existing ? docToInput(JSON.parse(existing.data) as ProductDoc) : {};
+    const base = existing ? docToInput(JSON.parse(existing.data) as ProductDoc) : { ...item.defaults };
     const merged = { ...(applyMergePatch(base, item.patch) as Record<string, unknown>), id: item.id };
     const validated = await validateProduct(ctx, merged, undefined, options.files ?? null);
     if (!validated.ok) {
@@ -100,7 +98,7 @@ export async function mergeWrite(ctx: CatalogContext, items: MergeItem[], option
     tenantId: ctx.tenant.id,
     kind: options.kind,
     items: valid,
-    failures: failures.map((f) => ({ index: f.index, id: f.id, code: f.code, errors: f.errors })),
+    failures: [...(options.refused ?? []), ...failures.map((f) => ({ index: f.index, id: f.id, code: f.code, errors: f.errors }))],
     setsExtensions: true,
     ...(options.jobId ? { jobId: options.jobId } : {}),
   });

@@ -44,7 +44,7 @@ const error = (description: string) => json(ErrorBody, description);
 const errors = {
   badRequest: error('Malformed JSON, a missing field or a field of the wrong type'),
   unauthorized: error('Missing, invalid, expired or revoked token'),
-  unprocessable: error('A field breaks a rule: length, count, range, decimals, EAN13 check digit, image extension or size'),
+  unprocessable: error('A field breaks a rule: length, count, range, decimals, an ean13 that is not 13 characters, image extension or size'),
   tooMany: error('Rate limit exceeded (per API key); see Retry-After'),
 };
 

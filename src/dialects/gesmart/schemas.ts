@@ -4,7 +4,7 @@
  *
  * Every documented rule is here. Which failures are 400 and which are 422 is decided by
  * `validate.ts` from the zod issue, not here: a wrong type or a missing field is 400, a value of the
- * right type that breaks a rule (length, count, range, decimals, check digit, file extension) is 422.
+ * right type that breaks a rule (length, count, range, decimals, file extension) is 422.
  * Unknown fields are ignored (DESIGN "Dialect writes merge": dialect parsers tolerate them) and an
  * optional field sent as `null` counts as absent.
  */

@@ -2,7 +2,11 @@
  * API keys: `ssk_` + 32 random bytes (256 bits) in base64url. Only the SHA-256 of a key is stored;
  * the recognizable prefix lets secret scanners and people spot one, and the stored `prefix` (the
  * first 12 characters) lets a tenant tell its keys apart without any of them being usable.
+ *
+ * This file also holds the one lookup of a presented key (`authenticateKey`): /v1, the dialects and
+ * GeSmart's tokens all resolve their tenant through it, and it tracks `last_used_at`.
  */
+import type { Tenant } from '../env';
 import { randomToken, sha256Hex } from '../lib/crypto';
 import { newId } from '../lib/ulid';
 
@@ -30,4 +34,66 @@ export function presentedKey(headers: { authorization?: string | undefined; apiK
   if (bearer) return bearer[1]!;
   const key = headers.apiKey?.trim();
   return key ? key : null;
+}
+
+// ---- the one key lookup ------------------------------------------------------------------------
+
+/** `last_used_at` is written at most once a minute per key, after the response: no write per request. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+export interface ResolvedKey {
+  tenant: Tenant;
+  keyId: string;
+  lastUsedAt: number | null;
+}
+
+interface KeyRow {
+  key_id: string;
+  last_used_at: number | null;
+  tenant_id: string;
+  name: string;
+  default_currency: string;
+  default_locale: string;
+}
+
+const SELECT_KEY = `SELECT k.id AS key_id, k.last_used_at, t.id AS tenant_id, t.name, t.default_currency, t.default_locale
+FROM api_keys AS k JOIN tenants AS t ON t.id = k.tenant_id`;
+
+/**
+ * A live key (not revoked) and its tenant, by the key itself (its hash) or, for tokens minted from a
+ * key (GeSmart's JWT), by the key's id within the tenant the token names.
+ */
+export async function tenantForKey(db: D1Database, key: string | { keyId: string; tenantId: string }): Promise<ResolvedKey | null> {
+  const statement =
+    typeof key === 'string'
+      ? db.prepare(`${SELECT_KEY} WHERE k.hash = ?1 AND k.revoked_at IS NULL`).bind(await hashApiKey(key))
+      : db.prepare(`${SELECT_KEY} WHERE k.id = ?1 AND k.tenant_id = ?2 AND k.revoked_at IS NULL`).bind(key.keyId, key.tenantId);
+  const row = await statement.first<KeyRow>();
+  if (!row) return null;
+  return {
+    keyId: row.key_id,
+    lastUsedAt: row.last_used_at,
+    tenant: { id: row.tenant_id, name: row.name, defaultCurrency: row.default_currency, defaultLocale: row.default_locale },
+  };
+}
+
+export function touchKey(db: D1Database, keyId: string, lastUsedAt: number | null, now = Date.now()): Promise<unknown> | null {
+  if (lastUsedAt !== null && now - lastUsedAt < TOUCH_INTERVAL_MS) return null;
+  return db.prepare('UPDATE api_keys SET last_used_at = ?2 WHERE id = ?1').bind(keyId, now).run();
+}
+
+/**
+ * What every entry point that takes a key calls (/v1, the dialects, GeSmart's login and tokens): the
+ * lookup, then `last_used_at` updated after the response through `waitUntil`.
+ */
+export async function authenticateKey(
+  db: D1Database,
+  key: string | { keyId: string; tenantId: string },
+  waitUntil: (promise: Promise<unknown>) => void,
+): Promise<ResolvedKey | null> {
+  const found = await tenantForKey(db, key);
+  if (!found) return null;
+  const touch = touchKey(db, found.keyId, found.lastUsedAt);
+  if (touch) waitUntil(touch);
+  return found;
 }

@@ -14,6 +14,7 @@ import type { ProductOutT } from './model/product.schema';
 import type { ProductDoc } from './model/product-doc';
 import { listProductRows, loadProduct, type LoadedProduct } from './read-products';
 import { deleteProduct } from './write/delete-product';
+import { type RenameResult, renameProduct as renameProductRows } from './write/rename-product';
 import { mapPool } from '../lib/pool';
 import { defaultImageLimits } from '../images/probe';
 import { materializeUploads, type UploadedFile } from '../images/uploads';
@@ -143,6 +144,14 @@ export async function removeProduct(ctx: CatalogContext, id: string): Promise<{ 
   const result = await deleteProduct(ctx.db, ctx.tenant.id, id);
   if (!result.deleted || !result.jobId) throw new ApiError('not_found', `No product "${id}"`);
   return { jobId: result.jobId };
+}
+
+/**
+ * Gives product `from` the id `to` (one transaction: rows, images, rounds, event, job). `renamed:
+ * false` when `from` is gone or `to` is taken by then; the job then says `failed`.
+ */
+export function renameProduct(ctx: CatalogContext, from: string, to: string, kind = 'products.rename'): Promise<RenameResult> {
+  return renameProductRows(ctx.db, ctx.tenant.id, from, to, kind);
 }
 
 export interface BatchOutcome {

@@ -440,12 +440,50 @@ describe('login and tokens', () => {
     await expect(verify(answer.data.token, JWT_SECRET, 'HS256')).resolves.toMatchObject({ sub: t.id });
   });
 
-  it('refuses a wrong API key (401) and a missing or mistyped apiKey (400)', async () => {
+  it('refuses a wrong API key (401); any other body is a 400 naming the expected one', async () => {
     const url = `${BASE}/api/auth/login`;
     await expectError(await call(url, { method: 'POST', json: { apiKey: 'ssk_not-a-key' } }), 401);
-    await expectError(await call(url, { method: 'POST', json: {} }), 400, ['apiKey']);
-    await expectError(await call(url, { method: 'POST', json: { apiKey: 42 } }), 400, ['apiKey']);
-    await expectError(await call(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"apiKey":' }), 400);
+    await expectError(await call(url, { method: 'POST', json: { api_key: 'ssk_not-a-key' } }), 401);
+    const bodies: RequestInit[] = [
+      { body: '{}' },
+      { body: '{"apiKey": 42}' },
+      { body: '{"apiKey": ""}' },
+      { body: '{"key": "ssk_x"}' },
+      { body: '{"username": "erp", "password": "secret"}' },
+      { body: '{"apiKey": "ssk_a", "api_key": "ssk_b"}' },
+      { body: '["ssk_x"]' },
+      { body: '{"apiKey":' },
+      { body: 'apiKey=ssk_x', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+    ];
+    for (const init of bodies) {
+      const answer = await expectError(await call(url, { method: 'POST', headers: { 'content-type': 'application/json' }, ...init }), 400, ['apiKey']);
+      expect(answer.error, String(init.body)).toBe('Invalid login request: Send {"apiKey": "<your API key>"} (or {"api_key": "<your API key>"}) as application/json');
+    }
+  });
+
+  it('takes {"api_key"} as well as {"apiKey"}: the same token claims', async () => {
+    const t = await createTenant();
+    const res = await call(`${BASE}/api/auth/login`, { method: 'POST', json: { api_key: t.key } });
+    expect(res.status).toBe(200);
+    const { payload } = decode((await body(res)).data.token);
+    expect(payload).toMatchObject({ sub: t.id, kid: t.keyId });
+    // Both, agreeing, are fine too.
+    expect((await call(`${BASE}/api/auth/login`, { method: 'POST', json: { apiKey: t.key, api_key: t.key } })).status).toBe(200);
+  });
+
+  it("a token request records the key's last use (the one key lookup, as /v1)", async () => {
+    const t = await createTenant();
+    const token = await login(t.key);
+    await env.DB.prepare('UPDATE api_keys SET last_used_at = NULL WHERE id = ?1').bind(t.keyId).run();
+    const start = Date.now();
+    expect((await status(token, 'job_01ARZ3NDEKTSV4RRFFQ69G5FAV')).status).toBe(404);
+    let row: { last_used_at: number | null } | null = null;
+    for (let i = 0; i < 100; i++) {
+      row = await env.DB.prepare('SELECT last_used_at FROM api_keys WHERE id = ?1').bind(t.keyId).first<{ last_used_at: number | null }>();
+      if (row?.last_used_at != null) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(row?.last_used_at).toBeGreaterThanOrEqual(start - 1000);
   });
 
   it('is disabled when JWT_SECRET is unset (or too short to be safe), and then no token is accepted', async () => {
@@ -556,9 +594,8 @@ describe('POST /api/products/sync: validation (400 shape, 422 rules)', () => {
     ['negative quantity', { quantity: -1 }, 'quantity'],
     ['fractional quantity', { quantity: 1.5 }, 'quantity'],
     ['negative weight', { weight: -0.5 }, 'weight'],
-    ['ean13 not 13 digits', { ean13: '400638133393' }, 'ean13'],
-    ['ean13 with letters', { ean13: '400638133393A' }, 'ean13'],
-    ['ean13 with a wrong check digit', { ean13: '4006381333932' }, 'ean13'],
+    ['ean13 of 12 characters', { ean13: '400638133393' }, 'ean13'],
+    ['ean13 of 14 characters', { ean13: '40063813339310' }, 'ean13'],
     ['negative category id', { categories: [5, -1] }, 'categories[1]'],
     ['empty brand name', { brand: { name: '' } }, 'brand.name'],
     ['11 images', { images: Array.from({ length: 11 }, (_, i) => ({ fileName: `${i}.png`, base64: PNG })) }, 'images'],
@@ -759,6 +796,69 @@ describe('POST /api/products/sync: writes', () => {
   });
 });
 
+/** base64 HMAC-SHA256 with the secret's UTF-8 bytes: the seed's openssl recipe, in Web Crypto. */
+async function signPush(payload: string): Promise<string> {
+  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(WEBHOOK_SECRET), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  return btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(payload)))));
+}
+
+describe('ean13: "13 characters or empty", as the seed says', () => {
+  const CHECKED = '4006381333931';
+  const WRONG_CHECK_DIGIT = '4006381333932';
+  const LETTERS = '400638133393A';
+
+  it('a wrong check digit is accepted with a warning in `details`, kept in extensions.gesmart.ean13, never the gtin', async () => {
+    const { t, token } = await tenantWithToken();
+    const res = await sync(token, valid({ reference: 'EAN-1', ean13: WRONG_CHECK_DIGIT }));
+    expect(res.status).toBe(200);
+    const answer = await body(res);
+    expect(answer.success).toBe(true);
+    expect(answer.details).toEqual([{ field: 'ean13', message: expect.stringContaining('wrong check digit') }]);
+    const p = await v1Product(t, 'EAN-1');
+    expect(p.gtin).toBeUndefined();
+    expect(p.extensions.gesmart.ean13).toBe(WRONG_CHECK_DIGIT);
+
+    // 13 characters that are not all digits: the same.
+    const letters = await body(await sync(token, valid({ reference: 'EAN-2', ean13: LETTERS })));
+    expect(letters.details).toEqual([{ field: 'ean13', message: expect.stringContaining('not 13 digits') }]);
+    expect((await v1Product(t, 'EAN-2')).gtin).toBeUndefined();
+  });
+
+  it('a valid one is the gtin (no warning); replaced by an invalid one, the gtin goes and the sent value stays', async () => {
+    const { t, token } = await tenantWithToken();
+    const ok = await body(await sync(token, valid({ reference: 'EAN-3', ean13: CHECKED })));
+    expect(ok).not.toHaveProperty('details');
+    expect(await v1Product(t, 'EAN-3')).toMatchObject({ gtin: CHECKED, extensions: { gesmart: { ean13: CHECKED } } });
+
+    const changed = await body(await sync(token, valid({ operation: 'update', reference: 'EAN-3', ean13: WRONG_CHECK_DIGIT })));
+    expect(changed.details[0].field).toBe('ean13');
+    const p = await v1Product(t, 'EAN-3');
+    expect(p.gtin).toBeUndefined();
+    expect(p.extensions.gesmart.ean13).toBe(WRONG_CHECK_DIGIT);
+
+    await sync(token, valid({ operation: 'update', reference: 'EAN-3', ean13: '' }));
+    expect(await v1Product(t, 'EAN-3')).toMatchObject({ extensions: { gesmart: { ean13: '' } } });
+  });
+
+  it('a batch item with a wrong check digit succeeds with its warning; the webhook answer carries it too', async () => {
+    const { t, token } = await tenantWithToken();
+    const answer = await body(await batch(token, { products: [valid({ reference: 'EB-1', ean13: WRONG_CHECK_DIGIT }), valid({ reference: 'EB-2', ean13: CHECKED })] }));
+    expect(answer.data).toMatchObject({ successful: 2, failed: 0 });
+    expect(answer.data.results[0]).toMatchObject({ reference: 'EB-1', success: true, details: [{ field: 'ean13' }] });
+    expect(answer.data.results[1]).not.toHaveProperty('details');
+    expect((await v1Product(t, 'EB-1')).gtin).toBeUndefined();
+
+    const payload = JSON.stringify({ operation: 'update', reference: 'PROD-EAN', name: 'Pushed', price: 1, quantity: 1, ean13: WRONG_CHECK_DIGIT });
+    expect((await sync(erpToken, valid({ reference: 'PROD-EAN' }))).status).toBe(200);
+    const pushed = await body(await webhook(payload, await signPush(payload)));
+    expect(pushed).toMatchObject({ success: true, data: { reference: 'PROD-EAN', queued: true }, details: [{ field: 'ean13' }] });
+    expect((await waitForSync(erpToken, pushed.data.syncId)).data.status).toBe('completed');
+    const p = await v1Product(erp, 'PROD-EAN');
+    expect(p.gtin).toBeUndefined();
+    expect(p.extensions.gesmart.ean13).toBe(WRONG_CHECK_DIGIT);
+  });
+});
+
 describe('POST /api/products/sync/batch', () => {
   it('reports each product: written, refused by a rule, by shape, as a duplicate, or as an existing create', async () => {
     const { t, token } = await tenantWithToken();
@@ -800,17 +900,20 @@ describe('POST /api/products/sync/batch', () => {
     expect(await v1Product(t, 'EXISTS-2')).toMatchObject({ title: 'Renamed' });
     expect(await v1Product(t, 'EXISTS')).toMatchObject({ title: 'Valid', version: 1 });
     expect((await call('/v1/products/B2', { headers: t.headers })).status).toBe(404);
-    // The batch's job finished with some items refused: a GeSmart sync still ends `completed` or `failed`.
-    expect((await body(await status(token, answer.data.syncId))).data).toMatchObject({ status: 'completed', reference: null });
+    // The seed's status list has `partial` ("Partially completed"): a batch where some products failed.
+    expect((await body(await status(token, answer.data.syncId))).data).toMatchObject({ status: 'partial', reference: null });
+    const job = await body(await call(`/v1/jobs/${answer.data.syncId}`, { headers: t.headers }));
+    expect(job).toMatchObject({ status: 'partial', counts: { total: 8, succeeded: 2, failed: 6 } });
   });
 
-  it('a batch envelope without products is 400, an empty one 422; nothing valid means no job', async () => {
+  it('a batch envelope without products is 400, an empty one 422; nothing valid is a failed sync', async () => {
     const { token } = await tenantWithToken();
     await expectError(await batch(token, {}), 400, ['products']);
     await expectError(await batch(token, { products: 'PROD001' }), 400, ['products']);
     await expectError(await batch(token, { products: [] }), 422, ['products']);
     const none = await body(await batch(token, { products: [valid({ price: 'x' })] }));
-    expect(none.data).toMatchObject({ syncId: null, total: 1, successful: 0, failed: 1 });
+    expect(none.data).toMatchObject({ syncId: expect.stringMatching(/^job_/), total: 1, successful: 0, failed: 1 });
+    expect((await body(await status(token, none.data.syncId))).data).toMatchObject({ status: 'failed' });
   });
 });
 

@@ -7,7 +7,7 @@
  */
 import { exports } from 'cloudflare:workers';
 import { afterEach, describe, expect, inject, it, vi } from 'vitest';
-import { body, call, createTenant, feed, type TestTenant } from '../helpers/api';
+import { ADMIN, body, call, createTenant, feed, type TestTenant } from '../helpers/api';
 import createRequest from './fixtures/robosize/create.request.seed.json?raw';
 import createResponse from './fixtures/robosize/create.response.seed.json?raw';
 import listResponse from './fixtures/robosize/list.response.seed.json?raw';
@@ -41,7 +41,8 @@ function substitute(text: string, subs: Substitutions): string {
   });
 }
 
-const DOCUMENTED_KEYS = Object.keys(JSON.parse(listResponse).results[0]).sort();
+const SEED_RESULT = JSON.parse(listResponse).results[0];
+const DOCUMENTED_KEYS = Object.keys(SEED_RESULT).sort();
 /** `type` is written by create and PATCH; it is returned too, so what was written can be read back. */
 const RESULT_KEYS = [...DOCUMENTED_KEYS, 'type'].sort();
 
@@ -103,7 +104,9 @@ const isDict = (v: unknown) => v !== null && typeof v === 'object' && !Array.isA
 /** Every documented key on every result, each of its documented type. */
 function expectResultShape(r: any): void {
   expect(Object.keys(r).sort()).toEqual(RESULT_KEYS);
-  expect(Number.isInteger(r.id)).toBe(true);
+  // The seed shows `"id": "PRODUCT_ID"`: a string (of digits here).
+  expect(typeof r.id).toBe(typeof SEED_RESULT.id);
+  expect(r.id).toMatch(/^[1-9]\d*$/);
   expect(typeof r.store_id).toBe('string');
   for (const key of ['name', 'brand', 'comment', 'image_md', 'available_sizes', 'handle', 'type']) {
     expect(r[key] === null || typeof r[key] === 'string', key).toBe(true);
@@ -160,11 +163,12 @@ function waitSettled(t: TestTenant, id: string): Promise<any> {
   }, `${id} to settle`);
 }
 
-/** Creates through the dialect; returns the Robosize id. */
+/** Creates through the dialect; returns the Robosize id (answered as a string of digits) as a number. */
 async function create(t: TestTenant, json: Record<string, unknown>): Promise<number> {
   const res = await rs(t, 'POST', { json });
   const out = await expectJson(res, 201);
-  return out.id;
+  expect(out.id).toMatch(/^[1-9]\d*$/);
+  return Number(out.id);
 }
 
 async function putV1(t: TestTenant, id: string, doc: Record<string, unknown>): Promise<any> {
@@ -181,7 +185,8 @@ describe('seed examples, verbatim', () => {
     const created = await expectJson(res, 201);
     expect(Object.keys(created).sort()).toEqual(Object.keys(JSON.parse(createResponse)).sort());
     expect(created.created).toBe(1);
-    expect(Number.isInteger(created.id)).toBe(true);
+    expect(typeof created.id).toBe(typeof JSON.parse(createResponse).id);
+    expect(created.id).toMatch(/^[1-9]\d*$/);
 
     const page = await list(t);
     expect(page).toMatchObject({ count: 1, next: null, previous: null });
@@ -193,7 +198,7 @@ describe('seed examples, verbatim', () => {
       tags: [{ name: 'tag 1' }, { name: 'tag 2' }, { name: 'tag 3' }],
       handle: 'classic-white-t-shirt',
       type: 'top',
-      status: null,
+      status: SEED_RESULT.status,
       brand: null,
       fit_toughness: null,
       comment: null,
@@ -204,7 +209,7 @@ describe('seed examples, verbatim', () => {
 
     // The canonical product behind it: `store_id` is its id, `id` its number.
     const p = await v1Product(t, '123456');
-    expect(p).toMatchObject({ id: '123456', number: created.id, title: 'Classic White T-Shirt', tags: ['tag 1', 'tag 2', 'tag 3'], extensions: { robosize: { type: 'top' } } });
+    expect(p).toMatchObject({ id: '123456', number: Number(created.id), active: true, title: 'Classic White T-Shirt', tags: ['tag 1', 'tag 2', 'tag 3'], extensions: { robosize: { type: 'top' } } });
     expect(p.images.map((i: any) => i.source)).toEqual([{ url: subs.IMAGE_URL }]);
   });
 
@@ -256,12 +261,12 @@ describe('seed examples, verbatim', () => {
 
     expect(await v1Product(t, '123456')).toBeNull();
     const p = await v1Product(t, 'SKU-7788');
-    expect(p).toMatchObject({ number: created.id, title: 'New product name', description: 'Kept', prices: { USD: { amount: '25.00' } }, tags: ['tag 1', 'tag 2'] });
+    expect(p).toMatchObject({ number: Number(created.id), title: 'New product name', description: 'Kept', prices: { USD: { amount: '25.00' } }, tags: ['tag 1', 'tag 2'] });
     expect(p.version).toBeGreaterThan(versionBefore);
     expect(p.images.map((i: any) => i.source)).toEqual([{ url: subs.NEW_IMAGE_URL }]);
 
     const events = (await feed(t)).filter((e) => e.type === 'product.updated');
-    expect(events.at(-1)!.data).toMatchObject({ productId: 'SKU-7788', number: created.id, version: p.version });
+    expect(events.at(-1)!.data).toMatchObject({ productId: 'SKU-7788', number: Number(created.id), version: p.version });
 
     const settledProduct = await waitSettled(t, 'SKU-7788');
     expect(settledProduct.status).toBe('done');
@@ -275,10 +280,51 @@ describe('seed examples, verbatim', () => {
     const res = await rs(t, 'DELETE', { query: { hash: String(id) } });
     expect(res.status).toBe(204);
     expect(await res.text()).toBe('');
-    expect((await allResults(t)).map((r) => r.id)).toEqual([keep]);
+    expect((await allResults(t)).map((r) => r.id)).toEqual([String(keep)]);
     expect(await v1Product(t, 'doomed')).toBeNull();
     expect((await feed(t)).some((e) => e.type === 'product.deleted' && e.data.productId === 'doomed')).toBe(true);
     expect(await expectDetail(await rs(t, 'DELETE', { query: { hash: String(id) } }), 404)).toMatch(String(id));
+  });
+});
+
+describe("seed fidelity: the seed's id and status", () => {
+  it('`id` is a string, as the seed shows "id": "PRODUCT_ID"; PATCH `products` and DELETE `hash` take it as given (or as a number)', async () => {
+    const t = await createTenant();
+    const subs: Substitutions = { API_KEY: t.key, PRODUCT_NAME: 'String id', IMAGE_URL: img('photo.jpg', 'sid') };
+    const created = await expectJson(await rs(t, 'POST', { raw: substitute(createRequest, subs) }), 201);
+    const seedCreated = JSON.parse(createResponse);
+    expect(typeof created.id).toBe(typeof seedCreated.id);
+    const listed = (await list(t)).results[0];
+    expect(typeof listed.id).toBe(typeof SEED_RESULT.id);
+    expect(listed.id).toBe(created.id);
+
+    // The seed's update body with PRODUCT_ID replaced by the id exactly as answered (a string)...
+    const update = substitute(updateRequest, { ...subs, PRODUCT_ID: created.id, NEW_STORE_ID: 'renamed', NEW_IMAGE_URL: img('photo.jpg', 'sid2') });
+    expect(JSON.parse(update).products).toEqual([created.id]);
+    expect(await expectJson(await rs(t, 'PATCH', { raw: update }), 200)).toEqual(JSON.parse(updateResponse));
+    // ...and as a number, as clients written against the earlier integer ids send it.
+    await expectJson(await rs(t, 'PATCH', { json: { products: [Number(created.id)], brand: 'Numeric' } }), 200);
+    expect((await resultFor(t, 'renamed')).brand).toBe('Numeric');
+
+    // DELETE with hash=PRODUCT_ID, the id as answered.
+    expect((await rs(t, 'DELETE', { query: { hash: created.id } })).status).toBe(204);
+    expect((await list(t)).count).toBe(0);
+  });
+
+  it("a product made with the seed's create body is `active`, as the seed's list shows; a status given is kept, and a re-post does not reset it", async () => {
+    const t = await createTenant();
+    const subs: Substitutions = { API_KEY: t.key, PRODUCT_NAME: 'Active by default', IMAGE_URL: img('photo.jpg', 'act') };
+    expect(JSON.parse(createRequest)).not.toHaveProperty('status');
+    await expectJson(await rs(t, 'POST', { raw: substitute(createRequest, subs) }), 201);
+    expect(SEED_RESULT.status).toBe('active');
+    expect((await resultFor(t, '123456')).status).toBe(SEED_RESULT.status);
+    expect((await v1Product(t, '123456')).active).toBe(true);
+
+    await create(t, { name: 'Off', store_id: 'off', status: 'inactive' });
+    expect((await resultFor(t, 'off')).status).toBe('inactive');
+    // The same store_id again without a status merges into the existing product: still inactive.
+    await expectJson(await rs(t, 'POST', { json: { name: 'Off, renamed', store_id: 'off' } }), 200);
+    expect((await resultFor(t, 'off')).status).toBe('inactive');
   });
 });
 
@@ -325,7 +371,7 @@ describe('list: DRF limit/offset pages', () => {
     let pages = 1;
     for (;;) {
       for (const r of page.results) {
-        seen.push(r.id);
+        seen.push(Number(r.id));
         stores.push(r.store_id);
       }
       if (page.next === null) break;
@@ -421,7 +467,7 @@ describe('writes merge', () => {
     });
     const r = await resultFor(t, '4711');
     expect(r).toEqual({
-      id,
+      id: String(id),
       store_id: '4711',
       name: 'Café Crème — Slim Fit!',
       status: 'inactive',
@@ -447,7 +493,7 @@ describe('writes merge', () => {
     await putV1(t, 'sku-1', { title: 'From v1', description: 'Kept', tags: ['x'], prices: { USD: { amount: '9.99' } } });
     const number = (await v1Product(t, 'sku-1')).number;
     const res = await rs(t, 'POST', { json: { name: 'From Robosize', store_id: 'sku-1', type: 'bottom' } });
-    expect(await expectJson(res, 200)).toEqual({ created: 0, id: number });
+    expect(await expectJson(res, 200)).toEqual({ created: 0, id: String(number) });
     const p = await v1Product(t, 'sku-1');
     expect(p).toMatchObject({ title: 'From Robosize', description: 'Kept', tags: ['x'], prices: { USD: { amount: '9.99' } }, extensions: { robosize: { type: 'bottom' } } });
   });
@@ -648,6 +694,20 @@ describe('tenancy', () => {
     expect((await resultFor(one, 'shared')).name).toBe('One');
     expect((await resultFor(two, 'shared')).name).toBe('Two, renamed');
     expect(a).toBeGreaterThan(0);
+  });
+});
+
+describe('the key lookup', () => {
+  it("a request with ?api_key= records the key's last use, as /v1 does", async () => {
+    const t = await createTenant();
+    const lastUsed = async () =>
+      (await body(await call(`/v1/admin/tenants/${t.id}/keys`, { headers: ADMIN }))).data.find((k: { id: string }) => k.id === t.keyId).lastUsedAt as string | null;
+    expect(await lastUsed()).toBeNull();
+    const start = Date.now();
+    await list(t);
+    // Written after the response (waitUntil).
+    const seen = await waitFor(lastUsed, 'lastUsedAt', 5_000);
+    expect(Date.parse(seen)).toBeGreaterThanOrEqual(start - 1000);
   });
 });
 

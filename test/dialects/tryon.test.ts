@@ -461,11 +461,47 @@ describe('errors', () => {
     await expectError(text, 415, 'unsupported_media_type');
   });
 
-  it('tolerates unknown fields', async () => {
+  it('tolerates unknown fields: top-level ones are kept in extensions.tryon and listed in `warnings`', async () => {
     const t = await createTenant();
     const res = await upsert(t, { externalId: 'extra', name: 'Extra', vendorOnly: { a: 1 }, images: [{ source: { url: `${receiver()}/img/photo.jpg`, extra: 1 }, note: 'x' }] });
     expect(res.status).toBe(201);
-    expect((await body(res)).images[0].source).toEqual({ url: `${receiver()}/img/photo.jpg` });
+    const answer = await body(res);
+    expect(answer.images[0].source).toEqual({ url: `${receiver()}/img/photo.jpg` });
+    expect(answer.warnings).toEqual([{ field: 'vendorOnly', message: expect.stringContaining('extensions.tryon') }]);
+    const { warnings: _warnings, ...product } = answer;
+    expectProductShape(product);
+  });
+
+  // The seed: two fields, each "Optional. Helps the AI classify the product category more accurately.
+  // Preserved on updates if omitted." Their names are lost in the seed's text; `name` and `description`
+  // are guesses. A client that used other names must see it, and lose nothing.
+  it('fields under names other than the guessed ones are not a silent 200: kept, listed in warnings, preserved on updates if omitted', async () => {
+    const t = await createTenant();
+    const res = await upsert(t, { externalId: 'guess', title: 'Linen shirt', category: 'tops', name: 'Linen shirt' });
+    expect(res.status).toBe(201);
+    const answer = await body(res);
+    expect(answer.name).toBe('Linen shirt');
+    expect(answer.warnings.map((w: { field: string }) => w.field)).toEqual(['title', 'category']);
+    for (const w of answer.warnings) expect(w.message).toMatch(/not a field of this API/i);
+
+    const canonical = await body(await call('/v1/products/guess', { headers: t.headers }));
+    expect(canonical.extensions).toEqual({ tryon: { title: 'Linen shirt', category: 'tops' } });
+
+    // An update that omits them keeps them ("Preserved on updates if omitted") and warns about nothing.
+    const update = await body(await upsert(t, { externalId: 'guess', description: 'Loose fit' }));
+    expect(update).not.toHaveProperty('warnings');
+    expectProductShape(update);
+    expect((await body(await call('/v1/products/guess', { headers: t.headers }))).extensions).toEqual({ tryon: { title: 'Linen shirt', category: 'tops' } });
+    // One sent again replaces its value.
+    await upsert(t, { externalId: 'guess', category: 'shirts' });
+    expect((await body(await call('/v1/products/guess', { headers: t.headers }))).extensions).toEqual({ tryon: { title: 'Linen shirt', category: 'shirts' } });
+  });
+
+  it('unknown fields over 16 KB together are a 400 naming them', async () => {
+    const t = await createTenant();
+    const error = await expectError(await upsert(t, { externalId: 'big', blob: 'x'.repeat(17 * 1024) }), 400, 'invalid_request');
+    expect(fields(error)).toEqual(['blob']);
+    expect((await read(t, 'big')).status).toBe(404);
   });
 
   it('401 without a valid key, 404 for an unknown externalId, 405 with Allow, 404 for unknown paths', async () => {

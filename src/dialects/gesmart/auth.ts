@@ -7,8 +7,8 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { sign, verify } from 'hono/jwt';
+import { authenticateKey } from '../../auth/api-keys';
 import { rateLimit } from '../../auth/rate-limit';
-import { tenantForKey, touchKey } from '../../auth/require-api-key';
 import type { AppEnv } from '../../env';
 import { ApiError } from '../../http/problem';
 
@@ -31,20 +31,11 @@ function jwtSecret(c: Context<AppEnv>): string | null {
 export async function login(c: Context<AppEnv>, apiKey: string): Promise<{ token: string; expiresIn: number }> {
   const secret = jwtSecret(c);
   if (!secret) throw new ApiError('unauthorized', 'Login is disabled on this server (JWT_SECRET is not configured)', undefined, CHALLENGE);
-  const found = await tenantForKey(c.env.DB, apiKey);
+  const found = await authenticateKey(c.env.DB, apiKey, (p) => c.executionCtx.waitUntil(p));
   if (!found) throw new ApiError('unauthorized', 'Invalid API key', undefined, CHALLENGE);
-  const touch = touchKey(c.env.DB, found.keyId, found.lastUsedAt);
-  if (touch) c.executionCtx.waitUntil(touch);
   const now = Math.floor(Date.now() / 1000);
   const token = await sign({ sub: found.tenant.id, kid: found.keyId, aud: AUDIENCE, iat: now, exp: now + TOKEN_TTL_SECONDS }, secret, 'HS256');
   return { token, expiresIn: TOKEN_TTL_SECONDS };
-}
-
-interface KeyTenantRow {
-  tenant_id: string;
-  name: string;
-  default_currency: string;
-  default_locale: string;
 }
 
 /** Bearer JWT -> tenant (the key must still be live), then the same per-key rate limit as /v1. */
@@ -64,16 +55,11 @@ export function requireToken(): MiddlewareHandler<AppEnv> {
     }
     const { sub, kid, exp } = payload;
     if (typeof sub !== 'string' || typeof kid !== 'string' || typeof exp !== 'number') throw invalid;
-    const row = await c.env.DB.prepare(
-      `SELECT t.id AS tenant_id, t.name, t.default_currency, t.default_locale
-       FROM api_keys AS k JOIN tenants AS t ON t.id = k.tenant_id
-       WHERE k.id = ?1 AND k.tenant_id = ?2 AND k.revoked_at IS NULL`,
-    )
-      .bind(kid, sub)
-      .first<KeyTenantRow>();
-    if (!row) throw invalid;
-    c.set('tenant', { id: row.tenant_id, name: row.name, defaultCurrency: row.default_currency, defaultLocale: row.default_locale });
-    c.set('apiKeyId', kid);
+    // The key behind the token must still be live (revocation ends its tokens at once).
+    const found = await authenticateKey(c.env.DB, { keyId: kid, tenantId: sub }, (p) => c.executionCtx.waitUntil(p));
+    if (!found) throw invalid;
+    c.set('tenant', found.tenant);
+    c.set('apiKeyId', found.keyId);
     await limit(c, next);
   };
 }

@@ -21,13 +21,15 @@ import { wakeIngest } from '../../images/wake';
 import { findJob } from '../../jobs/jobs.repository';
 import { wakeFanoutAfterResponse } from '../../webhooks/wake';
 import { createDialectApp, fieldPath } from '../shared/dialect-app';
+import type { ItemFailure } from '../../catalog/write/write-products';
 import { type MergeFailure, type MergeItem, mergeWrite } from '../shared/merge-write';
 import { login, requireToken } from './auth';
+import { loginBodyError, loginKey } from './login-body';
 import { toMergeItem } from './mapping';
 import * as routes from './routes';
 import { BatchEnvelope } from './schemas';
 import { BATCH_KIND, jobKind, syncStatus } from './status';
-import { checkProduct, classify, tenantRules, toGesmartErrors, validationError } from './validate';
+import { checkProduct, classify, ean13Warnings, tenantRules, toGesmartErrors, validationError } from './validate';
 import { assertWebhookSource, envSource, receiveWebhook } from './webhook';
 
 type Details = Array<{ field: string; message: string }>;
@@ -58,6 +60,12 @@ function refusal(failure: MergeFailure): { code: ApiError['code']; message: stri
   }
 }
 
+/** `details` on a success: what was accepted but not used as sent (an ean13 that is not the GTIN). */
+function warningsOf(product: Parameters<typeof ean13Warnings>[0]): { details?: Details } {
+  const warnings = ean13Warnings(product);
+  return warnings.length > 0 ? { details: details(warnings) } : {};
+}
+
 /** After a write: wake the fan-out, and the ingest queue for products with images to process. */
 function afterWrite(c: Context<AppEnv>, toIngest: string[]): void {
   wakeFanoutAfterResponse(c);
@@ -75,6 +83,11 @@ export function gesmartApp() {
     renderError: (c, error) => {
       // A body that is not JSON is "invalid request data" to GeSmart clients: 400, not 415.
       const status = error.code === 'unsupported_media_type' ? 400 : error.status;
+      // Any 400 from login (not JSON, malformed, another shape) names the body it expects.
+      if (status === 400 && c.req.method === 'POST' && c.req.path.endsWith('/api/auth/login')) {
+        const expected = loginBodyError();
+        return c.json({ success: false, error: expected.detail, details: details(expected.errors ?? []) }, 400);
+      }
       return c.json({ success: false, error: error.message, details: details(error.errors) }, status as ContentfulStatusCode);
     },
   });
@@ -89,10 +102,13 @@ export function gesmartApp() {
   app.openapi(
     { ...routes.loginRoute, middleware: [ipRateLimit(), limitBodyTo('admin'), requireJson()] as const },
     async (c) => {
-      const data = await login(c, c.req.valid('json').apiKey);
+      const data = await login(c, loginKey(c.req.valid('json')));
       return c.json({ success: true as const, data }, 200);
     },
-    hook,
+    (result): undefined => {
+      if (!result.success) throw loginBodyError();
+      return undefined;
+    },
   );
 
   app.use('/api/products/*', requireToken());
@@ -131,6 +147,7 @@ export function gesmartApp() {
             imagesProcessed: product.images?.length ?? 0,
             technicalDataProcessed: product.technical_data?.length ?? 0,
           },
+          ...warningsOf(product),
         },
         200,
       );
@@ -157,29 +174,31 @@ export function gesmartApp() {
     type Result = { reference: string | null; success: boolean; productId?: number; presta_id?: number; error?: string; details?: Details };
     const results: Result[] = new Array(products.length);
     const items: MergeItem[] = [];
-    const positions: number[] = [];
+    const warnings = new Map<number, Details>();
+    // Refused here, but still items of the batch's job: its counts and status (`partial`) cover them.
+    const refused: ItemFailure[] = [];
     for (const [i, input] of products.entries()) {
       const checked = checkProduct(input, currency);
       if (checked.ok) {
-        items.push(toMergeItem(checked.value, currency));
-        positions.push(i);
+        items.push({ ...toMergeItem(checked.value, currency), index: i });
+        const warned = warningsOf(checked.value).details;
+        if (warned) warnings.set(i, warned);
         continue;
       }
       const reference = (input as { reference?: unknown } | null)?.reference;
-      results[i] = { reference: typeof reference === 'string' ? reference : null, success: false, error: checked.errors[0]?.message ?? 'Validation failed', details: details(checked.errors) };
+      const id = typeof reference === 'string' ? reference : null;
+      results[i] = { reference: id, success: false, error: checked.errors[0]?.message ?? 'Validation failed', details: details(checked.errors) };
+      refused.push({ index: i, id, code: 'validation_failed', errors: checked.errors });
     }
 
-    let syncId: string | null = null;
-    if (items.length > 0) {
-      const result = await mergeWrite(ctx, items, { dialect: 'gesmart', kind: BATCH_KIND });
-      syncId = result.jobId;
-      for (const w of result.written) results[positions[w.index]!] = { reference: w.id, success: true, productId: w.number, presta_id: w.number };
-      for (const f of result.failures) {
-        const { message, errors } = refusal(f);
-        results[positions[f.index]!] = { reference: f.id, success: false, error: f.code === 'validation_failed' ? (errors[0]?.message ?? message) : message, details: details(errors) };
-      }
-      afterWrite(c, result.toIngest);
+    const result = await mergeWrite(ctx, items, { dialect: 'gesmart', kind: BATCH_KIND, refused });
+    const syncId = result.jobId!;
+    for (const w of result.written) results[w.index] = { reference: w.id, success: true, productId: w.number, presta_id: w.number, ...(warnings.has(w.index) ? { details: warnings.get(w.index)! } : {}) };
+    for (const f of result.failures) {
+      const { message, errors } = refusal(f);
+      results[f.index] = { reference: f.id, success: false, error: f.code === 'validation_failed' ? (errors[0]?.message ?? message) : message, details: details(errors) };
     }
+    afterWrite(c, result.toIngest);
     const successful = results.filter((r) => r.success).length;
     return c.json(
       {
@@ -224,8 +243,11 @@ export function gesmartApp() {
     const source = await envSource(c);
     await assertWebhookSource(c, source);
     return withBodyLimit(c, c.get('options').bodyLimits.single, async () => {
-      const { syncId, reference } = await receiveWebhook(c, source);
-      return c.json({ success: true as const, message: 'Webhook received and processing started', data: { syncId, reference, queued: true as const } }, 200);
+      const { syncId, reference, warnings } = await receiveWebhook(c, source);
+      return c.json(
+        { success: true as const, message: 'Webhook received and processing started', data: { syncId, reference, queued: true as const }, ...(warnings.length > 0 ? { details: details(warnings) } : {}) },
+        200,
+      );
     });
   });
 

@@ -10,14 +10,14 @@
  * | name / description              | title / description                               |
  * | price                           | prices[defaultCurrency].amount                    |
  * | quantity / active / weight (kg) | quantity / active (default true on create) / weight |
- * | ean13 ("" = none)               | gtin (removed when empty)                         |
+ * | ean13 ("" = none)               | gtin when 13 digits with a valid check digit, else removed; as sent in extensions.gesmart.ean13 |
  * | brand.name                      | brand                                             |
  * | brand.description, categories   | extensions.gesmart.brandDescription, .categories  |
  * | images[{fileName, base64}]      | images[{source: {base64, fileName}}]              |
  * | technical_data[{Gruppo, Descrizione, Valore, Suffisso, PrintOrder}] | attributes[{group, name, value, unit, order (default 0)}] |
  */
 import type { MergeItem } from '../shared/merge-write';
-import type { GesmartProduct } from './schemas';
+import { type GesmartProduct, isValidEan13 } from './schemas';
 import { JsonNumberText } from '../../lib/exact-json';
 
 export function toMergeItem(product: GesmartProduct, currency: string): MergeItem {
@@ -29,7 +29,8 @@ export function toMergeItem(product: GesmartProduct, currency: string): MergeIte
   if (product.description != null) patch.description = product.description;
   if (product.active != null) patch.active = product.active;
   else if (product.operation === 'create') patch.active = true;
-  if (product.ean13 != null) patch.gtin = product.ean13 === '' ? null : product.ean13;
+  // gtin is validated canonical data: only a valid EAN13 goes there; what was sent is kept beside it.
+  if (product.ean13 != null) patch.gtin = isValidEan13(product.ean13) ? product.ean13 : null;
   if (product.weight != null) patch.weight = product.weight;
   if (product.brand != null) patch.brand = product.brand.name;
   if (product.images != null) patch.images = product.images.map((image) => ({ source: { base64: image.base64, fileName: image.fileName } }));
@@ -46,6 +47,7 @@ export function toMergeItem(product: GesmartProduct, currency: string): MergeIte
   const extensions: Record<string, unknown> = {};
   if (product.categories != null) extensions.categories = product.categories;
   if (product.brand?.description != null) extensions.brandDescription = product.brand.description;
+  if (product.ean13 != null) extensions.ean13 = product.ean13;
 
   return {
     id: product.reference,

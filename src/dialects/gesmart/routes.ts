@@ -16,6 +16,26 @@ import {
 } from './schemas';
 
 export const SECURITY_SCHEME = 'gesmartJwt';
+
+/** The seed's own example bodies (its cURL examples), shown in the document and the Postman collection. */
+const SEED_PRODUCT = {
+  operation: 'create',
+  reference: 'PROD001',
+  name: 'Professional Coffee Machine',
+  description: 'High-end espresso machine',
+  price: 1299.99,
+  quantity: 50,
+  active: true,
+  categories: [5, 12],
+  brand: { name: 'CoffeePro' },
+};
+const SEED_BATCH = {
+  products: [
+    { operation: 'create', reference: 'PROD001', name: 'Coffee Machine', price: 1299.99, quantity: 50 },
+    { operation: 'create', reference: 'PROD002', name: 'Coffee Grinder', price: 199.99, quantity: 100 },
+  ],
+};
+const SEED_WEBHOOK = { operation: 'update', reference: 'PROD001', name: 'Updated Product', price: 1499.99, quantity: 75 };
 const security = [{ [SECURITY_SCHEME]: [] }];
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
@@ -24,7 +44,7 @@ const error = (description: string) => json(ErrorBody, description);
 const errors = {
   badRequest: error('Malformed JSON, a missing field or a field of the wrong type'),
   unauthorized: error('Missing, invalid, expired or revoked token'),
-  unprocessable: error('A field breaks a rule: length, count, range, decimals, EAN13 check digit, image extension or size'),
+  unprocessable: error('A field breaks a rule: length, count, range, decimals, an ean13 that is not 13 characters, image extension or size'),
   tooMany: error('Rate limit exceeded (per API key); see Retry-After'),
   tooManyFromIp: error('Rate limit exceeded (per client IP); see Retry-After'),
 };
@@ -35,7 +55,7 @@ export const loginRoute = createRoute({
   tags: ['Authentication'],
   summary: 'Trade a tenant API key for a JWT',
   description: 'The token is an HS256 JWT signed with `JWT_SECRET`; it stops working when its API key is revoked. Without `JWT_SECRET` login is disabled (401).',
-  request: { body: { content: { 'application/json': { schema: LoginBody } }, required: true } },
+  request: { body: { content: { 'application/json': { schema: LoginBody, example: { apiKey: 'ssk_...' } } }, required: true } },
   responses: { 200: json(LoginAnswer, 'A token'), 400: errors.badRequest, 401: error('Invalid API key, or login disabled'), 429: errors.tooManyFromIp },
 });
 
@@ -47,7 +67,7 @@ export const syncRoute = createRoute({
   description:
     '`create` answers 409 when the reference exists, `update` 404 when it does not. Fields not sent are kept (merge); a given `images` or `technical_data` list replaces the product\'s.',
   security,
-  request: { body: { content: { 'application/json': { schema: Product } }, required: true } },
+  request: { body: { content: { 'application/json': { schema: Product, example: SEED_PRODUCT } }, required: true } },
   responses: {
     200: json(SyncAnswer, 'Synchronized'),
     400: errors.badRequest,
@@ -66,7 +86,7 @@ export const batchRoute = createRoute({
   summary: 'Synchronize several products',
   description: 'Each product is checked and written on its own: valid ones are written (in one transaction), the others are reported in `results` with their error.',
   security,
-  request: { body: { content: { 'application/json': { schema: BatchBody } }, required: true } },
+  request: { body: { content: { 'application/json': { schema: BatchBody, example: SEED_BATCH } }, required: true } },
   responses: { 200: json(BatchAnswer, 'Per-product results'), 400: errors.badRequest, 401: errors.unauthorized, 422: errors.unprocessable, 429: errors.tooMany },
 });
 
@@ -100,7 +120,7 @@ export const webhookRoute = createRoute({
     '`x-gesmart-signature` is the base64 HMAC-SHA256 of the raw body with the `GESMART_WEBHOOK_SECRET` text as key. The product is written to the tenant named by `GESMART_TENANT`, from a queue; poll the returned syncId.',
   request: {
     headers: z.object({ 'x-gesmart-signature': z.string().openapi({ description: 'base64(HMAC-SHA256(secret, raw body))' }) }),
-    body: { content: { 'application/json': { schema: Product } }, required: true },
+    body: { content: { 'application/json': { schema: Product, example: SEED_WEBHOOK } }, required: true },
   },
   responses: { 200: json(WebhookAnswer, 'Accepted and queued'), 400: errors.badRequest, 401: error('Signature missing or wrong'), 422: errors.unprocessable, 429: errors.tooManyFromIp },
 });

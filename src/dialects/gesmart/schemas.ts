@@ -4,7 +4,7 @@
  *
  * Every documented rule is here. Which failures are 400 and which are 422 is decided by
  * `validate.ts` from the zod issue, not here: a wrong type or a missing field is 400, a value of the
- * right type that breaks a rule (length, count, range, decimals, check digit, file extension) is 422.
+ * right type that breaks a rule (length, count, range, decimals, file extension) is 422.
  * Unknown fields are ignored (DESIGN "Dialect writes merge": dialect parsers tolerate them) and an
  * optional field sent as `null` counts as absent.
  */
@@ -90,11 +90,17 @@ export const TechnicalData = z
   })
   .openapi('GesmartTechnicalData');
 
-export const Ean13 = z.string().superRefine((value, ctx) => {
-  if (value === '') return;
-  if (!/^\d{13}$/.test(value)) ctx.addIssue({ code: 'custom', message: 'ean13 must be 13 digits or empty' });
-  else if (!isValidGtin(value)) ctx.addIssue({ code: 'custom', message: 'ean13 has a wrong check digit' });
-});
+/**
+ * The seed's rule, "13 characters or empty", and no more: a value that is not 13 digits with a valid
+ * check digit is accepted with a warning (validate.ts `ean13Warnings`), kept as sent in
+ * `extensions.gesmart.ean13`, and never becomes the canonical (validated) `gtin`.
+ */
+export const Ean13 = z.string().refine((value) => value === '' || [...value].length === 13, 'ean13 must be 13 characters or empty');
+
+/** 13 digits with a valid check digit: the only ean13 that becomes the product's `gtin`. */
+export function isValidEan13(value: string): boolean {
+  return /^\d{13}$/.test(value) && isValidGtin(value);
+}
 
 export const Reference = z
   .string()
@@ -130,7 +136,10 @@ export const Product = z
       .max(LIMITS.categories, `At most ${LIMITS.categories} categories`)
       .nullish()
       .openapi({ description: 'PrestaShop category ids, kept in `extensions.gesmart.categories`', example: [5, 12] }),
-    ean13: Ean13.nullish().openapi({ description: '13 digits with a valid check digit, or empty for no GTIN' }),
+    ean13: Ean13.nullish().openapi({
+      description:
+        '13 characters, or empty for no GTIN. Kept as sent in `extensions.gesmart.ean13`; it becomes the product\'s `gtin` only when it is 13 digits with a valid check digit (otherwise the answer\'s `details` carries a warning)',
+    }),
     weight: z.number().min(0, 'Weight must be >= 0').nullish().openapi({ description: 'Kilograms' }),
     brand: Brand.nullish(),
     images: z.array(Image).max(LIMITS.images, `At most ${LIMITS.images} images`).nullish().openapi({ description: 'Replaces the product\'s images when given' }),
@@ -153,7 +162,13 @@ export const BatchBody = z
 /** How the batch envelope is checked; items are checked one by one against `Product`. */
 export const BatchEnvelope = z.object({ products: z.array(z.unknown()).min(1, 'products must not be empty') });
 
-export const LoginBody = z.object({ apiKey: z.string().min(1, 'apiKey must not be empty').openapi({ example: 'ssk_...' }) }).openapi('GesmartLoginRequest');
+export const LoginBody = z
+  .object({
+    apiKey: z.string().min(1).optional().openapi({ description: 'A Shelfsync tenant API key', example: 'ssk_...' }),
+    api_key: z.string().min(1).optional().openapi({ description: 'The same, snake case (read when `apiKey` is absent)' }),
+  })
+  .refine((body) => body.apiKey !== undefined || body.api_key !== undefined)
+  .openapi('GesmartLoginRequest', { description: '`{"apiKey": "..."}` or `{"api_key": "..."}`; anything else is a 400 naming this body' });
 
 // ---- answers -----------------------------------------------------------------------------------
 
@@ -175,6 +190,12 @@ export const LoginAnswer = z
   })
   .openapi('GesmartLoginResponse');
 
+/** Accepted with a warning (an ean13 that is not used as the GTIN): the error format's `details`, on a success. */
+const Warnings = z
+  .array(z.object({ field: z.string().openapi({ example: 'ean13' }), message: z.string() }))
+  .optional()
+  .openapi({ description: 'Warnings about accepted values (e.g. an ean13 with a wrong check digit, not used as the GTIN); absent when there are none' });
+
 export const SyncAnswer = z
   .object({
     success: z.literal(true),
@@ -188,6 +209,7 @@ export const SyncAnswer = z
       imagesProcessed: z.number().int().openapi({ description: 'Images accepted (their processing continues on the ingest queue)' }),
       technicalDataProcessed: z.number().int(),
     }),
+    details: Warnings,
   })
   .openapi('GesmartSyncResponse');
 
@@ -197,7 +219,7 @@ const BatchResult = z.object({
   productId: z.number().int().optional(),
   presta_id: z.number().int().optional(),
   error: z.string().optional(),
-  details: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  details: z.array(z.object({ field: z.string(), message: z.string() })).optional().openapi({ description: 'Why the product failed, or warnings about a product that succeeded' }),
 });
 
 export const BatchAnswer = z
@@ -205,7 +227,7 @@ export const BatchAnswer = z
     success: z.literal(true),
     message: z.string().openapi({ example: 'Batch synchronization completed' }),
     data: z.object({
-      syncId: z.string().nullable().openapi({ description: 'The job of the products that reached the write (null if none did)' }),
+      syncId: z.string().openapi({ description: 'The job of the whole batch: its status is `partial` when some products failed, `failed` when all did' }),
       total: z.number().int(),
       successful: z.number().int(),
       failed: z.number().int(),
@@ -230,7 +252,9 @@ export const StatusAnswer = z
     data: z.object({
       syncId: z.string(),
       reference: z.string().nullable(),
-      status: z.enum(SYNC_STATUSES).openapi({ description: 'A GeSmart sync ends `completed` or `failed`; `partial` only for jobs started outside this dialect' }),
+      status: z.enum(SYNC_STATUSES).openapi({
+        description: 'A single-product sync ends `completed` or `failed`; a batch ends `completed`, `partial` (some products failed) or `failed` (all did)',
+      }),
       operation: z.enum(['create', 'update', 'delete']).nullable(),
       startedAt: z.string().nullable(),
       completedAt: z.string().nullable(),
@@ -248,6 +272,7 @@ export const WebhookAnswer = z
     success: z.literal(true),
     message: z.string().openapi({ example: 'Webhook received and processing started' }),
     data: z.object({ syncId: z.string(), reference: z.string(), queued: z.literal(true) }),
+    details: Warnings,
   })
   .openapi('GesmartWebhookResponse');
 

@@ -5,10 +5,11 @@
  * (kind `inbound`) they come from the payload while it waits, then from the product the job wrote
  * or the error it recorded.
  *
- * A GeSmart sync covers one product and ends `completed` or `failed`, the only two states the
- * seed's polling clients stop on. `partial` can only come from a job with several items (a batch);
- * that batch did finish, with per-item results in its answer, so it reads `completed`.
+ * A single-product sync ends `completed` or `failed`, the two states the seed's polling clients
+ * stop on; only a job of several items (a batch) can end `partial` (some items failed), as the seed's
+ * status list has it. The job is read through the jobs module, products through the catalog's lookups.
  */
+import { idsWrittenByJob, numberOf } from '../../catalog/lookups';
 import type { CatalogContext } from '../../catalog/products.service';
 import { fieldPath } from '../shared/dialect-app';
 import { inboundPayloadKey } from '../../inbound/receive';
@@ -53,12 +54,9 @@ export async function syncStatus(ctx: CatalogContext, job: JobT) {
     const pending = job.status === 'pending' || job.status === 'processing' ? await pendingPush(ctx, job.id) : null;
     if (pending) subject = pending;
     else {
-      const { results } = await ctx.db
-        .prepare('SELECT id FROM products WHERE tenant_id = ?1 AND job_id = ?2 LIMIT 2')
-        .bind(ctx.tenant.id, job.id)
-        .all<{ id: string }>();
+      const written = await idsWrittenByJob(ctx, job.id, 2);
       const failed = errors.find((e) => e.itemId !== null);
-      const reference = results.length === 1 ? results[0]!.id : (failed?.itemId ?? null);
+      const reference = written.length === 1 ? written[0]! : (failed?.itemId ?? null);
       // A create that found the product, or an update that did not, is how a push fails by operation.
       const operation: SyncOperation | null =
         job.counts.created > 0 || failed?.code === 'conflict'
@@ -74,15 +72,14 @@ export async function syncStatus(ctx: CatalogContext, job: JobT) {
 
   let number: number | null = null;
   if (subject.reference !== null && subject.operation !== 'delete') {
-    const row = await ctx.db.prepare('SELECT number FROM products WHERE tenant_id = ?1 AND id = ?2').bind(ctx.tenant.id, subject.reference).first<{ number: number }>();
-    number = row?.number ?? null;
+    number = await numberOf(ctx, subject.reference);
   }
 
   const failure = errors[0];
   return {
     syncId: job.id,
     reference: subject.reference,
-    status: job.status === 'partial' ? ('completed' as const) : job.status,
+    status: job.status,
     operation: subject.operation,
     startedAt: job.startedAt,
     completedAt: job.completedAt,

@@ -7,8 +7,11 @@
  * - 400: the body is not JSON or not an object, a required field is missing, or a field has the
  *   wrong JSON type (a string where a number belongs, an object where an array belongs).
  * - 422: every field has the right type but a rule is broken: lengths, counts, `operation` not
- *   create/update, negative numbers, a non-integer quantity, more decimals than the currency has,
- *   an EAN13 that is not 13 digits or has a wrong check digit, an image extension or size.
+ *   create/update, negative numbers, a non-integer quantity, a price with a 7th decimal, an ean13
+ *   that is not 13 characters, an image extension or size.
+ *
+ * An ean13 of 13 characters that is not a valid EAN13 is accepted (the seed asks no more) with a
+ * warning: `ean13Warnings`.
  *
  * Field errors carry JSON Pointers into the GeSmart body (`/technical_data/3/Valore`); the dialect
  * renders them as `technical_data[3].Valore`.
@@ -18,7 +21,7 @@ import { parseMoney } from '../../catalog/model/money';
 import { JsonNumberText } from '../../lib/exact-json';
 import type { FieldError } from '../../http/problem';
 import { ApiError, jsonPointer } from '../../http/problem';
-import { type GesmartProduct, Product } from './schemas';
+import { type GesmartProduct, isValidEan13, Product } from './schemas';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; status: 400 | 422; errors: FieldError[] };
 
@@ -81,6 +84,14 @@ export function checkProduct(input: unknown, currency: string, prefix: readonly 
   return { ok: true, value: parsed.data };
 }
 
+/** Accepted, but said back: an ean13 that will not be the product's GTIN (GeSmart pointers). */
+export function ean13Warnings(product: Pick<GesmartProduct, 'ean13'>): FieldError[] {
+  const ean13 = product.ean13;
+  if (ean13 == null || ean13 === '' || isValidEan13(ean13)) return [];
+  const why = /^\d{13}$/.test(ean13) ? 'has a wrong check digit' : 'is not 13 digits';
+  return [{ path: '/ean13', message: `ean13 "${ean13}" ${why}: kept in extensions.gesmart.ean13, not used as the product's GTIN` }];
+}
+
 export function validationError(status: 400 | 422, errors: FieldError[]): ApiError {
   return new ApiError(status === 400 ? 'bad_request' : 'validation_failed', 'Validation failed', errors);
 }
@@ -97,6 +108,8 @@ export function toGesmartPath(pointer: string): string {
     [/^\/gtin$/, '/ean13'],
     [/^\/brand$/, '/brand/name'],
     [/^\/images\/(\d+)\/source\/fileName$/, '/images/$1/fileName'],
+    // Already GeSmart's (the dialect's own checks, recorded in a batch job's errors).
+    [/^\/images\/(\d+)\/(fileName|base64)$/, '/images/$1/$2'],
     [/^\/images\/(\d+)(?:\/.*)?$/, '/images/$1/base64'],
     [/^\/attributes\/(\d+)\/group$/, '/technical_data/$1/Gruppo'],
     [/^\/attributes\/(\d+)\/name$/, '/technical_data/$1/Descrizione'],

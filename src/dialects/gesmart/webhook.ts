@@ -11,11 +11,12 @@
  * (`POST /v1/inbound-sources` with `format: "gesmart"`) and point each ERP at `/v1/inbound/{sourceId}`.
  */
 import type { Context } from 'hono';
+import { tenantById, tenantNamed } from '../../auth/tenant-lookup';
 import type { AppEnv } from '../../env';
-import { ApiError } from '../../http/problem';
+import { ApiError, type FieldError } from '../../http/problem';
 import { acceptInbound, sourceSecretOrRefuse } from '../../inbound/receive';
 import type { SourceRow } from '../../inbound/sources.repository';
-import { checkProduct, validationError } from './validate';
+import { checkProduct, ean13Warnings, validationError } from './validate';
 import { parseJsonStrict } from '../../lib/json-depth';
 
 /**
@@ -24,18 +25,10 @@ import { parseJsonStrict } from '../../lib/json-depth';
  */
 export const ENV_SOURCE_ID = 'src_gesmart_env';
 
-async function tenantNamed(db: D1Database, name: string): Promise<string | null> {
-  const row = await db
-    .prepare('SELECT id FROM tenants WHERE id = ?1 UNION ALL SELECT tenant_id AS id FROM tenant_aliases WHERE alias = ?1 LIMIT 1')
-    .bind(name)
-    .first<{ id: string }>();
-  return row?.id ?? null;
-}
-
 /** The source GESMART_WEBHOOK_SECRET and GESMART_TENANT describe; null (refused as unsigned) if incomplete. */
 export async function envSource(c: Context<AppEnv>): Promise<SourceRow | null> {
   const name = c.env.GESMART_TENANT?.trim();
-  const tenantId = name ? await tenantNamed(c.env.DB, name) : null;
+  const tenantId = name ? ((await tenantNamed(c.env.DB, name))?.id ?? null) : null;
   if (!tenantId) {
     console.error(JSON.stringify({ level: 'error', dialect: 'gesmart', message: name ? `GESMART_TENANT "${name}" names no tenant` : 'GESMART_TENANT is not set; the GeSmart webhook refuses every push' }));
     return null;
@@ -80,24 +73,20 @@ export async function assertWebhookSource(c: Context<AppEnv>, source: SourceRow 
   }
 }
 
-export async function receiveWebhook(c: Context<AppEnv>, source: SourceRow | null): Promise<{ syncId: string; reference: string }> {
+export async function receiveWebhook(c: Context<AppEnv>, source: SourceRow | null): Promise<{ syncId: string; reference: string; warnings: FieldError[] }> {
   let ack;
   try {
     ack = await acceptInbound(c, source);
   } catch (err) {
     // Only reached once the signature verified: the body may now be read to tell 400 from 422.
     if (err instanceof ApiError && err.code === 'validation_failed' && source) {
-      const checked = checkProduct(await bodyJson(c), (await tenantCurrency(c.env.DB, source.tenantId)) ?? 'USD');
+      const checked = checkProduct(await bodyJson(c), (await tenantById(c.env.DB, source.tenantId))?.defaultCurrency ?? 'USD');
       throw validationError(checked.ok ? 422 : checked.status, err.errors ?? []);
     }
     if (err instanceof ApiError && err.code === 'unauthorized') throw new ApiError('unauthorized', 'Invalid webhook signature', undefined, err.headers);
     throw err;
   }
-  const payload = (await bodyJson(c)) as { reference?: unknown } | undefined;
-  return { syncId: ack.jobId, reference: typeof payload?.reference === 'string' ? payload.reference : '' };
-}
-
-async function tenantCurrency(db: D1Database, tenantId: string): Promise<string | null> {
-  const row = await db.prepare('SELECT default_currency FROM tenants WHERE id = ?1').bind(tenantId).first<{ default_currency: string }>();
-  return row?.default_currency ?? null;
+  const payload = (await bodyJson(c)) as { reference?: unknown; ean13?: unknown } | undefined;
+  const warnings = typeof payload?.ean13 === 'string' ? ean13Warnings({ ean13: payload.ean13 }) : [];
+  return { syncId: ack.jobId, reference: typeof payload?.reference === 'string' ? payload.reference : '', warnings };
 }

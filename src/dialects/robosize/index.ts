@@ -1,8 +1,9 @@
 /**
  * The Robosize dialect (seed 004, "Product sync API") under /compat/robosize: Django REST Framework
  * conventions over the catalog service. The tenant comes from `?api_key=`; `id` is the product's
- * server `number`, `store_id` the caller's id. Lists are DRF limit/offset pages; writes merge
- * (mergeWrite); a new `store_id` renames (rename.ts); errors are `{"detail": ...}` or
+ * server `number` (a string of digits, as the seed shows `"id": "PRODUCT_ID"`; numbers are read too),
+ * `store_id` the caller's id. Lists are DRF limit/offset pages; writes merge
+ * (mergeWrite); a new `store_id` renames (the catalog's renameProduct); errors are `{"detail": ...}` or
  * `{"field": ["message"]}`.
  *
  * The key rides in the query string, so no log line here ever contains a URL: Shelfsync logs request
@@ -10,6 +11,8 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { catalog } from '../../catalog/catalog-context';
+import { idsByNumber, productExists, productPageByOffset } from '../../catalog/lookups';
+import { renameProduct } from '../../catalog/products.service';
 import { deleteProduct } from '../../catalog/write/delete-product';
 import type { AppEnv } from '../../env';
 import { limitBodyTo, requireJson } from '../../http/body';
@@ -20,9 +23,8 @@ import { wakeFanoutAfterResponse } from '../../webhooks/wake';
 import { createDialectApp, type DialectError } from '../shared/dialect-app';
 import { dialectKeyAuth } from '../shared/dialect-auth';
 import { type MergeFailure, mergeWrite } from '../shared/merge-write';
-import { listPage, pageLinks, readLimit, readOffset } from './list';
+import { pageLinks, readLimit, readOffset } from './list';
 import { DIALECT, type RobosizePatch, renderProduct, robosizeFieldErrors, storeIdOf, toPatch } from './mapping';
-import { renameProduct } from './rename';
 import { documented, withoutSlash } from './routes';
 import type { UpdateBodyT } from './schemas';
 
@@ -132,7 +134,7 @@ export function robosizeApp() {
       const limit = readLimit(rawLimit);
       const offset = readOffset(rawOffset);
       const tenant = c.get('tenant');
-      const { count, rows } = await listPage(c.env.DB, tenant.id, limit, offset);
+      const { count, rows } = await productPageByOffset(catalog(c), limit, offset);
       const { base, self } = publicUrls(c);
       const results = await Promise.all(
         rows.map(async (row) => {
@@ -150,7 +152,10 @@ export function robosizeApp() {
       const body = c.req.valid('json');
       const id = storeIdOf(body.store_id);
       const changes = toPatch(body);
-      const result = await mergeWrite(catalog(c), [{ id, patch: changes.patch, extensions: extensionsOrNone(changes), mode: 'upsert' }], {
+      // New products are active unless the body says otherwise: the seed's list shows `"status": "active"`
+      // for products made with its create body, which has no status.
+      const defaults = { active: true };
+      const result = await mergeWrite(catalog(c), [{ id, patch: changes.patch, extensions: extensionsOrNone(changes), mode: 'upsert', defaults }], {
         dialect: DIALECT,
         kind: 'robosize.create',
         allOrNothing: true,
@@ -160,7 +165,8 @@ export function robosizeApp() {
       if (!written) throw new ApiError('conflict', 'The product changed while it was written; retry.');
       if (written.outcome !== 'unchanged') afterWrite(c, result.toIngest);
       const created = written.outcome === 'created';
-      return created ? c.json({ created: 1, id: written.number }, 201) : c.json({ created: 0, id: written.number }, 200);
+      const number = String(written.number);
+      return created ? c.json({ created: 1, id: number }, 201) : c.json({ created: 0, id: number }, 200);
     });
 
     app.openapi({ ...routes.update, middleware: writeGuards }, async (c) => {
@@ -173,8 +179,8 @@ export function robosizeApp() {
       if (!hash) throw fieldError('hash', 'This field is required.');
       if (!/^\d+$/.test(hash) || !Number.isSafeInteger(Number(hash))) throw fieldError('hash', 'A valid integer is required.');
       const tenantId = c.get('tenant').id;
-      const row = await c.env.DB.prepare('SELECT id FROM products WHERE tenant_id = ?1 AND number = ?2').bind(tenantId, Number(hash)).first<{ id: string }>();
-      const result = row ? await deleteProduct(c.env.DB, tenantId, row.id, { kind: 'robosize.delete' }) : null;
+      const id = (await idsByNumber(catalog(c), [Number(hash)])).get(Number(hash));
+      const result = id !== undefined ? await deleteProduct(c.env.DB, tenantId, id, { kind: 'robosize.delete' }) : null;
       if (!result?.deleted) throw new ApiError('not_found', `No product with id ${hash}.`);
       wakeFanoutAfterResponse(c);
       return c.body(null, 204);
@@ -191,26 +197,21 @@ export function robosizeApp() {
  * a race after the fields were written leaves them written.
  */
 async function updateProducts(c: Context<AppEnv>, body: UpdateBodyT): Promise<void> {
-  const db = c.env.DB;
-  const tenantId = c.get('tenant').id;
+  const ctx = catalog(c);
   const numbers = [...new Set(body.products.map(Number))];
   const max = c.get('options').maxBatchItems;
   if (numbers.length > max) throw fieldError('products', `Ensure this field has no more than ${max} elements.`);
   const renameTo = body.store_id !== undefined ? storeIdOf(body.store_id) : null;
   if (renameTo !== null && numbers.length > 1) throw fieldError('store_id', 'Only one product can be given a new store_id at a time.');
 
-  const { results } = await db
-    .prepare('SELECT id, number FROM products WHERE tenant_id = ?1 AND number IN (SELECT value FROM json_each(?2))')
-    .bind(tenantId, JSON.stringify(numbers))
-    .all<{ id: string; number: number }>();
-  const idOf = new Map(results.map((row) => [row.number, row.id]));
+  const idOf = await idsByNumber(ctx, numbers);
   const missing = numbers.filter((n) => !idOf.has(n));
   if (missing.length > 0) throw new ApiError('not_found', `No product with id ${missing.join(', ')}.`);
   const ids = numbers.map((n) => idOf.get(n)!);
-  const numberOf = (id: string) => results.find((row) => row.id === id)?.number;
+  const numberOf = (id: string) => numbers.find((n) => idOf.get(n) === id);
 
   const renaming = renameTo !== null && renameTo !== ids[0];
-  const taken = async () => (await db.prepare('SELECT 1 FROM products WHERE tenant_id = ?1 AND id = ?2').bind(tenantId, renameTo).first()) !== null;
+  const taken = () => productExists(ctx, renameTo!);
   const takenError = () => new ApiError('conflict', 'Taken', [{ path: 'store_id', message: 'product with this store id already exists.' }]);
   if (renaming && (await taken())) throw takenError();
 
@@ -220,7 +221,7 @@ async function updateProducts(c: Context<AppEnv>, body: UpdateBodyT): Promise<vo
   let toIngest: string[] = [];
   if (Object.keys(changes.patch).length > 0 || Object.keys(changes.extensions).length > 0) {
     const result = await mergeWrite(
-      catalog(c),
+      ctx,
       ids.map((id) => ({ id, patch: changes.patch, extensions: extensionsOrNone(changes), mode: 'update' as const })),
       { dialect: DIALECT, kind: 'robosize.update', allOrNothing: true },
     );
@@ -231,7 +232,7 @@ async function updateProducts(c: Context<AppEnv>, body: UpdateBodyT): Promise<vo
 
   if (renaming) {
     const from = ids[0]!;
-    const renamed = await renameProduct(db, tenantId, from, renameTo);
+    const renamed = await renameProduct(ctx, from, renameTo, 'robosize.rename');
     if (!renamed.renamed) {
       if (changed) afterWrite(c, toIngest);
       throw (await taken()) ? takenError() : new ApiError('not_found', `No product with id ${numbers[0]}.`);

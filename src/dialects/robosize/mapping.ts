@@ -2,16 +2,17 @@
  * Robosize fields <-> the canonical product.
  *
  *   name            <-> title (read: the default-locale title when there is no title)
- *   store_id        <-> the product id (the caller's id); a PATCH with a new one renames (rename.ts)
+ *   store_id        <-> the product id (the caller's id); a PATCH with a new one renames the product
  *   tags ["a"]      <-> tags ["a"], rendered [{"name": "a"}]
  *   image_url       --> images [{source: {url}}] (replaces the list; null empties it)
  *   status          <-> active ("active" = true, "inactive" = false, null = unset)
  *   brand           <-> brand
  *   available_sizes <-> sizes, joined by ","
  *   type, fit_toughness, comment, size_chart, fabric <-> extensions.robosize
- *   id               <-- number (Shelfsync's per-tenant number, never reused)
+ *   id               <-- number (Shelfsync's per-tenant number, never reused), as a string of digits
  *   handle           <-- slug of the name; image_md <-- the first image's medium derivative (signed URL)
  */
+import type { ProductRowWithImage } from '../../catalog/lookups';
 import type { ProductDoc } from '../../catalog/model/product-doc';
 import type { FieldError } from '../../http/problem';
 import type { WritableFields } from './schemas';
@@ -94,20 +95,8 @@ export function slugify(value: string): string {
     .replace(/^[-_]+|[-_]+$/g, '');
 }
 
-/** One product row with its first image's stored bytes, as list.ts reads it. */
-export interface ProductRowWithImage {
-  id: string;
-  number: number;
-  data: string;
-  extensions: string | null;
-  image_id: string | null;
-  image_sha256: string | null;
-  image_status: string | null;
-  image_has_medium: number | null;
-}
-
 export interface RobosizeProductT {
-  id: number;
+  id: string;
   store_id: string;
   name: string | null;
   status: 'active' | 'inactive' | null;
@@ -133,7 +122,7 @@ export function renderProduct(row: ProductRowWithImage, defaultLocale: string, i
   const name = doc.title ?? doc.localizations?.[defaultLocale]?.title ?? null;
   const slug = name !== null ? slugify(name) : '';
   return {
-    id: row.number,
+    id: String(row.number),
     store_id: row.id,
     name,
     status: doc.active === undefined ? null : doc.active ? 'active' : 'inactive',

@@ -86,7 +86,7 @@ const fields = {
   status: z
     .enum(['active', 'inactive'], { error: (issue: Issue) => (issue.input === undefined ? REQUIRED : `"${String(issue.input)}" is not a valid choice.`) })
     .nullable()
-    .openapi({ description: 'Whether the product is active (null: unset)' }),
+    .openapi({ description: 'Whether the product is active; a new product without it is `active`' }),
   brand: text(255).nullable().openapi({ example: 'BRAND' }),
   fit_toughness: IntegerLike.nullable().openapi({ example: 5 }),
   comment: z.string({ error: typed(NOT_STRING) }).max(10_000, maxChars(10_000)).nullable(),
@@ -120,7 +120,7 @@ export const CreateBody = z
 
 export const ProductIdRef = z
   .union([z.number().int().positive(), z.string().trim().regex(/^\d+$/)], { error: NOT_INTEGER })
-  .openapi({ description: 'A product `id` as the list and the create answer return it', example: 17 });
+  .openapi({ description: 'A product `id` as the list and the create answer return it (`"17"`; the number `17` is read too)', example: '17' });
 
 export const UpdateBody = z
   .object({
@@ -149,7 +149,7 @@ export const DeleteQuery = z.object({
 
 export const Product = z
   .object({
-    id: z.number().int().openapi({ description: "Shelfsync's number for the product, used in PATCH and DELETE", example: 17 }),
+    id: z.string().openapi({ description: "Shelfsync's number for the product (digits, as a string), used in PATCH and DELETE", example: '17' }),
     store_id: z.string().openapi({ example: '123456' }),
     name: z.string().nullable().openapi({ example: 'PRODUCT_NAME' }),
     status: z.enum(['active', 'inactive']).nullable(),
@@ -178,7 +178,7 @@ export const ProductList = z
 export const Created = z
   .object({
     created: z.number().int().openapi({ description: '1 when the product is new, 0 when an existing `store_id` was updated', example: 1 }),
-    id: z.number().int().openapi({ example: 17 }),
+    id: z.string().openapi({ description: 'The product `id` (digits, as a string)', example: '17' }),
   })
   .openapi('RobosizeCreated');
 

@@ -1,13 +1,16 @@
 /**
  * Dialect authentication with a tenant API key, wherever the vendor's clients send it: a Bearer
- * header, `x-api-key`, or `?api_key=` (Robosize). The key decides the tenant, exactly as on /v1, and
- * the same per-key rate limit applies. Failures throw ApiError, which the dialect renders.
+ * header, `x-api-key`, or `?api_key=` (Robosize). The key decides the tenant, exactly as on /v1
+ * (the same lookup, which also tracks the key's `last_used_at`), and the same per-key rate limit
+ * applies. Failures throw ApiError, which the dialect renders.
  */
 import type { MiddlewareHandler } from 'hono';
+import { authenticateKey } from '../../auth/api-keys';
 import { rateLimit } from '../../auth/rate-limit';
-import { tenantForKey } from '../../auth/require-api-key';
 import type { AppEnv } from '../../env';
 import { ApiError } from '../../http/problem';
+
+export { tenantOwnsAlias } from '../../auth/tenant-lookup';
 
 export type KeySource = 'bearer' | 'x-api-key' | 'query';
 
@@ -21,15 +24,10 @@ export function dialectKeyAuth(sources: KeySource[]): MiddlewareHandler<AppEnv> 
       if (source === 'query') key ??= c.req.query('api_key') || null;
     }
     if (!key) throw new ApiError('unauthorized', 'Missing API key');
-    const found = await tenantForKey(c.env.DB, key);
+    const found = await authenticateKey(c.env.DB, key, (p) => c.executionCtx.waitUntil(p));
     if (!found) throw new ApiError('unauthorized', 'Invalid API key');
     c.set('tenant', found.tenant);
     c.set('apiKeyId', found.keyId);
     await limit(c, next);
   };
-}
-
-/** Whether `alias` names this tenant. Another tenant's alias and an unknown one look the same. */
-export async function tenantOwnsAlias(db: D1Database, tenantId: string, alias: string): Promise<boolean> {
-  return (await db.prepare('SELECT 1 FROM tenant_aliases WHERE alias = ?1 AND tenant_id = ?2').bind(alias, tenantId).first()) !== null;
 }

@@ -6,6 +6,7 @@
  * per locale and currency, and a locale's `link` survives a title change), validates the result with
  * the canonical schema, and writes through the one write path.
  */
+import { storedDocuments } from '../../catalog/lookups';
 import { applyMergePatch } from '../../catalog/model/merge-patch';
 import type { ProductDoc } from '../../catalog/model/product-doc';
 import { docToInput } from '../../catalog/model/render';
@@ -17,12 +18,16 @@ import type { UploadedFile } from '../../images/uploads';
 export interface MergeItem {
   /** The caller's product id. */
   id: string;
+  /** Position in the caller's input (results and job errors use it); default: the position in `items`. */
+  index?: number;
   /** Canonical fields this dialect sets (a JSON Merge Patch: `null` removes a field). */
   patch: Record<string, unknown>;
   /** Vendor fields for `extensions.{dialect}`, merged over what is there. */
   extensions?: Record<string, unknown>;
   /** create: fail if it exists (409); update: fail if it does not (404); upsert: either. */
   mode?: 'upsert' | 'create' | 'update';
+  /** Canonical fields a new product starts with, under the patch (e.g. `active: true`); ignored for an existing one. */
+  defaults?: Record<string, unknown>;
 }
 
 export interface MergeOptions {
@@ -35,6 +40,8 @@ export interface MergeOptions {
   jobId?: string;
   /** Answers that show the document: each written item carries it as this write left it (`loaded`). */
   returnDocuments?: boolean;
+  /** Items the dialect refused before the merge: recorded in the job with the others, so its counts and status cover the whole request. */
+  refused?: ItemFailure[];
 }
 
 export interface MergeFailure {
@@ -53,23 +60,14 @@ export interface MergeResult {
   toIngest: string[];
 }
 
-interface CurrentRow {
-  id: string;
-  data: string;
-  extensions: string | null;
-}
-
 export async function mergeWrite(ctx: CatalogContext, items: MergeItem[], options: MergeOptions): Promise<MergeResult> {
-  const { results: rows } = await ctx.db
-    .prepare('SELECT id, data, extensions FROM products WHERE tenant_id = ?1 AND id IN (SELECT value FROM json_each(?2))')
-    .bind(ctx.tenant.id, JSON.stringify(items.map((item) => item.id)))
-    .all<CurrentRow>();
-  const current = new Map(rows.map((row) => [row.id, row]));
+  const current = await storedDocuments(ctx, items.map((item) => item.id));
 
   const valid: WriteItem[] = [];
   const failures: MergeFailure[] = [];
   const seen = new Set<string>();
-  for (const [index, item] of items.entries()) {
+  for (const [position, item] of items.entries()) {
+    const index = item.index ?? position;
     const existing = current.get(item.id);
     const mode = item.mode ?? 'upsert';
     if (seen.has(item.id)) {
@@ -86,7 +84,7 @@ export async function mergeWrite(ctx: CatalogContext, items: MergeItem[], option
       continue;
     }
     const stored = existing ? (JSON.parse(existing.data) as ProductDoc) : null;
-    const base = stored ? docToInput(stored) : {};
+    const base = stored ? docToInput(stored) : { ...item.defaults };
     const merged = { ...(applyMergePatch(base, item.patch) as Record<string, unknown>), id: item.id };
     const validated = await validateProduct(ctx, merged, undefined, options.files ?? null, stored);
     if (!validated.ok) {
@@ -103,7 +101,7 @@ export async function mergeWrite(ctx: CatalogContext, items: MergeItem[], option
     tenantId: ctx.tenant.id,
     kind: options.kind,
     items: valid,
-    failures: failures.map((f) => ({ index: f.index, id: f.id, code: f.code, errors: f.errors })),
+    failures: [...(options.refused ?? []), ...failures.map((f) => ({ index: f.index, id: f.id, code: f.code, errors: f.errors }))],
     setsExtensions: true,
     returnDocuments: options.returnDocuments ?? false,
     ...(options.jobId ? { jobId: options.jobId } : {}),

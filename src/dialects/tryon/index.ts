@@ -6,7 +6,8 @@
  * Thin by design: the body is parsed into a merge patch (mapping.ts), written through mergeWrite
  * (omitted fields kept; a supplied image list replaces the list), read back through the catalog
  * service, and rendered in tryon's shape; every failure answers `{error: {code, message, details?}}`.
- * No vendor-only fields exist, so nothing is written to `extensions.tryon`.
+ * Top-level fields it does not know are kept in `extensions.tryon` and listed in the answer's
+ * `warnings` (unknown-fields.ts).
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { readMultipart } from '../../catalog/create-product';
@@ -29,6 +30,7 @@ import { mergeWrite } from '../shared/merge-write';
 import { toPatch, toTryonErrors, toTryonProduct } from './mapping';
 import * as routes from './routes';
 import { TryonProductInput } from './schemas';
+import { unknownFields } from './unknown-fields';
 
 export const TRYON_MOUNT = '/compat/tryon';
 
@@ -107,11 +109,15 @@ export function tryonApp() {
       throw new ApiError('validation_failed', 'The product is not valid', details);
     }
 
+    const unknown = unknownFields(body);
+    if (!unknown.ok) throw new ApiError('validation_failed', 'The product is not valid', unknown.errors);
+    const extensions = Object.keys(unknown.extensions).length > 0 ? { extensions: unknown.extensions } : {};
+
     // metadata replaces the stored object whole; a merge patch would merge into it.
     const current = parsed.data.metadata ? await loadProduct(ctx.db, ctx.tenant.id, parsed.data.externalId) : null;
     const currentMetadata = current ? (JSON.parse(current.row.data) as ProductDoc).metadata : undefined;
     const { id, patch, imageForms } = toPatch(parsed.data, currentMetadata);
-    const result = await mergeWrite(ctx, [{ id, patch }], { dialect: 'tryon', kind: 'tryon.upsert', files, returnDocuments: true });
+    const result = await mergeWrite(ctx, [{ id, patch, ...extensions }], { dialect: 'tryon', kind: 'tryon.upsert', files, returnDocuments: true });
     const failure = result.failures[0];
     if (failure) throw new ApiError('validation_failed', 'The product is not valid', toTryonErrors(failure.errors, imageForms));
     const written = result.written[0];
@@ -122,7 +128,7 @@ export function tryonApp() {
       if (result.toIngest.length > 0) c.executionCtx.waitUntil(wakeIngest(c.env, ctx.tenant.id, result.toIngest));
     }
     if (result.jobId) c.header('Job-Id', result.jobId);
-    const product = toTryonProduct(await render(ctx, written.loaded));
+    const product = { ...toTryonProduct(await render(ctx, written.loaded)), ...(unknown.warnings.length > 0 ? { warnings: unknown.warnings } : {}) };
     if (written.outcome === 'created') {
       c.header('Location', `${c.req.path}/${encodeURIComponent(id)}`);
       return c.json(product, 201);

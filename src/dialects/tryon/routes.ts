@@ -1,6 +1,6 @@
 /** The tryon dialect's routes, for validation and for /compat/tryon/openapi.json. */
 import { createRoute, z } from '@hono/zod-openapi';
-import { ExternalIdParam, ListQuery, TryonError, TryonProduct, TryonProductInput, TryonProductList } from './schemas';
+import { ExternalIdParam, ListQuery, TryonError, TryonProduct, TryonProductInput, TryonProductList, TryonUpsertAnswer } from './schemas';
 
 const security: Array<Record<string, string[]>> = [{ bearer: [] }, { apiKey: [] }];
 const tags = ['Products'];
@@ -32,8 +32,8 @@ export const upsertRoute = createRoute({
     },
   },
   responses: {
-    200: json(TryonProduct, 'Updated (or unchanged)'),
-    201: json(TryonProduct, 'Created'),
+    200: json(TryonUpsertAnswer, 'Updated (or unchanged)'),
+    201: json(TryonUpsertAnswer, 'Created'),
     400: error('Invalid request (shape, both images and imageUrls, a source without exactly one of url / fileKey, a reserved `_anon_` id, a fileKey with no file part)'),
     401: error('Missing or invalid API key'),
     413: error('Body or a file too large (10 MB per file)'),

@@ -57,8 +57,16 @@ export const TryonProductInput = z
       description: 'Your product id: the upsert key within your account. Must not start with `_anon_` (reserved).',
       example: 'sku-123',
     }),
-    name: z.string().nullable().optional().openapi({ description: 'Kept if omitted; `null` clears it', example: 'Classic White T-Shirt' }),
-    description: z.string().nullable().optional().openapi({ description: 'Kept if omitted; `null` clears it', example: '100% cotton' }),
+    name: z
+      .string()
+      .nullable()
+      .optional()
+      .openapi({ description: 'Helps the AI classify the product category (the seed lost this field\'s name: `name` is a guess). Kept if omitted; `null` clears it', example: 'Classic White T-Shirt' }),
+    description: z
+      .string()
+      .nullable()
+      .optional()
+      .openapi({ description: 'Helps the AI classify the product category (the seed lost this field\'s name: `description` is a guess). Kept if omitted; `null` clears it', example: '100% cotton' }),
     images: z.array(TryonImageInput).nullable().optional().openapi({ description: 'Replaces the whole image list; kept if omitted; `null` = no images' }),
     imageUrls: z
       .array(z.string())
@@ -122,6 +130,14 @@ export const TryonProduct = z
   .openapi('TryonProduct');
 
 export type TryonProductT = z.infer<typeof TryonProduct>;
+
+/** POST's answer: the product, plus `warnings` when the body had top-level fields this API does not know. */
+export const TryonUpsertAnswer = TryonProduct.extend({
+  warnings: z
+    .array(z.object({ field: z.string().openapi({ example: 'category' }), message: z.string() }))
+    .optional()
+    .openapi({ description: 'Top-level fields that are not part of this API: kept in `extensions.tryon`, not used. Absent when there are none.' }),
+}).openapi('TryonUpsertAnswer');
 
 export const TryonProductList = z
   .object({

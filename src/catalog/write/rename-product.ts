@@ -1,15 +1,15 @@
 /**
- * Renaming a product: Robosize's PATCH may give a product a new `store_id`, which is the caller's id
- * (DESIGN "Ids"). The catalog write path keys everything by (tenant, id) and has no rename, so this is
- * one D1 batch of its own, in the write path's manner: a job row; the product row takes the new id
+ * Renaming a product: giving it a new caller's id (DESIGN "Ids"; Robosize's PATCH with a new
+ * `store_id`). The upsert path keys everything by (tenant, id), so a rename is one D1 batch of its
+ * own, in the write path's manner: a job row; the product row takes the new id
  * (and a new version) only if no product of the tenant has that id; its image rows and processing
  * rounds follow; a `product.updated` event carries the new id (the `number` is unchanged, which is how
  * subscribers connect the two); the job closes. Every statement after the rename is guarded by "the
  * product now has the new id and this job", so a lost race changes nothing and the job says `failed`.
  */
 import { INSERT_JOB, INSERT_JOB_COMPLETED } from '../../jobs/jobs.queries';
-import { ADVANCE_TENANT_COUNTERS } from '../../catalog/write/statements';
 import { newId } from '../../lib/ulid';
+import { ADVANCE_TENANT_COUNTERS } from './statements';
 
 // Parameters everywhere: ?1 tenant, ?2 old id, ?3 new id, ?4 job, ?5 now, ?6 event id.
 const RENAMED = `EXISTS (SELECT 1 FROM products AS r WHERE r.tenant_id = ?1 AND r.id = ?3 AND r.job_id = ?4)`;
@@ -56,11 +56,11 @@ function bound(db: D1Database, sql: string, params: unknown[]): D1PreparedStatem
   return db.prepare(sql).bind(...params.slice(0, highest));
 }
 
-export async function renameProduct(db: D1Database, tenantId: string, from: string, to: string, now = Date.now()): Promise<RenameResult> {
+export async function renameProduct(db: D1Database, tenantId: string, from: string, to: string, kind: string, now = Date.now()): Promise<RenameResult> {
   const jobId = newId('job', now);
   const params = [tenantId, from, to, jobId, now, newId('evt', now)];
   const results = await db.batch([
-    db.prepare(INSERT_JOB).bind(jobId, tenantId, 'robosize.rename', 'processing', 1, now),
+    db.prepare(INSERT_JOB).bind(jobId, tenantId, kind, 'processing', 1, now),
     bound(db, RENAME_PRODUCT, params),
     bound(db, MOVE_IMAGES, params),
     bound(db, DROP_STALE_ROUNDS, params),

@@ -33,6 +33,8 @@ export interface MergeOptions {
   files?: Map<string, UploadedFile> | null;
   /** Use a job accepted earlier (inbound pushes applied from the queue). */
   jobId?: string;
+  /** Every written product ends in one `product.processed`, even unchanged (see WriteRequest.roundPerItem). */
+  roundPerItem?: boolean;
 }
 
 export interface MergeFailure {
@@ -103,6 +105,7 @@ export async function mergeWrite(ctx: CatalogContext, items: MergeItem[], option
     failures: failures.map((f) => ({ index: f.index, id: f.id, code: f.code, errors: f.errors })),
     setsExtensions: true,
     ...(options.jobId ? { jobId: options.jobId } : {}),
+    ...(options.roundPerItem ? { roundPerItem: true } : {}),
   });
   return { jobId: result.jobId, jobStatus: result.jobStatus, written: result.written, failures, toIngest: result.toIngest };
 }

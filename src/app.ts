@@ -18,7 +18,7 @@ import { rateLimit, rateLimitPolicy } from './auth/rate-limit';
 import { requireApiKey } from './auth/require-api-key';
 import { productsRouter } from './catalog/products.index';
 import { type AppOptions, resolveOptions } from './config';
-import { registerDocs } from './docs/docs.index';
+import { registerDocs, registerExplorer } from './docs/docs.index';
 import type { AppEnv } from './env';
 import { eventsRouter } from './events/events.index';
 import { registerFallback } from './http/fallback';
@@ -27,7 +27,7 @@ import { requestId } from './http/request-id';
 import { createRouter } from './http/router';
 import { jobsRouter } from './jobs/jobs.index';
 import { webhooksRouter } from './webhooks/webhooks.index';
-import { mountDialects } from './dialects';
+import { DIALECT_NAMES, mountDialects } from './dialects';
 import { importsRouter } from './imports/imports.index';
 import { inboundReceiverRouter, inboundSourcesRouter } from './inbound/inbound.index';
 import { imageContentRouter, imagesRouter } from './images/images.index';
@@ -65,6 +65,8 @@ export function createApp(overrides: Partial<AppOptions> = {}) {
   v1.route('/', imagesRouter());
   v1.route('/', importsRouter());
   app.route('/v1', v1);
+  // Each dialect's explorer over its own document; registered first, as the dialects end in catch-alls.
+  for (const name of DIALECT_NAMES) registerExplorer(app, `Shelfsync: ${name} compatibility API`, `/compat/${name}`);
   mountDialects(app);
 
   // Last: 405 with Allow for a known path under another method, else 404; both in the envelope.

@@ -12,8 +12,11 @@ import { robosizeApp } from './robosize';
 import { sizebayApp } from './sizebay';
 import { tryonApp } from './tryon';
 
+/** Each dialect serves its own OpenAPI document at /compat/{name}/openapi.json. */
+export const DIALECT_NAMES = ['genera', 'sizebay', 'gesmart', 'tryon', 'robosize'] as const;
+
 export function mountDialects(app: OpenAPIHono<AppEnv>): void {
-  const dialects = { genera: generaApp(), sizebay: sizebayApp(), gesmart: gesmartApp(), tryon: tryonApp(), robosize: robosizeApp() };
+  const dialects: Record<(typeof DIALECT_NAMES)[number], unknown> = { genera: generaApp(), sizebay: sizebayApp(), gesmart: gesmartApp(), tryon: tryonApp(), robosize: robosizeApp() };
   for (const [name, dialect] of Object.entries(dialects)) {
     // Hono's own route(), not OpenAPIHono's: that one would merge each dialect's routes into the
     // canonical /openapi.json. Each dialect documents itself at /compat/{name}/openapi.json.

@@ -1,9 +1,11 @@
 /**
  * GET /openapi.json (OpenAPI 3.1, generated from the same zod route definitions that validate
- * requests) and GET /docs (Swagger UI, its files served by this Worker so it works offline).
+ * requests) and GET /docs (Swagger UI, its files served by this Worker so it works offline); the
+ * same explorer for each dialect over its own document (`/compat/{name}/docs`, registerExplorer).
  * Both work at whatever path the app is mounted under: URLs are derived from the request path.
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Hono } from 'hono';
 import type { AppEnv } from '../env';
 
 const ASSET_FILES = new Set(['swagger-ui.css', 'swagger-ui-bundle.js', 'favicon-32x32.png']);
@@ -32,14 +34,14 @@ const DOCS_CSP = [
 
 const INIT_SCRIPT = `window.ui = SwaggerUIBundle({ url: document.getElementById('ui').dataset.url, dom_id: '#ui', tryItOutEnabled: true, persistAuthorization: false });\n`;
 
-function docsPage(base: string): string {
+function docsPage(base: string, title: string): string {
   const b = escapeHtml(base);
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Shelfsync API</title>
+<title>${escapeHtml(title)}</title>
 <link rel="icon" href="${b}/docs/assets/favicon-32x32.png">
 <link rel="stylesheet" href="${b}/docs/assets/swagger-ui.css">
 </head>
@@ -90,23 +92,35 @@ export function registerDocs(app: OpenAPIHono<AppEnv>) {
     return c.json(document);
   });
 
-  app.get('/docs', (c) => {
+  registerExplorer(app, 'Shelfsync API');
+}
+
+/**
+ * GET {prefix}/docs (and its assets): Swagger UI over the OpenAPI document next to it,
+ * `{prefix}/openapi.json`. `prefix` places it under a mounted app that serves its own document (a
+ * dialect at /compat/{name}); register it before that app's catch-all.
+ */
+export function registerExplorer(app: Hono<AppEnv>, title: string, prefix = '') {
+  app.get(`${prefix}/docs`, (c) => {
     c.header('Content-Security-Policy', DOCS_CSP);
     c.header('X-Frame-Options', 'DENY');
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'no-referrer');
-    return c.html(docsPage(mountBase(c.req.path, '/docs')));
+    return c.html(docsPage(mountBase(c.req.path, '/docs'), title));
   });
 
-  app.get('/docs/assets/init.js', (c) =>
+  app.get(`${prefix}/docs/assets/init.js`, (c) =>
     c.body(INIT_SCRIPT, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=3600', 'x-content-type-options': 'nosniff' }),
   );
 
-  app.get('/docs/assets/:file', async (c) => {
+  app.get(`${prefix}/docs/assets/:file`, async (c, next) => {
+    // Under a prefix, an unknown file falls through to the mounted app's catch-all (a 404 in the
+    // dialect's shape); at the top, the app's own 404.
+    const missing = () => (prefix ? next() : c.notFound());
     const file = c.req.param('file');
-    if (!ASSET_FILES.has(file) || !c.env.ASSETS) return c.notFound();
+    if (!ASSET_FILES.has(file) || !c.env.ASSETS) return missing();
     const asset = await c.env.ASSETS.fetch(new URL(`/swagger-ui/${file}`, c.req.url));
-    if (!asset.ok) return c.notFound();
+    if (!asset.ok) return missing();
     return new Response(asset.body, { headers: { 'content-type': asset.headers.get('content-type') ?? 'application/octet-stream', 'cache-control': 'public, max-age=3600' } });
   });
 }

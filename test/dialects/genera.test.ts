@@ -5,7 +5,7 @@
  * merging with /v1 writes, status and image URLs, and real webhook deliveries to the local receiver.
  */
 import { describe, expect, it } from 'vitest';
-import { generaField, generaStatus, outputUrl, toMergeItem, withScheme } from '../../src/dialects/genera/mapping';
+import { eventOutputUrl, generaField, generaStatus, outputUrl, toMergeItem, withScheme } from '../../src/dialects/genera/mapping';
 import { generaPayload } from '../../src/dialects/genera/webhook-payload';
 import { body, call, createTenant, putProduct, type TestTenant } from '../helpers/api';
 import { newBucket, received, receiverUrl, target, waitFor, waitReceived } from '../helpers/webhooks';
@@ -257,6 +257,42 @@ describe('webhook deliveries', () => {
     expect(final.status).toBe('done');
     await new Promise((r) => setTimeout(r, 500));
     expect((await received(bucket)).length).toBe(2);
+  });
+
+  it('a pipeline-processed image: the webhook carries the same output URL as the status endpoint (the seed example, images on loopback)', async () => {
+    const b = await brandTenant();
+    const hooks = newBucket();
+    const jobs = newBucket();
+    // Stub tryOn and localization services on loopback: each answers with an output naming itself.
+    for (const name of ['tryOn', 'localization']) {
+      const res = await call(`/v1/processors/${name}`, { method: 'PUT', headers: b.t.headers, json: { url: `${receiverUrl}/r/${jobs}/pipeline-echo`, config: {} } });
+      expect(res.status).toBe(201);
+    }
+    expect((await genera(b, 'POST', '/v1/{brandId}/webhook', { json: { type: 'processing', url: target(hooks) } })).status).toBe(200);
+
+    // The seed's sync body as written, its example.com images served on loopback; one image more
+    // that asks for no pipeline.
+    const seed = parsed(syncRequest);
+    const product = seed.products[0];
+    for (const image of product.images) image.url = image.url.replace('https://example.com/', `${receiverUrl}/img/`).replace(/image[12]\.png$/, 'graphic.png');
+    product.images.push({ id: 'image_plain', url: img('photo.jpg') });
+    expect((await genera(b, 'POST', '/v1/{brandId}/catalog/sync', { json: seed })).status).toBe(200);
+
+    const got = await waitReceived(hooks, 4, 30_000);
+    const byImage = Object.fromEntries(got.map((r) => JSON.parse(r.body)).map((p) => [p.imageId, p]));
+    const s = await settled(b, 'product_123', 30_000);
+    expect(s.status).toBe('done');
+    // Tests run without PUBLIC_BASE_URL: queue-made URLs are then relative, request-made ones absolute.
+    const path = (url: string) => url.replace(/^http:\/\/shelfsync\.test/, '');
+    for (const image of s.images) {
+      expect(image.status).toBe('done');
+      expect({ ...byImage[image.id], url: path(byImage[image.id].url) }).toEqual({ type: 'processing', brandId: b.brandId, productId: 'product_123', imageId: image.id, status: 'done', url: path(image.url) });
+    }
+    // Both flags set: the try-on output is the one shown (tryOn comes first in the seed's flags).
+    const [first] = s.images;
+    expect(first.url).toMatch(/^https:\/\/cdn\.processor\.example\/tryOn\/[0-9a-f]{64}\.png$/);
+    // No pipeline ran on the last one: the stored original, signed.
+    expect(byImage.image_plain.url).toMatch(/\/v1\/images\/img_[0-9A-Z]+\/content\?v=/);
   });
 
   it('names the brand the webhook was subscribed under, and only that brand lists it', async () => {
@@ -554,6 +590,12 @@ describe('pure parts', () => {
     expect(outputUrl({ tryOn: true, localization: true }, results, 'orig')).toBe('https://out.example/l.jpg');
     expect(outputUrl({ tryOn: true, localization: false }, results, 'orig')).toBe('orig');
     expect(outputUrl({}, null, null)).toBeNull();
+    // Both made an image: tryOn first, whatever the stored key order.
+    const both = { localization: { status: 'done', url: 'l' }, tryOn: { status: 'done', url: 't' } };
+    expect(outputUrl({ localization: true, tryOn: true }, both, 'orig')).toBe('t');
+    expect(eventOutputUrl({ localization: 'l', tryOn: 't' }, 'orig')).toBe('t');
+    expect(eventOutputUrl({ localization: 'l' }, 'orig')).toBe('l');
+    expect(eventOutputUrl(undefined, 'orig')).toBe('orig');
   });
 
   it('renders image events only, with the subscription brand', () => {
@@ -561,6 +603,9 @@ describe('pure parts', () => {
     const meta = { metadata: { brandId: 'brand_123', type: 'processing' } };
     expect(JSON.parse(generaPayload(event('image.processed', { productId: 'product_123', imageId: 'image_123', id: 'img_1', status: 'done', url: 'https://example.com/image1.png' }), meta)!)).toEqual(parsed(payloadDone));
     expect(JSON.parse(generaPayload(event('image.failed', { productId: 'product_123', imageId: 'image_123', id: 'img_1', status: 'error', error: 'Human body is not recognized' }), meta)!)).toEqual(parsed(payloadError));
+    // A pipeline's output replaces the original.
+    const processed = event('image.processed', { productId: 'product_123', imageId: 'image_123', id: 'img_1', status: 'done', url: 'https://x/orig', outputs: { tryOn: 'https://example.com/image1.png' } });
+    expect(JSON.parse(generaPayload(processed, meta)!)).toEqual(parsed(payloadDone));
     for (const type of ['product.created', 'product.processed', 'job.completed', 'webhook.test']) expect(generaPayload(event(type, { productId: 'p' }), meta)).toBeNull();
     expect(JSON.parse(generaPayload(event('image.failed', { productId: 'p', imageId: 'i', error: 'e' }), { metadata: null })!).brandId).toBeNull();
   });

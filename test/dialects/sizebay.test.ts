@@ -222,6 +222,67 @@ describe('POST /compat/sizebay/products: the seed example', { timeout: 20_000 },
   });
 });
 
+describe('availability spellings', () => {
+  it("the seed's spellings in any case and Google's underscore forms are stored canonically; anything else is a 400 naming the field", async () => {
+    const t = await sizebayTenant();
+    const res = await post(t, createBody(t, {
+      id: 'avail',
+      localizations: {
+        'en-US': { title: 'Classic White T-Shirt', availability: 'In Stock', link: 'www.example.com/us/product' },
+        'pt-BR': { title: 'Camiseta Branca', availability: 'OUT_OF_STOCK', link: 'www.example.com/br/product' },
+        'es-ES': { title: 'Camiseta blanca', availability: ' in_stock ' },
+        'fr-FR': { title: 'T-shirt blanc', availability: 'BackOrder' },
+      },
+    }));
+    expect(res.status, await res.clone().text()).toBe(202);
+    const p = await getV1(t, 'avail');
+    expect(Object.fromEntries(Object.entries(p.localizations).map(([tag, l]: [string, any]) => [tag, l.availability]))).toEqual({
+      'en-US': 'in stock',
+      'pt-BR': 'out of stock',
+      'es-ES': 'in stock',
+      'fr-FR': 'backorder',
+    });
+
+    // PATCH reads the same spellings.
+    const updated = await patch(t, updateBody(t, { productId: 'avail', localizations: { 'en-US': { availability: 'PREORDER' }, 'pt-BR': { availability: 'In_Stock' } } }));
+    expect(updated.status, await updated.clone().text()).toBe(200);
+    const after = await getV1(t, 'avail');
+    expect([after.localizations['en-US'].availability, after.localizations['pt-BR'].availability]).toEqual(['preorder', 'in stock']);
+
+    for (const bad of ['in-stock', 'instock', 'available', 'in  stock', '', 3]) {
+      const refused = await post(t, createBody(t, { id: 'avail', localizations: { 'en-US': { title: 'x', availability: bad } } }));
+      expect(await fields400(refused), JSON.stringify(bad)).toEqual(['productItem.localizations.en-US.availability']);
+      const refusedPatch = await patch(t, updateBody(t, { productId: 'avail', localizations: { 'en-US': { availability: bad } } }));
+      expect(await fields400(refusedPatch), JSON.stringify(bad)).toEqual(['localizations.en-US.availability']);
+    }
+    expect((await getV1(t, 'avail')).version).toBe(after.version);
+  });
+});
+
+describe('collectionName', () => {
+  it('is an attribute of the product keyed by productItem.id: a product moves between collections, last write wins', async () => {
+    const t = await sizebayTenant();
+    expect((await post(t, createBody(t))).status).toBe(202);
+    const first = await getV1(t, '380145e972ee');
+    expect(first.extensions.sizebay.collectionName).toBe('sizebay-collection');
+
+    // The same productItem.id under another collection: the same product, now in that collection.
+    expect((await post(t, createBody(t, {}, { collectionName: 'summer-sale' }))).status).toBe(202);
+    const moved = await getV1(t, '380145e972ee');
+    expect(moved.number).toBe(first.number);
+    expect(moved.version).toBe(first.version + 1);
+    expect(moved.extensions.sizebay.collectionName).toBe('summer-sale');
+
+    // PATCH names a collection too (the seed's example says "string"): the last write wins again.
+    expect((await patch(t, updateBody(t, { productId: '380145e972ee' }))).status).toBe(200);
+    expect((await getV1(t, '380145e972ee')).extensions.sizebay.collectionName).toBe('string');
+
+    // One product, not one per collection.
+    const list = await body(await call('/v1/products?limit=10', { headers: t.headers }));
+    expect(list.data.map((p: Json) => p.id)).toEqual(['380145e972ee']);
+  });
+});
+
 describe('POST: authentication and tenant', () => {
   it('401 without x-api-key, with an unknown key, or with the key in another header', async () => {
     const t = await sizebayTenant();
@@ -462,6 +523,52 @@ describe('the callback: POST {productId, status, message?} to webhook endpoints 
     expect((await post(t, createBody(t, { imageLink: img('picture.webp'), additionalImageLinks: [img('graphic.png')] }))).status).toBe(202);
     const both = await waitReceived(bucket, 2, 20_000);
     expect(JSON.parse(both[1]!.body)).toEqual({ productId: '380145e972ee', status: 'success' });
+    await sleep(500);
+    expect(await received(bucket)).toHaveLength(2);
+  });
+
+  it('every accepted POST ends in exactly one callback, also when it changed nothing or left no image to process', async () => {
+    const t = await sizebayTenant();
+    const { bucket } = await subscribed(t);
+    const doc = createBody(t, { imageLink: img('photo.jpg'), additionalImageLinks: [img('graphic.png')] });
+    const jobs: string[] = [];
+    const send = async (json: Json) => {
+      const res = await post(t, json);
+      expect(res.status, await res.clone().text()).toBe(202);
+      jobs.push((await body(res)).jobId);
+    };
+    await send(doc);
+    await waitReceived(bucket, 1, 20_000);
+    // The same body again: nothing changes, nothing needs processing, and the client still hears back.
+    await send(doc);
+    await waitReceived(bucket, 2, 20_000);
+    // A title change, images untouched: no image work, one callback.
+    await send(createBody(t, { imageLink: img('photo.jpg'), additionalImageLinks: [img('graphic.png')], localizations: { 'en-US': { title: 'Classic Tee' } } }));
+    const got = await waitReceived(bucket, 3, 20_000);
+    for (const r of got) expect(JSON.parse(r.body)).toEqual({ productId: '380145e972ee', status: 'success' });
+    // Each POST's job completes (its round closed), and bad input is still a 400 that opens nothing.
+    for (const jobId of jobs) {
+      const job = await body(await call(`/v1/jobs/${jobId}`, { headers: t.headers }));
+      expect(job.status, jobId).toBe('completed');
+    }
+    expect(await fields400(await post(t, createBody(t, { gender: 'other' })))).toEqual(['productItem.gender']);
+    await sleep(500);
+    expect(await received(bucket)).toHaveLength(3);
+  });
+
+  it('a POST while an earlier one is still processing: one callback each', { timeout: 60_000 }, async () => {
+    const t = await sizebayTenant();
+    const { bucket } = await subscribed(t);
+    // An image server that answers after 10 s (and then not with an image) keeps the first round
+    // open while the second, identical POST arrives.
+    const doc = createBody(t, { id: 'slow', imageLink: target(newBucket(), 'hang') });
+    delete doc.productItem.additionalImageLinks;
+    expect((await post(t, doc)).status).toBe(202);
+    expect((await post(t, doc)).status).toBe(202);
+    const got = await waitReceived(bucket, 2, 40_000);
+    const p = await getV1(t, 'slow');
+    const expected = { productId: 'slow', status: 'error', message: p.images[0].error };
+    expect(got.map((r) => JSON.parse(r.body))).toEqual([expected, expected]);
     await sleep(500);
     expect(await received(bucket)).toHaveLength(2);
   });

@@ -9,6 +9,8 @@
  *       tryon-done (200 {"status":"done","url":...}) · tryon-error (200 {"status":"error","error":...})
  *       tryon-accept (202: the service will call back)
  *       hold (200 after 300 ms; requests in flight at once are counted per bucket)
+ *       pipeline-echo (200 {"status":"done","url":"https://cdn.processor.example/{pipeline}/{sha256}.png"}: a
+ *       stub pipeline whose output names the pipeline and the image it ran on)
  *   GET /received/{bucket}        the recorded requests of a bucket, oldest first
  *   GET /inflight/{bucket}        {max}: the most `hold` requests of the bucket that were in flight at once
  *   GET /img/{name}               an image fixture (see image-fixtures.ts), with ETag and Last-Modified;
@@ -197,6 +199,11 @@ export async function setup(project: TestProject): Promise<void> {
       case 'tryon-error':
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'error', error: 'Human body is not recognized' }));
         return;
+      case 'pipeline-echo': {
+        const job = JSON.parse(list.at(-1)!.body || '{}') as { pipeline?: string; sha256?: string };
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'done', url: `https://cdn.processor.example/${job.pipeline}/${job.sha256}.png` }));
+        return;
+      }
       case 'tryon-accept':
         res.writeHead(202, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'accepted' }));
         return;

@@ -86,6 +86,18 @@ WHERE p.status IN ('pending', 'processing')
 ON CONFLICT DO NOTHING`;
 
 /**
+ * For writes whose every item answers with a processing result (Sizebay's callback per POST): a round
+ * for each written item, also unchanged ones and ones with nothing to process; those settle at once.
+ * ?4: JSON array of ids.
+ */
+export const OPEN_ROUNDS_FOR_EVERY_ITEM = `
+INSERT INTO processing_rounds (tenant_id, product_id, job_id, opened_at)
+SELECT ?1, p.id, ?2, ?3
+FROM json_each(?4) AS j CROSS JOIN products AS p ON p.tenant_id = ?1 AND p.id = j.value
+WHERE true
+ON CONFLICT DO NOTHING`;
+
+/**
  * Rounds left open by earlier writes whose images this write removed (the product settled without
  * the ingest consumer): the products are returned so the caller can settle them like the consumer
  * would (product.processed, the round closed, the jobs finished).

@@ -17,6 +17,7 @@ import {
   INSERT_JOB_ERRORS,
   INSERT_PRODUCT_EVENTS,
   OPEN_PROCESSING_ROUNDS,
+  OPEN_ROUNDS_FOR_EVERY_ITEM,
   SELECT_SETTLED_WITH_OPEN_ROUNDS,
   REFRESH_PRODUCT_STATUS,
   SELECT_OUTCOMES,
@@ -62,6 +63,12 @@ export interface WriteRequest {
    * write only adds rows under it. Default `own`: this write opens and closes its job.
    */
   jobMode?: 'own' | 'shared';
+  /**
+   * Every written item opens a processing round of this job, even when unchanged or with nothing to
+   * process (those settle in the same transaction: `product.processed` at once), so each write ends
+   * in exactly one `product.processed` per item. Only with jobMode `own`.
+   */
+  roundPerItem?: boolean;
   /** Statements that must commit in the same transaction as the rows (an import's cursor). */
   extra?: D1PreparedStatement[];
   /**
@@ -192,13 +199,19 @@ export async function writeProducts(db: D1Database, request: WriteRequest): Prom
     }
   }
 
+  const ids = JSON.stringify(items.map((item) => item.id));
+  const roundPerItem = ownJob && (request.roundPerItem ?? false) && items.length > 0;
+  // Opened before the job is finished, so the job stays `processing` and INSERT_JOB_COMPLETED holds
+  // off; the settle below then closes the rounds of products with nothing pending and finishes the
+  // job with its one `job.completed`.
+  if (roundPerItem) statements.push(db.prepare(OPEN_ROUNDS_FOR_EVERY_ITEM).bind(tenantId, jobId, now, ids));
   if (ownJob) {
     statements.push(db.prepare(FINISH_WRITE_JOB).bind(tenantId, jobId, now, items.length, failures.length, 0));
     statements.push(db.prepare(INSERT_JOB_COMPLETED).bind(newId('evt', now), tenantId, jobId, now), db.prepare(ADVANCE_TENANT_COUNTERS).bind(tenantId));
   }
+  if (roundPerItem) for (const item of items) statements.push(...settleProductStatements(db, tenantId, item.id, now));
   statements.push(...(request.extra ?? []));
 
-  const ids = JSON.stringify(items.map((item) => item.id));
   const allItems = `[${encoded.map((e) => e.slim).join(',')}]`;
   const settledAt = statements.push(db.prepare(SELECT_SETTLED_WITH_OPEN_ROUNDS).bind(tenantId, jobId, now, allItems)) - 1;
   const outcomesAt = statements.push(db.prepare(SELECT_OUTCOMES).bind(tenantId, jobId, now, ids)) - 1;
@@ -234,6 +247,7 @@ export async function writeProducts(db: D1Database, request: WriteRequest): Prom
   // `processing` too: a product whose other images are done (or in flight) may have just got a new one.
   const toIngest = written.filter((w) => w.outcome !== 'unchanged' && (w.productStatus === 'pending' || w.productStatus === 'processing')).map((w) => w.id);
   // Mirrors FINISH_WRITE_JOB: a job that started image work stays `processing` until it is done.
-  const jobStatus = toIngest.length > 0 ? 'processing' : failures.length === 0 ? 'completed' : items.length === 0 ? 'failed' : 'partial';
+  const waiting = toIngest.length > 0 || (roundPerItem && written.some((w) => w.productStatus === 'pending' || w.productStatus === 'processing'));
+  const jobStatus = waiting ? 'processing' : failures.length === 0 ? 'completed' : items.length === 0 ? 'failed' : 'partial';
   return { jobId, jobStatus, written, missing, toIngest };
 }

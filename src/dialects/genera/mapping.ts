@@ -72,15 +72,39 @@ export function generaStatus(status: string): GeneraStatusT {
   return 'processing';
 }
 
+/** The seed's order of image flags: when an image asks for both, the try-on output is the one shown. */
+const PIPELINE_ORDER = ['tryOn', 'localization'];
+
+function byPrecedence(a: string, b: string): number {
+  const rank = (name: string) => (PIPELINE_ORDER.includes(name) ? PIPELINE_ORDER.indexOf(name) : PIPELINE_ORDER.length);
+  return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
 /**
- * The URL a done image shows: the first of its requested pipelines that produced an image (its
- * `results[pipeline].url`), else the stored original.
+ * The URL a done image shows, in the status answer and in the webhook alike: the output of the first
+ * requested pipeline that produced an image (`tryOn`, then `localization`, then any other by name),
+ * else the stored original. Stored pipeline flags are canonical JSON (keys sorted), so their order
+ * says nothing about the client's intent: the precedence is explicit.
  */
 export function outputUrl(pipelines: Record<string, boolean>, results: Record<string, unknown> | null, original: string | null): string | null {
-  for (const [name, wanted] of Object.entries(pipelines)) {
-    if (!wanted) continue;
+  for (const name of Object.keys(pipelines).sort(byPrecedence)) {
+    if (!pipelines[name]) continue;
     const result = results?.[name] as { status?: unknown; url?: unknown } | undefined;
     if (result && result.status === 'done' && typeof result.url === 'string' && result.url) return result.url;
   }
   return original;
+}
+
+/**
+ * The same choice from an image event: `outputs` holds `{pipeline: url}` for the pipelines that made
+ * an image (an `image.processed` means every requested pipeline succeeded), `url` the original.
+ */
+export function eventOutputUrl(outputs: unknown, original: string | null): string | null {
+  if (outputs === null || typeof outputs !== 'object') return original;
+  const urls = Object.entries(outputs as Record<string, unknown>).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+  return outputUrl(
+    Object.fromEntries(urls.map(([name]) => [name, true])),
+    Object.fromEntries(urls.map(([name, url]) => [name, { status: 'done', url }])),
+    original,
+  );
 }

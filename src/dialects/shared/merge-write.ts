@@ -42,6 +42,8 @@ export interface MergeOptions {
   returnDocuments?: boolean;
   /** Items the dialect refused before the merge: recorded in the job with the others, so its counts and status cover the whole request. */
   refused?: ItemFailure[];
+  /** Every written product ends in one `product.processed`, even unchanged (see WriteRequest.roundPerItem). */
+  roundPerItem?: boolean;
 }
 
 export interface MergeFailure {
@@ -105,6 +107,7 @@ export async function mergeWrite(ctx: CatalogContext, items: MergeItem[], option
     setsExtensions: true,
     returnDocuments: options.returnDocuments ?? false,
     ...(options.jobId ? { jobId: options.jobId } : {}),
+    ...(options.roundPerItem ? { roundPerItem: true } : {}),
   });
   return { jobId: result.jobId, jobStatus: result.jobStatus, written: result.written, failures, toIngest: result.toIngest };
 }

@@ -62,8 +62,14 @@ async function parse<T extends z.ZodType>(c: Context<AppEnv>, schema: T, at: 'pr
   return { data: parsed.data, flat };
 }
 
-async function write(c: Context<AppEnv>, mapped: Mapped, kind: string): Promise<MergeResult & { jobId: string }> {
-  const result = await mergeWrite(catalog(c), [mapped.item], { dialect: 'sizebay', kind, allOrNothing: true });
+/**
+ * `roundPerItem` (POST): every accepted POST opens its own processing round and so ends in exactly
+ * one callback, also when it changed nothing or left no image to process; a client that waits for a
+ * callback after each POST never hangs. PATCH (titles, availability, prices) starts no image work
+ * and sends none, as the seed describes no callback for it.
+ */
+async function write(c: Context<AppEnv>, mapped: Mapped, kind: string, roundPerItem: boolean): Promise<MergeResult & { jobId: string }> {
+  const result = await mergeWrite(catalog(c), [mapped.item], { dialect: 'sizebay', kind, allOrNothing: true, roundPerItem });
   const failure = result.failures[0];
   if (failure) {
     if (failure.code === 'not_found') throw new ApiError('not_found', 'Product not found');
@@ -115,7 +121,7 @@ export function sizebayApp() {
   app.post('/products', ...guards, async (c) => {
     const { data, flat } = await parse(c, CreateProductBody, 'productItem');
     const mapped = mapCreate(data, flat);
-    const result = await write(c, mapped, 'sizebay.products.create');
+    const result = await write(c, mapped, 'sizebay.products.create', true);
     return c.json({ productId: mapped.item.id, jobId: result.jobId, status: 'accepted' as const }, 202);
   });
 
@@ -123,7 +129,7 @@ export function sizebayApp() {
   app.patch('/products', ...guards, async (c) => {
     const { data, flat } = await parse(c, UpdateProductBody, 'root');
     const mapped = mapUpdate(data, flat);
-    const result = await write(c, mapped, 'sizebay.products.update');
+    const result = await write(c, mapped, 'sizebay.products.update', false);
     return c.json({ productId: mapped.item.id, jobId: result.jobId, status: 'updated' as const }, 200);
   });
 

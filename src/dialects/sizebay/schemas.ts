@@ -36,7 +36,28 @@ export const TenantId = z
   .union([z.number(), z.string().trim().min(1)], expecting('a number'))
   .openapi({ type: 'number', description: 'Tenant (client) id: one of the aliases of the tenant the API key belongs to', example: 1234 });
 
-const Availability = z.enum(availabilities, expecting(`one of: ${availabilities.join(', ')}`));
+/**
+ * The seed's spelling ("in stock") in any letter case, or Google's underscore form ("in_stock",
+ * "OUT_OF_STOCK"); null for anything else. The canonical spelling is what is stored.
+ */
+export function canonicalAvailability(value: string): (typeof availabilities)[number] | null {
+  const spelled = value.trim().toLowerCase().replaceAll('_', ' ');
+  return availabilities.find((known) => known === spelled) ?? null;
+}
+
+const Availability = z
+  .string(expecting('a string'))
+  .transform((value, ctx) => {
+    const canonical = canonicalAvailability(value);
+    if (canonical) return canonical;
+    ctx.addIssue({ code: 'custom', message: `Must be one of: ${availabilities.join(', ')} (any letter case; in_stock and the other underscore forms too)` });
+    return z.NEVER;
+  })
+  .openapi({
+    type: 'string',
+    description: `One of: ${availabilities.join(', ')}; any letter case, and Google's underscore forms (in_stock, out_of_stock) too. Stored as written here.`,
+    example: 'in stock',
+  });
 
 const Localization = z
   .object({

@@ -14,7 +14,7 @@ import { reopenImages } from '../images/refresh';
 import { wakeIngest } from '../images/wake';
 import { catalog } from './catalog-context';
 import { createProduct } from './create-product';
-import { parseRfc3339 } from './model/dates';
+import { parseRfc3339 } from '../lib/dates';
 import * as routes from './products.routes';
 import { batchUpsert, getProduct, listProducts, patchProduct, putProduct, removeProduct } from './products.service';
 

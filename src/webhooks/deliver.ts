@@ -16,7 +16,7 @@ import { SecretsUnavailable, keyring } from '../secrets/keyring';
 import { openEndpointSecrets, signingSecrets } from './endpoints.repository';
 import { renderPayload } from './payload';
 import { parseRetryAfter, QUEUE_DELAY_LIMIT_MS, retryDelayMs } from './retry-schedule';
-import { signedHeaders } from './signing';
+import { signedHeaders } from '../lib/signing';
 
 const CONCURRENCY = 6;
 const DEFAULT_TIMEOUT_MS = 15_000;

@@ -1,6 +1,6 @@
 /** /v1/webhooks and /v1/deliveries: subscriptions, the delivery log, and manual resends. */
 import type { Context } from 'hono';
-import { parseRfc3339 } from '../catalog/model/dates';
+import { parseRfc3339 } from '../lib/dates';
 import type { AppEnv } from '../env';
 import { eventStatements } from '../events/outbox';
 import { limitBodyTo, requireJson } from '../http/body';

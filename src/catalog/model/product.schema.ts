@@ -5,7 +5,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { isCurrency } from './currencies';
-import { parseRfc3339 } from './dates';
+import { parseRfc3339 } from '../../lib/dates';
 import { isValidGtin } from './gtin';
 import { canonicalLocale } from './locale';
 import { parseMoney } from './money';

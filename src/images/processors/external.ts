@@ -11,7 +11,7 @@ import { newId } from '../../lib/ulid';
 import { guardedFetch } from '../../outbound/guarded-fetch';
 import { policyFromEnv } from '../../outbound/policy';
 import { SecretsUnavailable } from '../../secrets/keyring';
-import { signedHeaders } from '../../webhooks/signing';
+import { signedHeaders } from '../../lib/signing';
 import { signedImageUrl, urlBase } from '../image-url';
 import { openProcessorSecrets, type StoredProcessorSecrets } from './processor-secrets';
 import { hashConfig, type Processor } from './registry';

@@ -5,7 +5,7 @@
  * `failIngestMessage` marks the images `error` with the reason.
  */
 import type { Env, IngestMessage } from '../env';
-import { backoffSeconds } from '../webhooks/consumers';
+import { backoffSeconds } from '../lib/backoff';
 import { wakeFanout } from '../webhooks/wake';
 import { ingestMessage, productsOf } from './ingest';
 import { settleProductStatements } from './ingest.queries';

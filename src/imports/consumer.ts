@@ -1,6 +1,6 @@
 /** The imports queue consumer: one import at a time; a long file re-enqueues itself after each slice. */
 import type { Env, ImportMessage } from '../env';
-import { backoffSeconds } from '../webhooks/consumers';
+import { backoffSeconds } from '../lib/backoff';
 import { STALE_UPLOAD_MS } from './imports.index';
 import { processImport } from './process-import';
 

@@ -5,7 +5,7 @@
  */
 import { resolveOptions } from '../config';
 import type { Env, InboundMessage } from '../env';
-import { backoffSeconds } from '../webhooks/consumers';
+import { backoffSeconds } from '../lib/backoff';
 import { wakeFanout } from '../webhooks/wake';
 import { wakeIngest } from '../images/wake';
 import { canonicalFormat, inboundFormats } from './formats';

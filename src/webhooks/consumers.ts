@@ -4,13 +4,10 @@
  * exponential backoff otherwise, never acking in a catch.
  */
 import type { DeliverMessage, Env, EventsMessage } from '../env';
+import { backoffSeconds } from '../lib/backoff';
 import { attemptDeliveries } from './deliver';
 import { fanOutTenant } from './fanout';
 import { wakeFanout } from './wake';
-
-export function backoffSeconds(attempts: number): number {
-  return Math.min(300, 2 ** Math.min(attempts, 8));
-}
 
 /** Fan out every tenant named in the batch, then make the first attempts together (one pool of 6). */
 export async function handleEventsBatch(batch: MessageBatch<EventsMessage>, env: Env): Promise<void> {

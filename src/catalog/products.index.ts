@@ -9,7 +9,7 @@ import { createRouter } from '../http/router';
 import { idempotency } from '../idempotency/idempotency';
 import { findJob } from '../jobs/jobs.repository';
 import { encodeCursor } from '../lib/cursor';
-import { wakeFanoutAfterResponse } from '../webhooks/wake';
+import { wakeFanoutAfterResponse } from '../events/wake';
 import { reopenImages } from '../images/refresh';
 import { wakeIngest } from '../images/wake';
 import { catalog } from './catalog-context';

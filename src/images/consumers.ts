@@ -6,7 +6,7 @@
  */
 import type { Env, IngestMessage } from '../env';
 import { backoffSeconds } from '../lib/backoff';
-import { wakeFanout } from '../webhooks/wake';
+import { wakeFanout } from '../events/wake';
 import { ingestMessage, productsOf } from './ingest';
 import { settleProductStatements } from './ingest.queries';
 import { ADVANCE_TENANT_COUNTERS } from '../catalog/write/statements';

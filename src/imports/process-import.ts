@@ -12,7 +12,7 @@ import { newId } from '../lib/ulid';
 import { ADVANCE_TENANT_COUNTERS } from '../catalog/write/statements';
 import { wakeIngest } from '../images/wake';
 import { type ItemFailure, type WriteItem, writeProducts } from '../catalog/write/write-products';
-import { wakeFanout } from '../webhooks/wake';
+import { wakeFanout } from '../events/wake';
 import { deleteUnseen } from './replace';
 import { findImport, type ImportRow } from './imports.repository';
 import { type Candidate, completeLines, type Cursor, readChunk } from './read-records';

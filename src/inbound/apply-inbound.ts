@@ -6,7 +6,7 @@
 import { resolveOptions } from '../config';
 import type { Env, InboundMessage } from '../env';
 import { backoffSeconds } from '../lib/backoff';
-import { wakeFanout } from '../webhooks/wake';
+import { wakeFanout } from '../events/wake';
 import { wakeIngest } from '../images/wake';
 import { canonicalFormat, inboundFormats } from './formats';
 import { inboundPayloadKey } from './receive';

@@ -7,7 +7,7 @@ import type { DeliverMessage, Env, EventsMessage } from '../env';
 import { backoffSeconds } from '../lib/backoff';
 import { attemptDeliveries } from './deliver';
 import { fanOutTenant } from './fanout';
-import { wakeFanout } from './wake';
+import { wakeFanout } from '../events/wake';
 
 /** Fan out every tenant named in the batch, then make the first attempts together (one pool of 6). */
 export async function handleEventsBatch(batch: MessageBatch<EventsMessage>, env: Env): Promise<void> {

@@ -23,7 +23,7 @@ import {
   updateEndpoint,
 } from './endpoints.repository';
 import * as routes from './webhooks.routes';
-import { wakeFanoutAfterResponse } from './wake';
+import { wakeFanoutAfterResponse } from '../events/wake';
 
 const ROTATION_OVERLAP_MS = 24 * 3600 * 1000;
 

@@ -20,7 +20,7 @@ import { parseJsonExact } from '../../lib/exact-json';
 import { ApiError, type FieldError } from '../../http/problem';
 import { wakeIngest } from '../../images/wake';
 import { findJob } from '../../jobs/jobs.repository';
-import { wakeFanoutAfterResponse } from '../../webhooks/wake';
+import { wakeFanoutAfterResponse } from '../../events/wake';
 import { createDialectApp, fieldPath } from '../shared/dialect-app';
 import { type MergeFailure, type MergeItem, mergeWrite } from '../shared/merge-write';
 import { login, requireToken } from './auth';

@@ -16,7 +16,7 @@ import { limitBodyTo, requireJson } from '../../http/body';
 import { ApiError, type FieldError } from '../../http/problem';
 import { signedImageUrl, urlBase } from '../../images/image-url';
 import { wakeIngest } from '../../images/wake';
-import { wakeFanoutAfterResponse } from '../../webhooks/wake';
+import { wakeFanoutAfterResponse } from '../../events/wake';
 import { createDialectApp, type DialectError } from '../shared/dialect-app';
 import { dialectKeyAuth } from '../shared/dialect-auth';
 import { type MergeFailure, mergeWrite } from '../shared/merge-write';

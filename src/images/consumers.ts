@@ -9,7 +9,7 @@ import { backoffSeconds } from '../lib/backoff';
 import { wakeFanout } from '../events/wake';
 import { ingestMessage, productsOf } from './ingest';
 import { settleProductStatements } from './ingest.queries';
-import { ADVANCE_TENANT_COUNTERS } from '../catalog/write/statements';
+import { ADVANCE_TENANT_COUNTERS } from '../events/outbox';
 import { newId } from '../lib/ulid';
 
 export async function handleIngestBatch(batch: MessageBatch<IngestMessage>, env: Env): Promise<void> {

@@ -1,6 +1,6 @@
 /** SQL of the ingest consumer. Every write is guarded by the claim (`status = 'processing'` and the lease value), so a redelivered message never records or announces an image twice. */
 import { PRODUCT_STATUS_SQL } from '../catalog/write/product-status.queries';
-import { ADVANCE_TENANT_COUNTERS } from '../catalog/write/statements';
+import { ADVANCE_TENANT_COUNTERS } from '../events/outbox';
 import { EMIT_JOBS_COMPLETED, FINISH_JOBS_OF_CLOSED_ROUNDS } from '../jobs/jobs.queries';
 import { newId } from '../lib/ulid';
 

@@ -9,7 +9,7 @@
  * Transient failures go back to `pending` with a backoff and the message is retried; permanent ones
  * are per-image errors with a clear text.
  */
-import { ADVANCE_TENANT_COUNTERS } from '../catalog/write/statements';
+import { ADVANCE_TENANT_COUNTERS } from '../events/outbox';
 import type { Env, IngestMessage } from '../env';
 import { newId } from '../lib/ulid';
 import { fetchImageSource } from './fetch-source';

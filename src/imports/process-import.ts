@@ -9,7 +9,7 @@ import { validateProduct } from '../catalog/products.service';
 import { resolveOptions } from '../config';
 import type { Env, ImportMessage } from '../env';
 import { newId } from '../lib/ulid';
-import { ADVANCE_TENANT_COUNTERS } from '../catalog/write/statements';
+import { ADVANCE_TENANT_COUNTERS } from '../events/outbox';
 import { wakeIngest } from '../images/wake';
 import { type ItemFailure, type WriteItem, writeProducts } from '../catalog/write/write-products';
 import { wakeFanout } from '../events/wake';

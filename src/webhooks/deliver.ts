@@ -7,7 +7,7 @@
  * for five days is disabled too, with an `endpoint.disabled` event.
  */
 import type { DeliverMessage, Env } from '../env';
-import { ADVANCE_TENANT_COUNTERS } from '../catalog/write/statements';
+import { ADVANCE_TENANT_COUNTERS } from '../events/outbox';
 import { mapPool } from '../lib/pool';
 import { newId } from '../lib/ulid';
 import { guardedFetch } from '../outbound/guarded-fetch';

@@ -7,7 +7,7 @@
  */
 import { EMIT_JOBS_COMPLETED, FINISH_JOBS_OF_CLOSED_ROUNDS, INSERT_JOB, INSERT_JOB_COMPLETED } from '../../jobs/jobs.queries';
 import { newId } from '../../lib/ulid';
-import { ADVANCE_TENANT_COUNTERS } from './statements';
+import { ADVANCE_TENANT_COUNTERS } from '../../events/outbox';
 
 export type DeleteReason = 'deleted' | 'expired';
 

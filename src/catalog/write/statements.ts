@@ -107,16 +107,6 @@ FROM json_each(?4) AS j
   CROSS JOIN products AS p ON p.tenant_id = ?1 AND p.id = j.value ->> 'id' AND p.job_id = ?2
   JOIN tenants AS t ON t.id = ?1`;
 
-/**
- * Advance the tenant's counters past what the chunk used. MAX() keeps them monotonic even when the
- * highest product was deleted or old events were pruned, so a number or sequence is never reused.
- */
-export const ADVANCE_TENANT_COUNTERS = `
-UPDATE tenants SET
-  product_seq = MAX(product_seq, COALESCE((SELECT MAX(number) FROM products WHERE tenant_id = ?1), 0)),
-  event_seq = MAX(event_seq, COALESCE((SELECT MAX(seq) FROM events WHERE tenant_id = ?1), 0))
-WHERE id = ?1`;
-
 /** ?1 tenant, ?2 job, ?3 now, ?4 errors JSON [{i, id, code, errors, line}]. */
 export const INSERT_JOB_ERRORS = `
 INSERT INTO job_errors (job_id, idx, item_id, line, code, errors, created_at)

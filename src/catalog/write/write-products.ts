@@ -11,7 +11,6 @@ import { newId } from '../../lib/ulid';
 import { settleProductStatements } from '../../images/ingest.queries';
 import type { ProductDoc } from '../model/product-doc';
 import {
-  ADVANCE_TENANT_COUNTERS,
   DELETE_REPLACED_IMAGES,
   INSERT_JOB_ERRORS,
   INSERT_PRODUCT_EVENTS,
@@ -23,6 +22,7 @@ import {
   UPSERT_IMAGES,
   UPSERT_PRODUCTS,
 } from './statements';
+import { ADVANCE_TENANT_COUNTERS } from '../../events/outbox';
 
 export interface WriteItem {
   /** Position in the caller's input. */

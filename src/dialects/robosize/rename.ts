@@ -8,7 +8,7 @@
  * product now has the new id and this job", so a lost race changes nothing and the job says `failed`.
  */
 import { INSERT_JOB, INSERT_JOB_COMPLETED } from '../../jobs/jobs.queries';
-import { ADVANCE_TENANT_COUNTERS } from '../../catalog/write/statements';
+import { ADVANCE_TENANT_COUNTERS } from '../../events/outbox';
 import { newId } from '../../lib/ulid';
 
 // Parameters everywhere: ?1 tenant, ?2 old id, ?3 new id, ?4 job, ?5 now, ?6 event id.

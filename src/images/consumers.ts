@@ -8,7 +8,7 @@ import type { Env, IngestMessage } from '../env';
 import { backoffSeconds } from '../lib/backoff';
 import { wakeFanout } from '../events/wake';
 import { ingestMessage, productsOf } from './ingest';
-import { settleProductStatements } from './ingest.queries';
+import { settleProductStatements } from './processing-status';
 import { ADVANCE_TENANT_COUNTERS } from '../events/outbox';
 import { newId } from '../lib/ulid';
 

@@ -19,11 +19,11 @@ import {
   IMAGE_NOT_DONE,
   INSERT_IMAGE_EVENT,
   REFRESH_ONE_PRODUCT_STATUS,
-  settleProductStatements,
   UPSERT_BLOB,
   UPSERT_URL_CACHE,
 } from './ingest.queries';
 import { urlBase, signedImageUrl } from './image-url';
+import { settleProductStatements } from './processing-status';
 import { resolveOptions } from '../config';
 import { checkLimits, type Probe, probeImage } from './probe';
 import { CALLBACK_WAIT_MS, runProcessors, type ProcessorOutput } from './processors/registry';

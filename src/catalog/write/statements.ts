@@ -16,7 +16,7 @@
  * For the upsert an item is {id, doc, ext, exp, ev}; the statements after it get a slim form without
  * the documents, {id, eid, img: [{k, iid, sha, src, pl, cl}]} (see write-products.ts).
  */
-import { PRODUCT_STATUS_SQL } from './product-status.queries';
+import { PRODUCT_STATUS_SQL } from '../../images/processing-status';
 
 /** Insert or replace; only a changed document (or, for dialect writes, changed extensions) bumps the version. */
 export const UPSERT_PRODUCTS = (setsExtensions: boolean) => `

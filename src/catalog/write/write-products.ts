@@ -8,7 +8,7 @@ import type { FieldError } from '../../http/problem';
 import { FINISH_WRITE_JOB, INSERT_JOB, INSERT_JOB_COMPLETED } from '../../jobs/jobs.queries';
 import { canonicalJson } from '../../lib/canonical-json';
 import { newId } from '../../lib/ulid';
-import { settleProductStatements } from '../../images/ingest.queries';
+import { settleProductStatements } from '../../images/processing-status';
 import type { ProductDoc } from '../model/product-doc';
 import {
   DELETE_REPLACED_IMAGES,

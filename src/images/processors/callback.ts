@@ -11,7 +11,7 @@ import { ApiError } from '../../http/problem';
 import { verifyStandardSignature } from '../../lib/signing';
 import { wakeIngest } from '../wake';
 import { openProcessorSecrets, type StoredProcessorSecrets } from './processor-secrets';
-import { hashConfig } from './registry';
+import { hashConfig } from './processor';
 
 export const CallbackBody = z
   .object({

@@ -14,7 +14,7 @@ import { SecretsUnavailable } from '../../secrets/keyring';
 import { signedHeaders } from '../../lib/signing';
 import { signedImageUrl, urlBase } from '../image-url';
 import { openProcessorSecrets, type StoredProcessorSecrets } from './processor-secrets';
-import { hashConfig, type Processor } from './registry';
+import { hashConfig, type Processor } from './processor';
 
 export interface PipelineService {
   tenantId: string;

@@ -9,7 +9,6 @@
  */
 import { resolveOptions } from '../../config';
 import type { Env } from '../../env';
-import { sha256Hex } from '../../lib/crypto';
 import type { Probe } from '../probe';
 import { blobKey } from '../store';
 import type { Decoded } from './decode';
@@ -17,31 +16,9 @@ import { decodeForProcessing, ImageRefused, TransformUnavailable } from './decod
 import { derivativesProcessor } from './derivatives';
 import { dhashProcessor } from './dhash-processor';
 import { externalProcessor, findPipelineService } from './external';
+import type { Processor, ProcessorContext, ProcessorResult } from './processor';
 
-export type ProcessorResult =
-  | { ok: true; result: Record<string, unknown> }
-  | { ok: false; error: string; transient: boolean }
-  /** An external service accepted the job and will call back (see processors/callback.ts). */
-  | { ok: 'waiting' };
-
-export interface ProcessorContext {
-  env: Env;
-  tenantId: string;
-  imageId: string;
-  sha256: string;
-  probe: Probe;
-  /** The original's bytes (fetched from R2 if this run did not download them). */
-  bytes(): Promise<Uint8Array>;
-  /** Decoded once per image and shared by every processor; freed by the registry. */
-  decoded(): Promise<Decoded>;
-}
-
-export interface Processor {
-  name: string;
-  /** Identifies the processor's configuration: a changed configuration is a new result. */
-  configHash: string;
-  run(ctx: ProcessorContext): Promise<ProcessorResult>;
-}
+export type { Processor, ProcessorContext, ProcessorResult };
 
 export interface ProcessorInput {
   tenantId: string;
@@ -180,7 +157,3 @@ async function runCached(env: Env, input: ProcessorInput, processor: Processor, 
 
 /** How long an image waits for a service's callback before the job is sent again. */
 export const CALLBACK_WAIT_MS = 3_600_000;
-
-export async function hashConfig(config: unknown): Promise<string> {
-  return (await sha256Hex(JSON.stringify(config))).slice(0, 16);
-}

@@ -2,7 +2,7 @@
  * The cron (every minute): housekeeping that must not depend on any request arriving. Each task is a
  * bounded, idempotent statement, so an overlapping or repeated run is harmless.
  */
-import { resolveOptions } from '../config';
+import { type AppOptions, resolveOptions } from '../config';
 import type { Env } from '../env';
 import { sweepExpired } from '../catalog/expiry';
 import { sweepMoneyBackfill } from '../catalog/money-backfill';
@@ -16,8 +16,8 @@ const DAY_MS = 86_400_000;
 /** Rows deleted per table per run: keeps one run well inside the per-invocation limits. */
 const PRUNE_BATCH = 5000;
 
-export async function runHousekeeping(env: Env, now = Date.now(), retentionDays = resolveOptions().retentionDays): Promise<void> {
-  const cutoff = now - retentionDays * DAY_MS;
+export async function runHousekeeping(env: Env, now = Date.now(), options: Pick<AppOptions, 'retentionDays' | 'imports'> = resolveOptions()): Promise<void> {
+  const cutoff = now - options.retentionDays * DAY_MS;
   await env.DB.batch([
     env.DB.prepare('DELETE FROM events WHERE rowid IN (SELECT rowid FROM events WHERE created_at < ?1 LIMIT ?2)').bind(cutoff, PRUNE_BATCH),
     env.DB.prepare('DELETE FROM job_errors WHERE rowid IN (SELECT rowid FROM job_errors WHERE created_at < ?1 LIMIT ?2)').bind(cutoff, PRUNE_BATCH),
@@ -31,17 +31,20 @@ export async function runHousekeeping(env: Env, now = Date.now(), retentionDays 
     // Replays are recognised for 5 minutes; an hour of receipts is plenty.
     env.DB.prepare('DELETE FROM inbound_receipts WHERE rowid IN (SELECT rowid FROM inbound_receipts WHERE received_at < ?1 LIMIT ?2)').bind(now - 3_600_000, PRUNE_BATCH),
   ]);
-  await deleteEndedImportFiles(env, now, resolveOptions().imports.fileRetentionDays);
+  await deleteEndedImportFiles(env, now, options.imports.fileRetentionDays);
 }
 
-/** Everything the minute cron does; each part is independent, so one failing does not stop the others. */
-export async function runCron(env: Env, now = Date.now()): Promise<void> {
+/**
+ * Everything the minute cron does; each part is independent, so one failing does not stop the others.
+ * `options`: the worker's (createWorker), resolved once; the default is for tests that drive the cron alone.
+ */
+export async function runCron(env: Env, now = Date.now(), options: AppOptions = resolveOptions()): Promise<void> {
   const results = await Promise.allSettled([
     sweepExpired(env, now),
     sweepWebhooks(env, now),
     sweepImages(env, now),
     sweepImports(env, now),
-    runHousekeeping(env, now),
+    runHousekeeping(env, now, options),
     sealSecretsAtRest(env, now),
     sweepMoneyBackfill(env),
   ]);
@@ -50,6 +53,6 @@ export async function runCron(env: Env, now = Date.now()): Promise<void> {
   }
 }
 
-export async function handleScheduled(_controller: ScheduledController, env: Env, ctx: ExecutionContext): Promise<void> {
-  ctx.waitUntil(runCron(env));
+export async function handleScheduled(_controller: ScheduledController, env: Env, ctx: ExecutionContext, options: AppOptions): Promise<void> {
+  ctx.waitUntil(runCron(env, Date.now(), options));
 }

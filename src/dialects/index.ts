@@ -12,6 +12,10 @@ import { robosizeApp } from './robosize';
 import { sizebayApp } from './sizebay';
 import { tryonApp } from './tryon';
 
+/** The dialects' plugins, registered with the core by the composition root (src/app.ts). */
+export { dialectInboundFormats } from './inbound-formats';
+export { dialectPayloadFormats } from './payload-formats';
+
 export function mountDialects(app: OpenAPIHono<AppEnv>): void {
   const dialects = { genera: generaApp(), sizebay: sizebayApp(), gesmart: gesmartApp(), tryon: tryonApp(), robosize: robosizeApp() };
   for (const [name, dialect] of Object.entries(dialects)) {

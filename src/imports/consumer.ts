@@ -1,13 +1,14 @@
 /** The imports queue consumer: one import at a time; a long file re-enqueues itself after each slice. */
+import type { AppOptions } from '../config';
 import type { Env, ImportMessage } from '../env';
 import { backoffSeconds } from '../lib/backoff';
 import { STALE_UPLOAD_MS } from './imports.index';
 import { processImport } from './process-import';
 
-export async function handleImportBatch(batch: MessageBatch<ImportMessage>, env: Env): Promise<void> {
+export async function handleImportBatch(batch: MessageBatch<ImportMessage>, env: Env, options: AppOptions): Promise<void> {
   for (const message of batch.messages) {
     try {
-      const state = await processImport(env, message.body);
+      const state = await processImport(env, message.body, options);
       if (state === 'more') await env.IMPORTS_QUEUE.send(message.body);
       message.ack();
     } catch (err) {

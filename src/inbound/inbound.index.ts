@@ -4,6 +4,7 @@ import { ApiError } from '../http/problem';
 import { createRouter } from '../http/router';
 import { idempotency } from '../idempotency/idempotency';
 import { noStore } from '../secrets/no-store';
+import type { InboundFormats } from './formats';
 import * as routes from './inbound.routes';
 import { receiveInbound } from './receive';
 import { deleteSource, findSource, insertSource, listSources, renderSource, rotateSourceSecret, updateSource } from './sources.repository';
@@ -17,18 +18,19 @@ const mountBase = (path: string) => path.slice(0, Math.max(0, path.indexOf('/v1/
  * The signed entry point, mounted before API-key authentication. Documented through the registry but
  * routed by hand: a validator would parse the body before the signature over its raw bytes is checked.
  */
-export function inboundReceiverRouter() {
+export function inboundReceiverRouter(formats: InboundFormats) {
   const router = createRouter();
   router.openAPIRegistry.registerPath(routes.receiveRoute);
-  router.post('/inbound/:id', limitBodyTo('batch'), requireJson(), (c) => receiveInbound(c, c.req.param('id')));
+  router.post('/inbound/:id', limitBodyTo('batch'), requireJson(), (c) => receiveInbound(c, c.req.param('id'), formats));
   return router;
 }
 
-export function inboundSourcesRouter() {
+/** `formats`: the inbound formats registered at the composition root (a source declares one). */
+export function inboundSourcesRouter(formats: InboundFormats) {
   const router = createRouter();
   const writes = [limitBodyTo('admin'), requireJson(), idempotency()];
 
-  router.openapi({ ...routes.createSourceRoute, middleware: writes }, async (c) => {
+  router.openapi({ ...routes.createSourceRoute(formats.names), middleware: writes }, async (c) => {
     const body = c.req.valid('json');
     const { row, generated } = await insertSource(c.env, c.get('tenant').id, { ...body, secretEnv: body.secretEnv ?? null });
     if (generated) noStore(c);

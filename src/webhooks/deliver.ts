@@ -14,7 +14,7 @@ import { guardedFetch } from '../outbound/guarded-fetch';
 import { policyFromEnv } from '../outbound/policy';
 import { SecretsUnavailable, keyring } from '../secrets/keyring';
 import { openEndpointSecrets, signingSecrets } from './endpoints.repository';
-import { renderPayload } from './payload';
+import type { PayloadFormats } from './payload';
 import { parseRetryAfter, QUEUE_DELAY_LIMIT_MS, retryDelayMs } from './retry-schedule';
 import { signedHeaders } from '../lib/signing';
 
@@ -83,7 +83,7 @@ export function deliveryTimeoutMs(env: Env): number {
   return Number.isFinite(value) && value > 0 ? value : DEFAULT_TIMEOUT_MS;
 }
 
-async function attempt(env: Env, row: ClaimedRow, now: number): Promise<Outcome> {
+async function attempt(env: Env, formats: PayloadFormats, row: ClaimedRow, now: number): Promise<Outcome> {
   const base = { id: row.id, tenantId: row.tenant_id, endpointId: row.endpoint_id };
   const attempts = row.attempts + 1;
   const fail = (error: string, code: number | null = null): Outcome => ({
@@ -93,7 +93,7 @@ async function attempt(env: Env, row: ClaimedRow, now: number): Promise<Outcome>
   if (!row.enabled) return fail('the endpoint is disabled');
   if (!row.event_type || row.event_data === null || row.event_created_at === null) return fail('the event was pruned');
 
-  const body = renderPayload(row.format ?? 'standard', {
+  const body = formats.render(row.format ?? 'standard', {
     id: row.event_id,
     type: row.event_type,
     data: JSON.parse(row.event_data) as Record<string, unknown>,
@@ -151,8 +151,8 @@ async function attempt(env: Env, row: ClaimedRow, now: number): Promise<Outcome>
   };
 }
 
-/** Attempts the given deliveries (those still due); returns how many were sent. */
-export async function attemptDeliveries(env: Env, ids: string[], now = Date.now()): Promise<number> {
+/** Attempts the given deliveries (those still due), bodies rendered by `formats`; returns how many were sent. */
+export async function attemptDeliveries(env: Env, formats: PayloadFormats, ids: string[], now = Date.now()): Promise<number> {
   if (ids.length === 0) return 0;
   // No keyring, nothing can be signed: throw before claiming, so the rows stay due for a later run.
   await keyring(env);
@@ -163,7 +163,7 @@ export async function attemptDeliveries(env: Env, ids: string[], now = Date.now(
   const rows = loaded!.results as unknown as ClaimedRow[];
   if (rows.length === 0) return 0;
 
-  const outcomes = await mapPool(rows, CONCURRENCY, (row) => attempt(env, row, now));
+  const outcomes = await mapPool(rows, CONCURRENCY, (row) => attempt(env, formats, row, now));
   await recordOutcomes(env, outcomes, now);
   await scheduleShortRetries(env, outcomes, now);
   return outcomes.length;

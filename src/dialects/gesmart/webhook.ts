@@ -15,6 +15,7 @@ import type { AppEnv } from '../../env';
 import { ApiError } from '../../http/problem';
 import { acceptInbound } from '../../inbound/receive';
 import type { SourceRow } from '../../inbound/sources.repository';
+import { gesmartInboundFormat } from './inbound-format';
 import { checkProduct, validationError } from './validate';
 
 /**
@@ -72,7 +73,7 @@ async function bodyJson(c: Context<AppEnv>): Promise<unknown> {
 export async function receiveWebhook(c: Context<AppEnv>, source: SourceRow | null): Promise<{ syncId: string; reference: string }> {
   let ack;
   try {
-    ack = await acceptInbound(c, source);
+    ack = await acceptInbound(c, source, gesmartInboundFormat);
   } catch (err) {
     // Only reached once the signature verified: the body may now be read to tell 400 from 422.
     if (err instanceof ApiError && err.code === 'validation_failed' && source) {

@@ -7,9 +7,8 @@
  * Results are kept per (tenant, sha256, processor, configuration): identical bytes are processed once,
  * while every image still gets its own status and event.
  */
-import { resolveOptions } from '../../config';
 import type { Env } from '../../env';
-import type { Probe } from '../probe';
+import type { ImageLimits, Probe } from '../probe';
 import { blobKey } from '../store';
 import type { Decoded } from './decode';
 import { decodeForProcessing, ImageRefused, TransformUnavailable } from './decode-source';
@@ -27,6 +26,8 @@ export interface ProcessorInput {
   probe: Probe;
   bytes: Uint8Array | null;
   pipelines: Record<string, boolean>;
+  /** The worker's image options (decode budget), resolved once at the composition root. */
+  limits: ImageLimits;
 }
 
 export interface ProcessorOutput {
@@ -71,7 +72,7 @@ async function runProcessorsNow(env: Env, input: ProcessorInput): Promise<Proces
       return bytes;
     },
     async decoded() {
-      decoded ??= await decodeForProcessing(env, await ctx.bytes(), resolveOptions().images);
+      decoded ??= await decodeForProcessing(env, await ctx.bytes(), input.limits);
       return decoded;
     },
   };

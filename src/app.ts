@@ -125,8 +125,8 @@ export function createWorker(overrides: Partial<AppOptions> = {}) {
   const app = buildApp(composition);
   const handlers = {
     fetch: (request: Request, env: Env, ctx: ExecutionContext) => app.fetch(request, env, ctx),
-    queue: (batch: MessageBatch<unknown>, env: Env) => handleQueue(batch, parseEnv(env), composition),
-    scheduled: (controller: ScheduledController, env: Env, ctx: ExecutionContext) => handleScheduled(controller, parseEnv(env), ctx, composition.options),
+    queue: async (batch: MessageBatch<unknown>, env: Env) => handleQueue(batch, parseEnv(env), composition),
+    scheduled: async (controller: ScheduledController, env: Env, ctx: ExecutionContext) => handleScheduled(controller, parseEnv(env), ctx, composition.options),
   } satisfies ExportedHandler<Env, QueueMessage>;
   return { ...handlers, app, options: composition.options };
 }

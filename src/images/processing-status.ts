@@ -5,7 +5,7 @@
  * `settleProductStatements`, so the rule has one home.
  */
 import { ADVANCE_TENANT_COUNTERS } from '../events/outbox';
-import { EMIT_JOBS_COMPLETED, FINISH_JOBS_OF_CLOSED_ROUNDS } from '../jobs/jobs.queries';
+import { EMIT_JOBS_COMPLETED, FINISH_JOBS_OF_CLOSED_ROUNDS } from '../jobs/job-statements';
 import { newId } from '../lib/ulid';
 import { CLOSE_ROUNDS, EMIT_PRODUCT_PROCESSED, REFRESH_ONE_PRODUCT_STATUS } from './ingest.queries';
 

@@ -11,7 +11,7 @@ import type { Env, ImportMessage } from '../env';
 import { newId } from '../lib/ulid';
 import { ADVANCE_TENANT_COUNTERS } from '../events/outbox';
 import { wakeIngest } from '../images/wake';
-import { type ItemFailure, type WriteItem, writeProducts } from '../catalog/write/write-products';
+import { type ItemFailure, type WriteItem, writeProducts } from '../catalog/products.service';
 import { wakeFanout } from '../events/wake';
 import { deleteUnseen } from './replace';
 import { findImport, type ImportRow } from './imports.repository';

@@ -5,7 +5,7 @@
  * which items were created, updated or unchanged.
  */
 import type { FieldError } from '../../http/problem';
-import { FINISH_WRITE_JOB, INSERT_JOB, INSERT_JOB_COMPLETED } from '../../jobs/jobs.queries';
+import { FINISH_WRITE_JOB, INSERT_JOB, INSERT_JOB_COMPLETED } from '../../jobs/job-statements';
 import { canonicalJson } from '../../lib/canonical-json';
 import { newId } from '../../lib/ulid';
 import { settleProductStatements } from '../../images/processing-status';

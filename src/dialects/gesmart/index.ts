@@ -12,7 +12,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from '@hono/zod-openapi';
 import { catalog } from '../../catalog/catalog-context';
-import { deleteProduct } from '../../catalog/write/delete-product';
+import { deleteProduct } from '../../catalog/products.service';
 import type { AppEnv } from '../../env';
 import { limitBodyTo, requireJson } from '../../http/body';
 import { readJsonExactly } from '../../http/exact-json-body';

@@ -10,7 +10,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { catalog } from '../../catalog/catalog-context';
-import { deleteProduct } from '../../catalog/write/delete-product';
+import { deleteProduct } from '../../catalog/products.service';
 import type { AppEnv } from '../../env';
 import { limitBodyTo, requireJson } from '../../http/body';
 import { ApiError, type FieldError } from '../../http/problem';

@@ -7,7 +7,7 @@
  * subscribers connect the two); the job closes. Every statement after the rename is guarded by "the
  * product now has the new id and this job", so a lost race changes nothing and the job says `failed`.
  */
-import { INSERT_JOB, INSERT_JOB_COMPLETED } from '../../jobs/jobs.queries';
+import { INSERT_JOB, INSERT_JOB_COMPLETED } from '../../jobs/job-statements';
 import { ADVANCE_TENANT_COUNTERS } from '../../events/outbox';
 import { newId } from '../../lib/ulid';
 

@@ -116,7 +116,7 @@ export interface AppEnv {
 const hasMethods = (...names: string[]) => (value: unknown) =>
   typeof value === 'object' && value !== null && names.every((name) => typeof (value as Record<string, unknown>)[name] === 'function');
 const binding = (kind: string, ...methods: string[]) => z.custom<unknown>(hasMethods(...methods), { message: `must be a ${kind} binding` });
-const queue = binding('Queue producer', 'send', 'sendBatch');
+const queue = binding('Queue producer', 'send');
 const optionalText = z.string().optional();
 
 /**

@@ -161,6 +161,13 @@ describe('createWorker(): bindings checked before anything runs', () => {
     expect(problem.detail).not.toContain(env.IMAGE_URL_SECRET!);
   });
 
+  it('still serves the documentation, which is built from code alone', async () => {
+    const { env: bindings } = quietEnv({ DB: undefined, IMAGE_URL_SECRET: undefined });
+    expect((await fetchVia(worker, bindings, '/openapi.json')).status).toBe(200);
+    expect((await fetchVia(worker, bindings, '/compat/genera/openapi.json')).status).toBe(200);
+    await expectProblem(await fetchVia(worker, bindings, '/v1/products'), 500, 'internal_error');
+  });
+
   it('fails a queue batch and a cron run loudly too', async () => {
     const { env: bindings } = quietEnv({ DB: undefined });
     const batch = createMessageBatch('shelfsync-events', [{ id: 'm1', timestamp: new Date(), attempts: 1, body: { kind: 'events', tenantId: 'ten_x' } }]);

@@ -14,6 +14,10 @@ const LAYERS = [
   'config',
   'env',
   'http',
+  // Sealing secrets at rest. After http: a missing key is an ApiError (503) the keyring throws. Before
+  // everything that stores a secret (idempotency's no-store answers, images' processors, webhooks,
+  // inbound sources, admin) and the cron that reseals them.
+  'secrets',
   'outbound',
   'auth',
   'events',
@@ -78,6 +82,14 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/' },
       to: { path: '^(test|bench|scripts|cli)/' },
+    },
+    {
+      name: 'module-internals',
+      comment:
+        "A module's SQL (*.queries.ts) and the catalog's write path (catalog/write/) are its internals: other modules go through its public files.",
+      severity: 'error',
+      from: { path: '^src/([^/.]+)' },
+      to: { path: ['^src/[^/]+/.*[.]queries[.]ts$', '^src/catalog/write/'], pathNot: ['^src/$1/'] },
     },
     ...upward,
   ],

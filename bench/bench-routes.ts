@@ -51,7 +51,7 @@ import { completeLines, readChunk } from '../src/imports/read-records';
 import { REFRESH_PRODUCT_STATUS, SELECT_OUTCOMES } from '../src/catalog/write/statements';
 import { type WriteItem, writeProducts } from '../src/catalog/write/write-products';
 import { mapPool } from '../src/lib/pool';
-import { signedHeaders } from '../src/webhooks/signing';
+import { signedHeaders } from '../src/lib/signing';
 
 // ---------------------------------------------------------------------------------------------
 // Wasm memory tracking

@@ -1,5 +1,5 @@
 /**
- * The bench Worker: the real Shelfsync app (createApp(), same queue and cron handlers as
+ * The bench Worker: the real Shelfsync app (createWorker(): the same app, queue and cron handlers as
  * src/index.ts) plus bench-only routes under /__bench that measure the raw D1 floor the product
  * write path is compared with. Only bench/wrangler.toml points at this file; it is never deployed.
  *
@@ -12,10 +12,8 @@
  * POST /__bench/profile      the batch path stage by stage, for bench/profile.mjs (see below).
  */
 import { Hono } from 'hono';
-import { createApp } from '../src/app';
-import { handleScheduled } from '../src/cron/scheduled';
+import { createWorker } from '../src/app';
 import type { Env } from '../src/env';
-import { handleQueue } from '../src/queues/consumer';
 import { resolveOptions } from '../src/config';
 import { type CatalogContext, validateProduct } from '../src/catalog/products.service';
 import { BatchProductInput } from '../src/catalog/model/product.schema';
@@ -199,7 +197,8 @@ parent.post('/__bench/profile', async (c) => {
 // bench/images.mjs, webhooks.mjs and imports.mjs (bench/bench-routes.ts); before the app's catch-all.
 parent.route('/__bench/ext', benchRoutes);
 
-parent.route('/', createApp());
+const shelfsync = createWorker();
+parent.route('/', shelfsync.app);
 
 // Whatever else the real entry exports (Durable Object or Workflow classes) must be exported here too.
 export * from '../src/index';
@@ -211,6 +210,6 @@ export default {
   // prepare() applies crossJoinSql(). Queue consumers and the cron keep the plain binding.
   fetch: (request: Request, env: BenchEnv, ctx: ExecutionContext) =>
     parent.fetch(request, env.BENCH_SQL_EXPERIMENT === 'cross-join' ? { ...env, DB: crossJoinDb(env.DB) } : env, ctx),
-  queue: handleQueue,
-  scheduled: handleScheduled,
+  queue: shelfsync.queue,
+  scheduled: shelfsync.scheduled,
 } satisfies ExportedHandler<BenchEnv>;

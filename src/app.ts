@@ -1,16 +1,24 @@
 /**
- * createApp(): the whole Shelfsync API as one Hono app, mountable inside another Hono app.
+ * The composition root. createWorker(options): every handler of the Worker (HTTP, queues, cron) built
+ * from ONE resolved options object and one set of plugin registries, so a host app's limits reach
+ * imports, inbound pushes and the cron as well as /v1. createApp(options): the HTTP app alone, kept
+ * for compatibility (queue and cron handlers built without it get the default options).
  *
  * @example
+ * // A host Worker serving Shelfsync under /catalog
  * import { Hono } from 'hono';
- * import { createApp } from 'shelfsync';
+ * import { createWorker } from 'shelfsync';
+ * const shelfsync = createWorker({ maxImagesPerProduct: 10 });
  * const parent = new Hono();
- * parent.route('/catalog', createApp({ maxImagesPerProduct: 10 }));
- * export default parent; // plus shelfsync's queue and scheduled handlers, see src/index.ts
+ * parent.route('/catalog', shelfsync.app);
+ * export default { fetch: parent.fetch, queue: shelfsync.queue, scheduled: shelfsync.scheduled };
  *
- * Request flow (DESIGN "Data flow"): request id -> rate-limit policy header -> auth (the key decides
- * the tenant) -> per-key rate limit -> body guards and idempotency (writes) -> zod validation ->
- * catalog service (one D1 batch per write) -> JSON / problem+json.
+ * Bindings are checked by zod once per env object: a missing or malformed required one fails the
+ * first request (a 500 naming it, never its value), message batch or cron run loudly.
+ *
+ * Request flow (DESIGN "Data flow"): bindings checked (once) -> request id -> rate-limit policy
+ * header -> auth (the key decides the tenant) -> per-key rate limit -> body guards and idempotency
+ * (writes) -> zod validation -> catalog service (one D1 batch per write) -> JSON / problem+json.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { adminRouter } from './admin/tenants.index';
@@ -19,29 +27,64 @@ import { requireApiKey } from './auth/require-api-key';
 import { productsRouter } from './catalog/products.index';
 import { type AppOptions, resolveOptions } from './config';
 import { registerDocs, registerExplorer } from './docs/docs.index';
-import type { AppEnv } from './env';
+import { handleScheduled } from './cron/scheduled';
+import { type AppEnv, type Env, EnvError, parseEnv, type QueueMessage } from './env';
 import { eventsRouter } from './events/events.index';
 import { registerFallback } from './http/fallback';
-import { onError } from './http/on-error';
+import { onError, renderProblem } from './http/on-error';
+import { ApiError } from './http/problem';
 import { requestId } from './http/request-id';
 import { createRouter } from './http/router';
 import { jobsRouter } from './jobs/jobs.index';
 import { webhooksRouter } from './webhooks/webhooks.index';
-import { DIALECT_NAMES, mountDialects } from './dialects';
+import { payloadFormats } from './webhooks/payload';
+import { DIALECT_NAMES, dialectInboundFormats, dialectPayloadFormats, mountDialects } from './dialects';
 import { importsRouter } from './imports/imports.index';
+import { inboundFormats } from './inbound/formats';
 import { inboundReceiverRouter, inboundSourcesRouter } from './inbound/inbound.index';
 import { imageContentRouter, imagesRouter } from './images/images.index';
+import { type Composition, handleQueue } from './queues/consumer';
 
 export type { AppOptions } from './config';
 export type { Env } from './env';
+export type { Composition } from './queues/consumer';
 
-export function createApp(overrides: Partial<AppOptions> = {}) {
-  const options = resolveOptions(overrides);
+/**
+ * The one place the pieces meet: options resolved once, and the plugin registries the core is handed
+ * (dialect webhook payloads, dialect inbound formats) instead of importing them.
+ */
+export function compose(overrides: Partial<AppOptions> = {}): Composition {
+  return {
+    options: resolveOptions(overrides),
+    payloadFormats: payloadFormats(dialectPayloadFormats),
+    inboundFormats: inboundFormats(dialectInboundFormats),
+  };
+}
+
+const DOCUMENTATION = /\/(openapi\.json|docs(\/.*)?)$/;
+
+/** The HTTP app of one composition (createWorker and createApp both build it here). */
+export function buildApp(composition: Composition) {
+  const { options } = composition;
   const app = new OpenAPIHono<AppEnv>();
 
   app.onError(onError());
   app.use('*', requestId(), async function provideOptions(c, next) {
     c.set('options', options);
+    await next();
+  });
+  // Missing or malformed bindings fail the first request loudly (names only, never values). The
+  // documentation (/openapi.json, /docs, a dialect's) is built from code alone: it stays readable,
+  // also where the app is asked without bindings (generating the OpenAPI document in Node).
+  app.use('*', async function checkBindings(c, next) {
+    if (DOCUMENTATION.test(c.req.path)) return next();
+    try {
+      parseEnv(c.env);
+    } catch (err) {
+      if (!(err instanceof EnvError)) throw err;
+      console.error(JSON.stringify({ level: 'error', requestId: c.get('requestId'), message: err.message }));
+      return renderProblem(c, new ApiError('internal_error', err.message));
+    }
     await next();
   });
 
@@ -52,7 +95,7 @@ export function createApp(overrides: Partial<AppOptions> = {}) {
   v1.use('*', rateLimitPolicy());
   v1.route('/admin', adminRouter());
   // An ERP's push carries an HMAC signature instead of an API key.
-  v1.route('/', inboundReceiverRouter());
+  v1.route('/', inboundReceiverRouter(composition.inboundFormats));
   // Image bytes: an API key or a signed URL (for receivers and processors that hold no key).
   v1.route('/', imageContentRouter());
   // Everything below needs a tenant API key.
@@ -60,8 +103,8 @@ export function createApp(overrides: Partial<AppOptions> = {}) {
   v1.route('/', productsRouter());
   v1.route('/', jobsRouter());
   v1.route('/', eventsRouter());
-  v1.route('/', webhooksRouter());
-  v1.route('/', inboundSourcesRouter());
+  v1.route('/', webhooksRouter(composition.payloadFormats));
+  v1.route('/', inboundSourcesRouter(composition.inboundFormats));
   v1.route('/', imagesRouter());
   v1.route('/', importsRouter());
   app.route('/v1', v1);
@@ -74,3 +117,25 @@ export function createApp(overrides: Partial<AppOptions> = {}) {
 
   return app;
 }
+
+/** The HTTP app alone (compatibility). Queue and cron handlers need the same options: use createWorker. */
+export function createApp(overrides: Partial<AppOptions> = {}) {
+  return buildApp(compose(overrides));
+}
+
+/**
+ * `{fetch, queue, scheduled}` for `export default`, plus `app` to mount inside another Hono app and
+ * the resolved `options`. All share one composition.
+ */
+export function createWorker(overrides: Partial<AppOptions> = {}) {
+  const composition = compose(overrides);
+  const app = buildApp(composition);
+  const handlers = {
+    fetch: (request: Request, env: Env, ctx: ExecutionContext) => app.fetch(request, env, ctx),
+    queue: async (batch: MessageBatch<unknown>, env: Env) => handleQueue(batch, parseEnv(env), composition),
+    scheduled: async (controller: ScheduledController, env: Env, ctx: ExecutionContext) => handleScheduled(controller, parseEnv(env), ctx, composition.options),
+  } satisfies ExportedHandler<Env, QueueMessage>;
+  return { ...handlers, app, options: composition.options };
+}
+
+export type Worker = ReturnType<typeof createWorker>;

@@ -1,6 +1,7 @@
 /**
  * Bindings and per-request variables, typed once (wrangler.toml is the source of the bindings).
  */
+import { z } from 'zod';
 import type { AppOptions } from './config';
 
 export interface Env {
@@ -98,6 +99,9 @@ export interface MaintenanceMessage {
   after?: [tenantId: string, productId: string];
 }
 
+/** Any message one of the Worker's queues carries (the dead-letter queue gets them all back). */
+export type QueueMessage = EventsMessage | DeliverMessage | InboundMessage | IngestMessage | ImportMessage | MaintenanceMessage;
+
 export interface Tenant {
   id: string;
   name: string;
@@ -115,4 +119,69 @@ export interface AppVariables {
 export interface AppEnv {
   Bindings: Env;
   Variables: AppVariables;
+}
+
+// ---- the bindings checked once, at the first request / message / cron run --------------------------
+
+const hasMethods = (...names: string[]) => (value: unknown) =>
+  typeof value === 'object' && value !== null && names.every((name) => typeof (value as Record<string, unknown>)[name] === 'function');
+const binding = (kind: string, ...methods: string[]) => z.custom<unknown>(hasMethods(...methods), { message: `must be a ${kind} binding` });
+const queue = binding('Queue producer', 'send');
+const optionalText = z.string().optional();
+
+/**
+ * What a Worker must be given. Required: without them nothing works, and a missing IMAGE_URL_SECRET
+ * used to yield null image URLs silently. Optional settings each switch one feature off when unset,
+ * as their own modules document (ADMIN_TOKEN: admin; JWT_SECRET: GeSmart login; GESMART_*: GeSmart's
+ * ERP webhook; RATE_LIMITER: per-key limits; IMAGE_TRANSFORMS: sources over the decode budget;
+ * SECRETS_KEYS: stored webhook/inbound/processor secrets). Unknown names pass through.
+ */
+const EnvSchema = z.looseObject({
+  DB: binding('D1', 'prepare', 'batch'),
+  IMAGES: binding('R2', 'get', 'put', 'delete'),
+  EVENTS_QUEUE: queue,
+  DELIVERIES_QUEUE: queue,
+  INBOUND_QUEUE: queue,
+  INGEST_QUEUE: queue,
+  IMPORTS_QUEUE: queue,
+  MAINTENANCE_QUEUE: queue,
+  DEAD_LETTER_QUEUE: queue.optional(),
+  // 16+ characters: an HMAC key shorter than that is guessable, and signed image URLs are public.
+  IMAGE_URL_SECRET: z.string({ message: 'must be set (signs image URLs)' }).trim().min(16, 'must be at least 16 characters'),
+  IMAGE_TRANSFORMS: binding('Images', 'input').optional(),
+  RATE_LIMITER: binding('Rate Limiting', 'limit').optional(),
+  ASSETS: binding('static assets', 'fetch').optional(),
+  ADMIN_TOKEN: optionalText,
+  ENVIRONMENT: optionalText,
+  ALLOW_PRIVATE_TARGETS: optionalText,
+  OUTBOUND_ONLY: optionalText,
+  PUBLIC_BASE_URL: optionalText,
+  JWT_SECRET: optionalText,
+  GESMART_TENANT: optionalText,
+  SECRETS_KEYS: optionalText,
+  DELIVERY_TIMEOUT_MS: optionalText,
+});
+
+/** The Worker is misconfigured: names the settings (never their values). */
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Shelfsync is misconfigured: ${problems.join('; ')}`);
+    this.name = 'EnvError';
+  }
+}
+
+/** Checked env objects: workerd hands every invocation of an isolate the same one, so it is parsed once. */
+const checked = new WeakMap<object, EnvError | null>();
+
+/** The bindings as typed, or an EnvError naming every missing or malformed one. Cached per env object. */
+export function parseEnv(env: unknown): Env {
+  if (typeof env !== 'object' || env === null) throw new EnvError(['no bindings were given']);
+  let error = checked.get(env);
+  if (error === undefined) {
+    const result = EnvSchema.safeParse(env);
+    error = result.success ? null : new EnvError(result.error.issues.map((issue) => `${issue.path.join('.') || 'env'} ${issue.message}`));
+    checked.set(env, error);
+  }
+  if (error) throw error;
+  return env as Env;
 }

@@ -1,13 +1,4 @@
-/** The Worker entry: HTTP, queue consumers and cron, over one set of bindings. */
-import { createApp } from './app';
-import { handleScheduled } from './cron/scheduled';
-import type { Env } from './env';
-import { handleQueue } from './queues/consumer';
+/** The Worker entry: HTTP, queue consumers and cron, built by createWorker() from one set of options. */
+import { createWorker } from './app';
 
-const app = createApp();
-
-export default {
-  fetch: app.fetch,
-  queue: handleQueue,
-  scheduled: handleScheduled,
-} satisfies ExportedHandler<Env>;
+export default createWorker();

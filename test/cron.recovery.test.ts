@@ -6,7 +6,7 @@
 import { env } from 'cloudflare:test';
 import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
-import { isolateSweepClock, ROUTINE_SWEEP, type SweepMode } from '../src/cron/recovery';
+import { isolateSweepClock, ROUTINE_SWEEP, type SweepMode } from '../src/lib/sweep-mode';
 import { runCron } from '../src/cron/scheduled';
 import type { Env } from '../src/env';
 import { eventStatements } from '../src/events/outbox';
@@ -144,7 +144,7 @@ describe('the first sweep after a restart', () => {
     await sweepWebhooks(routine.env, Date.now(), ROUTINE_SWEEP);
     expect(routine.sent.flatMap((m) => m.ids)).not.toContain(deliveryIds[0]);
 
-    await runCron(env, Date.now(), restartedNow());
+    await runCron(env, Date.now(), undefined, restartedNow());
     const got = await waitReceived(bucket, 1);
     expect(got).toHaveLength(1);
     expect(got[0]!.headers['webhook-id']).toBe(eventId);

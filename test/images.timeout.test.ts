@@ -8,6 +8,7 @@ import { env } from 'cloudflare:test';
 import { expect, it } from 'vitest';
 import { writeProducts } from '../src/catalog/write/write-products';
 import { ingestProduct } from '../src/images/ingest';
+import { defaultImageLimits } from '../src/images/probe';
 import { call, createTenant } from './helpers/api';
 import { imageEvents, imageRows, receiverUrl } from './helpers/images';
 
@@ -22,7 +23,7 @@ it('a slow source times out after 15 s: the image stays pending with the reason 
   });
 
   const started = Date.now();
-  const retryIn = await ingestProduct(env, { kind: 'ingest', tenantId: t.id, productId: 'slow' });
+  const retryIn = await ingestProduct(env, { kind: 'ingest', tenantId: t.id, productId: 'slow' }, defaultImageLimits);
   const elapsed = Date.now() - started;
   expect(elapsed).toBeGreaterThanOrEqual(14_500);
   expect(elapsed).toBeLessThan(19_000);

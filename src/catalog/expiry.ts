@@ -3,7 +3,7 @@
  * event, job), with `reason: "expired"` on the `product.deleted` event.
  */
 import type { Env } from '../env';
-import { wakeFanout } from '../webhooks/wake';
+import { wakeFanout } from '../events/wake';
 import { deleteProduct } from './write/delete-product';
 
 const BATCH = 50;

@@ -8,12 +8,12 @@ import { createRouter } from '../http/router';
 import { idempotency } from '../idempotency/idempotency';
 import { findJob } from '../jobs/jobs.repository';
 import { encodeCursor } from '../lib/cursor';
-import { wakeFanoutAfterResponse } from '../webhooks/wake';
+import { wakeFanoutAfterResponse } from '../events/wake';
 import { reopenImages } from '../images/refresh';
 import { wakeIngest } from '../images/wake';
 import { catalog } from './catalog-context';
 import { createProduct } from './create-product';
-import { parseRfc3339 } from './model/dates';
+import { parseRfc3339 } from '../lib/dates';
 import * as routes from './products.routes';
 import { batchUpsert, getProduct, listProducts, patchProduct, putProduct, removeProduct } from './products.service';
 

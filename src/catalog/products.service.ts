@@ -20,6 +20,10 @@ import { defaultImageLimits } from '../images/probe';
 import { materializeUploads, type UploadedFile } from '../images/uploads';
 import { type ItemFailure, type WriteItem, type WriteResult, writeProducts } from './write/write-products';
 
+/** The write path's entry points for imports and dialects (catalog/write/ is internal to the catalog). */
+export { deleteProduct, writeProducts };
+export type { ItemFailure, WriteItem, WrittenItem } from './write/write-products';
+
 export interface CatalogContext {
   db: D1Database;
   /** R2: uploaded image bytes are stored before the write. */

@@ -2,7 +2,7 @@
  * The cron (every minute): housekeeping that must not depend on any request arriving. Each task is a
  * bounded, idempotent statement, so an overlapping or repeated run is harmless.
  */
-import { resolveOptions } from '../config';
+import { type AppOptions, resolveOptions } from '../config';
 import type { Env } from '../env';
 import { sweepExpired } from '../catalog/expiry';
 import { sweepMoneyBackfill } from '../catalog/money-backfill';
@@ -11,7 +11,7 @@ import { sweepImports } from '../imports/consumer';
 import { sealSecretsAtRest } from '../secrets/backfill';
 import { deleteEndedImportFiles } from '../imports/retention';
 import { sweepWebhooks } from '../webhooks/sweep';
-import { ROUTINE_SWEEP, type SweepMode, takeSweepMode } from './recovery';
+import { ROUTINE_SWEEP, type SweepMode, takeSweepMode } from '../lib/sweep-mode';
 
 const DAY_MS = 86_400_000;
 /** Rows deleted per table per run: keeps one run well inside the per-invocation limits. */
@@ -20,10 +20,10 @@ const PRUNE_BATCH = 5000;
 export async function runHousekeeping(
   env: Env,
   now = Date.now(),
-  retentionDays = resolveOptions().retentionDays,
-  dedupeWindowSeconds = resolveOptions().inbound.dedupeWindowSeconds,
+  options: Pick<AppOptions, 'retentionDays' | 'imports' | 'inbound'> = resolveOptions(),
 ): Promise<void> {
-  const cutoff = now - retentionDays * DAY_MS;
+  const cutoff = now - options.retentionDays * DAY_MS;
+  const dedupeWindowSeconds = options.inbound.dedupeWindowSeconds;
   await env.DB.batch([
     env.DB.prepare('DELETE FROM events WHERE rowid IN (SELECT rowid FROM events WHERE created_at < ?1 LIMIT ?2)').bind(cutoff, PRUNE_BATCH),
     env.DB.prepare('DELETE FROM job_errors WHERE rowid IN (SELECT rowid FROM job_errors WHERE created_at < ?1 LIMIT ?2)').bind(cutoff, PRUNE_BATCH),
@@ -44,20 +44,21 @@ export async function runHousekeeping(
          LIMIT ?3)`,
     ).bind(now, dedupeWindowSeconds, PRUNE_BATCH),
   ]);
-  await deleteEndedImportFiles(env, now, resolveOptions().imports.fileRetentionDays);
+  await deleteEndedImportFiles(env, now, options.imports.fileRetentionDays);
 }
 
 /**
  * Everything the minute cron does; each part is independent, so one failing does not stop the others.
- * `mode`: the first run of an isolate is a recovery sweep (see recovery.ts).
+ * `options`: the worker's (createWorker), resolved once; the default is for tests that drive the cron alone.
+ * `mode`: the first run of an isolate is a recovery sweep (see lib/sweep-mode.ts).
  */
-export async function runCron(env: Env, now = Date.now(), mode: SweepMode = ROUTINE_SWEEP): Promise<void> {
+export async function runCron(env: Env, now = Date.now(), options: AppOptions = resolveOptions(), mode: SweepMode = ROUTINE_SWEEP): Promise<void> {
   const results = await Promise.allSettled([
     sweepExpired(env, now),
     sweepWebhooks(env, now, mode),
     sweepImages(env, now, mode),
     sweepImports(env, now, mode),
-    runHousekeeping(env, now),
+    runHousekeeping(env, now, options),
     sealSecretsAtRest(env, now),
     sweepMoneyBackfill(env),
   ]);
@@ -66,7 +67,7 @@ export async function runCron(env: Env, now = Date.now(), mode: SweepMode = ROUT
   }
 }
 
-export async function handleScheduled(_controller: ScheduledController, env: Env, ctx: ExecutionContext): Promise<void> {
+export async function handleScheduled(_controller: ScheduledController, env: Env, ctx: ExecutionContext, options: AppOptions): Promise<void> {
   const now = Date.now();
-  ctx.waitUntil(runCron(env, now, takeSweepMode(env, now)));
+  ctx.waitUntil(runCron(env, now, options, takeSweepMode(env, now)));
 }

@@ -15,6 +15,10 @@ import { tryonApp } from './tryon';
 /** Each dialect serves its own OpenAPI document at /compat/{name}/openapi.json. */
 export const DIALECT_NAMES = ['genera', 'sizebay', 'gesmart', 'tryon', 'robosize'] as const;
 
+/** The dialects' plugins, registered with the core by the composition root (src/app.ts). */
+export { dialectInboundFormats } from './inbound-formats';
+export { dialectPayloadFormats } from './payload-formats';
+
 export function mountDialects(app: OpenAPIHono<AppEnv>): void {
   const dialects: Record<(typeof DIALECT_NAMES)[number], unknown> = { genera: generaApp(), sizebay: sizebayApp(), gesmart: gesmartApp(), tryon: tryonApp(), robosize: robosizeApp() };
   for (const [name, dialect] of Object.entries(dialects)) {

@@ -1,6 +1,7 @@
-import { ADVANCE_TENANT_COUNTERS } from '../catalog/write/statements';
 import { newId } from '../lib/ulid';
-import { INSERT_EVENT } from './outbox.queries';
+import { ADVANCE_TENANT_COUNTERS, INSERT_EVENT } from './outbox.queries';
+
+export { ADVANCE_TENANT_COUNTERS };
 
 export type EventType = 'product.created' | 'product.updated' | 'product.deleted' | 'job.completed' | 'endpoint.disabled' | 'webhook.test';
 

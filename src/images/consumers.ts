@@ -5,18 +5,19 @@
  * `failIngestMessage` marks the images `error` with the reason.
  */
 import type { Env, IngestMessage } from '../env';
-import { backoffSeconds } from '../webhooks/consumers';
-import { wakeFanout } from '../webhooks/wake';
+import { backoffSeconds } from '../lib/backoff';
+import { wakeFanout } from '../events/wake';
 import { ingestMessage, productsOf } from './ingest';
-import { settleProductStatements } from './ingest.queries';
-import { ADVANCE_TENANT_COUNTERS } from '../catalog/write/statements';
+import type { ImageLimits } from './probe';
+import { settleProductStatements } from './processing-status';
+import { ADVANCE_TENANT_COUNTERS } from '../events/outbox';
 import { newId } from '../lib/ulid';
 
-export async function handleIngestBatch(batch: MessageBatch<IngestMessage>, env: Env): Promise<void> {
+export async function handleIngestBatch(batch: MessageBatch<IngestMessage>, env: Env, limits: ImageLimits): Promise<void> {
   const tenants = new Set<string>();
   for (const message of batch.messages) {
     try {
-      const retryIn = await ingestMessage(env, message.body);
+      const retryIn = await ingestMessage(env, message.body, limits);
       tenants.add(message.body.tenantId);
       if (retryIn !== null) message.retry({ delaySeconds: retryIn });
       else message.ack();

@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { presentedKey } from '../auth/api-keys';
 import { enforceIpLimit, enforceKeyLimit, ipRateLimit } from '../auth/rate-limit';
 import { tenantForKey } from '../auth/require-api-key';
-import { requestBase } from '../catalog/catalog-context';
+import { requestBase } from '../http/request-base';
 import type { AppEnv } from '../env';
 import { limitBodyTo, requireJson } from '../http/body';
 import { ApiError } from '../http/problem';

@@ -1,5 +1,20 @@
 /** Image reads, tenant-scoped. */
-import type { ImageRow } from '../catalog/model/render';
+
+/** An image row as reads return it (the catalog renders it inside its product). */
+export interface ImageRow {
+  id: string;
+  product_id: string;
+  key: string;
+  position: number;
+  source: string;
+  pipelines: string;
+  classifications: string | null;
+  status: string;
+  error: string | null;
+  sha256: string | null;
+  width: number | null;
+  height: number | null;
+}
 
 export interface FullImageRow extends ImageRow {
   tenant_id: string;

@@ -1,5 +1,29 @@
 import { z } from '@hono/zod-openapi';
-import { ImageOut } from '../catalog/model/product.schema';
+
+/**
+ * Processing status (DESIGN "Status"), of an image and of the product that holds it (its aggregate,
+ * see processing-status.ts): images own it; the product schema reads it from here.
+ */
+export const productStatuses = ['pending', 'processing', 'done', 'error'] as const;
+
+const JsonObject = z.record(z.string(), z.unknown());
+
+/** An image as clients read it inside a product. */
+export const ImageOut = z
+  .object({
+    id: z.string().openapi({ description: "The caller's image id" }),
+    imageId: z.string().openapi({ example: 'img_01JD7Z8Q6V7N9K3M2X4B5C6D7E' }),
+    source: JsonObject,
+    pipelines: z.record(z.string(), z.boolean()),
+    classifications: JsonObject.nullable(),
+    status: z.enum(productStatuses),
+    error: z.string().nullable(),
+    sha256: z.string().nullable(),
+    width: z.number().int().nullable(),
+    height: z.number().int().nullable(),
+    url: z.string().nullable(),
+  })
+  .openapi('Image');
 
 export const ImageDetail = ImageOut.extend({
   productId: z.string(),

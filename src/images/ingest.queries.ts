@@ -1,8 +1,5 @@
 /** SQL of the ingest consumer. Every write is guarded by the claim (`status = 'processing'` and the lease value), so a redelivered message never records or announces an image twice. */
-import { PRODUCT_STATUS_SQL } from '../catalog/write/product-status.queries';
-import { ADVANCE_TENANT_COUNTERS } from '../catalog/write/statements';
-import { EMIT_JOBS_COMPLETED, FINISH_JOBS_OF_CLOSED_ROUNDS } from '../jobs/jobs.queries';
-import { newId } from '../lib/ulid';
+import { PRODUCT_STATUS_SQL } from './product-status.queries';
 
 /** ?1 tenant, ?2 product, ?3 now, ?4 lease end. Due pending images, or ones whose claim expired. */
 export const CLAIM_IMAGES = `
@@ -70,20 +67,3 @@ export const CLOSE_ROUNDS = `
 UPDATE processing_rounds SET closed_at = ?3
 WHERE tenant_id = ?1 AND product_id = ?2 AND closed_at IS NULL
   AND EXISTS (SELECT 1 FROM products WHERE tenant_id = ?1 AND id = ?2 AND status IN ('done', 'error'))`;
-
-/**
- * Everything that follows an image reaching a final status, in order: the product's aggregate, its
- * `product.processed` (once per round), the round closed, and jobs whose image work is now all done
- * finished with their `job.completed`.
- */
-export function settleProductStatements(db: D1Database, tenantId: string, productId: string, now: number): D1PreparedStatement[] {
-  return [
-    db.prepare(REFRESH_ONE_PRODUCT_STATUS).bind(tenantId, productId),
-    db.prepare(EMIT_PRODUCT_PROCESSED).bind(tenantId, productId, newId('evt', now), now),
-    db.prepare(ADVANCE_TENANT_COUNTERS).bind(tenantId),
-    db.prepare(CLOSE_ROUNDS).bind(tenantId, productId, now),
-    db.prepare(FINISH_JOBS_OF_CLOSED_ROUNDS).bind(tenantId, productId, now),
-    db.prepare(EMIT_JOBS_COMPLETED).bind(tenantId, productId, now, newId('evt', now)),
-    db.prepare(ADVANCE_TENANT_COUNTERS).bind(tenantId),
-  ];
-}

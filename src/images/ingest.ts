@@ -9,7 +9,7 @@
  * Transient failures go back to `pending` with a backoff and the message is retried; permanent ones
  * are per-image errors with a clear text.
  */
-import { ADVANCE_TENANT_COUNTERS } from '../catalog/write/statements';
+import { ADVANCE_TENANT_COUNTERS } from '../events/outbox';
 import type { Env, IngestMessage } from '../env';
 import { newId } from '../lib/ulid';
 import { fetchImageSource } from './fetch-source';
@@ -19,13 +19,12 @@ import {
   IMAGE_NOT_DONE,
   INSERT_IMAGE_EVENT,
   REFRESH_ONE_PRODUCT_STATUS,
-  settleProductStatements,
   UPSERT_BLOB,
   UPSERT_URL_CACHE,
 } from './ingest.queries';
 import { urlBase, signedImageUrl } from './image-url';
-import { resolveOptions } from '../config';
-import { checkLimits, type Probe, probeImage } from './probe';
+import { settleProductStatements } from './processing-status';
+import { checkLimits, type ImageLimits, type Probe, probeImage } from './probe';
 import { CALLBACK_WAIT_MS, runProcessors, type ProcessorOutput } from './processors/registry';
 import { blobKey, storeOriginal } from './store';
 
@@ -47,10 +46,9 @@ type Outcome =
   /** A pipeline service will call back: the image stays `processing` until then. */
   | { kind: 'waiting'; sha256: string; probe: Probe; bytes: number };
 
-async function processOne(env: Env, tenantId: string, image: ClaimedImage, refresh: boolean): Promise<Outcome> {
+async function processOne(env: Env, tenantId: string, image: ClaimedImage, refresh: boolean, limits: ImageLimits): Promise<Outcome> {
   const source = JSON.parse(image.source) as { url?: string; sha256?: string };
-  const limits = resolveOptions().images;
-  if (source.sha256) return processUploaded(env, tenantId, image, source.sha256);
+  if (source.sha256) return processUploaded(env, tenantId, image, source.sha256, limits);
   if (!source.url) return { kind: 'error', error: 'This image has no source Shelfsync can read' };
 
   let fetched = await fetchImageSource(env, tenantId, source.url, limits.maxBytes, refresh);
@@ -88,23 +86,23 @@ async function processOne(env: Env, tenantId: string, image: ClaimedImage, refre
   }
 
   const pipelines = JSON.parse(image.pipelines) as Record<string, boolean>;
-  const output = await runProcessors(env, { tenantId, imageId: image.id, sha256: sha256!, probe: probe!, bytes, pipelines });
+  const output = await runProcessors(env, { tenantId, imageId: image.id, sha256: sha256!, probe: probe!, bytes, pipelines, limits });
   if (output.transient) return { kind: 'retry', error: output.error ?? 'A processor is temporarily unavailable' };
   if (output.waiting && !output.error) return { kind: 'waiting', sha256: sha256!, probe: probe!, bytes: size! };
   return { kind: 'done', sha256: sha256!, probe: probe!, bytes: size!, output, cache };
 }
 
 /** Bytes uploaded with the write: already in R2 under their hash; probe and process them. */
-async function processUploaded(env: Env, tenantId: string, image: ClaimedImage, sha256: string): Promise<Outcome> {
+async function processUploaded(env: Env, tenantId: string, image: ClaimedImage, sha256: string, limits: ImageLimits): Promise<Outcome> {
   const object = await env.IMAGES.get(blobKey(tenantId, sha256));
   if (!object) return { kind: 'error', error: 'The uploaded bytes are missing' };
   const bytes = new Uint8Array(await object.arrayBuffer());
   const probed = probeImage(bytes);
   if (!probed.ok) return { kind: 'error', error: probed.error };
-  const tooBig = checkLimits(probed.probe, bytes.length, resolveOptions().images, env.IMAGE_TRANSFORMS !== undefined);
+  const tooBig = checkLimits(probed.probe, bytes.length, limits, env.IMAGE_TRANSFORMS !== undefined);
   if (tooBig) return { kind: 'error', error: tooBig };
   const pipelines = JSON.parse(image.pipelines) as Record<string, boolean>;
-  const output = await runProcessors(env, { tenantId, imageId: image.id, sha256, probe: probed.probe, bytes, pipelines });
+  const output = await runProcessors(env, { tenantId, imageId: image.id, sha256, probe: probed.probe, bytes, pipelines, limits });
   if (output.transient) return { kind: 'retry', error: output.error ?? 'A processor is temporarily unavailable' };
   if (output.waiting && !output.error) return { kind: 'waiting', sha256, probe: probed.probe, bytes: bytes.length };
   return { kind: 'done', sha256, probe: probed.probe, bytes: bytes.length, output, cache: null };
@@ -119,17 +117,18 @@ export function productsOf(message: IngestMessage): string[] {
 }
 
 /** Processes the due images of the message's products; returns seconds until the next retry is due, or null. */
-export async function ingestMessage(env: Env, message: IngestMessage): Promise<number | null> {
+/** `limits`: the worker's image options, resolved once at the composition root. */
+export async function ingestMessage(env: Env, message: IngestMessage, limits: ImageLimits): Promise<number | null> {
   let retryIn: number | null = null;
   for (const productId of productsOf(message)) {
-    const wait = await ingestProduct(env, { ...message, productId, productIds: undefined });
+    const wait = await ingestProduct(env, { ...message, productId, productIds: undefined }, limits);
     if (wait !== null) retryIn = Math.min(retryIn ?? Infinity, wait);
   }
   return retryIn;
 }
 
 /** Processes one product's due images; returns seconds until the next retry is due, or null. */
-export async function ingestProduct(env: Env, message: IngestMessage & { productId: string }, now = Date.now()): Promise<number | null> {
+export async function ingestProduct(env: Env, message: IngestMessage & { productId: string }, limits: ImageLimits, now = Date.now()): Promise<number | null> {
   const db = env.DB;
   const { tenantId, productId } = message;
   const lease = now + LEASE_MS + Math.floor(Math.random() * 1000);
@@ -140,7 +139,7 @@ export async function ingestProduct(env: Env, message: IngestMessage & { product
   for (const image of claimed) {
     let outcome: Outcome;
     try {
-      outcome = await processOne(env, tenantId, image, message.refresh ?? false);
+      outcome = await processOne(env, tenantId, image, message.refresh ?? false, limits);
     } catch (err) {
       console.error(JSON.stringify({ level: 'error', message: 'image processing crashed', imageId: image.id, error: String((err as Error)?.stack ?? err) }));
       outcome = { kind: 'retry', error: 'Processing failed unexpectedly' };

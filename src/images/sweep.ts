@@ -4,7 +4,7 @@
  * re-enqueued. Stored bytes no image references any more are marked, and deleted from R2 after a
  * grace period (a re-sync of the same picture within it reuses them instead of fetching again).
  */
-import { ROUTINE_SWEEP, type SweepMode, wakeBefore } from '../cron/recovery';
+import { ROUTINE_SWEEP, type SweepMode, wakeBefore } from '../lib/sweep-mode';
 import type { Env } from '../env';
 import { wakeIngest } from './wake';
 import { blobKey, derivativeKey } from './store';
@@ -20,7 +20,7 @@ const MAX_PRODUCTS_RECOVERY = 5000;
 export async function sweepImages(env: Env, now = Date.now(), mode: SweepMode = ROUTINE_SWEEP): Promise<{ requeued: number; deleted: number }> {
   const db = env.DB;
   const release = mode.deadBefore === null ? [] : [
-    // Claims a dead process took (see recovery.ts; `attempts > 0` leaves images waiting for a
+    // Claims a dead process took (see lib/sweep-mode.ts; `attempts > 0` leaves images waiting for a
     // processor's callback alone): due again now rather than when the 5-minute lease ends.
     db.prepare("UPDATE images SET next_attempt_at = ?1 - 1 WHERE status = 'processing' AND attempts > 0 AND next_attempt_at >= ?1 AND updated_at < ?2")
       .bind(now, mode.deadBefore),

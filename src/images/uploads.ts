@@ -4,7 +4,7 @@
  * messages. Each stored object gets a `blobs` row marked orphaned until an image references it, so
  * bytes left behind by a write that then failed are removed by the cron's orphan sweep.
  */
-import type { ImageDoc, ProductDoc } from '../catalog/model/product-doc';
+import type { ImageDoc } from './image-doc';
 import type { FieldError } from '../http/problem';
 import { base64ToBytes } from '../lib/base64';
 import { detectFormat, MIME } from './probe';
@@ -43,7 +43,7 @@ export async function storeUpload(ctx: UploadContext, bytes: Uint8Array): Promis
  * Replaces `base64` and `fileKey` sources with `{sha256, fileName}`, and checks `sha256` sources name
  * bytes this tenant has. Returns field errors (JSON Pointers into the product) instead of throwing.
  */
-export async function materializeUploads(ctx: UploadContext, doc: ProductDoc, files: Map<string, UploadedFile> | null): Promise<FieldError[]> {
+export async function materializeUploads(ctx: UploadContext, doc: { images?: ImageDoc[] }, files: Map<string, UploadedFile> | null): Promise<FieldError[]> {
   const errors: FieldError[] = [];
   for (const [i, image] of (doc.images ?? []).entries()) {
     const source = image.source as { url?: string; fileKey?: string; base64?: string; fileName?: string; sha256?: string };

@@ -1,14 +1,15 @@
 /** The imports queue consumer: one import at a time; a long file re-enqueues itself after each slice. */
-import { ROUTINE_SWEEP, type SweepMode, wakeBefore } from '../cron/recovery';
+import { ROUTINE_SWEEP, type SweepMode, wakeBefore } from '../lib/sweep-mode';
+import type { AppOptions } from '../config';
 import type { Env, ImportMessage } from '../env';
-import { backoffSeconds } from '../webhooks/consumers';
+import { backoffSeconds } from '../lib/backoff';
 import { STALE_UPLOAD_MS } from './imports.index';
 import { processImport } from './process-import';
 
-export async function handleImportBatch(batch: MessageBatch<ImportMessage>, env: Env): Promise<void> {
+export async function handleImportBatch(batch: MessageBatch<ImportMessage>, env: Env, options: AppOptions): Promise<void> {
   for (const message of batch.messages) {
     try {
-      const state = await processImport(env, message.body);
+      const state = await processImport(env, message.body, options);
       if (state === 'more') await env.IMPORTS_QUEUE.send(message.body);
       message.ack();
     } catch (err) {
@@ -20,7 +21,7 @@ export async function handleImportBatch(batch: MessageBatch<ImportMessage>, env:
 
 /**
  * Imports whose wake-up was lost (or whose consumer died) a minute ago or more, or that a dead process
- * left (see cron/recovery.ts): for the cron. Never one a live consumer may be reading: two consumers
+ * left (see lib/sweep-mode.ts): for the cron. Never one a live consumer may be reading: two consumers
  * on one import could both read a chunk.
  */
 export async function sweepImports(env: Env, now = Date.now(), mode: SweepMode = ROUTINE_SWEEP): Promise<number> {

@@ -4,7 +4,7 @@
  * `start/end` intervals, comma-separated additional image links. Pure: fields in, a canonical input
  * (validated later like any write) or field errors out.
  */
-import { parseInterval } from '../catalog/model/dates';
+import { parseInterval } from '../lib/dates';
 import type { FieldError } from '../http/problem';
 
 export type MerchantFields = Record<string, string[]>;

@@ -6,13 +6,13 @@
  * finishes the job, and in replace mode deletes what the file did not mention (only if it completed).
  */
 import { validateProduct } from '../catalog/products.service';
-import { resolveOptions } from '../config';
+import type { AppOptions } from '../config';
 import type { Env, ImportMessage } from '../env';
 import { newId } from '../lib/ulid';
-import { ADVANCE_TENANT_COUNTERS } from '../catalog/write/statements';
+import { ADVANCE_TENANT_COUNTERS } from '../events/outbox';
 import { wakeIngest } from '../images/wake';
-import { type ItemFailure, type WriteItem, writeProducts } from '../catalog/write/write-products';
-import { wakeFanout } from '../webhooks/wake';
+import { type ItemFailure, type WriteItem, writeProducts } from '../catalog/products.service';
+import { wakeFanout } from '../events/wake';
 import { deleteUnseen } from './replace';
 import { findImport, type ImportRow } from './imports.repository';
 import { type Candidate, completeLines, type Cursor, readChunk } from './read-records';
@@ -27,7 +27,8 @@ UPDATE imports SET next_offset = ?3, next_line = ?4, encoding = ?5, columns = ?6
   rows_total = rows_total + ?8, rows_done = rows_done + ?9, rows_failed = rows_failed + ?10, status = 'processing', updated_at = ?11
 WHERE job_id = ?1 AND next_offset = ?2`;
 
-export async function processImport(env: Env, message: ImportMessage): Promise<'done' | 'more'> {
+/** `options`: the worker's, resolved once at the composition root (limits apply to each row as on /v1). */
+export async function processImport(env: Env, message: ImportMessage, options: AppOptions): Promise<'done' | 'more'> {
   for (let n = 0; n < CHUNKS_PER_MESSAGE; n++) {
     const row = await findImport(env.DB, message.tenantId, message.jobId);
     if (!row || (row.status !== 'pending' && row.status !== 'processing')) return 'done';
@@ -35,7 +36,7 @@ export async function processImport(env: Env, message: ImportMessage): Promise<'
       await finishImport(env, row);
       return 'done';
     }
-    await processChunk(env, row);
+    await processChunk(env, row, options);
   }
   return 'more';
 }
@@ -45,7 +46,7 @@ async function tenantOf(env: Env, tenantId: string) {
   return { id: t!.id, name: t!.name, defaultCurrency: t!.default_currency, defaultLocale: t!.default_locale };
 }
 
-async function processChunk(env: Env, row: ImportRow): Promise<void> {
+async function processChunk(env: Env, row: ImportRow, options: AppOptions): Promise<void> {
   const tenant = await tenantOf(env, row.tenant_id);
   const cursor: Cursor = {
     offset: row.next_offset,
@@ -72,7 +73,7 @@ async function processChunk(env: Env, row: ImportRow): Promise<void> {
     length *= 2;
   }
 
-  const ctx = { db: env.DB, bucket: env.IMAGES, tenant, options: resolveOptions(), imageUrl: async () => null };
+  const ctx = { db: env.DB, bucket: env.IMAGES, tenant, options, imageUrl: async () => null };
   const items: WriteItem[] = [];
   const failures: ItemFailure[] = [];
   // Ids an earlier chunk of this file already had (they carry this import's mark): a repeat is the

@@ -2,7 +2,7 @@
  * Replace mode's last step: the tenant's products a completed import did not mention are deleted, in
  * batches, each a tombstone `product.deleted` event (reason `replaced`) and the rows in one D1 batch.
  */
-import { ADVANCE_TENANT_COUNTERS } from '../catalog/write/statements';
+import { ADVANCE_TENANT_COUNTERS } from '../events/outbox';
 import { newId } from '../lib/ulid';
 
 const BATCH = 500;

@@ -3,15 +3,16 @@
  * the same batch write as the API, under the job the sender was given. Idempotent: a job that already
  * finished is not applied again, and the write itself is one transaction.
  */
-import { resolveOptions } from '../config';
+import type { AppOptions } from '../config';
 import type { Env, InboundMessage } from '../env';
-import { backoffSeconds } from '../webhooks/consumers';
-import { wakeFanout } from '../webhooks/wake';
+import { backoffSeconds } from '../lib/backoff';
+import { wakeFanout } from '../events/wake';
 import { wakeIngest } from '../images/wake';
-import { canonicalFormat, inboundFormats } from './formats';
+import type { InboundFormats } from './formats';
 import { inboundPayloadKey } from './receive';
 
-export async function applyInbound(env: Env, message: InboundMessage): Promise<void> {
+/** `formats` and `options`: the worker's, resolved once at the composition root. */
+export async function applyInbound(env: Env, message: InboundMessage, formats: InboundFormats, options: AppOptions): Promise<void> {
   const job = await env.DB.prepare(
     `SELECT j.status, t.id, t.name, t.default_currency, t.default_locale
      FROM jobs AS j JOIN tenants AS t ON t.id = j.tenant_id WHERE j.id = ?1 AND j.tenant_id = ?2`,
@@ -31,18 +32,18 @@ export async function applyInbound(env: Env, message: InboundMessage): Promise<v
     db: env.DB,
     bucket: env.IMAGES,
     tenant: { id: job.id, name: job.name, defaultCurrency: job.default_currency, defaultLocale: job.default_locale },
-    options: resolveOptions(),
+    options,
     imageUrl: async () => null,
   };
-  const result = await (inboundFormats[format] ?? canonicalFormat).apply(ctx, stored, message.jobId);
+  const result = await formats.get(format).apply(ctx, stored, message.jobId);
   await env.IMAGES.delete(key);
   await Promise.all([wakeFanout(env, message.tenantId), wakeIngest(env, message.tenantId, result.toIngest)]);
 }
 
-export async function handleInboundBatch(batch: MessageBatch<InboundMessage>, env: Env): Promise<void> {
+export async function handleInboundBatch(batch: MessageBatch<InboundMessage>, env: Env, formats: InboundFormats, options: AppOptions): Promise<void> {
   for (const message of batch.messages) {
     try {
-      await applyInbound(env, message.body);
+      await applyInbound(env, message.body, formats, options);
       message.ack();
     } catch (err) {
       console.error(JSON.stringify({ level: 'error', message: 'inbound apply failed', jobId: message.body.jobId, error: String(err) }));

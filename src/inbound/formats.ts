@@ -1,10 +1,10 @@
 /**
  * Payload shapes an inbound source can accept (its `format`). `canonical`: one product with its id,
  * or `{"products": [...]}`, validated like any API call and applied as a batch upsert. Dialects add
- * their vendors' shapes (GeSmart's ERP push) in src/dialects/inbound-formats.ts.
+ * their vendors' shapes (GeSmart's ERP push): the composition root hands them to `inboundFormats()`
+ * (the core never imports a dialect).
  */
 import { batchUpsert, type CatalogContext, validateProduct } from '../catalog/products.service';
-import { dialectInboundFormats } from '../dialects/inbound-formats';
 import type { FieldError } from '../http/problem';
 
 export interface InboundFormat {
@@ -42,5 +42,17 @@ export const canonicalFormat: InboundFormat = {
   },
 };
 
-export const inboundFormats: Record<string, InboundFormat> = { canonical: canonicalFormat, ...dialectInboundFormats };
-export const inboundFormatNames = Object.keys(inboundFormats) as [string, ...string[]];
+/** The formats a source may declare, and the one to read a push with. Built once at the composition root. */
+export interface InboundFormats {
+  names: readonly [string, ...string[]];
+  /** The format called `name`; `canonical` for a name no longer registered. */
+  get(name: string): InboundFormat;
+}
+
+export function inboundFormats(extra: Record<string, InboundFormat> = {}): InboundFormats {
+  const formats: Record<string, InboundFormat> = { ...extra, canonical: canonicalFormat };
+  return {
+    names: ['canonical', ...Object.keys(extra).filter((name) => name !== 'canonical')],
+    get: (name) => formats[name] ?? canonicalFormat,
+  };
+}

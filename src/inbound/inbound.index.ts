@@ -7,6 +7,7 @@ import { idempotency } from '../idempotency/idempotency';
 import { noStore } from '../secrets/no-store';
 import { schemeErrors } from './dedupe';
 import { mayUseEnvSecret } from './env-secrets';
+import type { InboundFormats } from './formats';
 import * as routes from './inbound.routes';
 import { receiveInbound, sourceSecretOrRefuse } from './receive';
 import { deleteSource, findSource, insertSource, listSources, renderSource, rotateSourceSecret, updateSource } from './sources.repository';
@@ -20,23 +21,24 @@ const mountBase = (path: string) => path.slice(0, Math.max(0, path.indexOf('/v1/
  * The signed entry point, mounted before API-key authentication. Documented through the registry but
  * routed by hand: a validator would parse the body before the signature over its raw bytes is checked.
  */
-export function inboundReceiverRouter() {
+export function inboundReceiverRouter(formats: InboundFormats) {
   const router = createRouter();
   router.openAPIRegistry.registerPath(routes.receiveRoute);
   // Per-IP limit, then the source (unknown: 401 without reading a byte), then the cap (options.inbound.bodyBytes).
   router.post('/inbound/:id', ipRateLimit(), requireJson({ raw: true }), async (c) => {
     const source = await findSource(c.env.DB, null, c.req.param('id'));
     await sourceSecretOrRefuse(c.env, source);
-    return withBodyLimit(c, c.get('options').inbound.bodyBytes, () => receiveInbound(c, source));
+    return withBodyLimit(c, c.get('options').inbound.bodyBytes, () => receiveInbound(c, source, formats));
   });
   return router;
 }
 
-export function inboundSourcesRouter() {
+/** `formats`: the inbound formats registered at the composition root (a source declares one). */
+export function inboundSourcesRouter(formats: InboundFormats) {
   const router = createRouter();
   const writes = [limitBodyTo('admin'), requireJson(), idempotency()];
 
-  router.openapi({ ...routes.createSourceRoute, middleware: writes }, async (c) => {
+  router.openapi({ ...routes.createSourceRoute(formats.names), middleware: writes }, async (c) => {
     const body = c.req.valid('json');
     if (body.secretEnv && !(await mayUseEnvSecret(c.env.DB, c.env, c.get('tenant').id, body.secretEnv))) {
       throw new ApiError('validation_failed', 'The request body is not valid', [

@@ -1,18 +1,21 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { authProblems, bearerSecurity, json, jsonBody, problems, writeProblems } from '../http/openapi';
-import { CreateSourceBody, InboundAckSchema, RotatedSourceSchema, SourceSchema, SourceWithSecretSchema, UpdateSourceBody } from './inbound.schemas';
+import { createSourceBody, InboundAckSchema, RotatedSourceSchema, SourceSchema, SourceWithSecretSchema, UpdateSourceBody } from './inbound.schemas';
 
 const tags = ['Inbound'];
 const security = bearerSecurity;
 const IdParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: 'src_01JD7Z8Q6V7N9K3M2X4B5C6D7E' }) });
 
-export const createSourceRoute = createRoute({
-  method: 'post', path: '/inbound-sources', tags, security,
-  summary: 'Register an ERP that pushes signed product updates',
-  description: 'A generated secret is shown once. Such an answer is `Cache-Control: no-store` and is not kept for `Idempotency-Key` replay: the same key again answers 409 `secret_already_shown` and writes nothing.',
-  request: { body: jsonBody(CreateSourceBody) },
-  responses: { 201: json(SourceWithSecretSchema, 'Registered'), ...problems(...writeProblems, 503) },
-});
+/** Registering a source: its body names a `format`, one of those registered at the composition root. */
+export function createSourceRoute(formats: readonly [string, ...string[]]) {
+  return createRoute({
+    method: 'post', path: '/inbound-sources', tags, security,
+    summary: 'Register an ERP that pushes signed product updates',
+    description: 'A generated secret is shown once. Such an answer is `Cache-Control: no-store` and is not kept for `Idempotency-Key` replay: the same key again answers 409 `secret_already_shown` and writes nothing.',
+    request: { body: jsonBody(createSourceBody(formats)) },
+    responses: { 201: json(SourceWithSecretSchema, 'Registered'), ...problems(...writeProblems, 503) },
+  });
+}
 
 export const listSourcesRoute = createRoute({
   method: 'get', path: '/inbound-sources', tags, security, summary: 'Inbound sources',

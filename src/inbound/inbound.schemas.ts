@@ -1,7 +1,6 @@
 import { z } from '@hono/zod-openapi';
 
 import { SIGNED_PAYLOADS, schemeErrors } from './dedupe';
-import { inboundFormatNames } from './formats';
 
 const HeaderName = z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}$/, 'Header names are HTTP tokens').transform((h) => h.toLowerCase());
 
@@ -20,32 +19,35 @@ const SourceFields = {
   timestampHeader: HeaderName.nullable().openapi({ description: 'Required when the timestamp is signed' }),
   toleranceSeconds: z.number().int().min(1).max(3600).openapi({ description: 'How far a signed timestamp may be from now, either way' }),
   eventIdHeader: HeaderName.nullable().openapi({ description: 'The header carrying a unique delivery id; used to dedupe only when the signature covers it (`{id}.{timestamp}.{body}`), else ignored' }),
-  format: z.enum(inboundFormatNames),
 };
 
-export const CreateSourceBody = z
-  .strictObject({
-    name: SourceFields.name,
-    secret: z.string().min(16, 'Use at least 16 characters').max(512)
-      .refine((v) => !v.startsWith('enc:'), 'Must not start with "enc:" (the marker of an encrypted value)')
-      .optional().openapi({ description: 'Omit to have one generated (shown once)' }),
-    secretEnv: z.string().regex(/^[A-Z][A-Z0-9_]*_WEBHOOK_SECRET$/, 'Must name an environment secret ending in _WEBHOOK_SECRET').optional()
-      .openapi({ description: 'Take the secret from this Worker secret instead (e.g. GESMART_WEBHOOK_SECRET)', example: 'GESMART_WEBHOOK_SECRET' }),
-    secretEncoding: SourceFields.secretEncoding.default('utf8'),
-    signatureHeader: SourceFields.signatureHeader.default('x-signature'),
-    signatureEncoding: SourceFields.signatureEncoding.default('base64'),
-    signaturePrefix: SourceFields.signaturePrefix.default(''),
-    signedPayload: SourceFields.signedPayload.default('{body}'),
-    timestampHeader: SourceFields.timestampHeader.default(null),
-    toleranceSeconds: SourceFields.toleranceSeconds.default(300),
-    eventIdHeader: SourceFields.eventIdHeader.default(null),
-    format: SourceFields.format.default('canonical'),
-  })
-  .refine((s) => !(s.secret && s.secretEnv), { message: 'Give either secret or secretEnv, not both', path: ['secretEnv'] })
-  .superRefine((s, ctx) => {
-    for (const e of schemeErrors(s)) ctx.addIssue({ code: 'custom', message: e.message, path: [e.path.slice(1)] });
-  })
-  .openapi('CreateInboundSource');
+/** The body that registers a source; its `format` is one of those registered at the composition root. */
+export function createSourceBody(formats: readonly [string, ...string[]]) {
+  const CreateSourceBody = z
+    .strictObject({
+      name: SourceFields.name,
+      secret: z.string().min(16, 'Use at least 16 characters').max(512)
+        .refine((v) => !v.startsWith('enc:'), 'Must not start with "enc:" (the marker of an encrypted value)')
+        .optional().openapi({ description: 'Omit to have one generated (shown once)' }),
+      secretEnv: z.string().regex(/^[A-Z][A-Z0-9_]*_WEBHOOK_SECRET$/, 'Must name an environment secret ending in _WEBHOOK_SECRET').optional()
+        .openapi({ description: 'Take the secret from this Worker secret instead (e.g. GESMART_WEBHOOK_SECRET)', example: 'GESMART_WEBHOOK_SECRET' }),
+      secretEncoding: SourceFields.secretEncoding.default('utf8'),
+      signatureHeader: SourceFields.signatureHeader.default('x-signature'),
+      signatureEncoding: SourceFields.signatureEncoding.default('base64'),
+      signaturePrefix: SourceFields.signaturePrefix.default(''),
+      signedPayload: SourceFields.signedPayload.default('{body}'),
+      timestampHeader: SourceFields.timestampHeader.default(null),
+      toleranceSeconds: SourceFields.toleranceSeconds.default(300),
+      eventIdHeader: SourceFields.eventIdHeader.default(null),
+      format: z.enum(formats).default('canonical'),
+    })
+    .refine((s) => !(s.secret && s.secretEnv), { message: 'Give either secret or secretEnv, not both', path: ['secretEnv'] })
+    .superRefine((s, ctx) => {
+      for (const e of schemeErrors(s)) ctx.addIssue({ code: 'custom', message: e.message, path: [e.path.slice(1)] });
+    })
+    .openapi('CreateInboundSource');
+  return CreateSourceBody;
+}
 
 export const UpdateSourceBody = z
   .strictObject({

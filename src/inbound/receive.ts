@@ -7,7 +7,7 @@
 import type { Context } from 'hono';
 import type { AppEnv, Env } from '../env';
 import { ApiError } from '../http/problem';
-import { canonicalFormat, inboundFormats } from './formats';
+import type { InboundFormat, InboundFormats } from './formats';
 import { sha256Hex } from '../lib/crypto';
 import { dedupeKey, dedupeWindow } from './dedupe';
 import { mayUseEnvSecret } from './env-secrets';
@@ -36,16 +36,17 @@ export interface InboundAck {
 }
 
 /** POST /v1/inbound/{sourceId}: a stored source's push, answered in the canonical shape. */
-export async function receiveInbound(c: Context<AppEnv>, source: SourceRow | null): Promise<Response> {
-  const ack = await acceptInbound(c, source);
+export async function receiveInbound(c: Context<AppEnv>, source: SourceRow | null, formats: InboundFormats): Promise<Response> {
+  const ack = await acceptInbound(c, source, formats.get(source?.format ?? 'canonical'));
   if (!ack.duplicate) c.header('Job-Id', ack.jobId);
   return c.json(ack, ack.duplicate ? 200 : 202);
 }
 
 /**
  * Verify, dedupe, validate, store and enqueue one push for `source` (null = unknown: refused like a
- * bad signature). Dialects with their own entry point (GeSmart's single-tenant webhook) call this
- * with a source built from configuration and render the answer in their own shape.
+ * bad signature), read with `format` (the source's). Dialects with their own entry point (GeSmart's
+ * single-tenant webhook) call this with a source built from configuration and their own format, and
+ * render the answer in their own shape.
  */
 function unverified(): ApiError {
   return new ApiError('unauthorized', 'The signature could not be verified', undefined, { 'WWW-Authenticate': 'HMAC realm="shelfsync-inbound"' });
@@ -71,7 +72,7 @@ export async function sourceSecretOrRefuse(env: Env, source: SourceRow | null, n
   return { source, secrets };
 }
 
-export async function acceptInbound(c: Context<AppEnv>, sourceOrNull: SourceRow | null): Promise<InboundAck> {
+export async function acceptInbound(c: Context<AppEnv>, sourceOrNull: SourceRow | null, format: InboundFormat): Promise<InboundAck> {
   const env = c.env;
   const denied = unverified();
   const now = Date.now();
@@ -128,7 +129,6 @@ export async function acceptInbound(c: Context<AppEnv>, sourceOrNull: SourceRow 
     options: c.get('options'),
     imageUrl: async () => null,
   };
-  const format = inboundFormats[source.format] ?? canonicalFormat;
   const accepted = await format.accept(ctx, payload);
   if (!accepted.ok) throw new ApiError('validation_failed', 'The pushed products are not valid', accepted.errors);
 

@@ -4,28 +4,42 @@
  * with backoff until the dead-letter queue takes them.
  */
 import { handleMaintenanceBatch } from '../catalog/money-backfill';
+import type { AppOptions } from '../config';
 import type { DeliverMessage, Env, EventsMessage, ImportMessage, InboundMessage, IngestMessage, MaintenanceMessage } from '../env';
 import { handleImportBatch } from '../imports/consumer';
 import { handleIngestBatch } from '../images/consumers';
 import { handleInboundBatch } from '../inbound/apply-inbound';
 import { handleDeliverBatch, handleEventsBatch } from '../webhooks/consumers';
+import type { InboundFormats } from '../inbound/formats';
+import type { PayloadFormats } from '../webhooks/payload';
 import { recordDeadLetters } from './dead-letter';
-import { noteIsolateActive } from '../cron/recovery';
+import { noteIsolateActive } from '../lib/sweep-mode';
 
-export async function handleQueue(batch: MessageBatch<unknown>, env: Env): Promise<void> {
+/**
+ * What the composition root hands every handler: the options resolved once, and the registries of
+ * plugin formats (the core never imports a dialect; the root registers them).
+ */
+export interface Composition {
+  options: AppOptions;
+  payloadFormats: PayloadFormats;
+  inboundFormats: InboundFormats;
+}
+
+export async function handleQueue(batch: MessageBatch<unknown>, env: Env, composition: Composition): Promise<void> {
+  const { options } = composition;
   // Claims are only taken here: the recovery sweep must know this isolate was already working.
   noteIsolateActive();
   switch (batch.queue) {
     case 'shelfsync-events':
-      return handleEventsBatch(batch as MessageBatch<EventsMessage>, env);
+      return handleEventsBatch(batch as MessageBatch<EventsMessage>, env, composition.payloadFormats);
     case 'shelfsync-deliveries':
-      return handleDeliverBatch(batch as MessageBatch<DeliverMessage>, env);
+      return handleDeliverBatch(batch as MessageBatch<DeliverMessage>, env, composition.payloadFormats);
     case 'shelfsync-ingest':
-      return handleIngestBatch(batch as MessageBatch<IngestMessage>, env);
+      return handleIngestBatch(batch as MessageBatch<IngestMessage>, env, options.images);
     case 'shelfsync-imports':
-      return handleImportBatch(batch as MessageBatch<ImportMessage>, env);
+      return handleImportBatch(batch as MessageBatch<ImportMessage>, env, options);
     case 'shelfsync-inbound':
-      return handleInboundBatch(batch as MessageBatch<InboundMessage>, env);
+      return handleInboundBatch(batch as MessageBatch<InboundMessage>, env, composition.inboundFormats, options);
     case 'shelfsync-maintenance':
       return handleMaintenanceBatch(batch as MessageBatch<MaintenanceMessage>, env);
     case 'shelfsync-dead-letter':

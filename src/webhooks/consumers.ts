@@ -4,16 +4,14 @@
  * exponential backoff otherwise, never acking in a catch.
  */
 import type { DeliverMessage, Env, EventsMessage } from '../env';
+import { backoffSeconds } from '../lib/backoff';
 import { attemptDeliveries } from './deliver';
+import type { PayloadFormats } from './payload';
 import { fanOutTenant } from './fanout';
-import { wakeFanout } from './wake';
-
-export function backoffSeconds(attempts: number): number {
-  return Math.min(300, 2 ** Math.min(attempts, 8));
-}
+import { wakeFanout } from '../events/wake';
 
 /** Fan out every tenant named in the batch, then make the first attempts together (one pool of 6). */
-export async function handleEventsBatch(batch: MessageBatch<EventsMessage>, env: Env): Promise<void> {
+export async function handleEventsBatch(batch: MessageBatch<EventsMessage>, env: Env, formats: PayloadFormats): Promise<void> {
   const byTenant = new Map<string, Message<EventsMessage>[]>();
   for (const message of batch.messages) byTenant.set(message.body.tenantId, [...(byTenant.get(message.body.tenantId) ?? []), message]);
 
@@ -37,17 +35,17 @@ export async function handleEventsBatch(batch: MessageBatch<EventsMessage>, env:
   const messages = [];
   for (let i = 0; i < later.length; i += 100) messages.push({ body: { kind: 'deliver' as const, ids: later.slice(i, i + 100) } });
   for (let i = 0; i < messages.length; i += 100) await env.DELIVERIES_QUEUE.sendBatch(messages.slice(i, i + 100));
-  await attemptDeliveries(env, now).catch((err) => {
+  await attemptDeliveries(env, formats, now).catch((err) => {
     console.error(JSON.stringify({ level: 'error', message: 'first attempts failed; the cron will retry', error: String(err) }));
   });
 }
 
 const FIRST_ATTEMPTS_PER_INVOCATION = 100;
 
-export async function handleDeliverBatch(batch: MessageBatch<DeliverMessage>, env: Env): Promise<void> {
+export async function handleDeliverBatch(batch: MessageBatch<DeliverMessage>, env: Env, formats: PayloadFormats): Promise<void> {
   const ids = [...new Set(batch.messages.flatMap((m) => m.body.ids))];
   try {
-    await attemptDeliveries(env, ids);
+    await attemptDeliveries(env, formats, ids);
     batch.ackAll();
   } catch (err) {
     console.error(JSON.stringify({ level: 'error', message: 'delivery batch failed', error: String(err) }));

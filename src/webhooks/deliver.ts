@@ -7,16 +7,16 @@
  * for five days is disabled too, with an `endpoint.disabled` event.
  */
 import type { DeliverMessage, Env } from '../env';
-import { ADVANCE_TENANT_COUNTERS } from '../catalog/write/statements';
+import { ADVANCE_TENANT_COUNTERS } from '../events/outbox';
 import { runKeyedPool } from '../lib/keyed-pool';
 import { newId } from '../lib/ulid';
 import { guardedFetch } from '../outbound/guarded-fetch';
 import { policyFromEnv } from '../outbound/policy';
 import { SecretsUnavailable, keyring } from '../secrets/keyring';
 import { openEndpointSecrets, signingSecrets } from './endpoints.repository';
-import { renderPayload } from './payload';
+import type { PayloadFormats } from './payload';
 import { parseRetryAfter, QUEUE_DELAY_LIMIT_MS, retryDelayMs } from './retry-schedule';
-import { signedHeaders } from './signing';
+import { signedHeaders } from '../lib/signing';
 
 const CONCURRENCY = 6;
 /** Requests in flight to one destination host per invocation (WEBHOOK_HOST_CONCURRENCY). */
@@ -98,7 +98,7 @@ export function deliveryTimeoutMs(env: Env): number {
   return Number.isFinite(value) && value > 0 ? value : DEFAULT_TIMEOUT_MS;
 }
 
-async function attempt(env: Env, row: ClaimedRow, now: number): Promise<Outcome> {
+async function attempt(env: Env, formats: PayloadFormats, row: ClaimedRow, now: number): Promise<Outcome> {
   const base = { id: row.id, tenantId: row.tenant_id, endpointId: row.endpoint_id };
   const attempts = row.attempts + 1;
   const fail = (error: string, code: number | null = null): Outcome => ({
@@ -108,7 +108,7 @@ async function attempt(env: Env, row: ClaimedRow, now: number): Promise<Outcome>
   if (!row.enabled) return fail('the endpoint is disabled');
   if (!row.event_type || row.event_data === null || row.event_created_at === null) return fail('the event was pruned');
 
-  const body = renderPayload(row.format ?? 'standard', {
+  const body = formats.render(row.format ?? 'standard', {
     id: row.event_id,
     type: row.event_type,
     data: JSON.parse(row.event_data) as Record<string, unknown>,
@@ -166,8 +166,8 @@ async function attempt(env: Env, row: ClaimedRow, now: number): Promise<Outcome>
   };
 }
 
-/** Attempts the given deliveries (those still due); returns how many were sent. */
-export async function attemptDeliveries(env: Env, ids: string[], now = Date.now()): Promise<number> {
+/** Attempts the given deliveries (those still due), bodies rendered by `formats`; returns how many were sent. */
+export async function attemptDeliveries(env: Env, formats: PayloadFormats, ids: string[], now = Date.now()): Promise<number> {
   if (ids.length === 0) return 0;
   // No keyring, nothing can be signed: throw before claiming, so the rows stay due for a later run.
   await keyring(env);
@@ -187,7 +187,7 @@ export async function attemptDeliveries(env: Env, ids: string[], now = Date.now(
   const { results, skipped } = await runKeyedPool(
     rows,
     { concurrency: CONCURRENCY, perKey: hostConcurrency(env), key: (row) => hostOf(row.url), mayStart: () => Date.now() - started <= budgetMs },
-    (row) => attempt(env, row, now),
+    (row) => attempt(env, formats, row, now),
   );
   const outcomes = results.map((r) => r.result);
   await recordOutcomes(env, outcomes, now);

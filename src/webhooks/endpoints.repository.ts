@@ -6,7 +6,7 @@ import type { Env } from '../env';
 import { openFor, sealFor, secretOwner } from '../secrets/keyring';
 import { toIso } from '../lib/time';
 import { newId } from '../lib/ulid';
-import { generateSecret } from './signing';
+import { generateSecret } from '../lib/signing';
 
 export type EndpointRow = typeof webhookEndpoints.$inferSelect;
 

@@ -1,9 +1,9 @@
 /**
  * What a delivery's body looks like, per endpoint `format`. `standard` is the Standard Webhooks
- * envelope `{type, timestamp, data}` (DESIGN "Events"); dialects add their vendors' shapes here.
+ * envelope `{type, timestamp, data}` (DESIGN "Events"). Dialects add their vendors' shapes: the
+ * composition root hands them to `payloadFormats()` (the core never imports a dialect).
  * Pure: event in, body text out (null = this format has nothing to say about this event).
  */
-import { dialectPayloadFormats } from '../dialects/payload-formats';
 export interface OutboxEvent {
   id: string;
   type: string;
@@ -22,11 +22,19 @@ export type PayloadRenderer = (event: OutboxEvent, target: PayloadTarget) => str
 export const standardPayload: PayloadRenderer = (event) =>
   JSON.stringify({ type: event.type, timestamp: new Date(event.createdAt).toISOString(), data: event.data });
 
-const formats: Record<string, PayloadRenderer> = { standard: standardPayload, ...dialectPayloadFormats };
+/** The formats an endpoint may choose, and how each renders. Built once at the composition root. */
+export interface PayloadFormats {
+  names: readonly [string, ...string[]];
+  render(format: string, event: OutboxEvent, target?: PayloadTarget): string | null;
+}
 
-export const webhookFormats = Object.keys(formats) as [string, ...string[]];
-
-export function renderPayload(format: string, event: OutboxEvent, target: PayloadTarget = { metadata: null }): string | null {
-  const render = formats[format];
-  return render ? render(event, target) : null;
+export function payloadFormats(extra: Record<string, PayloadRenderer> = {}): PayloadFormats {
+  const formats: Record<string, PayloadRenderer> = { ...extra, standard: standardPayload };
+  return {
+    names: ['standard', ...Object.keys(extra).filter((name) => name !== 'standard')],
+    render(format, event, target = { metadata: null }) {
+      const render = formats[format];
+      return render ? render(event, target) : null;
+    },
+  };
 }

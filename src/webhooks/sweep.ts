@@ -4,7 +4,7 @@
  * are due (long backoffs, lost wake-ups, expired claims) are handed to the deliveries queue in
  * messages of 100 ids.
  */
-import { ROUTINE_SWEEP, type SweepMode, wakeBefore } from '../cron/recovery';
+import { ROUTINE_SWEEP, type SweepMode, wakeBefore } from '../lib/sweep-mode';
 import type { Env } from '../env';
 
 const MAX_TENANTS = 100;
@@ -17,7 +17,7 @@ const INBOUND_UNTOUCHED_MS = 60_000;
 export async function sweepWebhooks(env: Env, now = Date.now(), mode: SweepMode = ROUTINE_SWEEP): Promise<{ tenants: number; due: number; inbound: number }> {
   const db = env.DB;
   const release = mode.deadBefore === null ? [] : [
-    // Claims a dead process took (see recovery.ts): due again now rather than when the lease ends.
+    // Claims a dead process took (see lib/sweep-mode.ts): due again now rather than when the lease ends.
     db.prepare("UPDATE deliveries SET lease_until = ?1 - 1 WHERE status = 'delivering' AND lease_until >= ?1 AND updated_at < ?2").bind(now, mode.deadBefore),
   ];
   const [tenants, due, inbound] = (await db.batch([...release,

@@ -1,6 +1,6 @@
 /** /v1/webhooks and /v1/deliveries: subscriptions, the delivery log, and manual resends. */
 import type { Context } from 'hono';
-import { parseRfc3339 } from '../catalog/model/dates';
+import { parseRfc3339 } from '../lib/dates';
 import type { AppEnv } from '../env';
 import { eventStatements } from '../events/outbox';
 import { limitBodyTo, requireJson } from '../http/body';
@@ -23,8 +23,9 @@ import {
   rotateSecret,
   updateEndpoint,
 } from './endpoints.repository';
+import type { PayloadFormats } from './payload';
 import * as routes from './webhooks.routes';
-import { wakeFanoutAfterResponse } from './wake';
+import { wakeFanoutAfterResponse } from '../events/wake';
 
 const ROTATION_OVERLAP_MS = 24 * 3600 * 1000;
 
@@ -37,11 +38,13 @@ async function requeue(c: Context<AppEnv>, ids: string[]): Promise<void> {
   for (let i = 0; i < ids.length; i += 100) await c.env.DELIVERIES_QUEUE.send({ kind: 'deliver', ids: ids.slice(i, i + 100) });
 }
 
-export function webhooksRouter() {
+/** `formats`: the payload formats registered at the composition root (an endpoint picks one). */
+export function webhooksRouter(formats: PayloadFormats) {
   const router = createRouter();
+  const formatRoutes = routes.webhookWriteRoutes(formats.names);
   const writes = [limitBodyTo('admin'), requireJson(), idempotency()];
 
-  router.openapi({ ...routes.createWebhookRoute, middleware: writes }, async (c) => {
+  router.openapi({ ...formatRoutes.createWebhookRoute, middleware: writes }, async (c) => {
     const body = c.req.valid('json');
     assertTarget(c, body.url);
     const tenantId = c.get('tenant').id;
@@ -68,7 +71,7 @@ export function webhooksRouter() {
     return c.json(renderEndpoint(row), 200);
   });
 
-  router.openapi({ ...routes.updateWebhookRoute, middleware: writes }, async (c) => {
+  router.openapi({ ...formatRoutes.updateWebhookRoute, middleware: writes }, async (c) => {
     const body = c.req.valid('json');
     if (body.url !== undefined) assertTarget(c, body.url);
     const row = await updateEndpoint(c.env.DB, c.get('tenant').id, c.req.valid('param').id, body);

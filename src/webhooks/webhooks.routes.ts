@@ -1,19 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { authProblems, bearerSecurity, json, jsonBody, problems, writeProblems } from '../http/openapi';
-import { CreateWebhookBody, DeliverySchema, UpdateWebhookBody, WebhookSchema, WebhookWithSecretSchema } from './webhooks.schemas';
+import { DeliverySchema, webhookBodies, WebhookSchema, WebhookWithSecretSchema } from './webhooks.schemas';
 
 const tags = ['Webhooks'];
 const security = bearerSecurity;
 const IdParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: 'wh_01JD7Z8Q6V7N9K3M2X4B5C6D7E' }) });
 const Page = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50), cursor: z.string().optional() });
-
-export const createWebhookRoute = createRoute({
-  method: 'post', path: '/webhooks', tags, security,
-  summary: 'Subscribe an endpoint (the signing secret is shown once)',
-  description: 'Deliveries are Standard Webhooks: `webhook-id`, `webhook-timestamp`, `webhook-signature` headers, body `{type, timestamp, data}`. HTTPS only outside local development; the outbound guard applies. The answer is `Cache-Control: no-store` and is not kept for `Idempotency-Key` replay: the same key again answers 409 `secret_already_shown` and writes nothing.',
-  request: { body: jsonBody(CreateWebhookBody) },
-  responses: { 201: json(WebhookWithSecretSchema, 'Subscribed'), ...problems(...writeProblems, 503) },
-});
 
 export const listWebhooksRoute = createRoute({
   method: 'get', path: '/webhooks', tags, security, summary: 'Endpoints, newest first',
@@ -25,12 +17,6 @@ export const getWebhookRoute = createRoute({
   method: 'get', path: '/webhooks/{id}', tags, security, summary: 'An endpoint',
   request: { params: IdParam },
   responses: { 200: json(WebhookSchema, 'The endpoint'), ...problems(...authProblems, 404) },
-});
-
-export const updateWebhookRoute = createRoute({
-  method: 'patch', path: '/webhooks/{id}', tags, security, summary: 'Change URL, filters, headers (replaced whole), format, enabled',
-  request: { params: IdParam, body: jsonBody(UpdateWebhookBody) },
-  responses: { 200: json(WebhookSchema, 'Updated'), ...problems(...writeProblems, 404) },
 });
 
 export const deleteWebhookRoute = createRoute({
@@ -73,3 +59,22 @@ export const redeliverRoute = createRoute({
   request: { params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) }) },
   responses: { 202: json(z.object({ id: z.string(), status: z.literal('pending') }), 'Queued'), ...problems(...authProblems, 404) },
 });
+
+/** The two routes whose body names a payload `format` (one of those registered at the composition root). */
+export function webhookWriteRoutes(formats: readonly [string, ...string[]]) {
+  const { CreateWebhookBody, UpdateWebhookBody } = webhookBodies(formats);
+  const createWebhookRoute = createRoute({
+    method: 'post', path: '/webhooks', tags, security,
+    summary: 'Subscribe an endpoint (the signing secret is shown once)',
+    description: 'Deliveries are Standard Webhooks: `webhook-id`, `webhook-timestamp`, `webhook-signature` headers, body `{type, timestamp, data}`. HTTPS only outside local development; the outbound guard applies. The answer is `Cache-Control: no-store` and is not kept for `Idempotency-Key` replay: the same key again answers 409 `secret_already_shown` and writes nothing.',
+    request: { body: jsonBody(CreateWebhookBody) },
+    responses: { 201: json(WebhookWithSecretSchema, 'Subscribed'), ...problems(...writeProblems, 503) },
+  });
+
+  const updateWebhookRoute = createRoute({
+    method: 'patch', path: '/webhooks/{id}', tags, security, summary: 'Change URL, filters, headers (replaced whole), format, enabled',
+    request: { params: IdParam, body: jsonBody(UpdateWebhookBody) },
+    responses: { 200: json(WebhookSchema, 'Updated'), ...problems(...writeProblems, 404) },
+  });
+  return { createWebhookRoute, updateWebhookRoute };
+}

@@ -1,10 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { EVENT_TYPE_PATTERN } from './event-filter';
 
-import { webhookFormats } from './payload';
-
-export { webhookFormats };
-
 /** Headers a subscriber may not set: they belong to HTTP or to the signature. */
 const RESERVED_HEADERS = /^(host|content-length|content-type|transfer-encoding|connection|keep-alive|upgrade|te|trailer|webhook-.*)$/i;
 
@@ -22,25 +18,30 @@ export const EventTypes = z
   .max(50)
   .openapi({ example: ['product.*', 'image.failed'] });
 
-export const CreateWebhookBody = z
-  .strictObject({
-    url: z.string().max(2048),
-    eventTypes: EventTypes.default(['*']),
-    headers: StaticHeaders.default({}),
-    enabled: z.boolean().default(true),
-    format: z.enum(webhookFormats).default('standard').openapi({ description: 'Payload shape: standard (Standard Webhooks envelope) or a dialect\'s (genera, sizebay)' }),
-  })
-  .openapi('CreateWebhook');
+/** Request bodies naming a payload `format`: its values are the formats registered at the composition root. */
+export function webhookBodies(formats: readonly [string, ...string[]]) {
+  const dialects = formats.filter((f) => f !== 'standard').join(', ');
+  const CreateWebhookBody = z
+    .strictObject({
+      url: z.string().max(2048),
+      eventTypes: EventTypes.default(['*']),
+      headers: StaticHeaders.default({}),
+      enabled: z.boolean().default(true),
+      format: z.enum(formats).default('standard').openapi({ description: `Payload shape: standard (Standard Webhooks envelope)${dialects ? ` or a dialect's (${dialects})` : ''}` }),
+    })
+    .openapi('CreateWebhook');
 
-export const UpdateWebhookBody = z
-  .strictObject({
-    url: z.string().max(2048).optional(),
-    eventTypes: EventTypes.optional(),
-    headers: StaticHeaders.optional(),
-    enabled: z.boolean().optional(),
-    format: z.enum(webhookFormats).optional(),
-  })
-  .openapi('UpdateWebhook');
+  const UpdateWebhookBody = z
+    .strictObject({
+      url: z.string().max(2048).optional(),
+      eventTypes: EventTypes.optional(),
+      headers: StaticHeaders.optional(),
+      enabled: z.boolean().optional(),
+      format: z.enum(formats).optional(),
+    })
+    .openapi('UpdateWebhook');
+  return { CreateWebhookBody, UpdateWebhookBody };
+}
 
 export const WebhookSchema = z
   .object({

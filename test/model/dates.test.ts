@@ -1,7 +1,7 @@
 /** Dates (DESIGN "Dates"): strict RFC 3339 for the API, the lenient interval form feeds and dialects send. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseInterval, parseLenientDateTime, parseRfc3339 } from '../../src/catalog/model/dates';
+import { parseInterval, parseLenientDateTime, parseRfc3339 } from '../../src/lib/dates';
 
 const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
 

@@ -5,7 +5,7 @@
 import type { FieldError } from '../../http/problem';
 import { canonicalJson } from '../../lib/canonical-json';
 import { sha256Hex } from '../../lib/crypto';
-import { parseRfc3339 } from './dates';
+import { parseRfc3339 } from '../../lib/dates';
 import { canonicalLocale } from './locale';
 import { parseMoney } from './money';
 import type { ImageDoc, PriceDoc, ProductDoc } from './product-doc';

@@ -5,7 +5,10 @@
  */
 import { z } from '@hono/zod-openapi';
 import { isCurrency } from './currencies';
-import { parseRfc3339 } from './dates';
+import { parseRfc3339 } from '../../lib/dates';
+import { ImageOut, productStatuses } from '../../images/images.schemas';
+
+export { productStatuses };
 import { isValidGtin } from './gtin';
 import { canonicalLocale } from './locale';
 import { parseMoney } from './money';
@@ -168,24 +171,6 @@ export const BatchProductInput = z.strictObject({ id: ProductId, ...ProductField
 export type ProductInputT = z.infer<typeof ProductInput>;
 
 // ---- what clients read -------------------------------------------------------------------------
-
-export const productStatuses = ['pending', 'processing', 'done', 'error'] as const;
-
-export const ImageOut = z
-  .object({
-    id: z.string().openapi({ description: "The caller's image id" }),
-    imageId: z.string().openapi({ example: 'img_01JD7Z8Q6V7N9K3M2X4B5C6D7E' }),
-    source: JsonObject,
-    pipelines: z.record(z.string(), z.boolean()),
-    classifications: JsonObject.nullable(),
-    status: z.enum(productStatuses),
-    error: z.string().nullable(),
-    sha256: z.string().nullable(),
-    width: z.number().int().nullable(),
-    height: z.number().int().nullable(),
-    url: z.string().nullable(),
-  })
-  .openapi('Image');
 
 const AmountOut = z.string().openapi({ description: "Decimal text with at least the currency's exponent, no trailing zeros beyond it", example: '25.00' });
 const MicrosOut = z.string().regex(/^\d+$/).openapi({ description: 'The amount in integer micros (1/1,000,000 of the unit), as text', example: '25000000' });

@@ -4,6 +4,9 @@ import { formatMoney } from './money';
 import { storedPriceText } from './money-doc';
 import type { ProductDoc } from './product-doc';
 import type { ProductOutT } from './product.schema';
+import type { ImageRow } from '../../images/images.repository';
+
+export type { ImageRow };
 
 export interface ProductRow {
   id: string;
@@ -15,21 +18,6 @@ export interface ProductRow {
   created_at: number;
   updated_at: number;
   expires_at: number | null;
-}
-
-export interface ImageRow {
-  id: string;
-  product_id: string;
-  key: string;
-  position: number;
-  source: string;
-  pipelines: string;
-  classifications: string | null;
-  status: string;
-  error: string | null;
-  sha256: string | null;
-  width: number | null;
-  height: number | null;
 }
 
 export interface RenderContext {

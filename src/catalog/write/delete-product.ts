@@ -5,9 +5,9 @@
  * `failed`. R2 objects are left to the cron's orphan sweep, which knows whether other products still
  * reference the same bytes.
  */
-import { EMIT_JOBS_COMPLETED, FINISH_JOBS_OF_CLOSED_ROUNDS, INSERT_JOB, INSERT_JOB_COMPLETED } from '../../jobs/jobs.queries';
+import { EMIT_JOBS_COMPLETED, FINISH_JOBS_OF_CLOSED_ROUNDS, INSERT_JOB, INSERT_JOB_COMPLETED } from '../../jobs/job-statements';
 import { newId } from '../../lib/ulid';
-import { ADVANCE_TENANT_COUNTERS } from './statements';
+import { ADVANCE_TENANT_COUNTERS } from '../../events/outbox';
 
 export type DeleteReason = 'deleted' | 'expired';
 

@@ -7,9 +7,9 @@
  * subscribers connect the two); the job closes. Every statement after the rename is guarded by "the
  * product now has the new id and this job", so a lost race changes nothing and the job says `failed`.
  */
-import { INSERT_JOB, INSERT_JOB_COMPLETED } from '../../jobs/jobs.queries';
+import { INSERT_JOB, INSERT_JOB_COMPLETED } from '../../jobs/job-statements';
+import { ADVANCE_TENANT_COUNTERS } from '../../events/outbox';
 import { newId } from '../../lib/ulid';
-import { ADVANCE_TENANT_COUNTERS } from './statements';
 
 // Parameters everywhere: ?1 tenant, ?2 old id, ?3 new id, ?4 job, ?5 now, ?6 event id.
 const RENAMED = `EXISTS (SELECT 1 FROM products AS r WHERE r.tenant_id = ?1 AND r.id = ?3 AND r.job_id = ?4)`;

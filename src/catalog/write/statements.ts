@@ -16,7 +16,7 @@
  * For the upsert an item is {id, doc, ext, exp, ev}; the statements after it get a slim form without
  * the documents, {id, eid, img: [{k, iid, sha, src, pl, cl}]} (see write-products.ts).
  */
-import { PRODUCT_STATUS_SQL } from './product-status.queries';
+import { PRODUCT_STATUS_SQL } from '../../images/processing-status';
 
 /** Insert or replace; only a changed document (or, for dialect writes, changed extensions) bumps the version. */
 export const UPSERT_PRODUCTS = (setsExtensions: boolean) => `
@@ -118,16 +118,6 @@ SELECT j.value ->> 'eid', ?1, t.event_seq + ROW_NUMBER() OVER (ORDER BY j.key),
 FROM json_each(?4) AS j
   CROSS JOIN products AS p ON p.tenant_id = ?1 AND p.id = j.value ->> 'id' AND p.job_id = ?2
   JOIN tenants AS t ON t.id = ?1`;
-
-/**
- * Advance the tenant's counters past what the chunk used. MAX() keeps them monotonic even when the
- * highest product was deleted or old events were pruned, so a number or sequence is never reused.
- */
-export const ADVANCE_TENANT_COUNTERS = `
-UPDATE tenants SET
-  product_seq = MAX(product_seq, COALESCE((SELECT MAX(number) FROM products WHERE tenant_id = ?1), 0)),
-  event_seq = MAX(event_seq, COALESCE((SELECT MAX(seq) FROM events WHERE tenant_id = ?1), 0))
-WHERE id = ?1`;
 
 /** ?1 tenant, ?2 job, ?3 now, ?4 errors JSON [{i, id, code, errors, line}]. */
 export const INSERT_JOB_ERRORS = `

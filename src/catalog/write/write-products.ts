@@ -5,14 +5,13 @@
  * which items were created, updated or unchanged.
  */
 import type { FieldError } from '../../http/problem';
-import { FINISH_WRITE_JOB, INSERT_JOB, INSERT_JOB_COMPLETED } from '../../jobs/jobs.queries';
+import { FINISH_WRITE_JOB, INSERT_JOB, INSERT_JOB_COMPLETED } from '../../jobs/job-statements';
 import { canonicalJson } from '../../lib/canonical-json';
 import { newId } from '../../lib/ulid';
-import { settleProductStatements } from '../../images/ingest.queries';
+import { settleProductStatements } from '../../images/processing-status';
 import type { ProductDoc } from '../model/product-doc';
 import { type LoadedProduct, loadedByIndex, SELECT_LOADED_BY_IDS } from '../read-products';
 import {
-  ADVANCE_TENANT_COUNTERS,
   DELETE_REPLACED_IMAGES,
   INSERT_JOB_ERRORS,
   INSERT_PRODUCT_EVENTS,
@@ -25,6 +24,7 @@ import {
   UPSERT_IMAGES,
   UPSERT_PRODUCTS,
 } from './statements';
+import { ADVANCE_TENANT_COUNTERS } from '../../events/outbox';
 
 export interface WriteItem {
   /** Position in the caller's input. */

@@ -21,7 +21,7 @@ import { productImages } from '../../images/images.repository';
 import { wakeIngest } from '../../images/wake';
 import { judgeUrl, policyFromEnv } from '../../outbound/policy';
 import { deleteEndpoint, type EndpointRow, findEndpoint, insertEndpoint, listEndpoints } from '../../webhooks/endpoints.repository';
-import { wakeFanoutAfterResponse } from '../../webhooks/wake';
+import { wakeFanoutAfterResponse } from '../../events/wake';
 import { createDialectApp } from '../shared/dialect-app';
 import { dialectKeyAuth, tenantOwnsAlias } from '../shared/dialect-auth';
 import { mergeWrite } from '../shared/merge-write';

@@ -16,6 +16,7 @@ import type { AppEnv } from '../../env';
 import { ApiError, type FieldError } from '../../http/problem';
 import { acceptInbound, sourceSecretOrRefuse } from '../../inbound/receive';
 import type { SourceRow } from '../../inbound/sources.repository';
+import { gesmartInboundFormat } from './inbound-format';
 import { checkProduct, ean13Warnings, validationError } from './validate';
 import { parseJsonStrict } from '../../lib/json-depth';
 
@@ -76,7 +77,7 @@ export async function assertWebhookSource(c: Context<AppEnv>, source: SourceRow 
 export async function receiveWebhook(c: Context<AppEnv>, source: SourceRow | null): Promise<{ syncId: string; reference: string; warnings: FieldError[] }> {
   let ack;
   try {
-    ack = await acceptInbound(c, source);
+    ack = await acceptInbound(c, source, gesmartInboundFormat);
   } catch (err) {
     // Only reached once the signature verified: the body may now be read to tell 400 from 422.
     if (err instanceof ApiError && err.code === 'validation_failed' && source) {

@@ -12,14 +12,13 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { catalog } from '../../catalog/catalog-context';
 import { idsByNumber, productExists, productPageByOffset } from '../../catalog/lookups';
-import { renameProduct } from '../../catalog/products.service';
-import { deleteProduct } from '../../catalog/write/delete-product';
+import { deleteProduct, renameProduct } from '../../catalog/products.service';
 import type { AppEnv } from '../../env';
 import { limitBodyTo, requireJson } from '../../http/body';
 import { ApiError, type FieldError } from '../../http/problem';
 import { signedImageUrl, urlBase } from '../../images/image-url';
 import { wakeIngest } from '../../images/wake';
-import { wakeFanoutAfterResponse } from '../../webhooks/wake';
+import { wakeFanoutAfterResponse } from '../../events/wake';
 import { createDialectApp, type DialectError } from '../shared/dialect-app';
 import { dialectKeyAuth } from '../shared/dialect-auth';
 import { type MergeFailure, mergeWrite } from '../shared/merge-write';

@@ -11,7 +11,7 @@ import { applyMergePatch } from '../../catalog/model/merge-patch';
 import type { ProductDoc } from '../../catalog/model/product-doc';
 import { docToInput } from '../../catalog/model/render';
 import { type CatalogContext, validateProduct } from '../../catalog/products.service';
-import { type ItemFailure, type WriteItem, type WrittenItem, writeProducts } from '../../catalog/write/write-products';
+import { type ItemFailure, type WriteItem, type WrittenItem, writeProducts } from '../../catalog/products.service';
 import type { FieldError } from '../../http/problem';
 import type { UploadedFile } from '../../images/uploads';
 

@@ -15,7 +15,7 @@ import type { AppEnv } from '../../env';
 import { limitBodyTo, requireJson } from '../../http/body';
 import { ApiError, type FieldError, fieldErrorsFromZod } from '../../http/problem';
 import { wakeIngest } from '../../images/wake';
-import { wakeFanoutAfterResponse } from '../../webhooks/wake';
+import { wakeFanoutAfterResponse } from '../../events/wake';
 import { createDialectApp } from '../shared/dialect-app';
 import { dialectKeyAuth, tenantOwnsAlias } from '../shared/dialect-auth';
 import { type MergeResult, mergeWrite } from '../shared/merge-write';

@@ -2,7 +2,7 @@
  * Sizebay bodies -> canonical merge patches, and canonical error paths -> the Sizebay field the
  * client sent. Pure: no I/O, no tenant lookups (the tenant's default currency is passed in).
  */
-import { parseInterval } from '../../catalog/model/dates';
+import { parseInterval } from '../../lib/dates';
 import { canonicalLocale } from '../../catalog/model/locale';
 import type { FieldError } from '../../http/problem';
 import { jsonPointer } from '../../http/problem';

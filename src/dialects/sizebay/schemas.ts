@@ -6,7 +6,7 @@
  * are the canonical schema's, whose errors are mapped back onto these names (see mapping.ts).
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { parseInterval } from '../../catalog/model/dates';
+import { parseInterval } from '../../lib/dates';
 import { ageGroups, availabilities, genders } from '../../catalog/model/product.schema';
 
 /** zod's own words for a missing member are "expected string, received undefined": say "Required". */

@@ -23,7 +23,7 @@ import { signedImageUrl, urlBase } from '../../images/image-url';
 import type { UploadedFile } from '../../images/uploads';
 import { wakeIngest } from '../../images/wake';
 import { encodeCursor } from '../../lib/cursor';
-import { wakeFanoutAfterResponse } from '../../webhooks/wake';
+import { wakeFanoutAfterResponse } from '../../events/wake';
 import { createDialectApp, fieldPath } from '../shared/dialect-app';
 import { dialectKeyAuth } from '../shared/dialect-auth';
 import { mergeWrite } from '../shared/merge-write';

@@ -8,10 +8,10 @@ import type { Context } from 'hono';
 import { z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env';
 import { ApiError } from '../../http/problem';
-import { verifyStandardSignature } from '../../webhooks/signing';
+import { verifyStandardSignature } from '../../lib/signing';
 import { wakeIngest } from '../wake';
 import { openProcessorSecrets, type StoredProcessorSecrets } from './processor-secrets';
-import { hashConfig } from './registry';
+import { hashConfig } from './processor';
 import { parseJsonStrict } from '../../lib/json-depth';
 
 export const CallbackBody = z

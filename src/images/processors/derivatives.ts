@@ -1,7 +1,7 @@
 /** `derivatives`: thumb (256 px) and medium (1200 px) WebP versions, EXIF orientation applied, first frame only. */
 import { derivativeKey, putIfAbsent } from '../store';
 import { fitWithin } from './decode';
-import type { Processor } from './registry';
+import type { Processor } from './processor';
 import { encodeWebp } from './webp-encode';
 
 export const VARIANTS = { thumb: 256, medium: 1200 } as const;

@@ -1,7 +1,7 @@
 /** `dhash`: a 64-bit perceptual hash of the (oriented) first frame, for near-duplicate lookups. */
 import { resizeExact } from './decode';
 import { dhashFromRgba } from './dhash';
-import type { Processor } from './registry';
+import type { Processor } from './processor';
 
 export const dhashProcessor: Processor = {
   name: 'dhash',

@@ -11,10 +11,10 @@ import { newId } from '../../lib/ulid';
 import { guardedFetch } from '../../outbound/guarded-fetch';
 import { policyFromEnv } from '../../outbound/policy';
 import { SecretsUnavailable } from '../../secrets/keyring';
-import { signedHeaders } from '../../webhooks/signing';
+import { signedHeaders } from '../../lib/signing';
 import { processingImageUrl, urlBase } from '../image-url';
 import { openProcessorSecrets, type StoredProcessorSecrets } from './processor-secrets';
-import { hashConfig, type Processor } from './registry';
+import { hashConfig, type Processor } from './processor';
 
 export interface PipelineService {
   tenantId: string;

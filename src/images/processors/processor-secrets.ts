@@ -5,7 +5,7 @@
  */
 import type { Env } from '../../env';
 import { openFor, sealFor, secretOwner } from '../../secrets/keyring';
-import { generateSecret } from '../../webhooks/signing';
+import { generateSecret } from '../../lib/signing';
 
 export interface StoredProcessorSecrets {
   secret: string;

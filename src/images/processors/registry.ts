@@ -7,41 +7,17 @@
  * Results are kept per (tenant, sha256, processor, configuration): identical bytes are processed once,
  * while every image still gets its own status and event.
  */
-import { resolveOptions } from '../../config';
 import type { Env } from '../../env';
-import { sha256Hex } from '../../lib/crypto';
-import type { Probe } from '../probe';
+import type { ImageLimits, Probe } from '../probe';
 import { blobKey } from '../store';
 import type { Decoded } from './decode';
 import { decodeForProcessing, ImageRefused, TransformUnavailable } from './decode-source';
 import { derivativesProcessor } from './derivatives';
 import { dhashProcessor } from './dhash-processor';
 import { externalProcessor, findPipelineService } from './external';
+import type { Processor, ProcessorContext, ProcessorResult } from './processor';
 
-export type ProcessorResult =
-  | { ok: true; result: Record<string, unknown> }
-  | { ok: false; error: string; transient: boolean }
-  /** An external service accepted the job and will call back (see processors/callback.ts). */
-  | { ok: 'waiting' };
-
-export interface ProcessorContext {
-  env: Env;
-  tenantId: string;
-  imageId: string;
-  sha256: string;
-  probe: Probe;
-  /** The original's bytes (fetched from R2 if this run did not download them). */
-  bytes(): Promise<Uint8Array>;
-  /** Decoded once per image and shared by every processor; freed by the registry. */
-  decoded(): Promise<Decoded>;
-}
-
-export interface Processor {
-  name: string;
-  /** Identifies the processor's configuration: a changed configuration is a new result. */
-  configHash: string;
-  run(ctx: ProcessorContext): Promise<ProcessorResult>;
-}
+export type { Processor, ProcessorContext, ProcessorResult };
 
 export interface ProcessorInput {
   tenantId: string;
@@ -50,6 +26,8 @@ export interface ProcessorInput {
   probe: Probe;
   bytes: Uint8Array | null;
   pipelines: Record<string, boolean>;
+  /** The worker's image options (decode budget), resolved once at the composition root. */
+  limits: ImageLimits;
 }
 
 export interface ProcessorOutput {
@@ -94,7 +72,7 @@ async function runProcessorsNow(env: Env, input: ProcessorInput): Promise<Proces
       return bytes;
     },
     async decoded() {
-      decoded ??= await decodeForProcessing(env, await ctx.bytes(), resolveOptions().images);
+      decoded ??= await decodeForProcessing(env, await ctx.bytes(), input.limits);
       return decoded;
     },
   };
@@ -194,8 +172,4 @@ export const DEFAULT_PROCESSOR_MAX_WAITS = 3;
 export function processorMaxWaits(env: Pick<Env, 'PROCESSOR_MAX_WAITS'>): number {
   const value = Number(env.PROCESSOR_MAX_WAITS);
   return Number.isInteger(value) && value > 0 ? value : DEFAULT_PROCESSOR_MAX_WAITS;
-}
-
-export async function hashConfig(config: unknown): Promise<string> {
-  return (await sha256Hex(JSON.stringify(config))).slice(0, 16);
 }

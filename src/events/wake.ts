@@ -1,5 +1,5 @@
 /**
- * After a write commits: wake the fan-out consumer for the tenant. Best effort by design: if the send
+ * After a write commits: wake the fan-out consumer (the events queue) for the tenant. Best effort by design: if the send
  * fails, the cron finds the tenant's events beyond its watermark within a minute (DESIGN "Durability").
  */
 import type { Context } from 'hono';

@@ -13,7 +13,8 @@
  * In production queues are durable and many isolates share the work, so a fresh isolate says nothing
  * about the others: there the first sweep only wakes more at once (larger caps), never earlier.
  */
-import type { Env } from '../env';
+/** The one setting this reads (lib sits below env.ts). */
+type Env = { ENVIRONMENT?: string | undefined };
 
 export interface SweepMode {
   /** The first sweep of this isolate: wake up to the larger recovery caps. */

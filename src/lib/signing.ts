@@ -5,8 +5,8 @@
  * `webhook-signature: v1,<base64 HMAC-SHA256 of "{id}.{timestamp}.{body}">`, space-separated when
  * several secrets sign at once (the rotation overlap).
  */
-import { base64ToBytes, bytesToBase64 } from '../lib/base64';
-import { hmacSha256 } from '../lib/crypto';
+import { base64ToBytes, bytesToBase64 } from './base64';
+import { hmacSha256 } from './crypto';
 
 const SECRET_PREFIX = 'whsec_';
 const encoder = new TextEncoder();

@@ -104,6 +104,7 @@ export async function createScenario({ port, imageDelayMs = 300, cronSeconds = 6
       ADMIN_TOKEN,
       ENVIRONMENT: 'development',
       ALLOW_PRIVATE_TARGETS: '127.0.0.1/32',
+      ALLOW_TARGET_PORTS: '*',
       OUTBOUND_ONLY: '127.0.0.1',
       IMAGE_URL_SECRET: 'faults-image-url-secret',
       PUBLIC_BASE_URL: base,

@@ -86,7 +86,9 @@ export function gesmartApp() {
       // Any 400 from login (not JSON, malformed, another shape) names the body it expects.
       if (status === 400 && c.req.method === 'POST' && c.req.path.endsWith('/api/auth/login')) {
         const expected = loginBodyError();
-        return c.json({ success: false, error: expected.detail, details: details(expected.errors ?? []) }, 400);
+        // A body nested past the limit keeps its reason (the limit is named), then the hint.
+        const reason = /levels of objects and arrays/.test(error.message) ? `${error.message}. ${expected.detail}` : expected.detail;
+        return c.json({ success: false, error: reason, details: details(expected.errors ?? []) }, 400);
       }
       return c.json({ success: false, error: error.message, details: details(error.errors) }, status as ContentfulStatusCode);
     },

@@ -16,18 +16,27 @@ export default defineConfig({
             miniflare: {
               bindings: {
                 TEST_MIGRATIONS: await readD1Migrations('./migrations'),
-                ADMIN_TOKEN: 'test-admin-token',
+                ADMIN_TOKEN: 'test-admin-token-0123456789abcdef0123',
                 ENVIRONMENT: 'test',
                 // Generated URLs use the request's origin in tests, whatever a local .dev.vars says.
                 PUBLIC_BASE_URL: '',
                 ALLOW_PRIVATE_TARGETS: '127.0.0.1/32,::1/128',
                 OUTBOUND_ONLY: '127.0.0.1',
+                // The fixture receiver listens on a random port.
+                ALLOW_TARGET_PORTS: '*',
                 IMAGE_URL_SECRET: 'test-image-url-secret',
                 DELIVERY_TIMEOUT_MS: '2000',
                 GESMART_WEBHOOK_SECRET: 'gesmart-test-secret-0123456789abcdef',
                 GESMART_TENANT: 'gesmart-erp',
+                INBOUND_ENV_SECRET_TENANTS: 'unset-secret-user=UNSET_WEBHOOK_SECRET',
                 JWT_SECRET: 'test-jwt-secret-0123456789abcdef0123456789',
                 SECRETS_KEYS: 'test1:x6x/C34TQXGuMZrK+G8TJlRkY4c85g2qrr6G+vCfdkM=',
+              },
+              ratelimits: {
+                // The suite sends no CF-Connecting-IP, so every keyless request shares the key `unknown`.
+                IP_RATE_LIMITER: { namespace_id: '1002', simple: { limit: 1_000_000, period: 60 } },
+                // A low-limit twin the per-IP 429 test swaps in (test/rate-limit.test.ts).
+                LOW_IP_RATE_LIMITER: { namespace_id: '1003', simple: { limit: 5, period: 60 } },
               },
             },
           })),

@@ -8,7 +8,7 @@
  * the variables of its own environment to the Worker's when `CLOUDFLARE_INCLUDE_PROCESS_ENV=true`
  * (and no bench/.dev.vars exists), and server.mjs hands wrangler this process's environment, read
  * when server.mjs is first imported. So `startServer()` first trims this process's environment to
- * a few harmless names (nothing of the caller's shell leaks into the Worker), sets the three
+ * a few harmless names (nothing of the caller's shell leaks into the Worker), sets the
  * settings below, and only then imports server.mjs.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -25,7 +25,11 @@ const KEEP_ENV = new Set(['PATH', 'HOME', 'TMPDIR', 'LANG', 'LC_ALL', 'TERM', 'U
 export const WORKER_VARS = {
   ENVIRONMENT: 'development',
   ALLOW_PRIVATE_TARGETS: '127.0.0.1/32',
+  // The bench receivers listen on ports of their own.
+  ALLOW_TARGET_PORTS: '*',
   IMAGE_URL_SECRET: 'bench-image-url-secret',
+  // GeSmart login (bench/memory/inbound.mjs); 32+ characters or login stays disabled.
+  JWT_SECRET: 'bench-jwt-secret-0123456789abcdef0123',
 };
 
 let server = null;

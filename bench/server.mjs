@@ -24,7 +24,8 @@ import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const ADMIN_TOKEN = 'bench-admin';
+// 32+ characters: outside local development a shorter ADMIN_TOKEN disables admin.
+export const ADMIN_TOKEN = 'bench-admin-token-0123456789abcdef';
 const CONFIG = join('bench', 'wrangler.toml');
 const wranglerBin = join(root, 'node_modules', '.bin', 'wrangler');
 const REQUEST_TIMEOUT_MS = 300_000;

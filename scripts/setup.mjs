@@ -11,12 +11,18 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 if (!existsSync(join(root, '.dev.vars'))) {
   copyFileSync(join(root, '.dev.vars.example'), join(root, '.dev.vars'));
   console.log('setup: created .dev.vars from .dev.vars.example');
-} else if (!/^SECRETS_KEYS=/m.test(readFileSync(join(root, '.dev.vars'), 'utf8'))) {
-  // A .dev.vars from before secrets were encrypted at rest: without a key those routes answer 503.
-  const line = readFileSync(join(root, '.dev.vars.example'), 'utf8').match(/^SECRETS_KEYS=.*$/m);
-  if (line) {
-    appendFileSync(join(root, '.dev.vars'), `\n${line[0]}\n`);
-    console.log('setup: added the development SECRETS_KEYS to .dev.vars');
+} else {
+  // A .dev.vars from an older version lacks settings added since (without SECRETS_KEYS the routes that
+  // hold secrets answer 503; without ALLOW_TARGET_PORTS loopback receivers on other ports are refused):
+  // add the example's line for each missing one, never touching what is there.
+  const current = readFileSync(join(root, '.dev.vars'), 'utf8');
+  const example = readFileSync(join(root, '.dev.vars.example'), 'utf8');
+  for (const name of ['SECRETS_KEYS', 'ALLOW_TARGET_PORTS']) {
+    const line = example.match(new RegExp(`^${name}=.*$`, 'm'));
+    if (line && !new RegExp(`^${name}=`, 'm').test(current)) {
+      appendFileSync(join(root, '.dev.vars'), `\n${line[0]}\n`);
+      console.log(`setup: added the development ${name} to .dev.vars`);
+    }
   }
 }
 

@@ -11,6 +11,8 @@ export interface AppOptions {
   bodyLimits: { single: number; batch: number; admin: number; upload: number };
   /** Must match the [[ratelimits]] binding in wrangler.toml: the binding cannot be asked. */
   rateLimit: { limit: number; periodSeconds: 10 | 60 };
+  /** Per client IP on routes without an API key; must match the IP_RATE_LIMITER binding. */
+  ipRateLimit: { limit: number; periodSeconds: 10 | 60 };
   /** How long a stored idempotent response is replayed, and how long an in-flight request holds its key. */
   idempotency: { ttlSeconds: number; leaseSeconds: number };
   /** Events, deliveries and job errors older than this are pruned by the cron. */
@@ -28,6 +30,13 @@ export interface AppOptions {
    * have (413 past it), and days an ended import's file stays in R2 (the cron deletes it then).
    */
   imports: { maxRunning: number; maxGzipRatio: number; fileRetentionDays: number };
+  /**
+   * Inbound pushes: `dedupeWindowSeconds` is how long an identical push from a `{body}`-signed source
+   * counts as a replay (nothing signed says when it was made); `bodyBytes` caps one push (413 above).
+   */
+  inbound: { dedupeWindowSeconds: number; bodyBytes: number };
+  /** Webhook endpoints per tenant: each event is sent once per endpoint, so this bounds the fan-out. */
+  maxWebhookEndpoints: number;
 }
 
 /**
@@ -44,12 +53,17 @@ export const defaultOptions: AppOptions = {
   // PUT with a base64 image at 260 MB at 16 MB, 88 at 4 (the cap).
   bodyLimits: { single: 4 * 1024 * 1024, batch: 6 * 1024 * 1024, admin: 64 * 1024, upload: 100 * 1024 * 1024 },
   rateLimit: { limit: 600, periodSeconds: 60 },
+  ipRateLimit: { limit: 600, periodSeconds: 60 },
   idempotency: { ttlSeconds: 24 * 3600, leaseSeconds: 60 },
   retentionDays: 30,
   // 2.8 MP: one derivative run on a 2121x1414 (3 MP) JPEG peaked at 96.3 MB, over the 96 MB budget
   // (bench/memory/derivative.mjs; photon decode + resize 66 MB, WebP encoder 16, V8 heap 15).
   images: { maxBytes: 10 * 1024 * 1024, maxDecodePixels: 2_800_000, maxTransformPixels: 100_000_000 },
   imports: { maxRunning: 2, maxGzipRatio: 100, fileRetentionDays: 7 },
+  // 8 MB: bench/memory/inbound.mjs measured an 8 MB push (574 products at the field limits) at 84 MB
+  // peak (V8 heap + ArrayBuffers, push and apply); 29.5 MB took 225 MB, over the 96 MB budget.
+  inbound: { dedupeWindowSeconds: 600, bodyBytes: 8 * 1024 * 1024 },
+  maxWebhookEndpoints: 20,
 };
 
 export function resolveOptions(overrides: Partial<AppOptions> = {}): AppOptions {
@@ -58,8 +72,11 @@ export function resolveOptions(overrides: Partial<AppOptions> = {}): AppOptions 
     ...overrides,
     bodyLimits: { ...defaultOptions.bodyLimits, ...overrides.bodyLimits },
     rateLimit: { ...defaultOptions.rateLimit, ...overrides.rateLimit },
+    ipRateLimit: { ...defaultOptions.ipRateLimit, ...overrides.ipRateLimit },
     idempotency: { ...defaultOptions.idempotency, ...overrides.idempotency },
     images: { ...defaultOptions.images, ...overrides.images },
     imports: { ...defaultOptions.imports, ...overrides.imports },
+    inbound: { ...defaultOptions.inbound, ...overrides.inbound },
   };
 }
+

@@ -16,6 +16,8 @@ export interface Env {
   MAINTENANCE_QUEUE: Queue<MaintenanceMessage>;
   DEAD_LETTER_QUEUE?: Queue<unknown>;
   RATE_LIMITER?: RateLimit;
+  /** Per client IP, on the routes without an API key. */
+  IP_RATE_LIMITER?: RateLimit;
   ASSETS?: Fetcher;
   /** Guards /v1/admin; unset = admin disabled (fail closed). */
   ADMIN_TOKEN?: string;
@@ -23,6 +25,8 @@ export interface Env {
   ENVIRONMENT?: string;
   ALLOW_PRIVATE_TARGETS?: string;
   OUTBOUND_ONLY?: string;
+  /** Ports outbound targets may use besides 80/443 (`*` = any), counted only in local development and tests. */
+  ALLOW_TARGET_PORTS?: string;
   PUBLIC_BASE_URL?: string;
   IMAGE_URL_SECRET?: string;
   /** Signs GeSmart dialect JWTs (HS256); unset = GeSmart login disabled. */
@@ -34,8 +38,14 @@ export interface Env {
    * comma-separated; the first seals, all open (rotation). Unset or invalid = those secrets are refused.
    */
   SECRETS_KEYS?: string;
+  /** Tenants allowed other env secrets as inbound source secrets: `tenant=NAME_WEBHOOK_SECRET`, comma-separated. */
+  INBOUND_ENV_SECRET_TENANTS?: string;
   /** Per-delivery timeout override in ms (default 15 s); tests shorten it. */
   DELIVERY_TIMEOUT_MS?: string;
+  /** Webhook requests in flight to one destination host per invocation (default 2). */
+  WEBHOOK_HOST_CONCURRENCY?: string;
+  /** 202 answers from a pipeline service, each followed by no callback within an hour, before the image ends `error` (default 3). */
+  PROCESSOR_MAX_WAITS?: string;
   /** Inbound sources may take their secret from env vars named *_WEBHOOK_SECRET (seed 002's set-up). */
   [name: `${string}_WEBHOOK_SECRET`]: string | undefined;
 }

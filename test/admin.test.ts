@@ -1,6 +1,8 @@
 /** /v1/admin: tenants and API keys behind ADMIN_TOKEN. */
-import { env } from 'cloudflare:test';
-import { describe, expect, it } from 'vitest';
+import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
+import { describe, expect, it, vi } from 'vitest';
+import { createApp } from '../src/app';
+import type { Env } from '../src/env';
 import { ADMIN, bearer, body, call, createTenant, expectProblem, issueKey, revokeKey } from './helpers/api';
 
 const unique = () => crypto.randomUUID().slice(0, 8);
@@ -228,9 +230,9 @@ describe('the admin token', () => {
       {},
       { authorization: 'Bearer wrong-token' },
       { authorization: 'Bearer test-admin-toke' },
-      { authorization: 'Bearer test-admin-tokenX' },
+      { authorization: 'Bearer test-admin-token-0123456789abcdef0123X' },
       { authorization: 'Basic dGVzdC1hZG1pbi10b2tlbg==' },
-      { 'x-api-key': 'test-admin-token' },
+      { 'x-api-key': 'test-admin-token-0123456789abcdef0123' },
     ];
     for (const headers of attempts) {
       const res = await call('/v1/admin/tenants', { method: 'POST', headers, json: tenantBody });
@@ -249,5 +251,39 @@ describe('the admin token', () => {
 
     const adminOnTenantRoute = await call('/v1/jobs', { headers: ADMIN });
     await expectProblem(adminOnTenantRoute, 401, 'unauthorized');
+  });
+});
+
+describe('ADMIN_TOKEN strength', () => {
+  const app = createApp();
+  async function create(bindings: Partial<Env>, token: string): Promise<Response> {
+    const ctx = createExecutionContext();
+    const res = await app.fetch(
+      new Request('http://shelfsync.test/v1/admin/tenants', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Strength', defaultCurrency: 'USD', defaultLocale: 'en-US' }),
+      }),
+      { ...env, ...bindings } as Env,
+      ctx,
+    );
+    await waitOnExecutionContext(ctx);
+    return res;
+  }
+
+  it('outside local development a token under 32 characters counts as none: admin disabled, with a logged warning', async () => {
+    const errors = vi.spyOn(console, 'error');
+    const short = 'short-admin-token-0123456789abc'; // 31 characters
+    expect(short).toHaveLength(31);
+    for (const environment of [undefined, 'production', 'test']) {
+      await expectProblem(await create({ ADMIN_TOKEN: short, ENVIRONMENT: environment }, short), 403, 'forbidden');
+    }
+    expect(errors.mock.calls.some(([line]) => String(line).includes('ADMIN_TOKEN is shorter than 32 characters'))).toBe(true);
+    expect(errors.mock.calls.some(([line]) => String(line).includes(short))).toBe(false);
+    errors.mockRestore();
+    // Local development keeps working with a short one (.dev.vars.example); 32 characters work anywhere.
+    expect((await create({ ADMIN_TOKEN: short, ENVIRONMENT: 'development' }, short)).status).toBe(201);
+    const long = `${short}X`;
+    expect((await create({ ADMIN_TOKEN: long, ENVIRONMENT: undefined }, long)).status).toBe(201);
   });
 });

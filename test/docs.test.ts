@@ -1,5 +1,9 @@
 /** GET /openapi.json, GET /docs (and its assets), GET /health. */
+import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
+import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
+import { createApp } from '../src/app';
+import type { Env } from '../src/env';
 import { body, call } from './helpers/api';
 
 describe('docs', () => {
@@ -33,6 +37,34 @@ describe('docs', () => {
     }
     expect((await call('/docs/assets/../../wrangler.toml')).status).toBe(404);
     expect((await call('/docs/assets/nope.js')).status).toBe(404);
+  });
+
+  it('GET /docs: mount base escaped, no inline script, CSP forbids framing, authorization not persisted', async () => {
+    const res = await call('/docs');
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    const html = await res.text();
+    expect(html).not.toMatch(/<script>(?!<\/script>)/);
+    const init = await call('/docs/assets/init.js');
+    expect(init.status).toBe(200);
+    const script = await init.text();
+    expect(script).toContain('persistAuthorization: false');
+    expect(script).not.toContain('persistAuthorization: true');
+
+    // A hostile mount path cannot break out of the attribute or the page.
+    const app = new Hono<{ Bindings: Env }>();
+    const hostile = '/x"><img src=y onerror=alert(1)>';
+    app.route(hostile, createApp());
+    const ctx = createExecutionContext();
+    const mounted = await app.fetch(new Request(`http://host.test${hostile}/docs`), env, ctx);
+    await waitOnExecutionContext(ctx);
+    expect(mounted.status).toBe(200);
+    const page = await mounted.text();
+    expect(page).not.toContain('<img');
+    expect(page).toContain('&#34;&#62;&#60;img');
   });
 
   it('GET /health answers ok without credentials', async () => {

@@ -258,3 +258,30 @@ describe('GET /v1/images/{id}/similar', () => {
     expect(await res.json()).toEqual({ data: [], nextCursor: null });
   });
 });
+
+describe('signed URLs are issued for done images only', () => {
+  it('an upload that is not an image, and an image whose pipeline failed, get no url anywhere', async () => {
+    const u = await createTenant();
+    const html = btoa('<!doctype html><script>alert(document.domain)</script>');
+    const images = [
+      { id: 'page', source: { base64: html, fileName: 'x.jpg' } },
+      { id: 'piped', source: { url: img('photo.jpg') }, pipelines: { tryOn: true } },
+      { id: 'fine', source: { url: img('graphic.png') } },
+    ];
+    const res = await call('/v1/products/mixed', { method: 'PUT', headers: u.headers, json: { images } });
+    expect(res.status).toBe(201);
+    const p = await waitProduct(u, 'mixed', 25_000);
+    const byId = Object.fromEntries(p.images.map((i: any) => [i.id, i]));
+    expect(byId.page).toMatchObject({ status: 'error', url: null });
+    // Processed bytes, a hash and derivatives, but the image ended `error`: still no URL.
+    expect(byId.piped).toMatchObject({ status: 'error', url: null, sha256: expect.any(String) });
+    expect(byId.fine).toMatchObject({ status: 'done', url: expect.stringContaining('sig=') });
+    for (const key of ['page', 'piped']) {
+      const detail = await getImage(u, byId[key].imageId);
+      expect(detail, key).toMatchObject({ status: 'error', url: null, variants: { thumb: null, medium: null } });
+    }
+    // The feed's image.failed events carry no URL either.
+    const failed = (await (await call('/v1/events?after=0&limit=100', { headers: u.headers })).json()) as { data: Array<{ type: string; data: any }> };
+    for (const e of failed.data.filter((x) => x.type === 'image.failed')) expect(e.data.url).toBeUndefined();
+  }, 40_000);
+});

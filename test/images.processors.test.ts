@@ -3,10 +3,12 @@
  * error; a configured one gets a signed job (Standard Webhooks scheme) and its answer — a result, an
  * error text, or "accepted" followed by a signed callback — lands on the image.
  */
-import { env } from 'cloudflare:test';
+import { createExecutionContext, createMessageBatch, env, getQueueResult } from 'cloudflare:test';
 import { Webhook } from 'standardwebhooks';
 import { describe, expect, inject, it } from 'vitest';
+import { CALLBACK_WAIT_MS, DEFAULT_PROCESSOR_MAX_WAITS } from '../src/images/processors/registry';
 import { body, call, createTenant, expectProblem } from './helpers/api';
+import { runQueue } from './helpers/images';
 
 const server = () => inject('receiverUrl');
 
@@ -125,4 +127,32 @@ describe('jobs cover the image work they started', () => {
     // The job finishes after its images: its event comes after product.processed.
     expect(types.indexOf('job.completed')).toBeGreaterThan(types.indexOf('product.processed'));
   });
+
+  it(`ends the image in error when the service accepts ${DEFAULT_PROCESSOR_MAX_WAITS} times and never calls back`, async () => {
+    const t = await createTenant();
+    const bucket = crypto.randomUUID();
+    await configure(t.headers, 'tryOn', `${server()}/r/${bucket}/tryon-accept`);
+    const images = [{ id: 'a', source: { url: `${server()}/img/photo.jpg` }, pipelines: { tryOn: true } }];
+    expect((await call('/v1/products/w', { method: 'PUT', headers: t.headers, json: { images } })).status).toBe(201);
+    const waiting = await settled(t.headers, 'w', (p) => p.images[0].status === 'processing' && p.images[0].sha256 !== null);
+    expect(await received(bucket, 1)).toHaveLength(1);
+    const imageId = waiting.images[0].imageId as string;
+
+    // Each hour-long wait runs out (moved into the past) and the image's turn comes again.
+    for (let round = 2; round <= DEFAULT_PROCESSOR_MAX_WAITS + 1; round++) {
+      await env.DB.batch([
+        env.DB.prepare('UPDATE processor_results SET updated_at = updated_at - ?2 WHERE tenant_id = ?1').bind(t.id, CALLBACK_WAIT_MS + 1000),
+        env.DB.prepare("UPDATE images SET next_attempt_at = ?2 WHERE id = ?1 AND status = 'processing'").bind(imageId, Date.now() - 1000),
+      ]);
+      const batch = createMessageBatch('shelfsync-ingest', [{ id: `w${round}`, timestamp: new Date(), attempts: 1, body: { kind: 'ingest', tenantId: t.id, productId: 'w' } }]);
+      const ctx = createExecutionContext();
+      await runQueue(batch, ctx);
+      expect((await getQueueResult(batch, ctx)).outcome).toBe('ok');
+    }
+    // Sent once per wait, never again after the last one ran out.
+    expect(await received(bucket, DEFAULT_PROCESSOR_MAX_WAITS + 1)).toHaveLength(DEFAULT_PROCESSOR_MAX_WAITS);
+    const done = await settled(t.headers, 'w');
+    expect(done.images[0]).toMatchObject({ status: 'error', error: `The tryOn service accepted the job ${DEFAULT_PROCESSOR_MAX_WAITS} times but never called back` });
+    expect(done.status).toBe('error');
+  }, 30_000);
 });

@@ -3,7 +3,9 @@
  * timestamps within tolerance either way; replays answered with the original job; the payload
  * validated, then applied through the inbound queue.
  */
-import { env } from 'cloudflare:test';
+import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
+import { createApp } from '../src/app';
+import { runHousekeeping } from '../src/cron/scheduled';
 import { describe, expect, it } from 'vitest';
 import { body, call, createTenant, errorPaths, expectProblem, product, type TestTenant } from './helpers/api';
 import { hmac, toBase64, toHex, waitJob } from './helpers/webhooks';
@@ -111,8 +113,38 @@ describe('signature verification', () => {
     expect([400, 422]).toContain(res.status);
   });
 
-  it('fails closed when the secret it names is not set', async () => {
+  it('an unknown source is refused before its body is read', async () => {
+    // Through createApp() in this isolate (exports.default would pump the stream across): a body that
+    // fails the moment anyone reads it, so reading it first could not answer a plain 401.
+    let pulled = 0;
+    const poisoned = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1;
+        controller.error(new Error('the body was read'));
+      },
+    }, { highWaterMark: 0 });
+    const request = new Request('http://shelfsync.test/v1/inbound/src_01JD7Z8Q6V7N9K3M2X4B5C6D7E', {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-signature': 'AAAA' }, body: poisoned, duplex: 'half',
+    } as RequestInit);
+    const ctx = createExecutionContext();
+    const res = await createApp().fetch(request, env, ctx);
+    await waitOnExecutionContext(ctx);
+    await expectProblem(res, 401, 'unauthorized');
+    expect(pulled).toBe(0);
+  });
+
+  it('a push over the inbound cap (8 MB, what the memory budget holds) is 413 before the signature is checked', async () => {
     const t = await createTenant();
+    const src = await source(t);
+    const raw = JSON.stringify({ id: 'big', description: 'x'.repeat(8 * 1024 * 1024) });
+    const res = await push(src.id, raw, { 'x-signature': 'AAAA' });
+    const problem = await expectProblem(res, 413, 'payload_too_large');
+    expect(problem.detail).toContain(String(8 * 1024 * 1024));
+  });
+
+  it('fails closed when the secret it names is not set', async () => {
+    // Allowed to name UNSET_WEBHOOK_SECRET by INBOUND_ENV_SECRET_TENANTS (vitest.config.ts), which is not set.
+    const t = await createTenant({ aliases: ['unset-secret-user'] });
     const res = await call('/v1/inbound-sources', { method: 'POST', headers: t.headers, json: { name: 'misconfigured', secretEnv: 'UNSET_WEBHOOK_SECRET' } });
     expect(res.status).toBe(201);
     const { id } = await body(res);
@@ -171,7 +203,7 @@ describe('signed timestamps', () => {
 });
 
 describe('replays', () => {
-  it('the same push within 5 minutes: 200, the original job id, duplicate: true, not applied again', async () => {
+  it('the same push within the window: 200, the original job id, duplicate: true, not applied again', async () => {
     const t = await createTenant();
     const src = await source(t);
     const raw = JSON.stringify(product('rep-1', { quantity: 5 }));
@@ -194,7 +226,7 @@ describe('replays', () => {
     expect(after.updatedAt).toBe(before.updatedAt);
   });
 
-  it('after 5 minutes the same push is new again', async () => {
+  it('a body-signed push stays a replay for the 600 s dedupe window (past the old 5 minutes), then is new again', async () => {
     const t = await createTenant();
     const src = await source(t);
     const raw = JSON.stringify(product('rep-old'));
@@ -203,7 +235,13 @@ describe('replays', () => {
     expect(first.status).toBe(202);
     const { jobId } = await body(first);
     await waitJob(t, jobId);
-    await env.DB.prepare('UPDATE inbound_receipts SET received_at = ?2 WHERE source_id = ?1').bind(src.id, Date.now() - 5 * 60_000 - 1000).run();
+    const age = (ms: number) => env.DB.prepare('UPDATE inbound_receipts SET received_at = ?2 WHERE source_id = ?1').bind(src.id, Date.now() - ms).run();
+    await age(6 * 60_000);
+    const captured = await push(src.id, raw, headers);
+    expect(captured.status).toBe(200);
+    expect(await body(captured)).toMatchObject({ jobId, duplicate: true });
+
+    await age(600_000 + 1000);
     const later = await push(src.id, raw, headers);
     expect(later.status).toBe(202);
     const ack = await body(later);
@@ -225,18 +263,96 @@ describe('replays', () => {
     expect(await waitJob(t, ja.jobId)).toMatchObject({ status: 'completed', counts: { total: 1, created: 1 } });
   });
 
-  it('with an event-id header, the id decides what is a replay', async () => {
+  it('an unsigned event-id header is not trusted: an older push resent with a new id is still a replay (no rollback)', async () => {
     const t = await createTenant();
     const src = await source(t, { eventIdHeader: 'X-Event-Id' });
-    const raw1 = JSON.stringify(product('evt-1'));
-    const raw2 = JSON.stringify(product('evt-1', { title: 'changed' }));
-    const first = await push(src.id, raw1, { 'x-signature': await sign(src.secret, raw1), 'x-event-id': 'e-1' });
+    const rawA = JSON.stringify(product('evt-1', { title: 'A' }));
+    const rawB = JSON.stringify(product('evt-1', { title: 'B' }));
+    const a = await push(src.id, rawA, { 'x-signature': await sign(src.secret, rawA), 'x-event-id': 'e-1' });
+    expect(a.status).toBe(202);
+    const jobA = (await body(a)).jobId;
+    await waitJob(t, jobA);
+    const b = await push(src.id, rawB, { 'x-signature': await sign(src.secret, rawB), 'x-event-id': 'e-2' });
+    expect(b.status).toBe(202);
+    await waitJob(t, (await body(b)).jobId);
+    // An attacker resends the captured push A (its signature still matches) under a fresh id.
+    const resent = await push(src.id, rawA, { 'x-signature': await sign(src.secret, rawA), 'x-event-id': 'e-999' });
+    expect(resent.status).toBe(200);
+    expect(await body(resent)).toMatchObject({ jobId: jobA, duplicate: true });
+    expect(await body(await getProduct(t, 'evt-1'))).toMatchObject({ title: 'B', version: 2 });
+  });
+
+  it("an unsigned event-id header is not trusted: a captured body sent with the ERP's next id does not swallow the real push", async () => {
+    const t = await createTenant();
+    const src = await source(t, { eventIdHeader: 'X-Event-Id' });
+    const rawA = JSON.stringify(product('evt-2', { title: 'A' }));
+    const rawB = JSON.stringify(product('evt-2', { title: 'B' }));
+    const a = await push(src.id, rawA, { 'x-signature': await sign(src.secret, rawA), 'x-event-id': 'e-1' });
+    await waitJob(t, (await body(a)).jobId);
+    // The attacker guesses the next id and spends it on the captured body first.
+    await push(src.id, rawA, { 'x-signature': await sign(src.secret, rawA), 'x-event-id': 'e-2' });
+    const real = await push(src.id, rawB, { 'x-signature': await sign(src.secret, rawB), 'x-event-id': 'e-2' });
+    expect(real.status).toBe(202);
+    const ack = await body(real);
+    expect(ack.duplicate).toBe(false);
+    await waitJob(t, ack.jobId);
+    expect(await body(await getProduct(t, 'evt-2'))).toMatchObject({ title: 'B' });
+  });
+
+  it('a signed event id ({id}.{timestamp}.{body}) decides: a new id is a new push, the same id a replay', async () => {
+    const t = await createTenant();
+    const src = await source(t, { signedPayload: '{id}.{timestamp}.{body}', eventIdHeader: 'webhook-id', timestampHeader: 'webhook-timestamp' });
+    const send = async (id: string, raw: string, signedId = id) => {
+      const ts = String(Math.floor(Date.now() / 1000));
+      return push(src.id, raw, { 'webhook-id': id, 'webhook-timestamp': ts, 'x-signature': await sign(src.secret, `${signedId}.${ts}.${raw}`) });
+    };
+    const raw = JSON.stringify(product('sid-1', { title: 'same' }));
+    const first = await send('msg-1', raw);
     expect(first.status).toBe(202);
-    const dup = await push(src.id, raw2, { 'x-signature': await sign(src.secret, raw2), 'x-event-id': 'e-1' });
-    expect(dup.status).toBe(200);
-    expect((await body(dup)).jobId).toBe((await body(first)).jobId);
-    const fresh = await push(src.id, raw1, { 'x-signature': await sign(src.secret, raw1), 'x-event-id': 'e-2' });
-    expect(fresh.status).toBe(202);
+    // The same body meant again by the sender (its own new id) is applied.
+    const again = await send('msg-2', raw);
+    expect(again.status).toBe(202);
+    // The very same message is a replay, whatever its body hash would say.
+    const replay = await send('msg-1', JSON.stringify(product('sid-1', { title: 'other' })));
+    expect(replay.status).toBe(200);
+    expect(await body(replay)).toMatchObject({ jobId: (await body(first)).jobId, duplicate: true });
+    // An id the signature does not cover is refused.
+    await expectProblem(await send('msg-3', raw, 'msg-4'), 401);
+  });
+
+  it('a signed event id needs its header and a timestamp header', async () => {
+    const t = await createTenant();
+    const res = await call('/v1/inbound-sources', { method: 'POST', headers: t.headers, json: { name: 'x', secret: 'erp-secret-0123456789abcdef', signedPayload: '{id}.{timestamp}.{body}' } });
+    const problem = await expectProblem(res, 422);
+    expect(errorPaths(problem)).toEqual(expect.arrayContaining(['/eventIdHeader', '/timestampHeader']));
+    // A PATCH is checked against the source as it would become.
+    const src = await source(t, { signedPayload: '{timestamp}.{body}', timestampHeader: 'X-Timestamp' });
+    const patched = await call(`/v1/inbound-sources/${src.id}`, { method: 'PATCH', headers: t.headers, json: { signedPayload: '{id}.{timestamp}.{body}' } });
+    expect(errorPaths(await expectProblem(patched, 422))).toEqual(['/eventIdHeader']);
+    const fixed = await call(`/v1/inbound-sources/${src.id}`, { method: 'PATCH', headers: t.headers, json: { signedPayload: '{id}.{timestamp}.{body}', eventIdHeader: 'Webhook-Id' } });
+    expect(await body(fixed)).toMatchObject({ signedPayload: '{id}.{timestamp}.{body}', eventIdHeader: 'webhook-id' });
+  });
+
+  it('receipts are kept for max(2 x tolerance, dedupe window), not a fixed hour', async () => {
+    const t = await createTenant();
+    const bodySigned = await source(t);
+    const stamped = await source(t, { signedPayload: '{timestamp}.{body}', timestampHeader: 'X-Timestamp', toleranceSeconds: 3600 });
+    const rawA = JSON.stringify(product('prune-a'));
+    expect((await push(bodySigned.id, rawA, { 'x-signature': await sign(bodySigned.secret, rawA) })).status).toBe(202);
+    const rawB = JSON.stringify(product('prune-b'));
+    const ts = String(Math.floor(Date.now() / 1000));
+    expect((await push(stamped.id, rawB, { 'x-timestamp': ts, 'x-signature': await sign(stamped.secret, `${ts}.${rawB}`) })).status).toBe(202);
+    const count = async (id: string) => (await env.DB.prepare('SELECT COUNT(*) AS n FROM inbound_receipts WHERE source_id = ?1').bind(id).first<{ n: number }>())!.n;
+    const now = Date.now();
+    // 15 minutes on: past the body source's 600 s window; well inside the stamped one's 2 h.
+    await runHousekeeping(env, now + 15 * 60_000);
+    expect(await count(bodySigned.id)).toBe(0);
+    expect(await count(stamped.id)).toBe(1);
+    // 90 minutes on (the old fixed hour would be gone): a push stamped up to 1 h ahead is still replayable.
+    await runHousekeeping(env, now + 90 * 60_000);
+    expect(await count(stamped.id)).toBe(1);
+    await runHousekeeping(env, now + 2 * 3600_000 + 60_000);
+    expect(await count(stamped.id)).toBe(0);
   });
 
   it('a bad signature is never answered as a replay', async () => {

@@ -1,4 +1,5 @@
 /** /v1/inbound-sources CRUD: the secret is shown once when generated and never returned otherwise. */
+import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { body, call, createTenant, errorPaths, expectProblem, type TestTenant } from './helpers/api';
 
@@ -7,6 +8,10 @@ async function create(t: TestTenant, json: Record<string, unknown>): Promise<{ s
   const text = await res.text();
   return { status: res.status, text, json: JSON.parse(text) };
 }
+
+/** GESMART_TENANT's tenant ('gesmart-erp', vitest.config.ts): aliases are unique, so one per file. */
+let gesmartTenant: Promise<TestTenant> | undefined;
+const gesmartErp = () => (gesmartTenant ??= createTenant({ aliases: ['gesmart-erp'] }));
 
 describe('inbound sources', () => {
   it('generates a secret when none is given and shows it once', async () => {
@@ -48,7 +53,8 @@ describe('inbound sources', () => {
   });
 
   it('never echoes a secret the tenant supplied, nor one taken from the environment', async () => {
-    const t = await createTenant();
+    // GESMART_TENANT's tenant: the one that may take GESMART_WEBHOOK_SECRET.
+    const t = await gesmartErp();
     const mine = `erp-secret-${crypto.randomUUID()}`;
     const supplied = await create(t, { name: 'own', secret: mine });
     expect(supplied.status).toBe(201);
@@ -99,6 +105,26 @@ describe('inbound sources', () => {
     await expectProblem(await call('/v1/inbound-sources', { method: 'POST', headers: t.headers, json: { name: 'x', signatureEncoding: 'binary' } }), 422);
     await expectProblem(await call('/v1/inbound-sources', { method: 'POST', headers: t.headers, json: { name: 'x', toleranceSeconds: 0 } }), 422);
     expect((await body(await call('/v1/inbound-sources', { headers: t.headers }))).data).toEqual([]);
+  });
+
+  it("only the tenant named by GESMART_TENANT may name GESMART_WEBHOOK_SECRET; a borrowed one stored earlier verifies nothing", async () => {
+    const other = await createTenant();
+    const refused = await create(other, { name: 'borrowed', secretEnv: 'GESMART_WEBHOOK_SECRET' });
+    expect(refused.status).toBe(422);
+    expect(refused.json.errors.map((e: { path: string }) => e.path)).toEqual(['/secretEnv']);
+    // A source stored before the rule: pushes signed with the operator's GeSmart secret are refused.
+    const id = `src_borrowed_${crypto.randomUUID().slice(0, 8)}`;
+    await env.DB.prepare(
+      `INSERT INTO inbound_sources (id, tenant_id, name, secret, secret_env, secret_encoding, signature_header, signature_encoding, signature_prefix, signed_payload, timestamp_header, tolerance_seconds, event_id_header, format, created_at, updated_at)
+       VALUES (?1, ?2, 'borrowed', NULL, 'GESMART_WEBHOOK_SECRET', 'utf8', 'x-signature', 'base64', '', '{body}', NULL, 300, NULL, 'canonical', 0, 0)`,
+    ).bind(id, other.id).run();
+    const raw = JSON.stringify({ id: 'stolen', title: 'x' });
+    const mac = new Uint8Array(await crypto.subtle.sign('HMAC', await crypto.subtle.importKey('raw', new TextEncoder().encode('gesmart-test-secret-0123456789abcdef'), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']), new TextEncoder().encode(raw)));
+    const signature = btoa(String.fromCharCode(...mac));
+    await expectProblem(await call(`/v1/inbound/${id}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-signature': signature }, body: raw }), 401);
+    // The GeSmart tenant itself may.
+    const erp = await gesmartErp();
+    expect((await create(erp, { name: 'gesmart', secretEnv: 'GESMART_WEBHOOK_SECRET' })).status).toBe(201);
   });
 
   it('needs an API key (the receiving route alone does not)', async () => {

@@ -26,7 +26,7 @@ async function fetchIn(app: Hono<{ Bindings: Env }>, path: string, init: Request
   return res;
 }
 
-const ADMIN = { authorization: 'Bearer test-admin-token' };
+const ADMIN = { authorization: 'Bearer test-admin-token-0123456789abcdef0123' };
 
 describe('createApp() mounted under /catalog', () => {
   it('serves tenants and products under /catalog/v1', async () => {
@@ -111,7 +111,7 @@ describe('createApp() mounted under /catalog', () => {
   it('disables admin when ADMIN_TOKEN is not configured (fail closed)', async () => {
     const app = mounted();
     const bindings = { ...env, ADMIN_TOKEN: undefined } as Env;
-    for (const authorization of [undefined, 'Bearer ', 'Bearer undefined', 'Bearer null', 'Bearer test-admin-token']) {
+    for (const authorization of [undefined, 'Bearer ', 'Bearer undefined', 'Bearer null', 'Bearer test-admin-token-0123456789abcdef0123']) {
       const res = await fetchIn(
         app,
         '/catalog/v1/admin/tenants',

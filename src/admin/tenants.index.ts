@@ -1,4 +1,5 @@
 /** /v1/admin: tenants and API keys, behind ADMIN_TOKEN. */
+import { ipRateLimit } from '../auth/rate-limit';
 import { requireAdmin } from '../auth/require-admin';
 import { limitBodyTo, requireJson } from '../http/body';
 import { createRouter } from '../http/router';
@@ -10,7 +11,7 @@ import { noStore } from '../secrets/no-store';
 
 export function adminRouter() {
   const router = createRouter();
-  router.use('*', requireAdmin(), limitBodyTo('admin'), requireJson());
+  router.use('*', ipRateLimit(), requireAdmin(), limitBodyTo('admin'), requireJson());
 
   // Both answers show a new API key once: never cached (no-store).
   router.openapi(routes.createTenantRoute, async (c) => {

@@ -22,7 +22,7 @@ export const createTenantRoute = createRoute({
   security,
   summary: 'Create a tenant and its first API key (shown once)',
   request: { body: jsonBody(CreateTenantBody) },
-  responses: { 201: json(CreatedTenantSchema, 'Created'), ...problems(400, 401, 403, 409, 413, 415, 422) },
+  responses: { 201: json(CreatedTenantSchema, 'Created'), ...problems(400, 401, 403, 409, 413, 415, 422, 429) },
 });
 
 export const getTenantRoute = createRoute({
@@ -32,7 +32,7 @@ export const getTenantRoute = createRoute({
   security,
   summary: 'Read a tenant',
   request: { params: TenantIdParam },
-  responses: { 200: json(TenantSchema, 'The tenant'), ...problems(401, 403, 404) },
+  responses: { 200: json(TenantSchema, 'The tenant'), ...problems(401, 403, 404, 429) },
 });
 
 export const updateTenantRoute = createRoute({
@@ -42,7 +42,7 @@ export const updateTenantRoute = createRoute({
   security,
   summary: 'Edit name, aliases (replaced as a whole), default currency and locale',
   request: { params: TenantIdParam, body: jsonBody(UpdateTenantBody) },
-  responses: { 200: json(TenantSchema, 'The tenant'), ...problems(400, 401, 403, 404, 409, 413, 415, 422) },
+  responses: { 200: json(TenantSchema, 'The tenant'), ...problems(400, 401, 403, 404, 409, 413, 415, 422, 429) },
 });
 
 export const issueKeyRoute = createRoute({
@@ -52,7 +52,7 @@ export const issueKeyRoute = createRoute({
   security,
   summary: 'Issue another API key (shown once)',
   request: { params: TenantIdParam, body: { required: false, content: { 'application/json': { schema: IssueKeyBody } } } },
-  responses: { 201: json(IssuedApiKeySchema, 'Issued'), ...problems(400, 401, 403, 404, 413, 415, 422) },
+  responses: { 201: json(IssuedApiKeySchema, 'Issued'), ...problems(400, 401, 403, 404, 413, 415, 422, 429) },
 });
 
 export const listKeysRoute = createRoute({
@@ -62,7 +62,7 @@ export const listKeysRoute = createRoute({
   security,
   summary: "List a tenant's keys (never the keys themselves)",
   request: { params: TenantIdParam },
-  responses: { 200: json(z.object({ data: z.array(ApiKeySchema) }), 'Keys'), ...problems(401, 403, 404) },
+  responses: { 200: json(z.object({ data: z.array(ApiKeySchema) }), 'Keys'), ...problems(401, 403, 404, 429) },
 });
 
 export const revokeKeyRoute = createRoute({
@@ -72,5 +72,5 @@ export const revokeKeyRoute = createRoute({
   security,
   summary: 'Revoke an API key; it stops working at once',
   request: { params: KeyParams },
-  responses: { 204: { description: 'Revoked' }, ...problems(401, 403, 404) },
+  responses: { 204: { description: 'Revoked' }, ...problems(401, 403, 404, 429) },
 });

@@ -25,7 +25,7 @@ export function catalog(c: Context<AppEnv>): CatalogContext {
     bucket: c.env.IMAGES,
     tenant: c.get('tenant'),
     options: c.get('options'),
-    imageUrl: async (image) => (image.sha256 ? signedImageUrl(c.env, base, { id: image.id, sha256: image.sha256 }) : null),
+    imageUrl: (image) => signedImageUrl(c.env, base, image),
   };
 }
 

@@ -26,7 +26,7 @@ export interface CatalogContext {
   tenant: Tenant;
   options: AppOptions;
   /** Signs the URL of a stored image (null when it has no bytes yet or URLs cannot be signed). */
-  imageUrl: (image: { id: string; sha256: string | null }) => Promise<string | null>;
+  imageUrl: (image: { id: string; sha256: string | null; status: string }) => Promise<string | null>;
 }
 
 export type Validated = { ok: true; id: string; doc: ProductDoc } | { ok: false; id: string | null; code: ItemFailure['code']; errors: FieldError[] };

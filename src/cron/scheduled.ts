@@ -17,7 +17,12 @@ const DAY_MS = 86_400_000;
 /** Rows deleted per table per run: keeps one run well inside the per-invocation limits. */
 const PRUNE_BATCH = 5000;
 
-export async function runHousekeeping(env: Env, now = Date.now(), retentionDays = resolveOptions().retentionDays): Promise<void> {
+export async function runHousekeeping(
+  env: Env,
+  now = Date.now(),
+  retentionDays = resolveOptions().retentionDays,
+  dedupeWindowSeconds = resolveOptions().inbound.dedupeWindowSeconds,
+): Promise<void> {
   const cutoff = now - retentionDays * DAY_MS;
   await env.DB.batch([
     env.DB.prepare('DELETE FROM events WHERE rowid IN (SELECT rowid FROM events WHERE created_at < ?1 LIMIT ?2)').bind(cutoff, PRUNE_BATCH),
@@ -29,8 +34,15 @@ export async function runHousekeeping(env: Env, now = Date.now(), retentionDays 
     env.DB.prepare(
       `DELETE FROM deliveries WHERE rowid IN (SELECT rowid FROM deliveries WHERE created_at < ?1 AND status IN ('succeeded', 'failed') LIMIT ?2)`,
     ).bind(cutoff, PRUNE_BATCH),
-    // Replays are recognised for 5 minutes; an hour of receipts is plenty.
-    env.DB.prepare('DELETE FROM inbound_receipts WHERE rowid IN (SELECT rowid FROM inbound_receipts WHERE received_at < ?1 LIMIT ?2)').bind(now - 3_600_000, PRUNE_BATCH),
+    // A receipt lives max(2 x its source's tolerance, the dedupe window) (inbound/dedupe.ts); sources
+    // that are not rows (GeSmart's env webhook) have the default 300 s tolerance. The first bound lets
+    // the received_at index skip everything younger than the shortest lifetime.
+    env.DB.prepare(
+      `DELETE FROM inbound_receipts WHERE rowid IN (
+         SELECT r.rowid FROM inbound_receipts AS r LEFT JOIN inbound_sources AS s ON s.id = r.source_id
+         WHERE r.received_at < ?1 - ?2 * 1000 AND r.received_at < ?1 - MAX(2 * COALESCE(s.tolerance_seconds, 300), ?2) * 1000
+         LIMIT ?3)`,
+    ).bind(now, dedupeWindowSeconds, PRUNE_BATCH),
   ]);
   await deleteEndedImportFiles(env, now, resolveOptions().imports.fileRetentionDays);
 }

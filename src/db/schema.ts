@@ -389,6 +389,8 @@ export const processorResults = sqliteTable(
     status: text('status').notNull(),
     result: text('result'),
     error: text('error'),
+    /** How many times the service answered 202 (accepted, will call back) for this job. */
+    waits: integer('waits').notNull().default(0),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },

@@ -8,22 +8,45 @@ import type { AppEnv } from '../env';
 
 const ASSET_FILES = new Set(['swagger-ui.css', 'swagger-ui-bundle.js', 'favicon-32x32.png']);
 
+/** For text placed in HTML (the mount base comes from the request path, so it is not trusted). */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+/**
+ * No inline script: the page names the document in a data attribute and a static script (served
+ * below) starts Swagger UI, so the CSP allows scripts from this origin only. Swagger UI sets inline
+ * styles, hence `style-src 'unsafe-inline'`; "try it out" calls this origin (`connect-src 'self'`).
+ */
+const DOCS_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const INIT_SCRIPT = `window.ui = SwaggerUIBundle({ url: document.getElementById('ui').dataset.url, dom_id: '#ui', tryItOutEnabled: true, persistAuthorization: false });\n`;
+
 function docsPage(base: string): string {
+  const b = escapeHtml(base);
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Shelfsync API</title>
-<link rel="icon" href="${base}/docs/assets/favicon-32x32.png">
-<link rel="stylesheet" href="${base}/docs/assets/swagger-ui.css">
+<link rel="icon" href="${b}/docs/assets/favicon-32x32.png">
+<link rel="stylesheet" href="${b}/docs/assets/swagger-ui.css">
 </head>
 <body>
-<div id="ui"></div>
-<script src="${base}/docs/assets/swagger-ui-bundle.js"></script>
-<script>
-  window.ui = SwaggerUIBundle({ url: ${JSON.stringify(`${base}/openapi.json`)}, dom_id: '#ui', tryItOutEnabled: true, persistAuthorization: true });
-</script>
+<div id="ui" data-url="${escapeHtml(`${base}/openapi.json`)}"></div>
+<script src="${b}/docs/assets/swagger-ui-bundle.js"></script>
+<script src="${b}/docs/assets/init.js"></script>
 </body>
 </html>`;
 }
@@ -67,7 +90,17 @@ export function registerDocs(app: OpenAPIHono<AppEnv>) {
     return c.json(document);
   });
 
-  app.get('/docs', (c) => c.html(docsPage(mountBase(c.req.path, '/docs'))));
+  app.get('/docs', (c) => {
+    c.header('Content-Security-Policy', DOCS_CSP);
+    c.header('X-Frame-Options', 'DENY');
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'no-referrer');
+    return c.html(docsPage(mountBase(c.req.path, '/docs')));
+  });
+
+  app.get('/docs/assets/init.js', (c) =>
+    c.body(INIT_SCRIPT, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=3600', 'x-content-type-options': 'nosniff' }),
+  );
 
   app.get('/docs/assets/:file', async (c) => {
     const file = c.req.param('file');

@@ -133,3 +133,17 @@ export function limitBodyTo(family: 'single' | 'batch' | 'admin' | 'upload'): Mi
     return limitBody(c.get('options').bodyLimits[family])(c, next);
   };
 }
+
+/**
+ * Runs `handler` under a body cap, for routes that must check something first (an inbound source)
+ * so that an unknown caller costs no body read: the cap's middleware reads a body sent without
+ * Content-Length as soon as it runs.
+ */
+export async function withBodyLimit(c: Context<AppEnv>, maxSize: number, handler: () => Promise<Response>): Promise<Response> {
+  let response: Response | undefined;
+  await limitBody(maxSize)(c, async () => {
+    response = await handler();
+  });
+  if (!response) throw new ApiError('payload_too_large', `The request body must be at most ${maxSize} bytes`);
+  return response;
+}

@@ -26,12 +26,36 @@ export function urlBase(env: Pick<Env, 'PUBLIC_BASE_URL'>, requestBase?: string)
   return (env.PUBLIC_BASE_URL || requestBase || '').replace(/\/$/, '');
 }
 
-export async function signedImageUrl(
+/**
+ * The URL clients without a key get, for `done` images only: an image whose probe or processing
+ * failed may hold any bytes a client sent (an upload is stored before it is probed), and a signed
+ * URL would serve them from this origin to anyone.
+ */
+export function signedImageUrl(
+  env: Pick<Env, 'IMAGE_URL_SECRET' | 'PUBLIC_BASE_URL'>,
+  base: string,
+  image: { id: string; sha256: string | null; status: string },
+  variant: Variant = 'original',
+  now = Date.now(),
+): Promise<string | null> {
+  if (image.status !== 'done' || !image.sha256) return Promise.resolve(null);
+  return signUrl(env, base, { id: image.id, sha256: image.sha256 }, variant, now);
+}
+
+/**
+ * For a pipeline service while the image is still `processing`: only called once the bytes passed
+ * the probe and the limits (processors run after both).
+ */
+export function processingImageUrl(env: Pick<Env, 'IMAGE_URL_SECRET' | 'PUBLIC_BASE_URL'>, base: string, image: { id: string; sha256: string }): Promise<string | null> {
+  return signUrl(env, base, image, 'original', Date.now());
+}
+
+async function signUrl(
   env: Pick<Env, 'IMAGE_URL_SECRET' | 'PUBLIC_BASE_URL'>,
   base: string,
   image: { id: string; sha256: string },
-  variant: Variant = 'original',
-  now = Date.now(),
+  variant: Variant,
+  now: number,
 ): Promise<string | null> {
   if (!env.IMAGE_URL_SECRET) return null;
   const exp = (Math.ceil(now / 1000 / DAY) + VALID_DAYS) * DAY;

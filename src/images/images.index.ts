@@ -1,6 +1,7 @@
 /** /v1/images, /v1/products/{id}/images, /v1/processors; and the content route (API key or signed URL). */
 import type { Context } from 'hono';
 import { presentedKey } from '../auth/api-keys';
+import { enforceIpLimit, enforceKeyLimit, ipRateLimit } from '../auth/rate-limit';
 import { tenantForKey } from '../auth/require-api-key';
 import { requestBase } from '../catalog/catalog-context';
 import type { AppEnv } from '../env';
@@ -28,7 +29,7 @@ function renderProcessor(r: { name: string; url: string; config: string; created
 
 async function renderImage(c: Context<AppEnv>, row: FullImageRow) {
   const base = urlBase(c.env, requestBase(c));
-  const sign = (variant: Variant) => (row.sha256 ? signedImageUrl(c.env, base, { id: row.id, sha256: row.sha256 }, variant) : Promise.resolve(null));
+  const sign = (variant: Variant) => signedImageUrl(c.env, base, row, variant);
   const results = row.results ? (JSON.parse(row.results) as Record<string, unknown>) : null;
   const derivatives = (results?.derivatives ?? {}) as Record<string, unknown>;
   return {
@@ -64,6 +65,7 @@ export function imageContentRouter() {
     const { id } = c.req.valid('param');
     const { variant = 'original', v, exp, sig } = c.req.valid('query');
     if (sig !== undefined || exp !== undefined || v !== undefined) {
+      await enforceIpLimit(c);
       const valid = v !== undefined && exp !== undefined && sig !== undefined && (await verifyImageSignature(c.env, id, variant, v, Number(exp), sig));
       if (!valid) throw new ApiError('unauthorized', 'This image URL is invalid or has expired');
       const image = await findImageById(c.env.DB, id);
@@ -73,7 +75,12 @@ export function imageContentRouter() {
     }
     const key = presentedKey({ authorization: c.req.header('authorization'), apiKey: c.req.header('x-api-key') });
     const found = key ? await tenantForKey(c.env.DB, key) : null;
-    if (!found) throw new ApiError('unauthorized', 'Send an API key, or use a signed image URL', undefined, { 'WWW-Authenticate': 'Bearer realm="shelfsync"' });
+    if (!found) {
+      // Guessing keys here is limited like any keyless request.
+      await enforceIpLimit(c);
+      throw new ApiError('unauthorized', 'Send an API key, or use a signed image URL', undefined, { 'WWW-Authenticate': 'Bearer realm="shelfsync"' });
+    }
+    await enforceKeyLimit(c, found.keyId);
     const image = await findImage(c.env.DB, found.tenant.id, id);
     if (!image) throw new ApiError('not_found', 'No such image');
     if (!image.sha256) throw new ApiError('not_found', `The image is ${image.status}: no bytes are stored yet`);
@@ -82,7 +89,7 @@ export function imageContentRouter() {
 
   // Signed by the processor's secret, so no API key; routed by hand so the signature sees raw bytes.
   router.openAPIRegistry.registerPath(routes.processorCallbackRoute);
-  router.post('/processor-callbacks/:tenantId/:name', limitBodyTo('admin'), requireJson({ raw: true }), (c) =>
+  router.post('/processor-callbacks/:tenantId/:name', ipRateLimit(), limitBodyTo('admin'), requireJson({ raw: true }), (c) =>
     receiveProcessorCallback(c, c.req.param('name'), c.req.param('tenantId')),
   );
   return router;

@@ -47,7 +47,7 @@ export const imageContentRoute = createRoute({
     200: { description: 'The bytes', content: { 'image/*': { schema: z.string().openapi({ format: 'binary' }) } } },
     206: { description: 'A byte range' },
     304: { description: 'Not modified' },
-    ...problems(401, 404, 416, 422),
+    ...problems(401, 404, 416, 422, 429),
   },
 });
 
@@ -93,5 +93,5 @@ export const processorCallbackRoute = createRoute({
     params: z.object({ tenantId: z.string().openapi({ param: { name: 'tenantId', in: 'path' } }), name: z.string().openapi({ param: { name: 'name', in: 'path' } }) }),
     body: { required: true, content: { 'application/json': { schema: CallbackBody } } },
   },
-  responses: { 200: json(z.object({ received: z.boolean(), images: z.number().int() }), 'Recorded'), ...problems(400, 401, 422, 503) },
+  responses: { 200: json(z.object({ received: z.boolean(), images: z.number().int() }), 'Recorded'), ...problems(400, 401, 413, 415, 422, 429, 503) },
 });

@@ -152,7 +152,7 @@ export async function ingestProduct(env: Env, message: IngestMessage & { product
     const statements: D1PreparedStatement[] = [];
     if (outcome.kind === 'done') {
       const { probe, output, sha256 } = outcome;
-      const url = await signedImageUrl(env, urlBase(env), { id: image.id, sha256 });
+      const url = await signedImageUrl(env, urlBase(env), { id: image.id, sha256, status: output.error ? 'error' : 'done' });
       // Pipeline outputs (a try-on result's URL) ride along, so receivers need not ask for them.
       const outputs = Object.fromEntries(
         Object.entries(output.results).flatMap(([name, result]) => {

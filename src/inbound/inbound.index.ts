@@ -1,11 +1,14 @@
 /** /v1/inbound-sources (tenant API) and /v1/inbound/{id} (the ERP's signed entry, no API key). */
-import { limitBodyTo, requireJson } from '../http/body';
+import { ipRateLimit } from '../auth/rate-limit';
+import { limitBodyTo, requireJson, withBodyLimit } from '../http/body';
 import { ApiError } from '../http/problem';
 import { createRouter } from '../http/router';
 import { idempotency } from '../idempotency/idempotency';
 import { noStore } from '../secrets/no-store';
+import { schemeErrors } from './dedupe';
+import { mayUseEnvSecret } from './env-secrets';
 import * as routes from './inbound.routes';
-import { receiveInbound } from './receive';
+import { receiveInbound, sourceSecretOrRefuse } from './receive';
 import { deleteSource, findSource, insertSource, listSources, renderSource, rotateSourceSecret, updateSource } from './sources.repository';
 
 /** How long the previous secret is still accepted after a rotation (as for webhook secrets). */
@@ -20,7 +23,12 @@ const mountBase = (path: string) => path.slice(0, Math.max(0, path.indexOf('/v1/
 export function inboundReceiverRouter() {
   const router = createRouter();
   router.openAPIRegistry.registerPath(routes.receiveRoute);
-  router.post('/inbound/:id', limitBodyTo('batch'), requireJson({ raw: true }), (c) => receiveInbound(c, c.req.param('id')));
+  // Per-IP limit, then the source (unknown: 401 without reading a byte), then the cap (options.inbound.bodyBytes).
+  router.post('/inbound/:id', ipRateLimit(), requireJson({ raw: true }), async (c) => {
+    const source = await findSource(c.env.DB, null, c.req.param('id'));
+    await sourceSecretOrRefuse(c.env, source);
+    return withBodyLimit(c, c.get('options').inbound.bodyBytes, () => receiveInbound(c, source));
+  });
   return router;
 }
 
@@ -30,6 +38,11 @@ export function inboundSourcesRouter() {
 
   router.openapi({ ...routes.createSourceRoute, middleware: writes }, async (c) => {
     const body = c.req.valid('json');
+    if (body.secretEnv && !(await mayUseEnvSecret(c.env.DB, c.env, c.get('tenant').id, body.secretEnv))) {
+      throw new ApiError('validation_failed', 'The request body is not valid', [
+        { path: '/secretEnv', message: `${body.secretEnv} is not this tenant's: only the tenant named by GESMART_TENANT (for GESMART_WEBHOOK_SECRET) or listed in INBOUND_ENV_SECRET_TENANTS may use it` },
+      ]);
+    }
     const { row, generated } = await insertSource(c.env, c.get('tenant').id, { ...body, secretEnv: body.secretEnv ?? null });
     if (generated) noStore(c);
     return c.json({ ...renderSource(row, mountBase(c.req.path)), secret: generated }, 201);
@@ -47,7 +60,14 @@ export function inboundSourcesRouter() {
   });
 
   router.openapi({ ...routes.updateSourceRoute, middleware: writes }, async (c) => {
-    const row = await updateSource(c.env.DB, c.get('tenant').id, c.req.valid('param').id, c.req.valid('json'));
+    const { id } = c.req.valid('param');
+    const patch = c.req.valid('json');
+    const current = await findSource(c.env.DB, c.get('tenant').id, id);
+    if (!current) throw new ApiError('not_found', 'No such inbound source');
+    // The headers a signing scheme needs are checked on the source as it would be after the change.
+    const errors = schemeErrors({ ...current, ...patch });
+    if (errors.length > 0) throw new ApiError('validation_failed', 'The request body is not valid', errors);
+    const row = await updateSource(c.env.DB, c.get('tenant').id, id, patch);
     if (!row) throw new ApiError('not_found', 'No such inbound source');
     return c.json(renderSource(row, mountBase(c.req.path)), 200);
   });

@@ -50,11 +50,11 @@ export const receiveRoute = createRoute({
   security: [{ hmacSignature: [] }],
   summary: 'Receive a signed push (a product with its id, or {"products": [...]})',
   description:
-    'The HMAC-SHA256 signature over the raw body (or `{timestamp}.{body}`) is verified in constant time before anything is parsed. Valid pushes are stored, acknowledged with 202 and a job id, and applied through a queue; the same push again within 5 minutes answers 200 with the original job id and is not applied twice.',
+    'The HMAC-SHA256 signature over the raw body (or `{timestamp}.{body}`, or `{id}.{timestamp}.{body}`) is verified in constant time before the body is parsed. Valid pushes are stored, acknowledged with 202 and a job id, and applied through a queue. A replay answers 200 with the original job id and is not applied twice: the same signed event id, the same signed timestamp and body, or (body-only signing) the same body within the dedupe window (600 s), even when sent again on purpose. Prefer a signed timestamp where the sender can.',
   request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } } },
   responses: {
-    200: json(InboundAckSchema, 'A replay of a push accepted in the last 5 minutes'),
+    200: json(InboundAckSchema, 'A replay of a push already accepted'),
     202: json(InboundAckSchema, 'Accepted; poll GET /v1/jobs/{jobId}'),
-    ...problems(400, 401, 413, 415, 422, 503),
+    ...problems(400, 401, 413, 415, 422, 429, 503),
   },
 });

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 
+import { SIGNED_PAYLOADS, schemeErrors } from './dedupe';
 import { inboundFormatNames } from './formats';
 
 const HeaderName = z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}$/, 'Header names are HTTP tokens').transform((h) => h.toLowerCase());
@@ -10,10 +11,15 @@ const SourceFields = {
   signatureHeader: HeaderName.openapi({ example: 'x-gesmart-signature' }),
   signatureEncoding: z.enum(['base64', 'hex']),
   signaturePrefix: z.string().max(32).openapi({ description: 'Stripped before decoding, e.g. "sha256="' }),
-  signedPayload: z.enum(['{body}', '{timestamp}.{body}']),
+  signedPayload: z.enum(SIGNED_PAYLOADS).openapi({
+    description:
+      'What the HMAC covers. `{body}`: the raw body; identical bodies within the dedupe window (600 s) are one push, even when sent again on purpose. ' +
+      '`{timestamp}.{body}`: preferred; replays are refused by time and deduped on timestamp + body. ' +
+      '`{id}.{timestamp}.{body}` (Standard Webhooks): the signed event id decides what is a replay.',
+  }),
   timestampHeader: HeaderName.nullable().openapi({ description: 'Required when the timestamp is signed' }),
   toleranceSeconds: z.number().int().min(1).max(3600).openapi({ description: 'How far a signed timestamp may be from now, either way' }),
-  eventIdHeader: HeaderName.nullable().openapi({ description: 'A unique delivery id to dedupe replays on; else the body hash is used' }),
+  eventIdHeader: HeaderName.nullable().openapi({ description: 'The header carrying a unique delivery id; used to dedupe only when the signature covers it (`{id}.{timestamp}.{body}`), else ignored' }),
   format: z.enum(inboundFormatNames),
 };
 
@@ -36,7 +42,9 @@ export const CreateSourceBody = z
     format: SourceFields.format.default('canonical'),
   })
   .refine((s) => !(s.secret && s.secretEnv), { message: 'Give either secret or secretEnv, not both', path: ['secretEnv'] })
-  .refine((s) => s.signedPayload === '{body}' || s.timestampHeader, { message: 'A signed timestamp needs timestampHeader', path: ['timestampHeader'] })
+  .superRefine((s, ctx) => {
+    for (const e of schemeErrors(s)) ctx.addIssue({ code: 'custom', message: e.message, path: [e.path.slice(1)] });
+  })
   .openapi('CreateInboundSource');
 
 export const UpdateSourceBody = z
@@ -84,6 +92,6 @@ export const InboundAckSchema = z
   .object({
     jobId: z.string(),
     status: z.string(),
-    duplicate: z.boolean().openapi({ description: 'True when this exact push was already accepted in the last 5 minutes' }),
+    duplicate: z.boolean().openapi({ description: 'True when this push was already accepted (see the source\'s signedPayload for what counts as the same push)' }),
   })
   .openapi('InboundAck');

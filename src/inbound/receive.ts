@@ -9,12 +9,12 @@ import type { AppEnv, Env } from '../env';
 import { ApiError } from '../http/problem';
 import { canonicalFormat, inboundFormats } from './formats';
 import { sha256Hex } from '../lib/crypto';
+import { dedupeKey, dedupeWindow } from './dedupe';
+import { mayUseEnvSecret } from './env-secrets';
 import { newId } from '../lib/ulid';
-import { findSource, type SourceRow, verifyingSecrets } from './sources.repository';
+import { type SourceRow, verifyingSecrets } from './sources.repository';
 import { verifySignature } from './verify-signature';
 import { parseJsonStrict } from '../lib/json-depth';
-
-export const REPLAY_WINDOW_MS = 5 * 60_000;
 
 export function inboundPayloadKey(tenantId: string, jobId: string): string {
   return `inbound/${tenantId}/${jobId}.json`;
@@ -36,8 +36,7 @@ export interface InboundAck {
 }
 
 /** POST /v1/inbound/{sourceId}: a stored source's push, answered in the canonical shape. */
-export async function receiveInbound(c: Context<AppEnv>, sourceId: string): Promise<Response> {
-  const source = await findSource(c.env.DB, null, sourceId);
+export async function receiveInbound(c: Context<AppEnv>, source: SourceRow | null): Promise<Response> {
   const ack = await acceptInbound(c, source);
   if (!ack.duplicate) c.header('Job-Id', ack.jobId);
   return c.json(ack, ack.duplicate ? 200 : 202);
@@ -48,18 +47,36 @@ export async function receiveInbound(c: Context<AppEnv>, sourceId: string): Prom
  * bad signature). Dialects with their own entry point (GeSmart's single-tenant webhook) call this
  * with a source built from configuration and render the answer in their own shape.
  */
-export async function acceptInbound(c: Context<AppEnv>, source: SourceRow | null): Promise<InboundAck> {
-  const env = c.env;
-  const challenge = { 'WWW-Authenticate': 'HMAC realm="shelfsync-inbound"' };
-  const denied = new ApiError('unauthorized', 'The signature could not be verified', undefined, challenge);
-  const body = new Uint8Array(await c.req.arrayBuffer());
-  if (!source) throw denied;
-  const now = Date.now();
+function unverified(): ApiError {
+  return new ApiError('unauthorized', 'The signature could not be verified', undefined, { 'WWW-Authenticate': 'HMAC realm="shelfsync-inbound"' });
+}
+
+/**
+ * The source's HMAC secrets (the previous one too during a rotation overlap), or the same 401 as a
+ * bad signature (unknown source, missing secret). Callers run it before reading the body, so an
+ * unknown caller costs no body read.
+ */
+export async function sourceSecretOrRefuse(env: Env, source: SourceRow | null, now = Date.now()): Promise<{ source: SourceRow; secrets: string[] }> {
+  if (!source) throw unverified();
+  // Sources stored before the rule (or after GESMART_TENANT moved) stop working rather than borrow another tenant's secret.
+  if (source.secretEnv && !(await mayUseEnvSecret(env.DB, env, source.tenantId, source.secretEnv))) {
+    console.error(JSON.stringify({ level: 'error', message: 'inbound source names an env secret its tenant may not use; refusing', sourceId: source.id }));
+    throw unverified();
+  }
   const secrets = await sourceSecrets(env, source, now);
   if (secrets.length === 0) {
     console.error(JSON.stringify({ level: 'error', message: 'inbound source has no secret configured; refusing', sourceId: source.id }));
-    throw denied;
+    throw unverified();
   }
+  return { source, secrets };
+}
+
+export async function acceptInbound(c: Context<AppEnv>, sourceOrNull: SourceRow | null): Promise<InboundAck> {
+  const env = c.env;
+  const denied = unverified();
+  const now = Date.now();
+  const { source, secrets } = await sourceSecretOrRefuse(env, sourceOrNull, now);
+  const body = new Uint8Array(await c.req.arrayBuffer());
   let verdict: Awaited<ReturnType<typeof verifySignature>> = { ok: false, reason: 'no secret' };
   for (const secret of secrets) {
     verdict = await verifySignature(
@@ -69,6 +86,7 @@ export async function acceptInbound(c: Context<AppEnv>, source: SourceRow | null
       c.req.header(source.signatureHeader) ?? null,
       source.timestampHeader ? (c.req.header(source.timestampHeader) ?? null) : null,
       now,
+      source.eventIdHeader ? (c.req.header(source.eventIdHeader) ?? null) : null,
     );
     if (verdict.ok) break;
   }
@@ -78,13 +96,15 @@ export async function acceptInbound(c: Context<AppEnv>, source: SourceRow | null
     throw denied;
   }
 
-  const eventId = source.eventIdHeader ? c.req.header(source.eventIdHeader) : undefined;
-  // With a signed timestamp, the same body sent again later is a new push (A, B, A must not lose the
-  // second A); only the very same signed request is a replay.
-  const signedAt = source.signedPayload === '{timestamp}.{body}' && source.timestampHeader ? (c.req.header(source.timestampHeader) ?? '') : '';
-  const dedupeKey = eventId ? `id:${eventId}` : `sha256:${await sha256Hex(signedAt ? `${signedAt}.${new TextDecoder().decode(body)}` : body)}`;
+  // Only signed values decide what is a replay (see dedupe.ts): an unsigned event id is ignored.
+  const key = dedupeKey(source, {
+    bodyHash: await sha256Hex(body),
+    signedAt: source.timestampHeader ? (c.req.header(source.timestampHeader) ?? null) : null,
+    eventId: source.eventIdHeader ? (c.req.header(source.eventIdHeader) ?? null) : null,
+  });
+  const { lookBackMs } = dedupeWindow(source, c.get('options').inbound.dedupeWindowSeconds);
   const seen = await env.DB.prepare('SELECT job_id FROM inbound_receipts WHERE source_id = ?1 AND dedupe_key = ?2 AND received_at > ?3')
-    .bind(source.id, dedupeKey, now - REPLAY_WINDOW_MS)
+    .bind(source.id, key, now - lookBackMs)
     .first<{ job_id: string }>();
   if (seen) {
     const job = await env.DB.prepare('SELECT status FROM jobs WHERE id = ?1').bind(seen.job_id).first<{ status: string }>();
@@ -122,7 +142,7 @@ export async function acceptInbound(c: Context<AppEnv>, source: SourceRow | null
     env.DB.prepare(
       `INSERT INTO inbound_receipts (source_id, dedupe_key, job_id, received_at) VALUES (?1, ?2, ?3, ?4)
        ON CONFLICT (source_id, dedupe_key) DO UPDATE SET job_id = excluded.job_id, received_at = excluded.received_at`,
-    ).bind(source.id, dedupeKey, jobId, now),
+    ).bind(source.id, key, jobId, now),
   ]);
   c.executionCtx.waitUntil(
     env.INBOUND_QUEUE.send({ kind: 'inbound', tenantId: tenant.id, jobId }).catch((err) => {

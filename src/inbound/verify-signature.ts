@@ -13,6 +13,9 @@ export interface SignatureScheme {
   toleranceSeconds: number;
 }
 
+/** A delivery id as senders make them (Standard Webhooks `msg_...`, UUIDs): printable, no separators. */
+const EVENT_ID = /^[\x21-\x7e]{1,256}$/;
+
 export type VerifyResult = { ok: true } | { ok: false; reason: string };
 
 function decodeSignature(text: string, encoding: string): Uint8Array | null {
@@ -30,17 +33,25 @@ export async function verifySignature(
   signatureHeader: string | null,
   timestampHeader: string | null,
   now: number,
+  eventIdHeader: string | null = null,
 ): Promise<VerifyResult> {
   if (!signatureHeader) return { ok: false, reason: 'missing signature' };
   const key = scheme.secretEncoding === 'base64' ? base64ToBytes(secret) : new TextEncoder().encode(secret);
   if (!key || key.length === 0) return { ok: false, reason: 'the source secret is unusable' };
 
   let signed = body;
-  if (scheme.signedPayload === '{timestamp}.{body}') {
+  if (scheme.signedPayload !== '{body}') {
     if (!timestampHeader || !/^\d{1,12}$/.test(timestampHeader)) return { ok: false, reason: 'missing timestamp' };
     const skew = Math.abs(now / 1000 - Number(timestampHeader));
     if (skew > scheme.toleranceSeconds) return { ok: false, reason: 'timestamp outside the tolerance' };
-    const head = new TextEncoder().encode(`${timestampHeader}.`);
+    let prefix = `${timestampHeader}.`;
+    if (scheme.signedPayload === '{id}.{timestamp}.{body}') {
+      if (!eventIdHeader || !EVENT_ID.test(eventIdHeader)) return { ok: false, reason: 'missing event id' };
+      prefix = `${eventIdHeader}.${prefix}`;
+    } else if (scheme.signedPayload !== '{timestamp}.{body}') {
+      return { ok: false, reason: 'unknown signed payload' };
+    }
+    const head = new TextEncoder().encode(prefix);
     signed = new Uint8Array(head.length + body.length);
     signed.set(head);
     signed.set(body, head.length);

@@ -12,7 +12,11 @@ export interface GuardedFetchOptions {
   /** 0 = a redirect is an answer like any other (webhooks); images follow up to 3. */
   maxRedirects: number;
   requireHttps?: boolean;
+  /** The first URL is a stored webhook or processor target (see JudgeOptions); redirect hops never are. */
+  storedTarget?: boolean;
   init?: RequestInit;
+  /** What sends a request that passed the guard (tests record attempts with it); the global fetch by default. */
+  fetcher?: (url: string, init: RequestInit) => Promise<Response>;
 }
 
 export type GuardedResult =
@@ -21,13 +25,14 @@ export type GuardedResult =
 
 export async function guardedFetch(target: string, options: GuardedFetchOptions, readLimit?: 'truncate'): Promise<GuardedResult> {
   const signal = AbortSignal.timeout(options.timeoutMs);
+  const send = options.fetcher ?? ((url: string, init: RequestInit) => fetch(url, init));
   let url = target;
   for (let hop = 0; ; hop++) {
-    const verdict = judgeUrl(url, options.policy, { requireHttps: options.requireHttps ?? false });
+    const verdict = judgeUrl(url, options.policy, { requireHttps: options.requireHttps ?? false, storedTarget: hop === 0 && options.storedTarget === true });
     if (!verdict.ok) return { ok: false, kind: 'refused', message: `refused ${hop > 0 ? 'redirect ' : ''}target: ${verdict.reason}` };
     let response: Response;
     try {
-      response = await fetch(verdict.url.toString(), { ...options.init, redirect: 'manual', signal });
+      response = await send(verdict.url.toString(), { ...options.init, redirect: 'manual', signal });
     } catch (err) {
       if (signal.aborted) return { ok: false, kind: 'timeout', message: `no answer within ${options.timeoutMs} ms` };
       return { ok: false, kind: 'network', message: `could not connect: ${(err as Error).message}` };

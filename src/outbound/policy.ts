@@ -10,18 +10,29 @@
 import type { Env } from '../env';
 import { type Cidr, inCidr, isNonPublic, parseCidr, parseIp } from './ip';
 
+/** The ports a target may name: the schemes' own. Everything else (SSH, Redis, admin panels) is not a web hook. */
+export const ALLOWED_PORTS = ['', '80', '443'];
+
 export interface OutboundPolicy {
   /** Local development or tests: the only settings where ALLOW_PRIVATE_TARGETS counts. */
   local: boolean;
   allowPrivate: Cidr[];
   /** When set, the only hosts that may be contacted (checked before anything else). */
   only: string[] | null;
+  /**
+   * Ports allowed besides 80 and 443 (ALLOW_TARGET_PORTS, local only): `'*'` for any, so local
+   * development and tests reach fixture servers on whatever port they got. Absent = none.
+   */
+  extraPorts?: string[] | '*';
 }
 
-export function policyFromEnv(env: Pick<Env, 'ENVIRONMENT' | 'ALLOW_PRIVATE_TARGETS' | 'OUTBOUND_ONLY'>): OutboundPolicy {
+export function policyFromEnv(env: Pick<Env, 'ENVIRONMENT' | 'ALLOW_PRIVATE_TARGETS' | 'OUTBOUND_ONLY' | 'ALLOW_TARGET_PORTS'>): OutboundPolicy {
   const list = (value: string | undefined) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const local = env.ENVIRONMENT === 'development' || env.ENVIRONMENT === 'test';
+  const ports = list(env.ALLOW_TARGET_PORTS);
   return {
-    local: env.ENVIRONMENT === 'development' || env.ENVIRONMENT === 'test',
+    local,
+    extraPorts: !local ? [] : ports.includes('*') ? '*' : ports.filter((p) => /^\d{1,5}$/.test(p)).map((p) => String(Number(p))),
     allowPrivate: list(env.ALLOW_PRIVATE_TARGETS).map(parseCidr).filter((c): c is Cidr => c !== null),
     only: env.OUTBOUND_ONLY ? list(env.OUTBOUND_ONLY).map((h) => h.toLowerCase()) : null,
   };
@@ -29,10 +40,19 @@ export function policyFromEnv(env: Pick<Env, 'ENVIRONMENT' | 'ALLOW_PRIVATE_TARG
 
 export type Verdict = { ok: true; url: URL } | { ok: false; reason: string };
 
+export interface JudgeOptions {
+  requireHttps?: boolean;
+  /**
+   * The URL was stored before the port rule existed (a webhook or processor target): its port is
+   * kept until the tenant edits it. Never set for a redirect hop or for a URL a client sends now.
+   */
+  storedTarget?: boolean;
+}
+
 const BLOCKED_NAMES = new Set(['localhost', 'metadata', 'metadata.google.internal', 'instance-data', 'instance-data.ec2.internal']);
 const BLOCKED_SUFFIXES = ['.localhost', '.internal', '.local', '.localdomain', '.home.arpa', '.intranet', '.corp', '.lan'];
 
-export function judgeUrl(input: string, policy: OutboundPolicy, options: { requireHttps?: boolean } = {}): Verdict {
+export function judgeUrl(input: string, policy: OutboundPolicy, options: JudgeOptions = {}): Verdict {
   let url: URL;
   try {
     url = new URL(input);
@@ -47,6 +67,11 @@ export function judgeUrl(input: string, policy: OutboundPolicy, options: { requi
   if (options.requireHttps && url.protocol !== 'https:' && !policy.local) return { ok: false, reason: 'only https targets are allowed' };
   if (url.username || url.password) return { ok: false, reason: 'credentials in the URL are not allowed' };
   if (!host) return { ok: false, reason: 'the URL has no host' };
+
+  const extra = policy.local ? (policy.extraPorts ?? []) : [];
+  if (!ALLOWED_PORTS.includes(url.port) && !options.storedTarget && extra !== '*' && !extra.includes(url.port)) {
+    return { ok: false, reason: `port ${url.port} is not allowed: only 80 and 443` };
+  }
 
   const ip = parseIp(host);
   if (ip) {

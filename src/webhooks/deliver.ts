@@ -2,13 +2,13 @@
  * Attempting deliveries: claim the due rows (a lease, so two consumers never send the same one at
  * once and a crashed attempt is retried after the lease), POST each signed body through the outbound
  * guard with at most 6 requests in flight (the production limit on simultaneous connections per
- * invocation), then record every attempt and the next step in one D1 batch:
+ * invocation) and at most 2 to any one host, then record every attempt and the next step in one D1 batch:
  * 2xx succeeded; otherwise retry on the schedule; 410 disables the endpoint; an endpoint failing
  * for five days is disabled too, with an `endpoint.disabled` event.
  */
 import type { DeliverMessage, Env } from '../env';
 import { ADVANCE_TENANT_COUNTERS } from '../catalog/write/statements';
-import { mapPool } from '../lib/pool';
+import { runKeyedPool } from '../lib/keyed-pool';
 import { newId } from '../lib/ulid';
 import { guardedFetch } from '../outbound/guarded-fetch';
 import { policyFromEnv } from '../outbound/policy';
@@ -19,6 +19,8 @@ import { parseRetryAfter, QUEUE_DELAY_LIMIT_MS, retryDelayMs } from './retry-sch
 import { signedHeaders } from './signing';
 
 const CONCURRENCY = 6;
+/** Requests in flight to one destination host per invocation (WEBHOOK_HOST_CONCURRENCY). */
+const DEFAULT_HOST_CONCURRENCY = 2;
 const DEFAULT_TIMEOUT_MS = 15_000;
 const LEASE_MS = 60_000;
 const RESPONSE_BYTES = 1024;
@@ -78,6 +80,19 @@ FROM deliveries AS d
   LEFT JOIN webhook_endpoints AS w ON w.id = d.endpoint_id
 WHERE d.id IN (SELECT value FROM json_each(?1)) AND d.status = 'delivering' AND d.lease_until = ?2`;
 
+export function hostConcurrency(env: Env): number {
+  const value = Number(env.WEBHOOK_HOST_CONCURRENCY);
+  return Number.isInteger(value) && value > 0 ? value : DEFAULT_HOST_CONCURRENCY;
+}
+
+function hostOf(url: string | null): string {
+  try {
+    return url ? new URL(url).hostname.toLowerCase() : '';
+  } catch {
+    return '';
+  }
+}
+
 export function deliveryTimeoutMs(env: Env): number {
   const value = Number(env.DELIVERY_TIMEOUT_MS);
   return Number.isFinite(value) && value > 0 ? value : DEFAULT_TIMEOUT_MS;
@@ -120,7 +135,7 @@ async function attempt(env: Env, row: ClaimedRow, now: number): Promise<Outcome>
   const started = Date.now();
   const result = await guardedFetch(
     row.url,
-    { policy: policyFromEnv(env), timeoutMs: deliveryTimeoutMs(env), maxBytes: RESPONSE_BYTES, maxRedirects: 0, requireHttps: true, init: { method: 'POST', headers, body } },
+    { policy: policyFromEnv(env), timeoutMs: deliveryTimeoutMs(env), maxBytes: RESPONSE_BYTES, maxRedirects: 0, requireHttps: true, storedTarget: true, init: { method: 'POST', headers, body } },
     'truncate',
   );
   const latency = Date.now() - started;
@@ -163,10 +178,34 @@ export async function attemptDeliveries(env: Env, ids: string[], now = Date.now(
   const rows = loaded!.results as unknown as ClaimedRow[];
   if (rows.length === 0) return 0;
 
-  const outcomes = await mapPool(rows, CONCURRENCY, (row) => attempt(env, row, now));
+  // Many endpoints (of one tenant or several) can name the same host: it gets at most a few requests
+  // at a time. No attempt starts once it could outlive the claim's lease (a slow host would
+  // otherwise hold the rest past it, and the cron would send them a second time); the rows not
+  // started go back in line at once.
+  const started = Date.now();
+  const budgetMs = Math.max(0, LEASE_MS - deliveryTimeoutMs(env) - 5_000);
+  const { results, skipped } = await runKeyedPool(
+    rows,
+    { concurrency: CONCURRENCY, perKey: hostConcurrency(env), key: (row) => hostOf(row.url), mayStart: () => Date.now() - started <= budgetMs },
+    (row) => attempt(env, row, now),
+  );
+  const outcomes = results.map((r) => r.result);
   await recordOutcomes(env, outcomes, now);
   await scheduleShortRetries(env, outcomes, now);
+  await releaseUnstarted(env, skipped.map((row) => row.id), lease);
   return outcomes.length;
+}
+
+/** Claimed rows that were not attempted: unclaimed, due now, and woken again. */
+async function releaseUnstarted(env: Env, ids: string[], lease: number): Promise<void> {
+  if (ids.length === 0) return;
+  await env.DB.prepare(
+    `UPDATE deliveries SET status = CASE WHEN attempts = 0 THEN 'pending' ELSE 'retrying' END, lease_until = NULL, next_attempt_at = ?3
+     WHERE id IN (SELECT value FROM json_each(?1)) AND status = 'delivering' AND lease_until = ?2`,
+  ).bind(JSON.stringify(ids), lease, Date.now()).run();
+  const messages: Array<{ body: DeliverMessage }> = [];
+  for (let i = 0; i < ids.length; i += 100) messages.push({ body: { kind: 'deliver', ids: ids.slice(i, i + 100) } });
+  await env.DELIVERIES_QUEUE.sendBatch(messages);
 }
 
 async function recordOutcomes(env: Env, outcomes: Outcome[], now: number): Promise<void> {

@@ -34,8 +34,13 @@ export interface NewEndpoint {
   metadata?: Record<string, unknown> | null;
 }
 
-/** Stores the endpoint with a new secret, sealed; the plaintext is returned to be shown once. */
-export async function insertEndpoint(env: Env, tenantId: string, input: NewEndpoint): Promise<{ row: EndpointRow; secret: string }> {
+/**
+ * Stores the endpoint with a new secret, sealed (the plaintext is returned to be shown once), unless
+ * the tenant already has `maxPerTenant` of them (null then). The count and the insert are one
+ * statement, so concurrent creates cannot pass the cap together. A tenant that had more before the
+ * cap existed keeps them and cannot add more.
+ */
+export async function insertEndpoint(env: Env, tenantId: string, input: NewEndpoint, maxPerTenant = Infinity): Promise<{ row: EndpointRow; secret: string } | null> {
   const now = Date.now();
   const id = newId('wh', now);
   const secret = generateSecret();
@@ -56,8 +61,19 @@ export async function insertEndpoint(env: Env, tenantId: string, input: NewEndpo
     createdAt: now,
     updatedAt: now,
   };
-  await database(env.DB).insert(webhookEndpoints).values(row);
-  return { row, secret };
+  const insert = database(env.DB).insert(webhookEndpoints).values(row).toSQL();
+  // drizzle writes `insert into "t" (cols) values (?, ...)`: the same row as a SELECT with a WHERE.
+  const values = /\svalues\s*\((.*)\)\s*$/is.exec(insert.sql);
+  if (!values) throw new Error('unexpected insert statement');
+  const conditional = `${insert.sql.slice(0, values.index)} select ${values[1]} where (select count(*) from webhook_endpoints where tenant_id = ?) < ?`;
+  const limit = Number.isFinite(maxPerTenant) ? maxPerTenant : Number.MAX_SAFE_INTEGER;
+  const result = await env.DB.prepare(conditional).bind(...insert.params, tenantId, limit).run();
+  return result.meta.changes === 1 ? { row, secret } : null;
+}
+
+export async function countEndpoints(db: D1Database, tenantId: string): Promise<number> {
+  const row = await db.prepare('SELECT COUNT(*) AS n FROM webhook_endpoints WHERE tenant_id = ?1').bind(tenantId).first<{ n: number }>();
+  return row?.n ?? 0;
 }
 
 export async function findEndpoint(db: D1Database, tenantId: string, id: string): Promise<EndpointRow | null> {

@@ -6,17 +6,10 @@
  */
 import type { Env } from '../env';
 import { newId } from '../lib/ulid';
-import { matchesFilter } from './event-filter';
+import { FANOUT_LIMITS, type FanoutEvent, type FanoutLimits, planFanout } from './fanout-plan';
 
 /** Events per fan-out run; a full page means more may wait and the caller wakes itself again. */
 export const FANOUT_PAGE = 500;
-
-interface EventRow {
-  id: string;
-  seq: number;
-  type: string;
-  data: string;
-}
 
 interface EndpointRow {
   id: string;
@@ -29,7 +22,15 @@ export interface FanoutResult {
   more: boolean;
 }
 
-export async function fanOutTenant(env: Env, tenantId: string, now = Date.now()): Promise<FanoutResult> {
+/** ?1 tenant, ?2 now, ?3 rows JSON: one chunk of the plan; RETURNING names the rows that are new. */
+const INSERT_DELIVERIES = `
+INSERT INTO deliveries (id, tenant_id, endpoint_id, event_id, event_type, status, attempts, next_attempt_at, created_at, updated_at)
+SELECT j.value ->> 'id', ?1, j.value ->> 'endpoint', j.value ->> 'event', j.value ->> 'type', 'pending', 0, ?2, ?2, ?2
+FROM json_each(?3) AS j WHERE true
+ON CONFLICT (endpoint_id, event_id) DO NOTHING
+RETURNING id`;
+
+export async function fanOutTenant(env: Env, tenantId: string, now = Date.now(), limits: FanoutLimits = FANOUT_LIMITS): Promise<FanoutResult> {
   const db = env.DB;
   const [watermarkResult, eventsResult, endpointsResult] = await db.batch([
     db.prepare('SELECT fanout_seq FROM tenants WHERE id = ?1').bind(tenantId),
@@ -40,31 +41,15 @@ export async function fanOutTenant(env: Env, tenantId: string, now = Date.now())
     db.prepare('SELECT id, event_types FROM webhook_endpoints WHERE tenant_id = ?1 AND enabled = 1').bind(tenantId),
   ]);
   const watermark = (watermarkResult!.results[0] as { fanout_seq: number } | undefined)?.fanout_seq;
-  const events = eventsResult!.results as unknown as EventRow[];
+  const events = eventsResult!.results as unknown as FanoutEvent[];
   if (watermark === undefined || events.length === 0) return { deliveryIds: [], more: false };
   const endpoints = (endpointsResult!.results as unknown as EndpointRow[]).map((e) => ({ id: e.id, patterns: JSON.parse(e.event_types) as string[] }));
 
-  const rows: Array<{ id: string; endpoint: string; event: string; type: string }> = [];
-  for (const event of events) {
-    // A test event goes to the one endpoint it was made for, whatever the filters say.
-    const testTarget = event.type === 'webhook.test' ? (JSON.parse(event.data) as { endpointId?: string }).endpointId : undefined;
-    for (const endpoint of endpoints) {
-      const wanted = testTarget !== undefined ? testTarget === endpoint.id : matchesFilter(endpoint.patterns, event.type);
-      if (wanted) rows.push({ id: newId('dlv', now), endpoint: endpoint.id, event: event.id, type: event.type });
-    }
-  }
-
-  const last = events.at(-1)!.seq;
-  const rowsJson = JSON.stringify(rows);
-  const [, , created] = await db.batch([
-    db.prepare(
-      `INSERT INTO deliveries (id, tenant_id, endpoint_id, event_id, event_type, status, attempts, next_attempt_at, created_at, updated_at)
-       SELECT j.value ->> 'id', ?1, j.value ->> 'endpoint', j.value ->> 'event', j.value ->> 'type', 'pending', 0, ?2, ?2, ?2
-       FROM json_each(?3) AS j WHERE true
-       ON CONFLICT (endpoint_id, event_id) DO NOTHING`,
-    ).bind(tenantId, now, rowsJson),
-    db.prepare('UPDATE tenants SET fanout_seq = ?2 WHERE id = ?1 AND fanout_seq = ?3').bind(tenantId, last, watermark),
-    db.prepare('SELECT id FROM deliveries WHERE id IN (SELECT j.value ->> \'id\' FROM json_each(?1) AS j)').bind(rowsJson),
+  const plan = planFanout(events, endpoints, limits, () => newId('dlv', now))!;
+  const results = await db.batch([
+    ...plan.chunks.map((chunk) => db.prepare(INSERT_DELIVERIES).bind(tenantId, now, JSON.stringify(chunk))),
+    db.prepare('UPDATE tenants SET fanout_seq = ?2 WHERE id = ?1 AND fanout_seq = ?3').bind(tenantId, plan.lastSeq, watermark),
   ]);
-  return { deliveryIds: (created!.results as Array<{ id: string }>).map((r) => r.id), more: events.length === FANOUT_PAGE };
+  const deliveryIds = results.slice(0, plan.chunks.length).flatMap((r) => (r.results as Array<{ id: string }>).map((row) => row.id));
+  return { deliveryIds, more: plan.stoppedEarly || events.length === FANOUT_PAGE };
 }

@@ -14,6 +14,7 @@ import { newId } from '../lib/ulid';
 import { judgeUrl, policyFromEnv } from '../outbound/policy';
 import { listDeliveries, recoverFailed, requeueDelivery } from './deliveries.repository';
 import {
+  countEndpoints,
   deleteEndpoint,
   findEndpoint,
   insertEndpoint,
@@ -43,9 +44,15 @@ export function webhooksRouter() {
   router.openapi({ ...routes.createWebhookRoute, middleware: writes }, async (c) => {
     const body = c.req.valid('json');
     assertTarget(c, body.url);
-    const { row, secret } = await insertEndpoint(c.env, c.get('tenant').id, body);
+    const tenantId = c.get('tenant').id;
+    const max = c.get('options').maxWebhookEndpoints;
+    const inserted = await insertEndpoint(c.env, tenantId, body, max);
+    if (!inserted) {
+      const count = await countEndpoints(c.env.DB, tenantId);
+      throw new ApiError('conflict', `This tenant has ${count} webhook endpoints; at most ${max} are allowed. Delete one before adding another.`);
+    }
     noStore(c);
-    return c.json({ ...renderEndpoint(row), secret }, 201);
+    return c.json({ ...renderEndpoint(inserted.row), secret: inserted.secret }, 201);
   });
 
   router.openapi(routes.listWebhooksRoute, async (c) => {

@@ -400,7 +400,8 @@ describe('the single-tenant webhook', () => {
     const created = await call('/v1/inbound-sources', {
       method: 'POST',
       headers: t.headers,
-      json: { name: 'GeSmart ERP', secretEnv: 'GESMART_WEBHOOK_SECRET', secretEncoding: 'utf8', signatureHeader: 'x-gesmart-signature', signatureEncoding: 'base64', format: 'gesmart' },
+      // The tenant's own secret (GESMART_WEBHOOK_SECRET belongs to GESMART_TENANT alone), the seed's value.
+      json: { name: 'GeSmart ERP', secret: WEBHOOK_SECRET, secretEncoding: 'utf8', signatureHeader: 'x-gesmart-signature', signatureEncoding: 'base64', format: 'gesmart' },
     });
     expect(created.status).toBe(201);
     const source = await body(created);

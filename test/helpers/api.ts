@@ -2,7 +2,7 @@
 import { exports } from 'cloudflare:workers';
 import { expect } from 'vitest';
 
-export const ADMIN = { authorization: 'Bearer test-admin-token' };
+export const ADMIN = { authorization: 'Bearer test-admin-token-0123456789abcdef0123' };
 
 export function call(path: string, init: RequestInit & { json?: unknown } = {}): Promise<Response> {
   const headers = new Headers(init.headers);

@@ -15,7 +15,7 @@ export interface Received {
   receivedAt: number;
 }
 
-export type Behaviour = 'ok' | 'fail' | 'rate' | 'unavailable' | 'gone' | 'hang' | 'redirect' | 'slow' | 'flaky';
+export type Behaviour = 'ok' | 'fail' | 'rate' | 'unavailable' | 'gone' | 'hang' | 'redirect' | 'slow' | 'flaky' | 'hold';
 
 /** A fresh receiver bucket: every test reads only what arrived in its own. */
 export function newBucket(): string {

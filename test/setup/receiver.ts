@@ -8,13 +8,16 @@
  *       flaky (500 on the first request of the bucket, 200 after)
  *       tryon-done (200 {"status":"done","url":...}) · tryon-error (200 {"status":"error","error":...})
  *       tryon-accept (202: the service will call back)
+ *       hold (200 after 300 ms; requests in flight at once are counted per bucket)
  *   GET /received/{bucket}        the recorded requests of a bucket, oldest first
+ *   GET /inflight/{bucket}        {max}: the most `hold` requests of the bucket that were in flight at once
  *   GET /img/{name}               an image fixture (see image-fixtures.ts), with ETag and Last-Modified;
  *                                 answers 304 to a matching If-None-Match; every request is counted
  *   GET /img-count/{name}         how many times /img/{name} was requested (and how many were 304)
  *   GET /img-redirect/{n}/{name}  n redirects, then the image
  *   GET /img-slow/{name}          the image, trickled over ~20 s
  *   GET /img-big                  12 MB of JPEG-looking bytes, streamed
+ *   ANY /redirect?to={url}        302 to the given URL (the guard must judge the target before any connection)
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -36,6 +39,7 @@ declare module 'vitest' {
 }
 
 const buckets = new Map<string, Received[]>();
+const inflight = new Map<string, { now: number; max: number }>();
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -114,6 +118,13 @@ export async function setup(project: TestProject): Promise<void> {
       pump();
       return;
     }
+    if (parts[0] === 'redirect') {
+      return void res.writeHead(302, { location: url.searchParams.get('to') ?? '/' }).end();
+    }
+    if (parts[0] === 'inflight' && parts[1]) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      return void res.end(JSON.stringify({ max: inflight.get(parts[1])?.max ?? 0 }));
+    }
     if (parts[0] === 'received' && parts[1]) {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(buckets.get(parts[1]) ?? []));
@@ -150,6 +161,17 @@ export async function setup(project: TestProject): Promise<void> {
       case 'gone':
         res.writeHead(410).end('gone');
         return;
+      case 'hold': {
+        const count = inflight.get(bucket) ?? { now: 0, max: 0 };
+        count.now += 1;
+        count.max = Math.max(count.max, count.now);
+        inflight.set(bucket, count);
+        setTimeout(() => {
+          count.now -= 1;
+          res.writeHead(200).end('held');
+        }, 300).unref();
+        return;
+      }
       case 'hang':
         setTimeout(() => res.writeHead(200).end('too late'), 10_000).unref();
         return;

@@ -102,7 +102,7 @@ export function generaApp() {
         const status = generaStatus(row.status);
         const image: z.infer<typeof StatusImage> = { id: row.key, product_id: loaded.row.id, status };
         if (status === 'done') {
-          const original = row.sha256 ? await signedImageUrl(c.env, base, { id: row.id, sha256: row.sha256 }) : null;
+          const original = await signedImageUrl(c.env, base, row);
           const results = row.results ? (JSON.parse(row.results) as Record<string, unknown>) : null;
           const url = outputUrl(JSON.parse(row.pipelines) as Record<string, boolean>, results, original);
           if (url) image.url = url;
@@ -122,15 +122,16 @@ export function generaApp() {
     // the seed's example subscription succeeds locally and its deliveries simply fail.
     const verdict = judgeUrl(url, { ...policyFromEnv(c.env), only: null }, { requireHttps: true });
     if (!verdict.ok) throw new ApiError('validation_failed', 'The webhook URL is not allowed', [{ path: 'url', message: verdict.reason }]);
-    const { row } = await insertEndpoint(c.env, c.get('tenant').id, {
+    const inserted = await insertEndpoint(c.env, c.get('tenant').id, {
       url,
       eventTypes: GENERA_EVENT_TYPES,
       headers: {},
       enabled: true,
       format: 'genera',
       metadata: { brandId, type: 'processing' },
-    });
-    return c.json({ id: row.id }, 200);
+    }, c.get('options').maxWebhookEndpoints);
+    if (!inserted) throw new ApiError('conflict', `At most ${c.get('options').maxWebhookEndpoints} webhooks are allowed; delete one before adding another`);
+    return c.json({ id: inserted.row.id }, 200);
   });
 
   app.openapi(routes.listWebhooksRoute, async (c) => {

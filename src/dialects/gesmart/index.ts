@@ -11,10 +11,11 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from '@hono/zod-openapi';
+import { ipRateLimit } from '../../auth/rate-limit';
 import { catalog } from '../../catalog/catalog-context';
 import { deleteProduct } from '../../catalog/write/delete-product';
 import type { AppEnv } from '../../env';
-import { limitBodyTo, requireJson } from '../../http/body';
+import { limitBodyTo, requireJson, withBodyLimit } from '../../http/body';
 import { ApiError, type FieldError } from '../../http/problem';
 import { wakeIngest } from '../../images/wake';
 import { findJob } from '../../jobs/jobs.repository';
@@ -27,7 +28,7 @@ import * as routes from './routes';
 import { BatchEnvelope } from './schemas';
 import { BATCH_KIND, jobKind, syncStatus } from './status';
 import { checkProduct, classify, tenantRules, toGesmartErrors, validationError } from './validate';
-import { envSource, receiveWebhook } from './webhook';
+import { assertWebhookSource, envSource, receiveWebhook } from './webhook';
 
 type Details = Array<{ field: string; message: string }>;
 
@@ -86,7 +87,7 @@ export function gesmartApp() {
   });
 
   app.openapi(
-    { ...routes.loginRoute, middleware: [limitBodyTo('admin'), requireJson()] as const },
+    { ...routes.loginRoute, middleware: [ipRateLimit(), limitBodyTo('admin'), requireJson()] as const },
     async (c) => {
       const data = await login(c, c.req.valid('json').apiKey);
       return c.json({ success: true as const, data }, 200);
@@ -218,9 +219,14 @@ export function gesmartApp() {
 
   // No token: the HMAC signature is the credential, checked over the raw bytes before any parsing.
   app.openAPIRegistry.registerPath(routes.webhookRoute);
-  app.post('/api/webhooks/gesmart/products', limitBodyTo('single'), async (c) => {
-    const { syncId, reference } = await receiveWebhook(c, await envSource(c));
-    return c.json({ success: true as const, message: 'Webhook received and processing started', data: { syncId, reference, queued: true as const } }, 200);
+  // Per-IP limit, then the configured source (none: 401 without reading a byte), then the body cap.
+  app.post('/api/webhooks/gesmart/products', ipRateLimit(), async (c) => {
+    const source = await envSource(c);
+    await assertWebhookSource(c, source);
+    return withBodyLimit(c, c.get('options').bodyLimits.single, async () => {
+      const { syncId, reference } = await receiveWebhook(c, source);
+      return c.json({ success: true as const, message: 'Webhook received and processing started', data: { syncId, reference, queued: true as const } }, 200);
+    });
   });
 
   return finish();

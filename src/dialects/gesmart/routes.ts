@@ -26,6 +26,7 @@ const errors = {
   unauthorized: error('Missing, invalid, expired or revoked token'),
   unprocessable: error('A field breaks a rule: length, count, range, decimals, EAN13 check digit, image extension or size'),
   tooMany: error('Rate limit exceeded (per API key); see Retry-After'),
+  tooManyFromIp: error('Rate limit exceeded (per client IP); see Retry-After'),
 };
 
 export const loginRoute = createRoute({
@@ -35,7 +36,7 @@ export const loginRoute = createRoute({
   summary: 'Trade a tenant API key for a JWT',
   description: 'The token is an HS256 JWT signed with `JWT_SECRET`; it stops working when its API key is revoked. Without `JWT_SECRET` login is disabled (401).',
   request: { body: { content: { 'application/json': { schema: LoginBody } }, required: true } },
-  responses: { 200: json(LoginAnswer, 'A token'), 400: errors.badRequest, 401: error('Invalid API key, or login disabled') },
+  responses: { 200: json(LoginAnswer, 'A token'), 400: errors.badRequest, 401: error('Invalid API key, or login disabled'), 429: errors.tooManyFromIp },
 });
 
 export const syncRoute = createRoute({
@@ -101,5 +102,5 @@ export const webhookRoute = createRoute({
     headers: z.object({ 'x-gesmart-signature': z.string().openapi({ description: 'base64(HMAC-SHA256(secret, raw body))' }) }),
     body: { content: { 'application/json': { schema: Product } }, required: true },
   },
-  responses: { 200: json(WebhookAnswer, 'Accepted and queued'), 400: errors.badRequest, 401: error('Signature missing or wrong'), 422: errors.unprocessable },
+  responses: { 200: json(WebhookAnswer, 'Accepted and queued'), 400: errors.badRequest, 401: error('Signature missing or wrong'), 422: errors.unprocessable, 429: errors.tooManyFromIp },
 });

@@ -4,7 +4,7 @@
  * tenant id or alias) to say whose catalog it writes. The request then goes through the ordinary
  * inbound path as a source built from that configuration: HMAC-SHA256 of the raw body with the
  * secret's UTF-8 bytes, base64 in `x-gesmart-signature` (the seed's openssl recipe), verified before
- * anything is parsed; replays within 5 minutes answer the first syncId; the push is validated, stored,
+ * anything is parsed; the same body again within the dedupe window (600 s) answers the first syncId; the push is validated, stored,
  * acknowledged and applied from the queue with the `gesmart` format.
  *
  * Deployments with several ERPs create one inbound source per tenant instead
@@ -13,7 +13,7 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../env';
 import { ApiError } from '../../http/problem';
-import { acceptInbound } from '../../inbound/receive';
+import { acceptInbound, sourceSecretOrRefuse } from '../../inbound/receive';
 import type { SourceRow } from '../../inbound/sources.repository';
 import { checkProduct, validationError } from './validate';
 import { parseJsonStrict } from '../../lib/json-depth';
@@ -67,6 +67,16 @@ async function bodyJson(c: Context<AppEnv>): Promise<unknown> {
     return parseJsonStrict(await c.req.text());
   } catch {
     return undefined;
+  }
+}
+
+/** Refuses (401, GeSmart's words) before any byte of the body is read when no usable source is configured. */
+export async function assertWebhookSource(c: Context<AppEnv>, source: SourceRow | null): Promise<void> {
+  try {
+    await sourceSecretOrRefuse(c.env, source);
+  } catch (err) {
+    if (err instanceof ApiError && err.code === 'unauthorized') throw new ApiError('unauthorized', 'Invalid webhook signature', undefined, err.headers);
+    throw err;
   }
 }
 

@@ -137,8 +137,8 @@ export function robosizeApp() {
       const results = await Promise.all(
         rows.map(async (row) => {
           const medium =
-            row.image_id && row.image_sha256 && row.image_has_medium
-              ? await signedImageUrl(c.env, base, { id: row.image_id, sha256: row.image_sha256 }, 'medium')
+            row.image_id && row.image_has_medium
+              ? await signedImageUrl(c.env, base, { id: row.image_id, sha256: row.image_sha256, status: row.image_status ?? '' }, 'medium')
               : null;
           return renderProduct(row, tenant.defaultLocale, medium);
         }),

@@ -12,7 +12,7 @@ export const MAX_LIMIT = 200;
 
 const PAGE = `
 SELECT p.id, p.number, p.data, p.extensions,
-  i.id AS image_id, i.sha256 AS image_sha256,
+  i.id AS image_id, i.sha256 AS image_sha256, i.status AS image_status,
   json_extract(i.results, '$.derivatives.medium') IS NOT NULL AS image_has_medium
 FROM products AS p
 LEFT JOIN images AS i ON i.id = (

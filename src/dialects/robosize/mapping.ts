@@ -102,6 +102,7 @@ export interface ProductRowWithImage {
   extensions: string | null;
   image_id: string | null;
   image_sha256: string | null;
+  image_status: string | null;
   image_has_medium: number | null;
 }
 

@@ -46,7 +46,7 @@ function tryonCatalog(c: Context<AppEnv>): CatalogContext {
   const url = new URL(c.req.url);
   const at = url.pathname.indexOf(`${TRYON_MOUNT}/`);
   const base = urlBase(c.env, url.origin + (at > 0 ? url.pathname.slice(0, at) : ''));
-  return { ...catalog(c), imageUrl: async (image) => (image.sha256 ? signedImageUrl(c.env, base, { id: image.id, sha256: image.sha256 }) : null) };
+  return { ...catalog(c), imageUrl: (image) => signedImageUrl(c.env, base, image) };
 }
 
 /** Multipart uploads are streamed and get the upload cap; JSON gets the single-product cap. */

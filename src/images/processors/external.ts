@@ -12,7 +12,7 @@ import { guardedFetch } from '../../outbound/guarded-fetch';
 import { policyFromEnv } from '../../outbound/policy';
 import { SecretsUnavailable } from '../../secrets/keyring';
 import { signedHeaders } from '../../webhooks/signing';
-import { signedImageUrl, urlBase } from '../image-url';
+import { processingImageUrl, urlBase } from '../image-url';
 import { openProcessorSecrets, type StoredProcessorSecrets } from './processor-secrets';
 import { hashConfig, type Processor } from './registry';
 
@@ -43,7 +43,7 @@ export function externalProcessor(service: PipelineService): Processor {
     configHash: service.configHash,
     async run(ctx) {
       const env: Env = ctx.env;
-      const imageUrl = await signedImageUrl(env, urlBase(env), { id: ctx.imageId, sha256: ctx.sha256 });
+      const imageUrl = await processingImageUrl(env, urlBase(env), { id: ctx.imageId, sha256: ctx.sha256 });
       const body = JSON.stringify({
         type: 'image.process',
         pipeline: service.name,
@@ -71,6 +71,8 @@ export function externalProcessor(service: PipelineService): Processor {
         maxBytes: 256 * 1024,
         maxRedirects: 0,
         requireHttps: true,
+        // Targets saved before the port rule keep their port until the tenant edits them.
+        storedTarget: true,
         init: { method: 'POST', headers, body },
       });
       if (!result.ok) return { ok: false, error: `The ${service.name} service could not be reached: ${result.message}`, transient: result.kind === 'timeout' || result.kind === 'network' };

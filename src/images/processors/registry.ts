@@ -137,35 +137,42 @@ async function runProcessorsNow(env: Env, input: ProcessorInput): Promise<Proces
 
 async function runCached(env: Env, input: ProcessorInput, processor: Processor, ctx: ProcessorContext): Promise<ProcessorResult> {
   const cached = await env.DB.prepare(
-    `SELECT status, result, error, updated_at FROM processor_results WHERE tenant_id = ?1 AND sha256 = ?2 AND processor = ?3 AND config_hash = ?4`,
+    `SELECT status, result, error, waits, updated_at FROM processor_results WHERE tenant_id = ?1 AND sha256 = ?2 AND processor = ?3 AND config_hash = ?4`,
   )
     .bind(input.tenantId, input.sha256, processor.name, processor.configHash)
-    .first<{ status: string; result: string | null; error: string | null; updated_at: number }>();
+    .first<{ status: string; result: string | null; error: string | null; waits: number; updated_at: number }>();
   if (cached?.status === 'done') return { ok: true, result: JSON.parse(cached.result ?? '{}') as Record<string, unknown> };
   if (cached?.status === 'error') return { ok: false, error: cached.error ?? 'failed', transient: false };
   // Accepted earlier and not called back yet: wait (the sweep re-sends the job if the wait runs out).
   if (cached?.status === 'pending' && Date.now() - cached.updated_at < CALLBACK_WAIT_MS) return { ok: 'waiting' };
 
   let result: ProcessorResult;
-  try {
-    result = await processor.run(ctx);
-  } catch (err) {
-    if (err instanceof ImageRefused) {
-      result = { ok: false, error: err.message, transient: false };
-    } else {
-      console.error(JSON.stringify({ level: 'error', message: 'processor crashed', processor: processor.name, error: String((err as Error)?.stack ?? err) }));
-      result = err instanceof TransformUnavailable
-        ? { ok: false, error: 'Image resizing is temporarily unavailable', transient: true }
-        : { ok: false, error: `The ${processor.name} step could not process this image`, transient: false };
+  const maxWaits = processorMaxWaits(env);
+  if (cached?.status === 'pending' && cached.waits >= maxWaits) {
+    // A service that accepts every time and never calls back would be sent the job forever.
+    result = { ok: false, error: `The ${processor.name} service accepted the job ${cached.waits} times but never called back`, transient: false };
+  } else {
+    try {
+      result = await processor.run(ctx);
+    } catch (err) {
+      if (err instanceof ImageRefused) {
+        result = { ok: false, error: err.message, transient: false };
+      } else {
+        console.error(JSON.stringify({ level: 'error', message: 'processor crashed', processor: processor.name, error: String((err as Error)?.stack ?? err) }));
+        result = err instanceof TransformUnavailable
+          ? { ok: false, error: 'Image resizing is temporarily unavailable', transient: true }
+          : { ok: false, error: `The ${processor.name} step could not process this image`, transient: false };
+      }
     }
   }
   if (result.ok === true || result.ok === 'waiting' || !result.transient) {
     const now = Date.now();
     const status = result.ok === 'waiting' ? 'pending' : result.ok ? 'done' : 'error';
     await env.DB.prepare(
-      `INSERT INTO processor_results (tenant_id, sha256, processor, config_hash, status, result, error, created_at, updated_at)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)
-       ON CONFLICT (tenant_id, sha256, processor, config_hash) DO UPDATE SET status = excluded.status, result = excluded.result, error = excluded.error, updated_at = excluded.updated_at`,
+      `INSERT INTO processor_results (tenant_id, sha256, processor, config_hash, status, result, error, waits, created_at, updated_at)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?5 = 'pending', ?8, ?8)
+       ON CONFLICT (tenant_id, sha256, processor, config_hash) DO UPDATE SET status = excluded.status, result = excluded.result, error = excluded.error,
+         waits = processor_results.waits + (excluded.status = 'pending'), updated_at = excluded.updated_at`,
     )
       .bind(
         input.tenantId, input.sha256, processor.name, processor.configHash, status,
@@ -180,6 +187,14 @@ async function runCached(env: Env, input: ProcessorInput, processor: Processor, 
 
 /** How long an image waits for a service's callback before the job is sent again. */
 export const CALLBACK_WAIT_MS = 3_600_000;
+
+/** Accepted (202) answers after which, with no callback, the image ends `error` (PROCESSOR_MAX_WAITS). */
+export const DEFAULT_PROCESSOR_MAX_WAITS = 3;
+
+export function processorMaxWaits(env: Pick<Env, 'PROCESSOR_MAX_WAITS'>): number {
+  const value = Number(env.PROCESSOR_MAX_WAITS);
+  return Number.isInteger(value) && value > 0 ? value : DEFAULT_PROCESSOR_MAX_WAITS;
+}
 
 export async function hashConfig(config: unknown): Promise<string> {
   return (await sha256Hex(JSON.stringify(config))).slice(0, 16);

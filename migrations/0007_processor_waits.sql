@@ -1,0 +1,1 @@
+ALTER TABLE `processor_results` ADD `waits` integer DEFAULT 0 NOT NULL;

@@ -133,7 +133,8 @@ describe('rotating an inbound source secret', () => {
   });
 
   it('is 404 for another tenant and 409 for a source whose secret comes from the environment', async () => {
-    const t = await createTenant();
+    // GESMART_TENANT's tenant (vitest.config.ts): the one allowed to name GESMART_WEBHOOK_SECRET.
+    const t = await createTenant({ aliases: ['gesmart-erp'] });
     const other = await createTenant();
     const src = await source(t);
     await expectProblem(await call(`/v1/inbound-sources/${src.id}/rotate-secret`, { method: 'POST', headers: other.headers }), 404, 'not_found');

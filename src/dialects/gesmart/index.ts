@@ -23,6 +23,7 @@ import { wakeFanoutAfterResponse } from '../../webhooks/wake';
 import { createDialectApp, fieldPath } from '../shared/dialect-app';
 import { type MergeFailure, type MergeItem, mergeWrite } from '../shared/merge-write';
 import { login, requireToken } from './auth';
+import { noStore } from '../../secrets/no-store';
 import { toMergeItem } from './mapping';
 import * as routes from './routes';
 import { BatchEnvelope } from './schemas';
@@ -90,6 +91,8 @@ export function gesmartApp() {
     { ...routes.loginRoute, middleware: [ipRateLimit(), limitBodyTo('admin'), requireJson()] as const },
     async (c) => {
       const data = await login(c, c.req.valid('json').apiKey);
+      // The answer carries a bearer token: no cache, proxy or browser may keep it.
+      noStore(c);
       return c.json({ success: true as const, data }, 200);
     },
     hook,

@@ -133,6 +133,17 @@ describe('signature verification', () => {
     expect(pulled).toBe(0);
   });
 
+  it('a signed push nested past 64 levels is 400 naming the depth limit; a syntax error says what is wrong', async () => {
+    const t = await createTenant();
+    const src = await source(t);
+    const deep = `{"id":"deep","title":"t","attributes":{"a":${'['.repeat(70)}${']'.repeat(70)}}}`;
+    const problem = await expectProblem(await push(src.id, deep, { 'x-signature': await sign(src.secret, deep) }), 400, 'bad_request');
+    expect(problem.detail).toBe('The body nests deeper than 64 levels of objects and arrays');
+    const broken = '{"id":"broken",';
+    const syntax = await expectProblem(await push(src.id, broken, { 'x-signature': await sign(src.secret, broken) }), 400, 'bad_request');
+    expect(syntax.detail).toMatch(/^The body is not valid JSON: ./);
+  });
+
   it('a push over the inbound cap (8 MB, what the memory budget holds) is 413 before the signature is checked', async () => {
     const t = await createTenant();
     const src = await source(t);

@@ -66,6 +66,13 @@ describe('answers that show a secret', () => {
     expectNoStore(await call('/v1/processors/tryOn/rotate-secret', { method: 'POST', headers: t.headers }), 'processor rotation');
   });
 
+  it('the GeSmart login answer (a bearer JWT) is no-store too', async () => {
+    const t = await createTenant();
+    const res = await call('/compat/gesmart/api/auth/login', { method: 'POST', json: { apiKey: t.key } });
+    expect(res.status).toBe(200);
+    expectNoStore(res, 'GeSmart login');
+  });
+
   it('are not replayed for an Idempotency-Key: the replay says the secret was shown, and writes nothing', async () => {
     const t = await createTenant();
     const cases: Array<{ path: string; method: string; json: unknown; count: string }> = [

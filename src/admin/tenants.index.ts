@@ -3,6 +3,7 @@ import { ipRateLimit } from '../auth/rate-limit';
 import { requireAdmin } from '../auth/require-admin';
 import { limitBodyTo, requireJson } from '../http/body';
 import { createRouter } from '../http/router';
+import { idempotency, OPERATOR_SCOPE } from '../idempotency/idempotency';
 import * as routes from './tenants.routes';
 import { createTenant, getTenant, issueKey, listKeys, revokeKey, updateTenant } from './tenants.service';
 import { registerFallback } from '../http/fallback';
@@ -11,9 +12,10 @@ import { noStore } from '../secrets/no-store';
 
 export function adminRouter() {
   const router = createRouter();
-  router.use('*', ipRateLimit(), requireAdmin(), limitBodyTo('admin'), requireJson());
+  router.use('*', ipRateLimit(), requireAdmin(), limitBodyTo('admin'), requireJson(), idempotency({ scope: OPERATOR_SCOPE }));
 
-  // Both answers show a new API key once: never cached (no-store).
+  // Both answers show a new API key once: never cached (no-store), so a repeated Idempotency-Key
+  // answers 409 secret_already_shown instead of a second key.
   router.openapi(routes.createTenantRoute, async (c) => {
     const created = await createTenant(c.env.DB, c.req.valid('json'));
     noStore(c);

@@ -15,7 +15,7 @@ import { catalog } from './catalog-context';
 import { createProduct } from './create-product';
 import { parseRfc3339 } from '../lib/dates';
 import * as routes from './products.routes';
-import { batchUpsert, getProduct, listProducts, patchProduct, putProduct, removeProduct } from './products.service';
+import { batchUpsert, getProduct, type IfMatch, listProducts, patchProduct, putProduct, removeProduct } from './products.service';
 
 /**
  * After a write: wake the fan-out, and the ingest queue for products with images to process. With
@@ -30,9 +30,10 @@ async function afterWrite(c: Context<AppEnv>, toIngest: string[], written: strin
   if (products.length > 0) c.executionCtx.waitUntil(wakeIngest(c.env, tenantId, products, refresh));
 }
 
-/** `"3"`, `W/"3"` -> 3; anything else is a 412 (it can never match a version). */
-function parseIfMatch(header: string | undefined): number | null {
-  if (header === undefined || header.trim() === '*') return null;
+/** `"3"`, `W/"3"` -> 3; `*` -> '*' (any current version); anything else is a 412 (it can never match a version). */
+function parseIfMatch(header: string | undefined): IfMatch {
+  if (header === undefined) return null;
+  if (header.trim() === '*') return '*';
   const match = /^(?:W\/)?"(\d+)"$/.exec(header.trim());
   if (!match) throw new ApiError('precondition_failed', 'If-Match must be an ETag this API issued, like "3"');
   return Number(match[1]);
@@ -79,7 +80,8 @@ export function productsRouter() {
 
   router.openapi({ ...routes.putProductRoute, middleware: single }, async (c) => {
     const { id } = c.req.valid('param');
-    const written = await putProduct(catalog(c), id, c.req.valid('json'));
+    const ifMatch = parseIfMatch(c.req.header('if-match'));
+    const written = await putProduct(catalog(c), id, c.req.valid('json'), null, 'products.put', ifMatch);
     await afterWrite(c, written.toIngest, [id], written.jobId);
     writeHeaders(c, written);
     if (written.outcome === 'created') {
@@ -93,7 +95,8 @@ export function productsRouter() {
     const { id } = c.req.valid('param');
     const ifMatch = parseIfMatch(c.req.header('if-match'));
     const body = c.req.valid('json');
-    const written = await patchProduct(catalog(c), id, body, ifMatch);
+    // PATCH needs an existing product anyway (404 without one), so `*` adds no condition.
+    const written = await patchProduct(catalog(c), id, body, ifMatch === '*' ? null : ifMatch);
     await afterWrite(c, written.toIngest, [id], written.jobId);
     writeHeaders(c, written);
     return c.json(written.product, 200);

@@ -17,12 +17,13 @@ export const putProductRoute = createRoute({
   tags,
   security: bearerSecurity,
   summary: 'Create or replace a product',
-  description: 'A write that changes nothing keeps the version and emits no event.',
-  request: { params: IdParam, headers: IdempotencyHeader, body: jsonBody(ProductInput) },
+  description:
+    'A write that changes nothing keeps the version and emits no event. With `If-Match: "<version>"` the product must exist at that version, with `If-Match: *` it must exist: otherwise 412 and nothing changes.',
+  request: { params: IdParam, headers: IdempotencyHeader.extend({ 'if-match': z.string().optional() }), body: jsonBody(ProductInput) },
   responses: {
     200: { ...json(ProductOut, 'Replaced (or unchanged)'), headers: { ...jobIdHeader, ...etagHeader } },
     201: { ...json(ProductOut, 'Created'), headers: { ...jobIdHeader, ...etagHeader } },
-    ...problems(...writeProblems),
+    ...problems(...writeProblems, 412),
   },
 });
 

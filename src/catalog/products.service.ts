@@ -92,20 +92,43 @@ async function answerOf(ctx: CatalogContext, id: string, result: WriteResult): P
   return { product: await render(ctx, written.loaded), jobId: result.jobId, outcome: written.outcome, toIngest: result.toIngest };
 }
 
-/** PUT (and POST /v1/products): create or replace the whole document. */
-export async function putProduct(ctx: CatalogContext, id: string, body: unknown, files: Map<string, UploadedFile> | null = null, kind = 'products.put'): Promise<SingleWrite> {
+/** An If-Match header as parsed: a version, `*` (the product must exist), or none. */
+export type IfMatch = number | '*' | null;
+
+/**
+ * PUT (and POST /v1/products): create or replace the whole document. With If-Match the product must
+ * exist (and, unless `*`, be at that version), and the replace is written only if it still is: the
+ * same version-guarded write PATCH uses, so a concurrent writer in between is a 412, not lost.
+ */
+export async function putProduct(
+  ctx: CatalogContext, id: string, body: unknown, files: Map<string, UploadedFile> | null = null, kind = 'products.put', ifMatch: IfMatch = null,
+): Promise<SingleWrite> {
   const validated = await validateProduct(ctx, body, ProductInput, files);
   if (!validated.ok) throw new ApiError('validation_failed', 'The product is not valid', validated.errors);
   if (validated.id && validated.id !== id) {
     throw new ApiError('validation_failed', 'The body id differs from the path id', [{ path: '/id', message: `Must be "${id}" or absent` }]);
   }
+  let expectedVersion: number | undefined;
+  if (ifMatch !== null) {
+    const current = await loadProduct(ctx.db, ctx.tenant.id, id);
+    if (!current) throw new ApiError('precondition_failed', `No product "${id}" exists, and If-Match requires one`);
+    if (ifMatch !== '*' && current.row.version !== ifMatch) {
+      throw new ApiError('precondition_failed', `The product is at version ${current.row.version}, not ${ifMatch}`);
+    }
+    expectedVersion = current.row.version;
+  }
   const result = await writeProducts(ctx.db, {
     tenantId: ctx.tenant.id,
     kind,
-    items: [{ index: 0, id, doc: validated.doc }],
+    ...(expectedVersion !== undefined ? { mode: 'update-if-version' as const } : {}),
+    items: [{ index: 0, id, doc: validated.doc, ...(expectedVersion !== undefined ? { expectedVersion } : {}) }],
     failures: [],
     returnDocuments: true,
   });
+  const written = result.written[0];
+  if (expectedVersion !== undefined && (!written || (written.outcome === 'unchanged' && written.version !== expectedVersion))) {
+    throw new ApiError('precondition_failed', 'The product changed while this write was applied');
+  }
   return answerOf(ctx, id, result);
 }
 

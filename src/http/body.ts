@@ -45,9 +45,12 @@ function hasBody(c: Context<AppEnv>): boolean {
   return length !== undefined ? length !== '0' : c.req.header('transfer-encoding') !== undefined || c.req.raw.body !== null;
 }
 
-/** The request-hash input of an idempotent request: method, path, then the raw body bytes. */
+/**
+ * The request-hash input of an idempotent request: method, path (with its query string, when there
+ * is one: `?since=` changes what a recover does), then the raw body bytes.
+ */
 export function idempotencyHashHead(c: Context<AppEnv>): Uint8Array {
-  return new TextEncoder().encode(`${c.req.method} ${c.req.path}\n`);
+  return new TextEncoder().encode(`${c.req.method} ${c.req.path}${new URL(c.req.url).search}\n`);
 }
 
 /** The body hash computed while the JSON reader streamed the body (undefined when it did not run). */

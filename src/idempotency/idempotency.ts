@@ -32,7 +32,14 @@ async function hashRequest(c: Context<AppEnv>): Promise<string> {
   return toHex(await digest.digest);
 }
 
-export function idempotency(): MiddlewareHandler<AppEnv> {
+/**
+ * The scope of keys sent with ADMIN_TOKEN: admin routes have no tenant. Tenant ids are `ten_<ulid>`,
+ * so this never equals one, and a tenant's keys never meet the operator's.
+ */
+export const OPERATOR_SCOPE = 'operator';
+
+/** `scope: 'operator'` for admin routes (no tenant in context); by default a tenant's own keys. */
+export function idempotency(options: { scope?: typeof OPERATOR_SCOPE } = {}): MiddlewareHandler<AppEnv> {
   return async function idempotencyMiddleware(c, next) {
     const key = c.req.header('idempotency-key');
     const method = c.req.method;
@@ -48,7 +55,7 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
 
     const db = c.env.DB;
     const { ttlSeconds, leaseSeconds } = c.get('options').idempotency;
-    const tenantId = c.get('tenant').id;
+    const tenantId = options.scope ?? c.get('tenant').id;
     const route = c.req.path;
     const requestHash = streamedBodyHash(c) ?? (await hashRequest(c));
     const scope = [tenantId, method, route, key, requestHash] as const;

@@ -146,7 +146,7 @@ export function imagesRouter() {
     return c.json({ ...out, secret: secret.plaintext }, 201);
   });
 
-  router.openapi(routes.rotateProcessorSecretRoute, async (c) => {
+  router.openapi({ ...routes.rotateProcessorSecretRoute, middleware: [idempotency()] }, async (c) => {
     const rotated = await rotateProcessorSecret(c.env, c.get('tenant').id, c.req.valid('param').name, ROTATION_OVERLAP_MS);
     if (!rotated) throw new ApiError('not_found', 'No such processor');
     noStore(c);

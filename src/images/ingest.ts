@@ -2,7 +2,8 @@
  * The ingest consumer: one message per product (never one per image), images processed one at a
  * time (a decode can take most of the isolate's 128 MB, and wasm memory never shrinks).
  *
- * Per image: claim -> fetch (or reuse) -> probe (magic bytes, every frame header, decode budget:
+ * Per image: claim -> fetch (or reuse) -> probe (magic bytes, every frame header, decode budget,
+ * PNG compressed chunks' inflated size:
  * refused here, before anything is stored or decoded, unless the Images binding can take it) -> store in R2 ->
  * processors (derivatives, dhash, pipelines) -> record status, an `image.processed` / `image.failed`
  * event, the product's aggregate status and, when the round is over, `product.processed`.
@@ -24,6 +25,7 @@ import {
 } from './ingest.queries';
 import { urlBase, signedImageUrl } from './image-url';
 import { settleProductStatements } from './processing-status';
+import { checkAncillary } from './png-ancillary';
 import { checkLimits, type ImageLimits, type Probe, probeImage } from './probe';
 import { CALLBACK_WAIT_MS, runProcessors, type ProcessorOutput } from './processors/registry';
 import { blobKey, storeOriginal } from './store';
@@ -77,7 +79,7 @@ async function processOne(env: Env, tenantId: string, image: ClaimedImage, refre
     bytes = fetched.bytes;
     const probed = probeImage(bytes);
     if (!probed.ok) return { kind: 'error', error: probed.error };
-    const tooBig = checkLimits(probed.probe, bytes.length, limits, env.IMAGE_TRANSFORMS !== undefined);
+    const tooBig = checkLimits(probed.probe, bytes.length, limits, env.IMAGE_TRANSFORMS !== undefined) ?? (await checkAncillary(probed.probe.format, bytes));
     if (tooBig) return { kind: 'error', error: tooBig };
     probe = probed.probe;
     size = bytes.length;
@@ -99,7 +101,7 @@ async function processUploaded(env: Env, tenantId: string, image: ClaimedImage, 
   const bytes = new Uint8Array(await object.arrayBuffer());
   const probed = probeImage(bytes);
   if (!probed.ok) return { kind: 'error', error: probed.error };
-  const tooBig = checkLimits(probed.probe, bytes.length, limits, env.IMAGE_TRANSFORMS !== undefined);
+  const tooBig = checkLimits(probed.probe, bytes.length, limits, env.IMAGE_TRANSFORMS !== undefined) ?? (await checkAncillary(probed.probe.format, bytes));
   if (tooBig) return { kind: 'error', error: tooBig };
   const pipelines = JSON.parse(image.pipelines) as Record<string, boolean>;
   const output = await runProcessors(env, { tenantId, imageId: image.id, sha256, probe: probed.probe, bytes, pipelines, limits });

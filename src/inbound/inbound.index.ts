@@ -74,7 +74,7 @@ export function inboundSourcesRouter(formats: InboundFormats) {
     return c.json(renderSource(row, mountBase(c.req.path)), 200);
   });
 
-  router.openapi(routes.rotateSourceSecretRoute, async (c) => {
+  router.openapi({ ...routes.rotateSourceSecretRoute, middleware: [idempotency()] }, async (c) => {
     const rotated = await rotateSourceSecret(c.env, c.get('tenant').id, c.req.valid('param').id, ROTATION_OVERLAP_MS);
     if (!rotated.ok && rotated.reason === 'env_secret') {
       throw new ApiError('conflict', 'This source takes its secret from an environment secret (secretEnv): rotate that secret instead');

@@ -14,7 +14,7 @@ import { mayUseEnvSecret } from './env-secrets';
 import { newId } from '../lib/ulid';
 import { type SourceRow, verifyingSecrets } from './sources.repository';
 import { verifySignature } from './verify-signature';
-import { parseJsonStrict } from '../lib/json-depth';
+import { MAX_JSON_DEPTH, parseJsonWithin } from '../lib/json-depth';
 
 export function inboundPayloadKey(tenantId: string, jobId: string): string {
   return `inbound/${tenantId}/${jobId}.json`;
@@ -112,12 +112,13 @@ export async function acceptInbound(c: Context<AppEnv>, sourceOrNull: SourceRow 
     return { jobId: seen.job_id, status: job?.status ?? 'pending', duplicate: true };
   }
 
-  let payload: unknown;
-  try {
-    payload = parseJsonStrict(new TextDecoder().decode(body));
-  } catch {
-    throw new ApiError('bad_request', 'The body is not valid JSON');
+  const parsed = parseJsonWithin(new TextDecoder().decode(body));
+  if (!parsed.ok) {
+    throw parsed.reason === 'depth'
+      ? new ApiError('bad_request', `The body nests deeper than ${MAX_JSON_DEPTH} levels of objects and arrays`)
+      : new ApiError('bad_request', `The body is not valid JSON: ${parsed.message}`);
   }
+  const payload = parsed.value;
   const tenant = await env.DB.prepare('SELECT id, name, default_currency, default_locale FROM tenants WHERE id = ?1')
     .bind(source.tenantId)
     .first<{ id: string; name: string; default_currency: string; default_locale: string }>();

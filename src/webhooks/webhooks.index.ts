@@ -84,14 +84,14 @@ export function webhooksRouter(formats: PayloadFormats) {
     return c.body(null, 204);
   });
 
-  router.openapi(routes.rotateSecretRoute, async (c) => {
+  router.openapi({ ...routes.rotateSecretRoute, middleware: [idempotency()] }, async (c) => {
     const rotated = await rotateSecret(c.env, c.get('tenant').id, c.req.valid('param').id, ROTATION_OVERLAP_MS);
     if (!rotated) throw new ApiError('not_found', 'No such webhook');
     noStore(c);
     return c.json({ ...renderEndpoint(rotated.row), secret: rotated.secret }, 200);
   });
 
-  router.openapi(routes.testWebhookRoute, async (c) => {
+  router.openapi({ ...routes.testWebhookRoute, middleware: [idempotency()] }, async (c) => {
     const tenantId = c.get('tenant').id;
     const row = await findEndpoint(c.env.DB, tenantId, c.req.valid('param').id);
     if (!row) throw new ApiError('not_found', 'No such webhook');
@@ -112,7 +112,7 @@ export function webhooksRouter(formats: PayloadFormats) {
     return c.json({ data: page.data, nextCursor: page.nextId ? encodeCursor({ id: page.nextId }) : null }, 200);
   });
 
-  router.openapi(routes.recoverRoute, async (c) => {
+  router.openapi({ ...routes.recoverRoute, middleware: [idempotency()] }, async (c) => {
     const tenantId = c.get('tenant').id;
     const { id } = c.req.valid('param');
     const since = parseRfc3339(c.req.valid('query').since);
@@ -123,7 +123,7 @@ export function webhooksRouter(formats: PayloadFormats) {
     return c.json({ requeued: ids.length }, 202);
   });
 
-  router.openapi(routes.redeliverRoute, async (c) => {
+  router.openapi({ ...routes.redeliverRoute, middleware: [idempotency()] }, async (c) => {
     const { id } = c.req.valid('param');
     if (!(await requeueDelivery(c.env.DB, c.get('tenant').id, id))) throw new ApiError('not_found', 'No such delivery');
     await requeue(c, [id]);

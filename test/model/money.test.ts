@@ -80,6 +80,11 @@ describe('parseMoney / formatMoney', () => {
   it('refuses a 7th significant fraction digit, never rounding', () => {
     expect(parseMoney('12.3456789', 'USD')).toEqual({ ok: false, message: 'At most 6 decimal places: the amount is never rounded' });
     expect(parseMoney('0.0000001', 'JPY')).toEqual(rejected);
+    // JSON numbers too small for plain decimal text (1e-40) are past 6 places too, not "too large".
+    const places = { ok: false, message: 'At most 6 decimal places: the amount is never rounded' };
+    expect(parseMoney(1e-40, 'USD')).toEqual(places);
+    expect(parseMoney(5e-324, 'USD')).toEqual(places);
+    expect(parseMoney(-1e-40, 'USD')).toEqual({ ok: false, message: 'Amount must not be negative' });
     fc.assert(
       fc.property(currency, digits(1, 9), digits(6, 6), fc.constantFrom(...'123456789'), fc.integer({ min: 0, max: 4 }), (code, whole, six, seventh, zeros) => {
         expect(parseMoney(`${whole}.${six}${seventh}${'0'.repeat(zeros)}`, code)).toEqual(rejected);

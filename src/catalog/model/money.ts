@@ -89,7 +89,7 @@ export function minorToMicrosText(minor: number, currency: string): string {
 
 /** Digits from the first non-zero one to the last non-zero one: "0.000120" has 2, "1200" has 2. */
 function significantDigits(decimal: string): number {
-  const digits = decimal.replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
+  const digits = decimal.replace('-', '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
   return digits.length;
 }
 
@@ -104,7 +104,9 @@ function numberToDecimalText(n: number): string | null {
   const [intPart, fracPart = ''] = mantissa.replace('-', '').split('.') as [string, string?];
   const digits = intPart + fracPart;
   const point = intPart.length + power;
-  if (point > 30 || point < -30) return null;
+  // Too large: past any amount. Too small needs no bound: a double's smallest (5e-324) expands to
+  // ~330 characters, which the decimal-places rule then refuses by name.
+  if (point > 30) return null;
   const expanded = point <= 0
     ? `0.${'0'.repeat(-point)}${digits}`
     : point >= digits.length

@@ -25,6 +25,7 @@ import type { ItemFailure } from '../../catalog/products.service';
 import { type MergeFailure, type MergeItem, mergeWrite } from '../shared/merge-write';
 import { login, requireToken } from './auth';
 import { loginBodyError, loginKey } from './login-body';
+import { noStore } from '../../secrets/no-store';
 import { toMergeItem } from './mapping';
 import * as routes from './routes';
 import { BatchEnvelope } from './schemas';
@@ -105,6 +106,8 @@ export function gesmartApp() {
     { ...routes.loginRoute, middleware: [ipRateLimit(), limitBodyTo('admin'), requireJson()] as const },
     async (c) => {
       const data = await login(c, loginKey(c.req.valid('json')));
+      // The answer carries a bearer token: no cache, proxy or browser may keep it.
+      noStore(c);
       return c.json({ success: true as const, data }, 200);
     },
     (result): undefined => {

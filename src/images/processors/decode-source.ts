@@ -10,6 +10,7 @@
  * so a 12 MP JPEG holds >= 2 x 48 MB before any resize: over the 96 MB budget either way.
  */
 import type { Env } from '../../env';
+import { checkAncillary } from '../png-ancillary';
 import { checkLimits, type ImageLimits, overIsolateBudget, probeImage } from '../probe';
 import { type Decoded, decodeOriented } from './decode';
 import { VARIANTS } from './derivatives';
@@ -28,6 +29,8 @@ export async function decodeForProcessing(env: Env, bytes: Uint8Array, limits: I
   // before) is routed by the same rule as a fresh one.
   const probed = probeImage(bytes);
   if (!probed.ok) throw new ImageRefused(probed.error);
+  const bomb = await checkAncillary(probed.probe.format, bytes);
+  if (bomb) throw new ImageRefused(bomb);
   if (!overIsolateBudget(probed.probe, limits)) return decodeOriented(bytes, probed.probe.format);
   const refused = checkLimits(probed.probe, bytes.length, limits, env.IMAGE_TRANSFORMS !== undefined);
   if (refused || !env.IMAGE_TRANSFORMS) throw new ImageRefused(refused ?? 'The image is over the decode budget');

@@ -24,6 +24,8 @@ import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** A fixed key for sealing secrets at rest in bench runs (bytes 0..31: nothing here is secret). */
+const BENCH_SECRETS_KEYS = 'bench1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=';
 // 32+ characters: outside local development a shorter ADMIN_TOKEN disables admin.
 export const ADMIN_TOKEN = 'bench-admin-token-0123456789abcdef';
 const CONFIG = join('bench', 'wrangler.toml');
@@ -194,6 +196,9 @@ export async function startBench(log, { keep = false, ref = process.env.BENCH_RE
       // Nothing may leave this machine: the outbound guard refuses every host but loopback before
       // any DNS lookup (the bench's image URLs point at https://cdn.shop.example/...).
       '--var', 'OUTBOUND_ONLY:127.0.0.1',
+      // Required settings (src/env.ts) for a run that does not go through harness.mjs, which sets its own.
+      ...(process.env.IMAGE_URL_SECRET ? [] : ['--var', 'IMAGE_URL_SECRET:bench-image-url-secret']),
+      ...(process.env.SECRETS_KEYS ? [] : ['--var', `SECRETS_KEYS:${BENCH_SECRETS_KEYS}`]),
       ...(experiment ? ['--var', `BENCH_SQL_EXPERIMENT:${experiment}`] : []),
       // Per-request [wrangler:info] lines off (they cost CPU on the same 2 cores as the Worker);
       // the Worker's console.warn / console.error still reach the log. ("log" is MORE verbose than "info".)

@@ -9,15 +9,13 @@
  * Transient failures go back to `pending` with a backoff and the message is retried; permanent ones
  * are per-image errors with a clear text.
  */
-import { ADVANCE_TENANT_COUNTERS } from '../events/outbox';
+import { leasedImageEventStatements } from '../events/outbox';
 import type { Env, IngestMessage } from '../env';
-import { newId } from '../lib/ulid';
 import { fetchImageSource } from './fetch-source';
 import {
   CLAIM_IMAGES,
   IMAGE_PROCESSED,
   IMAGE_NOT_DONE,
-  INSERT_IMAGE_EVENT,
   REFRESH_ONE_PRODUCT_STATUS,
   UPSERT_BLOB,
   UPSERT_URL_CACHE,
@@ -166,8 +164,7 @@ export async function ingestProduct(env: Env, message: IngestMessage & { product
       };
       statements.push(
         db.prepare(UPSERT_BLOB).bind(tenantId, sha256, probe.format, probe.width, probe.height, probe.frames, outcome.bytes, at),
-        db.prepare(INSERT_IMAGE_EVENT).bind(image.id, lease, newId('evt', at), output.error ? 'image.failed' : 'image.processed', JSON.stringify(data), at, tenantId),
-        db.prepare(ADVANCE_TENANT_COUNTERS).bind(tenantId),
+        ...leasedImageEventStatements(db, { tenantId, imageId: image.id, lease }, output.error ? 'image.failed' : 'image.processed', data, at),
       );
       if (outcome.cache) statements.push(db.prepare(UPSERT_URL_CACHE).bind(tenantId, outcome.cache.url, sha256, outcome.cache.etag, outcome.cache.lastModified, at));
       statements.push(
@@ -179,8 +176,7 @@ export async function ingestProduct(env: Env, message: IngestMessage & { product
     } else if (outcome.kind === 'error') {
       const data = { productId, imageId: image.key, id: image.id, status: 'error', error: outcome.error };
       statements.push(
-        db.prepare(INSERT_IMAGE_EVENT).bind(image.id, lease, newId('evt', at), 'image.failed', JSON.stringify(data), at, tenantId),
-        db.prepare(ADVANCE_TENANT_COUNTERS).bind(tenantId),
+        ...leasedImageEventStatements(db, { tenantId, imageId: image.id, lease }, 'image.failed', data, at),
         db.prepare(IMAGE_NOT_DONE).bind(image.id, lease, at, outcome.error, 'error', null),
       );
     } else if (outcome.kind === 'waiting') {

@@ -108,17 +108,6 @@ SELECT DISTINCT p.id FROM json_each(?4) AS j
   JOIN processing_rounds AS r ON r.tenant_id = p.tenant_id AND r.product_id = p.id AND r.closed_at IS NULL
 WHERE p.status IN ('done', 'error')`;
 
-/** One outbox event per changed product, numbered after the tenant's last sequence. */
-export const INSERT_PRODUCT_EVENTS = `
-INSERT INTO events (id, tenant_id, seq, type, data, created_at)
-SELECT j.value ->> 'eid', ?1, t.event_seq + ROW_NUMBER() OVER (ORDER BY j.key),
-  CASE WHEN p.version = 1 THEN 'product.created' ELSE 'product.updated' END,
-  json_object('productId', p.id, 'number', p.number, 'version', p.version),
-  ?3
-FROM json_each(?4) AS j
-  CROSS JOIN products AS p ON p.tenant_id = ?1 AND p.id = j.value ->> 'id' AND p.job_id = ?2
-  JOIN tenants AS t ON t.id = ?1`;
-
 /** ?1 tenant, ?2 job, ?3 now, ?4 errors JSON [{i, id, code, errors, line}]. */
 export const INSERT_JOB_ERRORS = `
 INSERT INTO job_errors (job_id, idx, item_id, line, code, errors, created_at)

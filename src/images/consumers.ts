@@ -10,6 +10,7 @@ import { wakeFanout } from '../events/wake';
 import { ingestMessage, productsOf } from './ingest';
 import type { ImageLimits } from './probe';
 import { settleProductStatements } from './processing-status';
+import { GIVE_UP_IMAGE } from './processing-status.queries';
 import { unfinishedImageFailedStatements } from '../events/outbox';
 
 export async function handleIngestBatch(batch: MessageBatch<IngestMessage>, env: Env, limits: ImageLimits): Promise<void> {
@@ -48,7 +49,7 @@ async function failProductImages(env: Env, tenantId: string, productId: string, 
   for (const image of results) {
     statements.push(
       ...unfinishedImageFailedStatements(db, message.tenantId, image.id, { productId: message.productId, imageId: image.key, id: image.id, status: 'error', error: reason }, now),
-      db.prepare("UPDATE images SET status = 'error', error = ?2, next_attempt_at = NULL, updated_at = ?3 WHERE id = ?1 AND status IN ('pending', 'processing')").bind(image.id, reason, now),
+      db.prepare(GIVE_UP_IMAGE).bind(image.id, reason, now),
     );
   }
   statements.push(...settleProductStatements(db, message.tenantId, message.productId, now));

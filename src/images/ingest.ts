@@ -13,13 +13,10 @@ import { leasedImageEventStatements } from '../events/outbox';
 import type { Env, IngestMessage } from '../env';
 import { fetchImageSource } from './fetch-source';
 import {
-  CLAIM_IMAGES,
-  IMAGE_PROCESSED,
-  IMAGE_NOT_DONE,
-  REFRESH_ONE_PRODUCT_STATUS,
   UPSERT_BLOB,
   UPSERT_URL_CACHE,
 } from './ingest.queries';
+import { CLAIM_IMAGES, IMAGE_AWAITS_CALLBACK, IMAGE_NOT_DONE, IMAGE_PROCESSED, REFRESH_ONE_PRODUCT_STATUS } from './processing-status.queries';
 import { urlBase, signedImageUrl } from './image-url';
 import { settleProductStatements } from './processing-status';
 import { checkLimits, type ImageLimits, type Probe, probeImage } from './probe';
@@ -184,8 +181,7 @@ export async function ingestProduct(env: Env, message: IngestMessage & { product
       // puts the image back in line.
       statements.push(
         db.prepare(UPSERT_BLOB).bind(tenantId, outcome.sha256, outcome.probe.format, outcome.probe.width, outcome.probe.height, outcome.probe.frames, outcome.bytes, at),
-        db.prepare("UPDATE images SET sha256 = ?3, next_attempt_at = ?4, attempts = 0, updated_at = ?5 WHERE id = ?1 AND status = 'processing' AND next_attempt_at = ?2")
-          .bind(image.id, lease, outcome.sha256, at + CALLBACK_WAIT_MS, at),
+        db.prepare(IMAGE_AWAITS_CALLBACK).bind(image.id, lease, outcome.sha256, at + CALLBACK_WAIT_MS, at),
       );
     } else {
       const wait = backoffMs(image.attempts);

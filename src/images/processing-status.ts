@@ -6,9 +6,11 @@
  */
 import { productProcessedStatements } from '../events/outbox';
 import { finishJobsOfClosedRoundsStatements } from '../jobs/job-statements';
-import { CLOSE_ROUNDS, REFRESH_ONE_PRODUCT_STATUS } from './ingest.queries';
+import { CLOSE_ROUNDS } from './ingest.queries';
+import { REFRESH_ONE_PRODUCT_STATUS } from './processing-status.queries';
 
-export { PRODUCT_STATUS_SQL } from './product-status.queries';
+/** For the catalog's write path, which composes it into its chunk (one statement per chunk). */
+export { PRODUCT_STATUS_SQL, REFRESH_CHUNK_PRODUCT_STATUS } from './processing-status.queries';
 
 /**
  * Everything that follows an image reaching a final status, in order: the product's aggregate, its

@@ -16,7 +16,6 @@
  * For the upsert an item is {id, doc, ext, exp, ev}; the statements after it get a slim form without
  * the documents, {id, eid, img: [{k, iid, sha, src, pl, cl}]} (see write-products.ts).
  */
-import { PRODUCT_STATUS_SQL } from '../../images/processing-status';
 
 /** Insert or replace; only a changed document (or, for dialect writes, changed extensions) bumps the version. */
 export const UPSERT_PRODUCTS = (setsExtensions: boolean) => `
@@ -71,11 +70,6 @@ WHERE true
 ON CONFLICT (tenant_id, product_id, key) DO UPDATE SET
   position = excluded.position, classifications = excluded.classifications, updated_at = excluded.updated_at
 WHERE images.position IS NOT excluded.position OR images.classifications IS NOT excluded.classifications`;
-
-/** `+job_id`: a filter, not an index choice, so each item is a primary-key lookup (an import's job spans 100k rows). */
-export const REFRESH_PRODUCT_STATUS = `
-UPDATE products SET status = ${PRODUCT_STATUS_SQL}
-WHERE tenant_id = ?1 AND +job_id = ?2 AND id IN (SELECT value ->> 'id' FROM json_each(?4))`;
 
 /** A write that left images to process opens a processing round (closed by the ingest consumer). */
 export const OPEN_PROCESSING_ROUNDS = `

@@ -8,7 +8,7 @@ import type { FieldError } from '../../http/problem';
 import { addSliceStatement, finishWriteJobStatements, type JobStatus, readJobStatusStatement, startJobStatement } from '../../jobs/job-statements';
 import { canonicalJson } from '../../lib/canonical-json';
 import { newId } from '../../lib/ulid';
-import { settleProductStatements } from '../../images/processing-status';
+import { REFRESH_CHUNK_PRODUCT_STATUS, settleProductStatements } from '../../images/processing-status';
 import type { ProductDoc } from '../model/product-doc';
 import { type LoadedProduct, loadedByIndex, SELECT_LOADED_BY_IDS } from '../read-products';
 import {
@@ -17,7 +17,6 @@ import {
   OPEN_PROCESSING_ROUNDS,
   OPEN_ROUNDS_FOR_EVERY_ITEM,
   SELECT_SETTLED_WITH_OPEN_ROUNDS,
-  REFRESH_PRODUCT_STATUS,
   SELECT_OUTCOMES,
   UPDATE_PRODUCTS_IF_VERSION,
   UPSERT_IMAGES,
@@ -187,7 +186,7 @@ export async function writeProducts(db: D1Database, request: WriteRequest): Prom
       db.prepare(writeSql).bind(tenantId, jobId, now, itemsJson),
       db.prepare(DELETE_REPLACED_IMAGES).bind(...base, keepJson),
       db.prepare(UPSERT_IMAGES).bind(...base),
-      db.prepare(REFRESH_PRODUCT_STATUS).bind(...base),
+      db.prepare(REFRESH_CHUNK_PRODUCT_STATUS).bind(...base),
       db.prepare(OPEN_PROCESSING_ROUNDS).bind(...base),
       ...productEventsStatements(db, tenantId, jobId, now, slimJson),
     );

@@ -156,6 +156,11 @@ export const jobs = sqliteTable(
     createdAt: integer('created_at').notNull(),
     startedAt: integer('started_at'),
     completedAt: integer('completed_at'),
+    /**
+     * 1 while the job's owner may still add writes to it (an import between slices): image work that
+     * ends meanwhile does not finish the job; the owner's last write does.
+     */
+    writesOpen: integer('writes_open').notNull().default(0),
   },
   (t) => [index('jobs_tenant').on(t.tenantId, t.id), index('jobs_status').on(t.status, t.createdAt)],
 );

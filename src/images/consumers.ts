@@ -10,8 +10,8 @@ import { wakeFanout } from '../events/wake';
 import { ingestMessage, productsOf } from './ingest';
 import type { ImageLimits } from './probe';
 import { settleProductStatements } from './processing-status';
-import { ADVANCE_TENANT_COUNTERS } from '../events/outbox';
-import { newId } from '../lib/ulid';
+import { GIVE_UP_IMAGE } from './processing-status.queries';
+import { unfinishedImageFailedStatements } from '../events/outbox';
 
 export async function handleIngestBatch(batch: MessageBatch<IngestMessage>, env: Env, limits: ImageLimits): Promise<void> {
   const tenants = new Set<string>();
@@ -48,13 +48,8 @@ async function failProductImages(env: Env, tenantId: string, productId: string, 
   const statements: D1PreparedStatement[] = [];
   for (const image of results) {
     statements.push(
-      db.prepare(
-        `INSERT INTO events (id, tenant_id, seq, type, data, created_at)
-         SELECT ?1, t.id, t.event_seq + 1, 'image.failed', ?2, ?3 FROM tenants AS t
-         WHERE t.id = ?4 AND EXISTS (SELECT 1 FROM images WHERE id = ?5 AND status IN ('pending', 'processing'))`,
-      ).bind(newId('evt', now), JSON.stringify({ productId: message.productId, imageId: image.key, id: image.id, status: 'error', error: reason }), now, message.tenantId, image.id),
-      db.prepare(ADVANCE_TENANT_COUNTERS).bind(message.tenantId),
-      db.prepare("UPDATE images SET status = 'error', error = ?2, next_attempt_at = NULL, updated_at = ?3 WHERE id = ?1 AND status IN ('pending', 'processing')").bind(image.id, reason, now),
+      ...unfinishedImageFailedStatements(db, message.tenantId, image.id, { productId: message.productId, imageId: image.key, id: image.id, status: 'error', error: reason }, now),
+      db.prepare(GIVE_UP_IMAGE).bind(image.id, reason, now),
     );
   }
   statements.push(...settleProductStatements(db, message.tenantId, message.productId, now));

@@ -10,19 +10,14 @@
  * Transient failures go back to `pending` with a backoff and the message is retried; permanent ones
  * are per-image errors with a clear text.
  */
-import { ADVANCE_TENANT_COUNTERS } from '../events/outbox';
+import { leasedImageEventStatements } from '../events/outbox';
 import type { Env, IngestMessage } from '../env';
-import { newId } from '../lib/ulid';
 import { fetchImageSource } from './fetch-source';
 import {
-  CLAIM_IMAGES,
-  IMAGE_PROCESSED,
-  IMAGE_NOT_DONE,
-  INSERT_IMAGE_EVENT,
-  REFRESH_ONE_PRODUCT_STATUS,
   UPSERT_BLOB,
   UPSERT_URL_CACHE,
 } from './ingest.queries';
+import { CLAIM_IMAGES, IMAGE_AWAITS_CALLBACK, IMAGE_NOT_DONE, IMAGE_PROCESSED, REFRESH_ONE_PRODUCT_STATUS } from './processing-status.queries';
 import { urlBase, signedImageUrl } from './image-url';
 import { settleProductStatements } from './processing-status';
 import { checkAncillary } from './png-ancillary';
@@ -168,8 +163,7 @@ export async function ingestProduct(env: Env, message: IngestMessage & { product
       };
       statements.push(
         db.prepare(UPSERT_BLOB).bind(tenantId, sha256, probe.format, probe.width, probe.height, probe.frames, outcome.bytes, at),
-        db.prepare(INSERT_IMAGE_EVENT).bind(image.id, lease, newId('evt', at), output.error ? 'image.failed' : 'image.processed', JSON.stringify(data), at, tenantId),
-        db.prepare(ADVANCE_TENANT_COUNTERS).bind(tenantId),
+        ...leasedImageEventStatements(db, { tenantId, imageId: image.id, lease }, output.error ? 'image.failed' : 'image.processed', data, at),
       );
       if (outcome.cache) statements.push(db.prepare(UPSERT_URL_CACHE).bind(tenantId, outcome.cache.url, sha256, outcome.cache.etag, outcome.cache.lastModified, at));
       statements.push(
@@ -181,8 +175,7 @@ export async function ingestProduct(env: Env, message: IngestMessage & { product
     } else if (outcome.kind === 'error') {
       const data = { productId, imageId: image.key, id: image.id, status: 'error', error: outcome.error };
       statements.push(
-        db.prepare(INSERT_IMAGE_EVENT).bind(image.id, lease, newId('evt', at), 'image.failed', JSON.stringify(data), at, tenantId),
-        db.prepare(ADVANCE_TENANT_COUNTERS).bind(tenantId),
+        ...leasedImageEventStatements(db, { tenantId, imageId: image.id, lease }, 'image.failed', data, at),
         db.prepare(IMAGE_NOT_DONE).bind(image.id, lease, at, outcome.error, 'error', null),
       );
     } else if (outcome.kind === 'waiting') {
@@ -190,8 +183,7 @@ export async function ingestProduct(env: Env, message: IngestMessage & { product
       // puts the image back in line.
       statements.push(
         db.prepare(UPSERT_BLOB).bind(tenantId, outcome.sha256, outcome.probe.format, outcome.probe.width, outcome.probe.height, outcome.probe.frames, outcome.bytes, at),
-        db.prepare("UPDATE images SET sha256 = ?3, next_attempt_at = ?4, attempts = 0, updated_at = ?5 WHERE id = ?1 AND status = 'processing' AND next_attempt_at = ?2")
-          .bind(image.id, lease, outcome.sha256, at + CALLBACK_WAIT_MS, at),
+        db.prepare(IMAGE_AWAITS_CALLBACK).bind(image.id, lease, outcome.sha256, at + CALLBACK_WAIT_MS, at),
       );
     } else {
       const wait = backoffMs(image.attempts);

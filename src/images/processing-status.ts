@@ -4,12 +4,13 @@
  * aggregate with the same expression and settles products whose images it removed through
  * `settleProductStatements`, so the rule has one home.
  */
-import { ADVANCE_TENANT_COUNTERS } from '../events/outbox';
-import { EMIT_JOBS_COMPLETED, FINISH_JOBS_OF_CLOSED_ROUNDS } from '../jobs/job-statements';
-import { newId } from '../lib/ulid';
-import { CLOSE_ROUNDS, EMIT_PRODUCT_PROCESSED, REFRESH_ONE_PRODUCT_STATUS } from './ingest.queries';
+import { productProcessedStatements } from '../events/outbox';
+import { finishJobsOfClosedRoundsStatements } from '../jobs/job-statements';
+import { CLOSE_ROUNDS } from './ingest.queries';
+import { REFRESH_ONE_PRODUCT_STATUS } from './processing-status.queries';
 
-export { PRODUCT_STATUS_SQL } from './product-status.queries';
+/** For the catalog's write path, which composes it into its chunk (one statement per chunk). */
+export { PRODUCT_STATUS_SQL, REFRESH_CHUNK_PRODUCT_STATUS } from './processing-status.queries';
 
 /**
  * Everything that follows an image reaching a final status, in order: the product's aggregate, its
@@ -19,11 +20,8 @@ export { PRODUCT_STATUS_SQL } from './product-status.queries';
 export function settleProductStatements(db: D1Database, tenantId: string, productId: string, now: number): D1PreparedStatement[] {
   return [
     db.prepare(REFRESH_ONE_PRODUCT_STATUS).bind(tenantId, productId),
-    db.prepare(EMIT_PRODUCT_PROCESSED).bind(tenantId, productId, newId('evt', now), now),
-    db.prepare(ADVANCE_TENANT_COUNTERS).bind(tenantId),
+    ...productProcessedStatements(db, tenantId, productId, now),
     db.prepare(CLOSE_ROUNDS).bind(tenantId, productId, now),
-    db.prepare(FINISH_JOBS_OF_CLOSED_ROUNDS).bind(tenantId, productId, now),
-    db.prepare(EMIT_JOBS_COMPLETED).bind(tenantId, productId, now, newId('evt', now)),
-    db.prepare(ADVANCE_TENANT_COUNTERS).bind(tenantId),
+    ...finishJobsOfClosedRoundsStatements(db, tenantId, productId, now),
   ];
 }

@@ -6,6 +6,7 @@
  */
 import { ROUTINE_SWEEP, type SweepMode, wakeBefore } from '../lib/sweep-mode';
 import type { Env } from '../env';
+import { RELEASE_DEAD_CLAIMS } from './processing-status.queries';
 import { wakeIngest } from './wake';
 import { blobKey, derivativeKey } from './store';
 import { VARIANTS } from './processors/derivatives';
@@ -20,10 +21,7 @@ const MAX_PRODUCTS_RECOVERY = 5000;
 export async function sweepImages(env: Env, now = Date.now(), mode: SweepMode = ROUTINE_SWEEP): Promise<{ requeued: number; deleted: number }> {
   const db = env.DB;
   const release = mode.deadBefore === null ? [] : [
-    // Claims a dead process took (see lib/sweep-mode.ts; `attempts > 0` leaves images waiting for a
-    // processor's callback alone): due again now rather than when the 5-minute lease ends.
-    db.prepare("UPDATE images SET next_attempt_at = ?1 - 1 WHERE status = 'processing' AND attempts > 0 AND next_attempt_at >= ?1 AND updated_at < ?2")
-      .bind(now, mode.deadBefore),
+    db.prepare(RELEASE_DEAD_CLAIMS).bind(now, mode.deadBefore),
   ];
   const [due, , expired] = (await db.batch([
     ...release,

@@ -1,6 +1,7 @@
 /** /v1/imports: a feed file in, a job out; the queue does the rest. */
 import { ApiError } from '../http/problem';
 import { createRouter } from '../http/router';
+import { acceptJobStatement } from '../jobs/job-statements';
 import { findJob } from '../jobs/jobs.repository';
 import { newId } from '../lib/ulid';
 import { findImport, renderImport, type ImportRow } from './imports.repository';
@@ -82,7 +83,7 @@ export function importsRouter() {
       throw err;
     }
     await c.env.DB.batch([
-      c.env.DB.prepare("INSERT INTO jobs (id, tenant_id, kind, status, total, created_at, started_at) VALUES (?1, ?2, 'import', 'pending', 0, ?3, ?3)").bind(jobId, tenantId, now),
+      acceptJobStatement(c.env.DB, { id: jobId, tenantId, kind: 'import', total: 0, started: true, writesOpen: true }, now),
       c.env.DB.prepare("UPDATE imports SET bytes = ?2, sha256 = ?3, status = 'pending', updated_at = ?4 WHERE job_id = ?1").bind(jobId, stored.bytes, stored.sha256, Date.now()),
     ]);
     c.executionCtx.waitUntil(

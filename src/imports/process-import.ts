@@ -8,8 +8,7 @@
 import { validateProduct } from '../catalog/products.service';
 import type { AppOptions } from '../config';
 import type { Env, ImportMessage } from '../env';
-import { newId } from '../lib/ulid';
-import { ADVANCE_TENANT_COUNTERS } from '../events/outbox';
+import { closeWritesStatements } from '../jobs/job-statements';
 import { wakeIngest } from '../images/wake';
 import { type ItemFailure, type WriteItem, writeProducts } from '../catalog/products.service';
 import { wakeFanout } from '../events/wake';
@@ -130,7 +129,8 @@ async function processChunk(env: Env, row: ImportRow, options: AppOptions): Prom
       env.DB.prepare('UPDATE products SET seen_by = ?2 WHERE tenant_id = ?1 AND id IN (SELECT value FROM json_each(?3))').bind(row.tenant_id, row.job_id, JSON.stringify(mentioned)),
     );
   }
-  const written = await writeProducts(env.DB, { tenantId: row.tenant_id, kind: 'import', items, failures, jobId: row.job_id, jobMode: 'shared', extra, now });
+  // The job's counts grow with this slice in its transaction, guarded by the rows counted before it.
+  const written = await writeProducts(env.DB, { tenantId: row.tenant_id, kind: 'import', items, failures, jobId: row.job_id, jobMode: 'shared', countedBefore: row.rows_total, extra, now });
   await Promise.all([wakeIngest(env, row.tenant_id, written.toIngest), wakeFanout(env, row.tenant_id)]);
 }
 
@@ -138,30 +138,8 @@ async function failImport(env: Env, row: ImportRow, note: string): Promise<void>
   const now = Date.now();
   await env.DB.batch([
     env.DB.prepare("UPDATE imports SET status = 'failed', note = ?2, completed_at = ?3, updated_at = ?3 WHERE job_id = ?1").bind(row.job_id, note, now),
-    ...finishJobStatements(env.DB, row, 'failed', 0, now),
+    ...closeWritesStatements(env.DB, row.tenant_id, row.job_id, { deleted: 0, status: 'failed' }, now),
   ]);
-}
-
-/** The job ends with the file, unless image work it started is still open (then ingest ends it). */
-function finishJobStatements(db: D1Database, row: ImportRow, status: string, deleted: number, now: number): D1PreparedStatement[] {
-  const open = 'EXISTS (SELECT 1 FROM processing_rounds WHERE job_id = ?2 AND closed_at IS NULL)';
-  return [
-    db.prepare(
-      `UPDATE jobs SET status = CASE WHEN ${open} THEN 'processing' ELSE ?3 END, total = (SELECT rows_total FROM imports WHERE job_id = ?2), succeeded = (SELECT rows_done FROM imports WHERE job_id = ?2),
-         failed = (SELECT rows_failed FROM imports WHERE job_id = ?2),
-         created = (SELECT COUNT(*) FROM products WHERE tenant_id = ?1 AND job_id = ?2 AND version = 1),
-         updated = (SELECT COUNT(*) FROM products WHERE tenant_id = ?1 AND job_id = ?2 AND version > 1),
-         unchanged = (SELECT rows_done FROM imports WHERE job_id = ?2) - (SELECT COUNT(*) FROM products WHERE tenant_id = ?1 AND job_id = ?2),
-         deleted = ?4, completed_at = CASE WHEN ${open} THEN NULL ELSE ?5 END
-       WHERE id = ?2`,
-    ).bind(row.tenant_id, row.job_id, status, deleted, now),
-    db.prepare(
-      `INSERT INTO events (id, tenant_id, seq, type, data, created_at)
-       SELECT ?1, t.id, t.event_seq + 1, 'job.completed', json_object('jobId', ?2, 'status', ?3), ?4 FROM tenants AS t
-       WHERE t.id = ?5 AND NOT EXISTS (SELECT 1 FROM processing_rounds WHERE job_id = ?2 AND closed_at IS NULL)`,
-    ).bind(newId('evt', now), row.job_id, status, now, row.tenant_id),
-    db.prepare(ADVANCE_TENANT_COUNTERS).bind(row.tenant_id),
-  ];
 }
 
 async function finishImport(env: Env, row: ImportRow): Promise<void> {
@@ -177,6 +155,7 @@ async function finishImport(env: Env, row: ImportRow): Promise<void> {
   const [claimed] = await env.DB.batch([
     env.DB.prepare("UPDATE imports SET status = ?2, note = ?3, completed_at = ?4, updated_at = ?4 WHERE job_id = ?1 AND status IN ('pending', 'processing')").bind(row.job_id, status, note, now),
   ]);
-  if ((claimed!.meta.changes ?? 0) > 0) await env.DB.batch(finishJobStatements(env.DB, row, status, deleted, now));
+  // The job's status follows its counts by the jobs module's one rule (the same outcome as `status`).
+  if ((claimed!.meta.changes ?? 0) > 0) await env.DB.batch(closeWritesStatements(env.DB, row.tenant_id, row.job_id, { deleted }, now));
   await wakeFanout(env, row.tenant_id);
 }

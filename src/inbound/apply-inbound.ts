@@ -6,6 +6,7 @@
 import type { AppOptions } from '../config';
 import type { Env, InboundMessage } from '../env';
 import { backoffSeconds } from '../lib/backoff';
+import { failJobStatement } from '../jobs/job-statements';
 import { wakeFanout } from '../events/wake';
 import { wakeIngest } from '../images/wake';
 import type { InboundFormats } from './formats';
@@ -24,7 +25,7 @@ export async function applyInbound(env: Env, message: InboundMessage, formats: I
   const key = inboundPayloadKey(message.tenantId, message.jobId);
   const object = await env.IMAGES.get(key);
   if (!object) {
-    await env.DB.prepare("UPDATE jobs SET status = 'failed', completed_at = ?2 WHERE id = ?1").bind(message.jobId, Date.now()).run();
+    await failJobStatement(env.DB, message.jobId, Date.now()).run();
     return;
   }
   const { format, stored } = (await object.json()) as { format: string; stored: unknown };

@@ -7,6 +7,7 @@
 import type { Context } from 'hono';
 import type { AppEnv, Env } from '../env';
 import { ApiError } from '../http/problem';
+import { acceptJobStatement } from '../jobs/job-statements';
 import type { InboundFormat, InboundFormats } from './formats';
 import { sha256Hex } from '../lib/crypto';
 import { dedupeKey, dedupeWindow } from './dedupe';
@@ -139,7 +140,7 @@ export async function acceptInbound(c: Context<AppEnv>, sourceOrNull: SourceRow 
     httpMetadata: { contentType: 'application/json' },
   });
   await env.DB.batch([
-    env.DB.prepare("INSERT INTO jobs (id, tenant_id, kind, status, total, created_at) VALUES (?1, ?2, 'inbound', 'pending', ?3, ?4)").bind(jobId, tenant.id, accepted.count, now),
+    acceptJobStatement(env.DB, { id: jobId, tenantId: tenant.id, kind: 'inbound', total: accepted.count, started: false }, now),
     env.DB.prepare(
       `INSERT INTO inbound_receipts (source_id, dedupe_key, job_id, received_at) VALUES (?1, ?2, ?3, ?4)
        ON CONFLICT (source_id, dedupe_key) DO UPDATE SET job_id = excluded.job_id, received_at = excluded.received_at`,

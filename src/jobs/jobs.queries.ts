@@ -1,11 +1,32 @@
-/** Job rows: opened and closed inside the same D1 batch as the write they describe (DESIGN "Jobs"). */
+/**
+ * Every statement that writes `jobs`: the jobs module is the one writer (ARCHITECTURE "Who owns which
+ * table"). Rows are opened and closed inside the same D1 batch as the write they describe (DESIGN
+ * "Jobs"); other modules get them through job-statements.ts.
+ */
+
+/** An open round of image work holds the job in `processing`. ?2: the job. */
+const WAITS_FOR_IMAGES = 'EXISTS (SELECT 1 FROM processing_rounds WHERE job_id = ?2 AND closed_at IS NULL)';
 
 /**
- * ?1 id, ?2 tenant, ?3 kind, ?4 status, ?5 total, ?6 now. A job accepted earlier (an inbound push
- * acknowledged before it was applied) already has its row: then it only starts.
+ * THE job-status rule, once: how a job that has nothing left to wait for ends, from its counts
+ * (succeeded, failed, deleted items). Every finishing statement below uses it.
  */
-export const INSERT_JOB = `
-INSERT INTO jobs (id, tenant_id, kind, status, total, created_at, started_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)
+export const settledStatus = (succeeded: string, failed: string, deleted: string) =>
+  `CASE WHEN (${failed}) = 0 THEN 'completed' WHEN (${succeeded}) = 0 AND (${deleted}) = 0 THEN 'failed' ELSE 'partial' END`;
+
+/**
+ * A job accepted now and worked on later (an inbound push, an import file). ?1 id, ?2 tenant,
+ * ?3 kind, ?4 total, ?5 now, ?6 started at (null: not yet), ?7 writes open (an import adds slices).
+ */
+export const ACCEPT_JOB = `
+INSERT INTO jobs (id, tenant_id, kind, status, total, created_at, started_at, writes_open) VALUES (?1, ?2, ?3, 'pending', ?4, ?5, ?6, ?7)`;
+
+/**
+ * A write's own job starts (`processing`). ?1 id, ?2 tenant, ?3 kind, ?4 total, ?5 now. A job accepted
+ * earlier (an inbound push acknowledged before it was applied) already has its row: then it only starts.
+ */
+export const START_JOB = `
+INSERT INTO jobs (id, tenant_id, kind, status, total, created_at, started_at) VALUES (?1, ?2, ?3, 'processing', ?4, ?5, ?5)
 ON CONFLICT (id) DO UPDATE SET status = excluded.status, total = excluded.total, started_at = excluded.started_at`;
 
 /**
@@ -14,44 +35,80 @@ ON CONFLICT (id) DO UPDATE SET status = excluded.status, total = excluded.total,
  */
 export const FINISH_WRITE_JOB = `
 UPDATE jobs SET
-  status = CASE
-    WHEN EXISTS (SELECT 1 FROM processing_rounds WHERE job_id = ?2 AND closed_at IS NULL) THEN 'processing'
-    WHEN ?5 = 0 THEN 'completed' WHEN ?4 = 0 AND ?6 = 0 THEN 'failed' ELSE 'partial' END,
+  status = CASE WHEN ${WAITS_FOR_IMAGES} THEN 'processing' ELSE ${settledStatus('?4', '?5', '?6')} END,
   succeeded = ?4,
   failed = ?5,
   created = (SELECT COUNT(*) FROM products WHERE tenant_id = ?1 AND job_id = ?2 AND version = 1),
   updated = (SELECT COUNT(*) FROM products WHERE tenant_id = ?1 AND job_id = ?2 AND version > 1),
   unchanged = ?4 - ?6 - (SELECT COUNT(*) FROM products WHERE tenant_id = ?1 AND job_id = ?2),
   deleted = ?6,
-  completed_at = CASE WHEN EXISTS (SELECT 1 FROM processing_rounds WHERE job_id = ?2 AND closed_at IS NULL) THEN NULL ELSE ?3 END
+  completed_at = CASE WHEN ${WAITS_FOR_IMAGES} THEN NULL ELSE ?3 END
 WHERE id = ?2`;
 
 /**
- * `job.completed`, unless the job changed nothing and refused nothing (a write that changes nothing
- * emits no event at all), or still waits for the image work it started (DESIGN "Jobs": a job covers
- * the write and that work; the ingest consumer finishes it). ?1 event id, ?2 tenant, ?3 job, ?4 now.
+ * One slice of a job that spans many writes (an import's chunks): the job is `processing` and its
+ * counts grow by the slice, in the slice's own transaction. Guarded by the counts the slice started
+ * from (?7), so a slice applied twice (a redelivered message racing the first) counts once.
+ * ?1 tenant, ?2 job, ?3 now, ?4 the slice's written ids JSON, ?5 ok, ?6 failed, ?7 items counted before.
  */
-export const INSERT_JOB_COMPLETED = `
-INSERT INTO events (id, tenant_id, seq, type, data, created_at)
-SELECT ?1, t.id, t.event_seq + 1, 'job.completed', json_object('jobId', j.id, 'status', j.status), ?4
-FROM tenants AS t JOIN jobs AS j ON j.id = ?3
-WHERE t.id = ?2 AND j.status != 'processing' AND (j.created + j.updated + j.deleted + j.failed) > 0`;
+export const ADD_SLICE = `
+UPDATE jobs SET
+  status = 'processing',
+  writes_open = 1,
+  started_at = COALESCE(started_at, ?3),
+  total = total + ?5 + ?6,
+  succeeded = succeeded + ?5,
+  failed = failed + ?6,
+  (created, updated, unchanged) = (
+    SELECT jobs.created + COALESCE(SUM(p.version = 1), 0), jobs.updated + COALESCE(SUM(p.version > 1), 0), jobs.unchanged + ?5 - COUNT(p.id)
+    FROM json_each(?4) AS j CROSS JOIN products AS p ON p.tenant_id = ?1 AND p.id = j.value AND p.job_id = ?2)
+WHERE id = ?2 AND succeeded + failed = ?7`;
 
 /**
- * Jobs whose last processing round closed just now (?3) finish: their status follows their items,
- * and each gets its `job.completed` event (usually one; further ones get a suffixed id).
- * ?1 tenant, ?2 product, ?3 now, ?4 event id.
+ * The last write of a job that spanned many ends it: by the rule, or as ?5 says (a file that could not
+ * be read ends `failed`), unless image work it started is still open (then the ingest consumer ends
+ * it). ?1 tenant, ?2 job, ?3 now, ?4 deleted, ?5 forced status or null.
+ */
+export const CLOSE_WRITES = `
+UPDATE jobs SET
+  writes_open = 0,
+  deleted = ?4,
+  status = CASE WHEN ${WAITS_FOR_IMAGES} THEN 'processing' ELSE COALESCE(?5, ${settledStatus('succeeded', 'failed', '?4')}) END,
+  completed_at = CASE WHEN ${WAITS_FOR_IMAGES} THEN NULL ELSE ?3 END
+WHERE id = ?2 AND tenant_id = ?1`;
+
+/**
+ * A one-item job (a delete, a rename) ends by whether its item's change took place (`ok`, an SQL
+ * condition); `deleted` or `updated` counts it. ?1 tenant, ?2 job, ?3 now, ?4 see below.
+ */
+const finishOneItemJob = (ok: string, counted: 'deleted' | 'updated') => `
+UPDATE jobs SET
+  status = ${settledStatus(ok, `NOT ${ok}`, counted === 'deleted' ? ok : '0')},
+  succeeded = ${ok},
+  failed = NOT ${ok},
+  ${counted} = ${ok},
+  completed_at = ?3
+WHERE id = ?2 AND tenant_id = ?1`;
+
+/** ?4: the tombstone event's id (the delete took place iff its tombstone was written). */
+export const FINISH_DELETE_JOB = finishOneItemJob('EXISTS (SELECT 1 FROM events WHERE id = ?4)', 'deleted');
+
+/** ?4: the new id (the rename took place iff the product under it carries this job's mark). */
+export const FINISH_RENAME_JOB = finishOneItemJob('EXISTS (SELECT 1 FROM products WHERE tenant_id = ?1 AND id = ?4 AND job_id = ?2)', 'updated');
+
+/**
+ * Jobs whose last processing round closed just now (?3) finish: their status follows their items.
+ * Not one whose owner may still add writes (an import between slices). ?1 tenant, ?2 product, ?3 now.
  */
 export const FINISH_JOBS_OF_CLOSED_ROUNDS = `
-UPDATE jobs SET status = CASE WHEN failed = 0 THEN 'completed' WHEN succeeded = 0 AND deleted = 0 THEN 'failed' ELSE 'partial' END, completed_at = ?3
-WHERE status = 'processing'
+UPDATE jobs SET status = ${settledStatus('succeeded', 'failed', 'deleted')}, completed_at = ?3
+WHERE status = 'processing' AND writes_open = 0
   AND id IN (SELECT job_id FROM processing_rounds WHERE tenant_id = ?1 AND product_id = ?2 AND closed_at = ?3)
   AND NOT EXISTS (SELECT 1 FROM processing_rounds AS r WHERE r.job_id = jobs.id AND r.closed_at IS NULL)`;
 
-export const EMIT_JOBS_COMPLETED = `
-INSERT INTO events (id, tenant_id, seq, type, data, created_at)
-SELECT CASE WHEN ROW_NUMBER() OVER (ORDER BY j.id) = 1 THEN ?4 ELSE ?4 || '_' || ROW_NUMBER() OVER (ORDER BY j.id) END, t.id, t.event_seq + ROW_NUMBER() OVER (ORDER BY j.id),
-  'job.completed', json_object('jobId', j.id, 'status', j.status), ?3
-FROM jobs AS j JOIN tenants AS t ON t.id = j.tenant_id
-WHERE j.tenant_id = ?1 AND j.completed_at = ?3 AND j.status != 'processing'
-  AND j.id IN (SELECT job_id FROM processing_rounds WHERE tenant_id = ?1 AND product_id = ?2 AND closed_at = ?3)`;
+/** A job given up on (its message dead-lettered, its stored payload gone). ?1 job, ?2 now. */
+export const FAIL_JOB = `
+UPDATE jobs SET status = 'failed', writes_open = 0, completed_at = ?2 WHERE id = ?1 AND status IN ('pending', 'processing')`;
+
+/** ?1 job. */
+export const READ_JOB_STATUS = `SELECT status FROM jobs WHERE id = ?1`;

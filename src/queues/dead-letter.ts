@@ -6,6 +6,7 @@
  */
 import type { Env, IngestMessage } from '../env';
 import { failIngestMessage } from '../images/consumers';
+import { failJobStatement } from '../jobs/job-statements';
 import { newId } from '../lib/ulid';
 
 export async function recordDeadLetters(batch: MessageBatch<unknown>, env: Env): Promise<void> {
@@ -17,7 +18,7 @@ export async function recordDeadLetters(batch: MessageBatch<unknown>, env: Env):
       const { jobId } = body as { jobId: string };
       const now = Date.now();
       await env.DB.batch([
-        env.DB.prepare("UPDATE jobs SET status = 'failed', completed_at = ?2 WHERE id = ?1 AND status IN ('pending', 'processing')").bind(jobId, now),
+        failJobStatement(env.DB, jobId, now),
         env.DB.prepare("UPDATE imports SET status = 'failed', note = ?2, completed_at = ?3, updated_at = ?3 WHERE job_id = ?1 AND status IN ('pending', 'processing')")
           .bind(jobId, `Processing gave up after ${message.attempts} attempts`, now),
       ]);

@@ -7,7 +7,7 @@
  * for five days is disabled too, with an `endpoint.disabled` event.
  */
 import type { DeliverMessage, Env } from '../env';
-import { ADVANCE_TENANT_COUNTERS } from '../events/outbox';
+import { endpointDisabledStatements } from '../events/outbox';
 import { runKeyedPool } from '../lib/keyed-pool';
 import { newId } from '../lib/ulid';
 import { guardedFetch } from '../outbound/guarded-fetch';
@@ -249,13 +249,7 @@ async function recordOutcomes(env: Env, outcomes: Outcome[], now: number): Promi
     if (state.disable) {
       // The event first, guarded on the endpoint still being enabled, so a repeat run emits nothing.
       statements.push(
-        db.prepare(
-          `INSERT INTO events (id, tenant_id, seq, type, data, created_at)
-           SELECT ?1, t.id, t.event_seq + 1, 'endpoint.disabled', json_object('endpointId', w.id, 'url', w.url, 'reason', ?4), ?5
-           FROM webhook_endpoints AS w JOIN tenants AS t ON t.id = w.tenant_id
-           WHERE w.id = ?2 AND w.tenant_id = ?3 AND w.enabled = 1`,
-        ).bind(newId('evt', now), endpointId, state.tenantId, state.disable, now),
-        db.prepare(ADVANCE_TENANT_COUNTERS).bind(state.tenantId),
+        ...endpointDisabledStatements(db, state.tenantId, endpointId, state.disable, now),
         db.prepare('UPDATE webhook_endpoints SET enabled = 0, disabled_reason = ?2, updated_at = ?3 WHERE id = ?1').bind(endpointId, state.disable, now),
       );
     } else if (state.ok) {

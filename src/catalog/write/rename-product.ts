@@ -7,11 +7,11 @@
  * subscribers connect the two); the job closes. Every statement after the rename is guarded by "the
  * product now has the new id and this job", so a lost race changes nothing and the job says `failed`.
  */
-import { INSERT_JOB, INSERT_JOB_COMPLETED } from '../../jobs/job-statements';
-import { ADVANCE_TENANT_COUNTERS } from '../../events/outbox';
+import { finishRenameJobStatements, startJobStatement } from '../../jobs/job-statements';
+import { renamedEventStatements } from '../../events/outbox';
 import { newId } from '../../lib/ulid';
 
-// Parameters everywhere: ?1 tenant, ?2 old id, ?3 new id, ?4 job, ?5 now, ?6 event id.
+// Parameters everywhere: ?1 tenant, ?2 old id, ?3 new id, ?4 job, ?5 now.
 const RENAMED = `EXISTS (SELECT 1 FROM products AS r WHERE r.tenant_id = ?1 AND r.id = ?3 AND r.job_id = ?4)`;
 
 const RENAME_PRODUCT = `
@@ -26,25 +26,10 @@ const DROP_STALE_ROUNDS = `DELETE FROM processing_rounds WHERE tenant_id = ?1 AN
 
 const MOVE_ROUNDS = `UPDATE processing_rounds SET product_id = ?3 WHERE tenant_id = ?1 AND product_id = ?2 AND ${RENAMED}`;
 
-const INSERT_EVENT = `
-INSERT INTO events (id, tenant_id, seq, type, data, created_at)
-SELECT ?6, ?1, t.event_seq + 1, 'product.updated', json_object('productId', p.id, 'number', p.number, 'version', p.version), ?5
-FROM tenants AS t JOIN products AS p ON p.tenant_id = t.id AND p.id = ?3 AND p.job_id = ?4
-WHERE t.id = ?1`;
-
 const RECORD_REFUSAL = `
 INSERT INTO job_errors (job_id, idx, item_id, line, code, errors, created_at)
 SELECT ?4, 0, ?2, NULL, 'conflict', json_array(json_object('path', '/id', 'message', 'A product "' || ?3 || '" already exists')), ?5
 WHERE NOT ${RENAMED}`;
-
-const FINISH_JOB = `
-UPDATE jobs SET
-  status = CASE WHEN ${RENAMED} THEN 'completed' ELSE 'failed' END,
-  succeeded = ${RENAMED},
-  failed = NOT ${RENAMED},
-  updated = ${RENAMED},
-  completed_at = ?5
-WHERE id = ?4 AND tenant_id = ?1`;
 
 const READ_BACK = `SELECT number, version, status FROM products WHERE tenant_id = ?1 AND id = ?3 AND job_id = ?4`;
 
@@ -58,21 +43,20 @@ function bound(db: D1Database, sql: string, params: unknown[]): D1PreparedStatem
 
 export async function renameProduct(db: D1Database, tenantId: string, from: string, to: string, kind: string, now = Date.now()): Promise<RenameResult> {
   const jobId = newId('job', now);
-  const params = [tenantId, from, to, jobId, now, newId('evt', now)];
-  const results = await db.batch([
-    db.prepare(INSERT_JOB).bind(jobId, tenantId, kind, 'processing', 1, now),
+  const params = [tenantId, from, to, jobId, now];
+  const readBack = bound(db, READ_BACK, params);
+  const statements = [
+    startJobStatement(db, { id: jobId, tenantId, kind, total: 1 }, now),
     bound(db, RENAME_PRODUCT, params),
     bound(db, MOVE_IMAGES, params),
     bound(db, DROP_STALE_ROUNDS, params),
     bound(db, MOVE_ROUNDS, params),
-    bound(db, INSERT_EVENT, params),
-    db.prepare(ADVANCE_TENANT_COUNTERS).bind(tenantId),
+    ...renamedEventStatements(db, tenantId, to, jobId, now, newId('evt', now)),
     bound(db, RECORD_REFUSAL, params),
-    bound(db, FINISH_JOB, params),
-    db.prepare(INSERT_JOB_COMPLETED).bind(newId('evt', now), tenantId, jobId, now),
-    db.prepare(ADVANCE_TENANT_COUNTERS).bind(tenantId),
-    bound(db, READ_BACK, params),
-  ]);
-  const row = results.at(-1)!.results[0] as { number: number; version: number; status: string } | undefined;
+    ...finishRenameJobStatements(db, tenantId, jobId, to, now),
+    readBack,
+  ];
+  const results = await db.batch(statements);
+  const row = results[statements.indexOf(readBack)]!.results[0] as { number: number; version: number; status: string } | undefined;
   return row ? { renamed: true, jobId, ...row } : { renamed: false, jobId };
 }

@@ -16,7 +16,6 @@
  * For the upsert an item is {id, doc, ext, exp, ev}; the statements after it get a slim form without
  * the documents, {id, eid, img: [{k, iid, sha, src, pl, cl}]} (see write-products.ts).
  */
-import { PRODUCT_STATUS_SQL } from '../../images/processing-status';
 
 /** Insert or replace; only a changed document (or, for dialect writes, changed extensions) bumps the version. */
 export const UPSERT_PRODUCTS = (setsExtensions: boolean) => `
@@ -72,11 +71,6 @@ ON CONFLICT (tenant_id, product_id, key) DO UPDATE SET
   position = excluded.position, classifications = excluded.classifications, updated_at = excluded.updated_at
 WHERE images.position IS NOT excluded.position OR images.classifications IS NOT excluded.classifications`;
 
-/** `+job_id`: a filter, not an index choice, so each item is a primary-key lookup (an import's job spans 100k rows). */
-export const REFRESH_PRODUCT_STATUS = `
-UPDATE products SET status = ${PRODUCT_STATUS_SQL}
-WHERE tenant_id = ?1 AND +job_id = ?2 AND id IN (SELECT value ->> 'id' FROM json_each(?4))`;
-
 /** A write that left images to process opens a processing round (closed by the ingest consumer). */
 export const OPEN_PROCESSING_ROUNDS = `
 INSERT INTO processing_rounds (tenant_id, product_id, job_id, opened_at)
@@ -107,17 +101,6 @@ SELECT DISTINCT p.id FROM json_each(?4) AS j
   CROSS JOIN products AS p ON p.tenant_id = ?1 AND p.id = j.value ->> 'id' AND p.job_id = ?2
   JOIN processing_rounds AS r ON r.tenant_id = p.tenant_id AND r.product_id = p.id AND r.closed_at IS NULL
 WHERE p.status IN ('done', 'error')`;
-
-/** One outbox event per changed product, numbered after the tenant's last sequence. */
-export const INSERT_PRODUCT_EVENTS = `
-INSERT INTO events (id, tenant_id, seq, type, data, created_at)
-SELECT j.value ->> 'eid', ?1, t.event_seq + ROW_NUMBER() OVER (ORDER BY j.key),
-  CASE WHEN p.version = 1 THEN 'product.created' ELSE 'product.updated' END,
-  json_object('productId', p.id, 'number', p.number, 'version', p.version),
-  ?3
-FROM json_each(?4) AS j
-  CROSS JOIN products AS p ON p.tenant_id = ?1 AND p.id = j.value ->> 'id' AND p.job_id = ?2
-  JOIN tenants AS t ON t.id = ?1`;
 
 /** ?1 tenant, ?2 job, ?3 now, ?4 errors JSON [{i, id, code, errors, line}]. */
 export const INSERT_JOB_ERRORS = `

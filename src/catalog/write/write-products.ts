@@ -5,26 +5,24 @@
  * which items were created, updated or unchanged.
  */
 import type { FieldError } from '../../http/problem';
-import { FINISH_WRITE_JOB, INSERT_JOB, INSERT_JOB_COMPLETED } from '../../jobs/job-statements';
+import { addSliceStatement, finishWriteJobStatements, type JobStatus, readJobStatusStatement, startJobStatement } from '../../jobs/job-statements';
 import { canonicalJson } from '../../lib/canonical-json';
 import { newId } from '../../lib/ulid';
-import { settleProductStatements } from '../../images/processing-status';
+import { REFRESH_CHUNK_PRODUCT_STATUS, settleProductStatements } from '../../images/processing-status';
 import type { ProductDoc } from '../model/product-doc';
 import { type LoadedProduct, loadedByIndex, SELECT_LOADED_BY_IDS } from '../read-products';
 import {
   DELETE_REPLACED_IMAGES,
   INSERT_JOB_ERRORS,
-  INSERT_PRODUCT_EVENTS,
   OPEN_PROCESSING_ROUNDS,
   OPEN_ROUNDS_FOR_EVERY_ITEM,
   SELECT_SETTLED_WITH_OPEN_ROUNDS,
-  REFRESH_PRODUCT_STATUS,
   SELECT_OUTCOMES,
   UPDATE_PRODUCTS_IF_VERSION,
   UPSERT_IMAGES,
   UPSERT_PRODUCTS,
 } from './statements';
-import { ADVANCE_TENANT_COUNTERS } from '../../events/outbox';
+import { productEventsStatements } from '../../events/outbox';
 
 export interface WriteItem {
   /** Position in the caller's input. */
@@ -63,6 +61,8 @@ export interface WriteRequest {
    * write only adds rows under it. Default `own`: this write opens and closes its job.
    */
   jobMode?: 'own' | 'shared';
+  /** With jobMode `shared`: the items the job counted before this write (guards its counts against a repeated slice). */
+  countedBefore?: number;
   /**
    * Every written item opens a processing round of this job, even when unchanged or with nothing to
    * process (those settle in the same transaction: `product.processed` at once), so each write ends
@@ -95,7 +95,8 @@ export interface WrittenItem {
 
 export interface WriteResult {
   jobId: string;
-  jobStatus: 'processing' | 'completed' | 'partial' | 'failed';
+  /** The job's status as this write's transaction left it. */
+  jobStatus: JobStatus;
   written: WrittenItem[];
   /** Items that vanished between validation and commit (update-only writes of a deleted product). */
   missing: number[];
@@ -173,7 +174,7 @@ export async function writeProducts(db: D1Database, request: WriteRequest): Prom
   });
 
   const ownJob = (request.jobMode ?? 'own') === 'own';
-  const statements: D1PreparedStatement[] = ownJob ? [db.prepare(INSERT_JOB).bind(jobId, tenantId, request.kind, 'processing', total, now)] : [];
+  const statements: D1PreparedStatement[] = ownJob ? [startJobStatement(db, { id: jobId, tenantId, kind: request.kind, total }, now)] : [];
   const writeSql = mode === 'upsert' ? UPSERT_PRODUCTS(setsExtensions) : UPDATE_PRODUCTS_IF_VERSION(setsExtensions);
 
   for (const part of chunk(encoded)) {
@@ -185,10 +186,9 @@ export async function writeProducts(db: D1Database, request: WriteRequest): Prom
       db.prepare(writeSql).bind(tenantId, jobId, now, itemsJson),
       db.prepare(DELETE_REPLACED_IMAGES).bind(...base, keepJson),
       db.prepare(UPSERT_IMAGES).bind(...base),
-      db.prepare(REFRESH_PRODUCT_STATUS).bind(...base),
+      db.prepare(REFRESH_CHUNK_PRODUCT_STATUS).bind(...base),
       db.prepare(OPEN_PROCESSING_ROUNDS).bind(...base),
-      db.prepare(INSERT_PRODUCT_EVENTS).bind(...base),
-      db.prepare(ADVANCE_TENANT_COUNTERS).bind(tenantId),
+      ...productEventsStatements(db, tenantId, jobId, now, slimJson),
     );
   }
 
@@ -205,15 +205,14 @@ export async function writeProducts(db: D1Database, request: WriteRequest): Prom
   // off; the settle below then closes the rounds of products with nothing pending and finishes the
   // job with its one `job.completed`.
   if (roundPerItem) statements.push(db.prepare(OPEN_ROUNDS_FOR_EVERY_ITEM).bind(tenantId, jobId, now, ids));
-  if (ownJob) {
-    statements.push(db.prepare(FINISH_WRITE_JOB).bind(tenantId, jobId, now, items.length, failures.length, 0));
-    statements.push(db.prepare(INSERT_JOB_COMPLETED).bind(newId('evt', now), tenantId, jobId, now), db.prepare(ADVANCE_TENANT_COUNTERS).bind(tenantId));
-  }
+  if (ownJob) statements.push(...finishWriteJobStatements(db, tenantId, jobId, { ok: items.length, failed: failures.length, deleted: 0 }, now));
+  else statements.push(addSliceStatement(db, tenantId, jobId, { writtenIds: ids, ok: items.length, failed: failures.length, countedBefore: request.countedBefore ?? 0 }, now));
   if (roundPerItem) for (const item of items) statements.push(...settleProductStatements(db, tenantId, item.id, now));
   statements.push(...(request.extra ?? []));
 
   const allItems = `[${encoded.map((e) => e.slim).join(',')}]`;
   const settledAt = statements.push(db.prepare(SELECT_SETTLED_WITH_OPEN_ROUNDS).bind(tenantId, jobId, now, allItems)) - 1;
+  const jobStatusAt = statements.push(readJobStatusStatement(db, jobId)) - 1;
   const outcomesAt = statements.push(db.prepare(SELECT_OUTCOMES).bind(tenantId, jobId, now, ids)) - 1;
   const documentsAt = request.returnDocuments ? statements.push(db.prepare(SELECT_LOADED_BY_IDS).bind(tenantId, ids)) - 1 : -1;
 
@@ -246,8 +245,6 @@ export async function writeProducts(db: D1Database, request: WriteRequest): Prom
   });
   // `processing` too: a product whose other images are done (or in flight) may have just got a new one.
   const toIngest = written.filter((w) => w.outcome !== 'unchanged' && (w.productStatus === 'pending' || w.productStatus === 'processing')).map((w) => w.id);
-  // Mirrors FINISH_WRITE_JOB: a job that started image work stays `processing` until it is done.
-  const waiting = toIngest.length > 0 || (roundPerItem && written.some((w) => w.productStatus === 'pending' || w.productStatus === 'processing'));
-  const jobStatus = waiting ? 'processing' : failures.length === 0 ? 'completed' : items.length === 0 ? 'failed' : 'partial';
+  const jobStatus = (results[jobStatusAt]!.results[0] as { status: JobStatus }).status;
   return { jobId, jobStatus, written, missing, toIngest };
 }

@@ -9,6 +9,7 @@ import { z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env';
 import { ApiError } from '../../http/problem';
 import { verifyStandardSignature } from '../../lib/signing';
+import { REQUEUE_AFTER_CALLBACK } from '../processing-status.queries';
 import { wakeIngest } from '../wake';
 import { openProcessorSecrets, type StoredProcessorSecrets } from './processor-secrets';
 import { hashConfig } from './processor';
@@ -51,10 +52,7 @@ export async function receiveProcessorCallback(c: Context<AppEnv>, name: string,
        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)
        ON CONFLICT (tenant_id, sha256, processor, config_hash) DO UPDATE SET status = excluded.status, result = excluded.result, error = excluded.error, updated_at = excluded.updated_at`,
     ).bind(tenantId, sha256, name, configHash, status, status === 'done' ? JSON.stringify({ status, ...rest }) : null, status === 'error' ? (error ?? `The ${name} service failed`) : null, now),
-    c.env.DB.prepare(
-      `UPDATE images SET status = 'pending', next_attempt_at = ?3, updated_at = ?3
-       WHERE tenant_id = ?1 AND sha256 = ?2 AND status = 'processing' RETURNING product_id`,
-    ).bind(tenantId, sha256, now),
+    c.env.DB.prepare(REQUEUE_AFTER_CALLBACK).bind(tenantId, sha256, now),
   ]);
   const products = [...new Set((waiting!.results as Array<{ product_id: string }>).map((r) => r.product_id))];
   c.executionCtx.waitUntil(wakeIngest(c.env, tenantId, products));

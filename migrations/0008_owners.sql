@@ -1,0 +1,1 @@
+ALTER TABLE `jobs` ADD `writes_open` integer DEFAULT 0 NOT NULL;

@@ -19,7 +19,7 @@ import { machine, resultsDir, root, stamp, table, writeResults } from './harness
 const dir = join(root, 'bench', 'memory');
 const only = process.argv.slice(2);
 const scripts = readdirSync(dir)
-  .filter((f) => f.endsWith('.mjs'))
+  .filter((f) => f.endsWith('.mjs') && f !== 'common.mjs') // common.mjs: what the scripts share
   .filter((f) => only.length === 0 || only.includes(f.replace(/\.mjs$/, '')))
   .sort();
 

@@ -7,6 +7,7 @@ import { openFor, sealFor, secretOwner } from '../secrets/keyring';
 import { toIso } from '../lib/time';
 import { newId } from '../lib/ulid';
 import { generateSecret } from '../lib/signing';
+import { COUNT_ENDPOINTS, type CountRow } from './webhooks.queries';
 
 export type EndpointRow = typeof webhookEndpoints.$inferSelect;
 
@@ -72,7 +73,7 @@ export async function insertEndpoint(env: Env, tenantId: string, input: NewEndpo
 }
 
 export async function countEndpoints(db: D1Database, tenantId: string): Promise<number> {
-  const row = await db.prepare('SELECT COUNT(*) AS n FROM webhook_endpoints WHERE tenant_id = ?1').bind(tenantId).first<{ n: number }>();
+  const row = await db.prepare(COUNT_ENDPOINTS).bind(tenantId).first<CountRow>();
   return row?.n ?? 0;
 }
 

@@ -27,11 +27,16 @@ export function read<Row>(statement: D1PreparedStatement): Read<Row> {
 type Rows<R> = { -readonly [K in keyof R]: R[K] extends Read<infer Row> ? Row[] : never };
 
 /**
- * Runs `before` (writes whose results nobody reads) then the reads, in one batch: one transaction.
- * Returns the reads' rows, in order.
+ * Runs `before`, the reads, then `after` (writes whose results nobody reads), in one batch: one
+ * transaction, in that order. Returns the reads' rows, in order.
  */
-export async function readBatch<const R extends readonly Read<unknown>[]>(db: Db, reads: R, before: D1PreparedStatement[] = []): Promise<Rows<R>> {
-  const results = await db.batch([...before, ...reads.map((r) => r.statement)]);
+export async function readBatch<const R extends readonly Read<unknown>[]>(
+  db: Db,
+  reads: R,
+  before: D1PreparedStatement[] = [],
+  after: D1PreparedStatement[] = [],
+): Promise<Rows<R>> {
+  const results = await db.batch([...before, ...reads.map((r) => r.statement), ...after]);
   // The one place a result meets its row type: each Read was declared with the type of its own SQL.
-  return results.slice(before.length).map((result) => result.results) as Rows<R>;
+  return results.slice(before.length, before.length + reads.length).map((result) => result.results) as Rows<R>;
 }

@@ -81,6 +81,13 @@ UPDATE deliveries SET status = 'pending', next_attempt_at = ?4, updated_at = ?4
 WHERE tenant_id = ?1 AND endpoint_id = ?2 AND status = 'failed' AND created_at >= ?3
 RETURNING id`;
 
+/**
+ * Appended to drizzle's insert of an endpoint, turned into INSERT ... SELECT: the row goes in only
+ * while the tenant has fewer endpoints than the cap, so concurrent creates cannot pass it together.
+ * Two positional parameters after the row's: tenant, cap.
+ */
+export const UNDER_ENDPOINT_CAP = 'WHERE (SELECT COUNT(*) FROM webhook_endpoints WHERE tenant_id = ?) < ?';
+
 /** ?1 tenant. */
 export const COUNT_ENDPOINTS = 'SELECT COUNT(*) AS n FROM webhook_endpoints WHERE tenant_id = ?1';
 export interface CountRow {

@@ -36,7 +36,13 @@ const PENDING = new Set([
 ]);
 
 /** A quote (or a template's start), optional whitespace, then the first words of a statement. */
-const SQL_LITERAL = /['"`]\s*(?:SELECT\s[\s\S]*?\bFROM\b|INSERT\s+(?:OR\s+\w+\s+)?INTO\b|UPDATE\s+\w+\s+SET\b|DELETE\s+FROM\b|WITH\s+\w+(?:\s*\([^)]*\))?\s+AS\s*\()/;
+const TABLE = String.raw`(?:\w+|\$\{[^}]+\})`;
+const SQL_LITERAL = new RegExp(
+  String.raw`['"\`]\s*(?:SELECT\s[^'"\`;]*?\bFROM\b|INSERT\s+(?:OR\s+\w+\s+)?INTO\b|UPDATE\s+${TABLE}\s+SET\b|DELETE\s+FROM\b|WITH\s+\w+(?:\s*\([^)]*\))?\s+AS\s*\()`,
+  'i',
+);
+/** A hand-written row type (a drizzle `$inferSelect` is the schema's own and may live anywhere). */
+const ROW_TYPE = /^(?:export\s+)?(?:interface\s+\w*Row\b|type\s+\w*Row\b(?![^;]*\$inferSelect))/m;
 const FORCED_RESULT = /\.results\)?\s+as\s+unknown\s+as\b/;
 
 function sources(dir: string): string[] {
@@ -47,13 +53,18 @@ function sources(dir: string): string[] {
   });
 }
 
-const files = sources(src).map((file) => ({ file, text: readFileSync(join(root, file), 'utf8') }));
+/** Comments may quote SQL to explain it; only code counts. (`://` in a URL is not a comment.) */
+const withoutComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
+
+const files = sources(src).map((file) => ({ file, text: withoutComments(readFileSync(join(root, file), 'utf8')) }));
 
 describe('SQL lives in *.queries.ts', () => {
   it('finds SQL literals where they are (the check can fail)', () => {
     expect(files.filter(({ file }) => file.endsWith('.queries.ts') && SQL_LITERAL.test(readFileSync(join(root, file), 'utf8'))).length).toBeGreaterThan(0);
     expect(SQL_LITERAL.test("db.prepare('SELECT id FROM products WHERE tenant_id = ?1')")).toBe(true);
     expect(SQL_LITERAL.test('`\n  UPDATE images SET status = ?1`')).toBe(true);
+    expect(SQL_LITERAL.test('`UPDATE ${table} SET secret = ?1`')).toBe(true);
+    expect(SQL_LITERAL.test("`${insert} select ${values} where (select count(*) from t)`")).toBe(false);
     expect(SQL_LITERAL.test("const message = 'too many terms in compound SELECT';")).toBe(false);
   });
 
@@ -67,6 +78,13 @@ describe('SQL lives in *.queries.ts', () => {
 
   it('no D1 result is forced to a type with `as unknown as`', () => {
     const offenders = files.filter(({ file, text }) => !PENDING.has(file) && FORCED_RESULT.test(text)).map(({ file }) => file);
+    expect(offenders).toEqual([]);
+  });
+
+  it('row types are declared beside their statement (or come from the drizzle schema)', () => {
+    const offenders = files
+      .filter(({ file, text }) => !file.endsWith('.queries.ts') && !PENDING.has(file) && ROW_TYPE.test(text))
+      .map(({ file }) => file);
     expect(offenders).toEqual([]);
   });
 

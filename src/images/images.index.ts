@@ -142,7 +142,7 @@ export function imagesRouter() {
   });
 
   router.openapi(routes.rotateProcessorSecretRoute, async (c) => {
-    const rotated = await rotateProcessorSecret(c.env, c.get('tenant').id, c.req.valid('param').name, ROTATION_OVERLAP_MS);
+    const rotated = await rotateProcessorSecret(c.env.DB, c.env, c.get('tenant').id, c.req.valid('param').name, ROTATION_OVERLAP_MS);
     if (!rotated) throw new ApiError('not_found', 'No such processor');
     noStore(c);
     return c.json({ ...renderProcessor(rotated.row), secret: rotated.secret }, 200);

@@ -39,7 +39,7 @@ const TABLES: SealedTable[] = [
 ];
 
 export interface BackfillLimits {
-  /** Rows read per page (one SELECT, one D1 batch to write). */
+  /** Rows read per page (one read, one D1 batch to write). */
   pageSize: number;
   /** Pages per table per run: 3 tables x 10 pages x 2 calls keeps a run far inside 1,000 queries. */
   maxPages: number;

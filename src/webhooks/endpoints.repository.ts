@@ -63,7 +63,7 @@ export async function insertEndpoint(db: D1Database, env: Env, tenantId: string,
     updatedAt: now,
   };
   const insert = database(db).insert(webhookEndpoints).values(row).toSQL();
-  // drizzle writes `insert into "t" (cols) values (?, ...)`: the same row as a SELECT with a WHERE.
+  // drizzle writes `insert into "t" (cols) values (?, ...)`: the same row, selected under a condition.
   const values = /\svalues\s*\((.*)\)\s*$/is.exec(insert.sql);
   if (!values) throw new Error('unexpected insert statement');
   const conditional = `${insert.sql.slice(0, values.index)} select ${values[1]} ${UNDER_ENDPOINT_CAP}`;

@@ -1,5 +1,5 @@
 /**
- * One typed data layer (ARCHITECTURE.md "Data access"): every SQL statement lives in a module's
+ * One typed data layer (ARCHITECTURE.md, "Data access"): every SQL statement lives in a module's
  * `*.queries.ts`, beside the one row type each statement returns, so routes, consumers and
  * dialects only call functions that take a database handle. dependency-cruiser sees imports, not
  * file contents, so this reads the sources instead: a string literal that starts a SQL statement

@@ -26,6 +26,7 @@ export function openProcessorSecrets(env: Env, tenantId: string, name: string, r
 
 /** Rotates; null when the processor does not exist. The old value moves as stored (sealed for this same row). */
 export async function rotateProcessorSecret(
+  db: D1Database,
   env: Env,
   tenantId: string,
   name: string,
@@ -33,6 +34,6 @@ export async function rotateProcessorSecret(
 ): Promise<{ row: ProcessorRow; secret: string } | null> {
   const now = Date.now();
   const { plaintext, sealed } = await newProcessorSecret(env, tenantId, name);
-  const row = await rotateSecret(env.DB, tenantId, name, sealed, now + overlapMs, now);
+  const row = await rotateSecret(db, tenantId, name, sealed, now + overlapMs, now);
   return row ? { row, secret: plaintext } : null;
 }

@@ -80,7 +80,7 @@ export async function saveResult(db: Db, key: ResultKey, outcome: StoredOutcome,
     .run();
 }
 
-/** A callback's outcome stored and the images waiting on its bytes due again, in one batch; returns their products. */
+/** A callback's outcome stored and the images waiting on its bytes due again, in one batch; returns each reopened image's product (one entry per image). */
 export async function saveCallback(db: Db, key: ResultKey, outcome: StoredOutcome, now = Date.now()): Promise<string[]> {
   const [waiting] = await readBatch(
     db,

@@ -136,7 +136,7 @@ describe('the first sweep after a restart', () => {
     const wh = await createWebhook(t, { url: target(bucket), eventTypes: ['product.*'] });
     const eventId = newId('evt', Date.now());
     await env.DB.batch(eventStatements(env.DB, t.id, 'product.updated', { productId: 'd1', number: 1, version: 2 }, Date.now(), eventId));
-    const { deliveryIds } = await fanOutTenant(env, t.id);
+    const { deliveryIds } = await fanOutTenant(env.DB, t.id);
     const now = Date.now();
     await env.DB.prepare("UPDATE deliveries SET status = 'delivering', lease_until = ?2, updated_at = ?3 WHERE id = ?1").bind(deliveryIds[0], now + 60_000, now - 1000).run();
 

@@ -50,14 +50,14 @@ describe('crash between fan-out and send', () => {
     const { t, bucket, wh } = await subscribed();
     const eventId = await silentEvent(t, 'c1');
 
-    const result = await fanOutTenant(env, t.id);
+    const result = await fanOutTenant(env.DB, t.id);
     expect(result.deliveryIds).toHaveLength(1);
     expect(result.more).toBe(false);
     // The "crash": nobody makes the first attempt. The row is there, pending, and nothing was sent.
     expect(await rowsFor(wh.id)).toEqual([{ id: result.deliveryIds[0], event_id: eventId, status: 'pending', attempts: 0 }]);
     expect(await received(bucket)).toEqual([]);
     // Fan-out is idempotent: running it again makes no second row.
-    expect((await fanOutTenant(env, t.id)).deliveryIds).toEqual([]);
+    expect((await fanOutTenant(env.DB, t.id)).deliveryIds).toEqual([]);
     expect(await rowsFor(wh.id)).toHaveLength(1);
 
     await runCron(env, Date.now());
@@ -85,7 +85,7 @@ describe('crash between fan-out and send', () => {
   it('a claim left behind by a crashed attempt is retried by the cron once its lease expires', async () => {
     const { t, bucket, wh } = await subscribed();
     await silentEvent(t, 'c3');
-    const { deliveryIds } = await fanOutTenant(env, t.id);
+    const { deliveryIds } = await fanOutTenant(env.DB, t.id);
     // A consumer claimed the row and died before recording anything.
     await env.DB.prepare("UPDATE deliveries SET status = 'delivering', lease_until = ?2 WHERE id = ?1").bind(deliveryIds[0], Date.now() - 1).run();
     await runCron(env, Date.now());
@@ -120,7 +120,7 @@ describe('queue consumers driven directly', () => {
   it('the deliveries consumer attempts due rows once, even when ids repeat, and never resends a finished one', async () => {
     const { t, bucket, wh } = await subscribed();
     await silentEvent(t, 'q2');
-    const { deliveryIds } = await fanOutTenant(env, t.id);
+    const { deliveryIds } = await fanOutTenant(env.DB, t.id);
     const id = deliveryIds[0]!;
     const run = async (messageIds: string[]) => {
       const batch = createMessageBatch(

@@ -112,7 +112,7 @@ describe('ports: existing targets keep theirs until edited', () => {
     // An event in the outbox with no wake-up, fanned out by hand, attempted by the consumer under the new rules.
     const eventId = newId('evt', Date.now());
     await env.DB.batch(eventStatements(env.DB, t.id, 'product.updated', { productId: 'p', number: 1, version: 2 }, Date.now(), eventId));
-    const { deliveryIds } = await fanOutTenant(env, t.id);
+    const { deliveryIds } = await fanOutTenant(env.DB, t.id);
     expect(deliveryIds).toHaveLength(1);
     const batch = createMessageBatch('shelfsync-deliveries', [{ id: 'm-port', timestamp: new Date(), attempts: 1, body: { kind: 'deliver', ids: deliveryIds } }]);
     const ctx = createExecutionContext();
@@ -182,13 +182,13 @@ describe('one fan-out run is bounded in rows and statements', () => {
     // 45 events in the outbox with no wake-up: 1,125 deliveries.
     const now = Date.now();
     await env.DB.batch(Array.from({ length: 45 }, (_, i) => eventStatements(env.DB, t.id, 'product.updated', { productId: `p${i}`, number: i, version: 2 }, now, newId('evt', now))).flat());
-    const first = await fanOutTenant(env, t.id);
+    const first = await fanOutTenant(env.DB, t.id);
     expect(first.deliveryIds).toHaveLength(1000);
     expect(first.more).toBe(true);
-    const second = await fanOutTenant(env, t.id);
+    const second = await fanOutTenant(env.DB, t.id);
     expect(second.deliveryIds).toHaveLength(125);
     expect(second.more).toBe(false);
-    expect((await fanOutTenant(env, t.id)).deliveryIds).toEqual([]);
+    expect((await fanOutTenant(env.DB, t.id)).deliveryIds).toEqual([]);
     const row = await env.DB.prepare('SELECT COUNT(*) AS n, COUNT(DISTINCT endpoint_id || event_id) AS pairs FROM deliveries WHERE tenant_id = ?1').bind(t.id).first();
     expect(row).toEqual({ n: 1125, pairs: 1125 });
   });

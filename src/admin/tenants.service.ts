@@ -1,47 +1,55 @@
 /** Tenants, their aliases and their API keys: the only code that writes those tables. */
-import { generateApiKey } from '../auth/api-keys';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { generateApiKey, type NewApiKey } from '../auth/api-keys';
+import { database } from '../db/client';
+import { apiKeys } from '../db/schema';
 import { ApiError } from '../http/problem';
 import { toIso } from '../lib/time';
 import { newId } from '../lib/ulid';
+import {
+  type AliasRow,
+  DELETE_ALIASES,
+  INSERT_ALIASES,
+  INSERT_TENANT,
+  SELECT_ALIASES_TAKEN,
+  SELECT_TENANT_WITH_ALIASES,
+  type TenantWithAliasesRow,
+  UPDATE_TENANT,
+} from './tenants.queries';
 
-interface TenantRow {
-  id: string;
-  name: string;
-  default_currency: string;
-  default_locale: string;
-  created_at: number;
-  updated_at: number;
-  aliases: string;
-}
+type ApiKeyRow = typeof apiKeys.$inferSelect;
 
-interface KeyRow {
-  id: string;
-  name: string;
-  prefix: string;
-  created_at: number;
-  last_used_at: number | null;
-  revoked_at: number | null;
-}
+/** The columns an API key is shown with (never its hash). */
+const shownKey = {
+  id: apiKeys.id,
+  name: apiKeys.name,
+  prefix: apiKeys.prefix,
+  createdAt: apiKeys.createdAt,
+  lastUsedAt: apiKeys.lastUsedAt,
+  revokedAt: apiKeys.revokedAt,
+};
 
-export function renderKey(row: KeyRow) {
+function renderKey(row: Pick<ApiKeyRow, keyof typeof shownKey>) {
   return {
     id: row.id,
     name: row.name,
     prefix: row.prefix,
-    createdAt: toIso(row.created_at),
-    lastUsedAt: toIso(row.last_used_at),
-    revokedAt: toIso(row.revoked_at),
+    createdAt: toIso(row.createdAt),
+    lastUsedAt: toIso(row.lastUsedAt),
+    revokedAt: toIso(row.revokedAt),
   };
+}
+
+/** A new key's row: its statement joins the tenant's batch when the tenant is created with it. */
+function newKeyRow(key: NewApiKey, tenantId: string, name: string, now: number): ApiKeyRow {
+  return { id: key.id, tenantId, name, prefix: key.prefix, hash: key.hash, createdAt: now, lastUsedAt: null, revokedAt: null };
 }
 
 export async function getTenant(db: D1Database, id: string) {
   const row = await db
-    .prepare(
-      `SELECT t.*, (SELECT json_group_array(alias) FROM (SELECT alias FROM tenant_aliases WHERE tenant_id = t.id ORDER BY alias)) AS aliases
-       FROM tenants AS t WHERE t.id = ?1`,
-    )
+    .prepare(SELECT_TENANT_WITH_ALIASES)
     .bind(id)
-    .first<TenantRow>();
+    .first<TenantWithAliasesRow>();
   if (!row) return null;
   return {
     id: row.id,
@@ -58,9 +66,9 @@ export async function getTenant(db: D1Database, id: string) {
 async function assertAliasesFree(db: D1Database, aliases: string[], tenantId: string | null): Promise<void> {
   if (aliases.length === 0) return;
   const { results } = await db
-    .prepare('SELECT alias FROM tenant_aliases WHERE alias IN (SELECT value FROM json_each(?1)) AND tenant_id IS NOT ?2')
+    .prepare(SELECT_ALIASES_TAKEN)
     .bind(JSON.stringify(aliases), tenantId)
-    .all<{ alias: string }>();
+    .all<AliasRow>();
   if (results.length > 0) throw aliasConflict(results.map((r) => r.alias));
 }
 
@@ -94,18 +102,16 @@ export async function createTenant(
   await runAliasWrite(
     db,
     [
-      db.prepare('INSERT INTO tenants (id, name, default_currency, default_locale, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)')
-        .bind(id, input.name, input.defaultCurrency, input.defaultLocale, now),
-      db.prepare('INSERT INTO tenant_aliases (alias, tenant_id) SELECT value, ?2 FROM json_each(?1)').bind(JSON.stringify(aliases), id),
-      db.prepare('INSERT INTO api_keys (id, tenant_id, name, prefix, hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)')
-        .bind(key.id, id, 'default', key.prefix, key.hash, now),
+      db.prepare(INSERT_TENANT).bind(id, input.name, input.defaultCurrency, input.defaultLocale, now),
+      db.prepare(INSERT_ALIASES).bind(JSON.stringify(aliases), id),
+      insertKeyStatement(db, newKeyRow(key, id, 'default', now)),
     ],
     aliases,
   );
   const tenant = (await getTenant(db, id))!;
   return {
     tenant,
-    apiKey: { ...renderKey({ id: key.id, name: 'default', prefix: key.prefix, created_at: now, last_used_at: null, revoked_at: null }), key: key.key },
+    apiKey: { ...renderKey(newKeyRow(key, id, 'default', now)), key: key.key },
   };
 }
 
@@ -120,45 +126,42 @@ export async function updateTenant(
   if (aliases) await assertAliasesFree(db, aliases, id);
   const now = Date.now();
   const statements = [
-    db.prepare(
-      `UPDATE tenants SET name = COALESCE(?2, name), default_currency = COALESCE(?3, default_currency),
-         default_locale = COALESCE(?4, default_locale), updated_at = ?5 WHERE id = ?1`,
-    ).bind(id, patch.name ?? null, patch.defaultCurrency ?? null, patch.defaultLocale ?? null, now),
+    db.prepare(UPDATE_TENANT).bind(id, patch.name ?? null, patch.defaultCurrency ?? null, patch.defaultLocale ?? null, now),
   ];
   if (aliases) {
     statements.push(
-      db.prepare('DELETE FROM tenant_aliases WHERE tenant_id = ?1').bind(id),
-      db.prepare('INSERT INTO tenant_aliases (alias, tenant_id) SELECT value, ?2 FROM json_each(?1)').bind(JSON.stringify(aliases), id),
+      db.prepare(DELETE_ALIASES).bind(id),
+      db.prepare(INSERT_ALIASES).bind(JSON.stringify(aliases), id),
     );
   }
   await runAliasWrite(db, statements, aliases ?? []);
   return (await getTenant(db, id))!;
 }
 
+/** The key's insert as a D1 statement, so it can share the tenant's batch (drizzle writes the SQL). */
+function insertKeyStatement(db: D1Database, row: ApiKeyRow): D1PreparedStatement {
+  const { sql: text, params } = database(db).insert(apiKeys).values(row).toSQL();
+  return db.prepare(text).bind(...params);
+}
+
 export async function issueKey(db: D1Database, tenantId: string, name: string) {
   if (!(await getTenant(db, tenantId))) throw new ApiError('not_found', `No tenant ${tenantId}`);
   const key = await generateApiKey();
-  const now = Date.now();
-  await db
-    .prepare('INSERT INTO api_keys (id, tenant_id, name, prefix, hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)')
-    .bind(key.id, tenantId, name, key.prefix, key.hash, now)
-    .run();
-  return { ...renderKey({ id: key.id, name, prefix: key.prefix, created_at: now, last_used_at: null, revoked_at: null }), key: key.key };
+  const row = newKeyRow(key, tenantId, name, Date.now());
+  await database(db).insert(apiKeys).values(row);
+  return { ...renderKey(row), key: key.key };
 }
 
 export async function listKeys(db: D1Database, tenantId: string) {
   if (!(await getTenant(db, tenantId))) throw new ApiError('not_found', `No tenant ${tenantId}`);
-  const { results } = await db
-    .prepare('SELECT id, name, prefix, created_at, last_used_at, revoked_at FROM api_keys WHERE tenant_id = ?1 ORDER BY id')
-    .bind(tenantId)
-    .all<KeyRow>();
-  return results.map(renderKey);
+  const rows = await database(db).select(shownKey).from(apiKeys).where(eq(apiKeys.tenantId, tenantId)).orderBy(asc(apiKeys.id));
+  return rows.map(renderKey);
 }
 
 export async function revokeKey(db: D1Database, tenantId: string, keyId: string): Promise<void> {
-  const result = await db
-    .prepare('UPDATE api_keys SET revoked_at = COALESCE(revoked_at, ?3) WHERE id = ?1 AND tenant_id = ?2')
-    .bind(keyId, tenantId, Date.now())
-    .run();
+  const result = await database(db)
+    .update(apiKeys)
+    .set({ revokedAt: sql`COALESCE(${apiKeys.revokedAt}, ${Date.now()})` })
+    .where(and(eq(apiKeys.id, keyId), eq(apiKeys.tenantId, tenantId)));
   if ((result.meta.changes ?? 0) === 0) throw new ApiError('not_found', `No key ${keyId} for tenant ${tenantId}`);
 }

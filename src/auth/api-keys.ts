@@ -9,6 +9,7 @@
 import type { Tenant } from '../env';
 import { randomToken, sha256Hex } from '../lib/crypto';
 import { newId } from '../lib/ulid';
+import { type KeyWithTenantRow, SELECT_LIVE_KEY_BY_HASH, SELECT_LIVE_KEY_BY_ID, TOUCH_KEY } from './auth.queries';
 
 export const KEY_PREFIX = 'ssk_';
 
@@ -47,18 +48,6 @@ export interface ResolvedKey {
   lastUsedAt: number | null;
 }
 
-interface KeyRow {
-  key_id: string;
-  last_used_at: number | null;
-  tenant_id: string;
-  name: string;
-  default_currency: string;
-  default_locale: string;
-}
-
-const SELECT_KEY = `SELECT k.id AS key_id, k.last_used_at, t.id AS tenant_id, t.name, t.default_currency, t.default_locale
-FROM api_keys AS k JOIN tenants AS t ON t.id = k.tenant_id`;
-
 /**
  * A live key (not revoked) and its tenant, by the key itself (its hash) or, for tokens minted from a
  * key (GeSmart's JWT), by the key's id within the tenant the token names.
@@ -66,9 +55,9 @@ FROM api_keys AS k JOIN tenants AS t ON t.id = k.tenant_id`;
 export async function tenantForKey(db: D1Database, key: string | { keyId: string; tenantId: string }): Promise<ResolvedKey | null> {
   const statement =
     typeof key === 'string'
-      ? db.prepare(`${SELECT_KEY} WHERE k.hash = ?1 AND k.revoked_at IS NULL`).bind(await hashApiKey(key))
-      : db.prepare(`${SELECT_KEY} WHERE k.id = ?1 AND k.tenant_id = ?2 AND k.revoked_at IS NULL`).bind(key.keyId, key.tenantId);
-  const row = await statement.first<KeyRow>();
+      ? db.prepare(SELECT_LIVE_KEY_BY_HASH).bind(await hashApiKey(key))
+      : db.prepare(SELECT_LIVE_KEY_BY_ID).bind(key.keyId, key.tenantId);
+  const row = await statement.first<KeyWithTenantRow>();
   if (!row) return null;
   return {
     keyId: row.key_id,
@@ -79,7 +68,7 @@ export async function tenantForKey(db: D1Database, key: string | { keyId: string
 
 export function touchKey(db: D1Database, keyId: string, lastUsedAt: number | null, now = Date.now()): Promise<unknown> | null {
   if (lastUsedAt !== null && now - lastUsedAt < TOUCH_INTERVAL_MS) return null;
-  return db.prepare('UPDATE api_keys SET last_used_at = ?2 WHERE id = ?1').bind(keyId, now).run();
+  return db.prepare(TOUCH_KEY).bind(keyId, now).run();
 }
 
 /**

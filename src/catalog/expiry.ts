@@ -4,14 +4,13 @@
  */
 import type { Env } from '../env';
 import { wakeFanout } from '../events/wake';
+import { type ProductRefRow, SELECT_EXPIRED_PRODUCTS } from './products.queries';
 import { deleteProduct } from './write/delete-product';
 
 const BATCH = 50;
 
 export async function sweepExpired(env: Env, now = Date.now()): Promise<number> {
-  const { results } = await env.DB.prepare('SELECT tenant_id, id FROM products WHERE expires_at IS NOT NULL AND expires_at <= ?1 LIMIT ?2')
-    .bind(now, BATCH)
-    .all<{ tenant_id: string; id: string }>();
+  const { results } = await env.DB.prepare(SELECT_EXPIRED_PRODUCTS).bind(now, BATCH).all<ProductRefRow>();
   let deleted = 0;
   for (const row of results) {
     const result = await deleteProduct(env.DB, row.tenant_id, row.id, { reason: 'expired', kind: 'products.expire', now });

@@ -8,6 +8,12 @@ export const NEXT_UNCONVERTED = `
 SELECT tenant_id, id, version, data FROM products INDEXED BY products_money_unconverted
 WHERE money_format IS NULL AND (tenant_id, id) > (?1, ?2)
 ORDER BY tenant_id, id LIMIT ?3`;
+export interface UnconvertedRow {
+  tenant_id: string;
+  id: string;
+  version: number;
+  data: string;
+}
 
 /**
  * ?1 a JSON array of {t, id, v, doc, fmt}. Guarded by the version read and the marker, so a write

@@ -14,26 +14,19 @@ import type { Env, MaintenanceMessage } from '../env';
 import { canonicalJson } from '../lib/canonical-json';
 import { MONEY_FORMAT_LEGACY_OUT_OF_RANGE, MONEY_FORMAT_MICROS, toMicrosDoc } from './model/money-doc';
 import type { ProductDoc } from './model/product-doc';
-import { ANY_UNCONVERTED, CONVERT_ROWS, NEXT_UNCONVERTED } from './money-backfill.queries';
+import { ANY_UNCONVERTED, CONVERT_ROWS, NEXT_UNCONVERTED, type UnconvertedRow } from './money-backfill.queries';
 
 /** Rows per message: 100 documents of up to ~50 KB stay well inside one invocation's memory and time. */
 export const BACKFILL_SLICE = 100;
 /** Bytes of documents per UPDATE statement's JSON parameter (D1 caps a string value at 2 MB). */
 const STATEMENT_BYTES = 1_000_000;
 
-interface Row {
-  tenant_id: string;
-  id: string;
-  version: number;
-  data: string;
-}
-
 export type SliceResult = { converted: number; next: MaintenanceMessage | null };
 
 /** Converts one slice; `next` is the message for the slice after it (null when the pass is done). */
 export async function convertMoneySlice(env: Env, message: MaintenanceMessage, slice = BACKFILL_SLICE): Promise<SliceResult> {
   const [afterTenant, afterId] = message.after ?? ['', ''];
-  const { results } = await env.DB.prepare(NEXT_UNCONVERTED).bind(afterTenant, afterId, slice).all<Row>();
+  const { results } = await env.DB.prepare(NEXT_UNCONVERTED).bind(afterTenant, afterId, slice).all<UnconvertedRow>();
   if (results.length === 0) return { converted: 0, next: null };
 
   const statements: D1PreparedStatement[] = [];

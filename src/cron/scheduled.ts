@@ -12,6 +12,14 @@ import { sealSecretsAtRest } from '../secrets/backfill';
 import { deleteEndedImportFiles } from '../imports/retention';
 import { sweepWebhooks } from '../webhooks/sweep';
 import { ROUTINE_SWEEP, type SweepMode, takeSweepMode } from '../lib/sweep-mode';
+import {
+  PRUNE_DELIVERIES,
+  PRUNE_DELIVERY_ATTEMPTS,
+  PRUNE_EVENTS,
+  PRUNE_IDEMPOTENCY_KEYS,
+  PRUNE_INBOUND_RECEIPTS,
+  PRUNE_JOB_ERRORS,
+} from './housekeeping.queries';
 
 const DAY_MS = 86_400_000;
 /** Rows deleted per table per run: keeps one run well inside the per-invocation limits. */
@@ -24,25 +32,14 @@ export async function runHousekeeping(
 ): Promise<void> {
   const cutoff = now - options.retentionDays * DAY_MS;
   const dedupeWindowSeconds = options.inbound.dedupeWindowSeconds;
-  await env.DB.batch([
-    env.DB.prepare('DELETE FROM events WHERE rowid IN (SELECT rowid FROM events WHERE created_at < ?1 LIMIT ?2)').bind(cutoff, PRUNE_BATCH),
-    env.DB.prepare('DELETE FROM job_errors WHERE rowid IN (SELECT rowid FROM job_errors WHERE created_at < ?1 LIMIT ?2)').bind(cutoff, PRUNE_BATCH),
-    env.DB.prepare('DELETE FROM idempotency_keys WHERE rowid IN (SELECT rowid FROM idempotency_keys WHERE expires_at < ?1 LIMIT ?2)').bind(now, PRUNE_BATCH),
-    env.DB.prepare(
-      `DELETE FROM delivery_attempts WHERE rowid IN (SELECT rowid FROM delivery_attempts WHERE attempted_at < ?1 LIMIT ?2)`,
-    ).bind(cutoff, PRUNE_BATCH),
-    env.DB.prepare(
-      `DELETE FROM deliveries WHERE rowid IN (SELECT rowid FROM deliveries WHERE created_at < ?1 AND status IN ('succeeded', 'failed') LIMIT ?2)`,
-    ).bind(cutoff, PRUNE_BATCH),
-    // A receipt lives max(2 x its source's tolerance, the dedupe window) (inbound/dedupe.ts); sources
-    // that are not rows (GeSmart's env webhook) have the default 300 s tolerance. The first bound lets
-    // the received_at index skip everything younger than the shortest lifetime.
-    env.DB.prepare(
-      `DELETE FROM inbound_receipts WHERE rowid IN (
-         SELECT r.rowid FROM inbound_receipts AS r LEFT JOIN inbound_sources AS s ON s.id = r.source_id
-         WHERE r.received_at < ?1 - ?2 * 1000 AND r.received_at < ?1 - MAX(2 * COALESCE(s.tolerance_seconds, 300), ?2) * 1000
-         LIMIT ?3)`,
-    ).bind(now, dedupeWindowSeconds, PRUNE_BATCH),
+  const db = env.DB;
+  await db.batch([
+    db.prepare(PRUNE_EVENTS).bind(cutoff, PRUNE_BATCH),
+    db.prepare(PRUNE_JOB_ERRORS).bind(cutoff, PRUNE_BATCH),
+    db.prepare(PRUNE_IDEMPOTENCY_KEYS).bind(now, PRUNE_BATCH),
+    db.prepare(PRUNE_DELIVERY_ATTEMPTS).bind(cutoff, PRUNE_BATCH),
+    db.prepare(PRUNE_DELIVERIES).bind(cutoff, PRUNE_BATCH),
+    db.prepare(PRUNE_INBOUND_RECEIPTS).bind(now, dedupeWindowSeconds, PRUNE_BATCH),
   ]);
   await deleteEndedImportFiles(env, now, options.imports.fileRetentionDays);
 }

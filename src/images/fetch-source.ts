@@ -7,6 +7,7 @@
 import type { Env } from '../env';
 import { guardedFetch } from '../outbound/guarded-fetch';
 import { policyFromEnv } from '../outbound/policy';
+import { SELECT_URL_CACHE, TOUCH_URL_CACHE, type UrlCacheRow } from './images.queries';
 
 const FRESH_MS = 24 * 3600 * 1000;
 const TIMEOUT_MS = 15_000;
@@ -16,21 +17,8 @@ export type FetchOutcome =
   | { kind: 'cached'; sha256: string; revalidated: boolean }
   | { kind: 'error'; error: string; transient: boolean };
 
-interface CacheRow {
-  sha256: string;
-  etag: string | null;
-  last_modified: string | null;
-  fetched_at: number;
-}
-
 export async function fetchImageSource(env: Env, tenantId: string, url: string, maxBytes: number, refresh: boolean, now = Date.now()): Promise<FetchOutcome> {
-  const cache = await env.DB.prepare(
-    `SELECT c.sha256, c.etag, c.last_modified, c.fetched_at FROM url_cache AS c
-     JOIN blobs AS b ON b.tenant_id = c.tenant_id AND b.sha256 = c.sha256
-     WHERE c.tenant_id = ?1 AND c.url = ?2`,
-  )
-    .bind(tenantId, url)
-    .first<CacheRow>();
+  const cache = await env.DB.prepare(SELECT_URL_CACHE).bind(tenantId, url).first<UrlCacheRow>();
   if (cache && !refresh && now - cache.fetched_at < FRESH_MS) return { kind: 'cached', sha256: cache.sha256, revalidated: false };
 
   const headers: Record<string, string> = { accept: 'image/jpeg, image/png, image/gif, image/webp' };
@@ -45,7 +33,7 @@ export async function fetchImageSource(env: Env, tenantId: string, url: string, 
     return { kind: 'error', error, transient };
   }
   if (result.status === 304 && cache) {
-    await env.DB.prepare('UPDATE url_cache SET fetched_at = ?3 WHERE tenant_id = ?1 AND url = ?2').bind(tenantId, url, now).run();
+    await env.DB.prepare(TOUCH_URL_CACHE).bind(tenantId, url, now).run();
     return { kind: 'cached', sha256: cache.sha256, revalidated: true };
   }
   if (result.status < 200 || result.status >= 300) {

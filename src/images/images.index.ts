@@ -17,13 +17,14 @@ import * as routes from './images.routes';
 import { hammingDistance } from './processors/dhash';
 import { noStore } from '../secrets/no-store';
 import { newProcessorSecret, rotateProcessorSecret } from './processors/processor-secrets';
+import { deleteProcessor, listProcessors, type ProcessorRow, upsertProcessor } from './processors/processors.repository';
 import { serveContent } from './serve-content';
 import { receiveProcessorCallback } from './processors/callback';
 
 /** How long jobs are also signed with, and callbacks accepted under, the previous secret after a rotation. */
 const ROTATION_OVERLAP_MS = 24 * 3600 * 1000;
 
-function renderProcessor(r: { name: string; url: string; config: string; created_at: number; updated_at: number }) {
+function renderProcessor(r: ProcessorRow) {
   return { name: r.name, url: r.url, config: JSON.parse(r.config) as Record<string, unknown>, createdAt: toIso(r.created_at), updatedAt: toIso(r.updated_at) };
 }
 
@@ -133,37 +134,27 @@ export function imagesRouter() {
     const now = Date.now();
     // Sealed for this (tenant, name) row; only used when the row is new (an update keeps its secret).
     const secret = await newProcessorSecret(c.env, tenantId, name);
-    const row = await c.env.DB.prepare(
-      `INSERT INTO processors (tenant_id, name, url, secret, config, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)
-       ON CONFLICT (tenant_id, name) DO UPDATE SET url = excluded.url, config = excluded.config, updated_at = excluded.updated_at
-       RETURNING name, url, config, secret, created_at, updated_at`,
-    )
-      .bind(tenantId, name, body.url, secret.sealed, JSON.stringify(body.config), now)
-      .first<{ name: string; url: string; config: string; secret: string; created_at: number; updated_at: number }>();
-    const out = renderProcessor(row!);
-    if (row!.secret !== secret.sealed) return c.json(out, 200);
+    const row = await upsertProcessor(c.env.DB, { tenantId, name, url: body.url, config: body.config, sealedSecret: secret.sealed }, now);
+    const out = renderProcessor(row);
+    if (row.secret !== secret.sealed) return c.json(out, 200);
     noStore(c);
     return c.json({ ...out, secret: secret.plaintext }, 201);
   });
 
   router.openapi({ ...routes.rotateProcessorSecretRoute, middleware: [idempotency()] }, async (c) => {
-    const rotated = await rotateProcessorSecret(c.env, c.get('tenant').id, c.req.valid('param').name, ROTATION_OVERLAP_MS);
+    const rotated = await rotateProcessorSecret(c.env.DB, c.env, c.get('tenant').id, c.req.valid('param').name, ROTATION_OVERLAP_MS);
     if (!rotated) throw new ApiError('not_found', 'No such processor');
     noStore(c);
     return c.json({ ...renderProcessor(rotated.row), secret: rotated.secret }, 200);
   });
 
   router.openapi(routes.listProcessorsRoute, async (c) => {
-    const { results } = await c.env.DB.prepare('SELECT name, url, config, created_at, updated_at FROM processors WHERE tenant_id = ?1 ORDER BY name')
-      .bind(c.get('tenant').id)
-      .all<{ name: string; url: string; config: string; created_at: number; updated_at: number }>();
-    const data = results.map(renderProcessor);
+    const data = (await listProcessors(c.env.DB, c.get('tenant').id)).map(renderProcessor);
     return c.json({ data, nextCursor: null }, 200);
   });
 
   router.openapi(routes.deleteProcessorRoute, async (c) => {
-    const result = await c.env.DB.prepare('DELETE FROM processors WHERE tenant_id = ?1 AND name = ?2').bind(c.get('tenant').id, c.req.valid('param').name).run();
-    if ((result.meta.changes ?? 0) === 0) throw new ApiError('not_found', 'No such processor');
+    if (!(await deleteProcessor(c.env.DB, c.get('tenant').id, c.req.valid('param').name))) throw new ApiError('not_found', 'No such processor');
     return c.body(null, 204);
   });
 

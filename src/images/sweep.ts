@@ -5,7 +5,18 @@
  * grace period (a re-sync of the same picture within it reuses them instead of fetching again).
  */
 import { ROUTINE_SWEEP, type SweepMode, wakeBefore } from '../lib/sweep-mode';
+import { read, readBatch } from '../db/batch';
 import type { Env } from '../env';
+import {
+  type BlobRefRow,
+  DELETE_EXPIRED_BLOBS,
+  DELETE_PROCESSOR_RESULTS_OF_BLOBS,
+  DELETE_URL_CACHE_OF_BLOBS,
+  MARK_ORPHAN_BLOBS,
+  type ProductRefRow,
+  SELECT_EXPIRED_BLOBS,
+  SELECT_PRODUCTS_TO_WAKE,
+} from './images.queries';
 import { RELEASE_DEAD_CLAIMS } from './processing-status.queries';
 import { wakeIngest } from './wake';
 import { blobKey, derivativeKey } from './store';
@@ -20,48 +31,32 @@ const MAX_PRODUCTS_RECOVERY = 5000;
 
 export async function sweepImages(env: Env, now = Date.now(), mode: SweepMode = ROUTINE_SWEEP): Promise<{ requeued: number; deleted: number }> {
   const db = env.DB;
-  const release = mode.deadBefore === null ? [] : [
-    db.prepare(RELEASE_DEAD_CLAIMS).bind(now, mode.deadBefore),
-  ];
-  const [due, , expired] = (await db.batch([
-    ...release,
-    db.prepare(
-      `SELECT DISTINCT tenant_id, product_id FROM images
-       WHERE (status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?1) AND updated_at < ?2)
-          OR (status = 'processing' AND next_attempt_at < ?1)
-       LIMIT ?3`,
-    ).bind(now, wakeBefore(mode, now, UNTOUCHED_MS), mode.recovery ? MAX_PRODUCTS_RECOVERY : MAX_PRODUCTS),
-    db.prepare(
-      `UPDATE blobs SET orphaned_at = ?1 WHERE rowid IN (
-         SELECT b.rowid FROM blobs AS b WHERE b.orphaned_at IS NULL
-           AND NOT EXISTS (SELECT 1 FROM images AS i WHERE i.tenant_id = b.tenant_id AND i.sha256 = b.sha256)
-         LIMIT 1000)`,
-    ).bind(now),
-    db.prepare(
-      `SELECT b.tenant_id, b.sha256 FROM blobs AS b
-       WHERE b.orphaned_at IS NOT NULL AND b.orphaned_at < ?1
-         AND NOT EXISTS (SELECT 1 FROM images AS i WHERE i.tenant_id = b.tenant_id AND i.sha256 = b.sha256)
-       LIMIT 200`,
-    ).bind(now - ORPHAN_GRACE_MS),
-  ])).slice(release.length);
+  const release = mode.deadBefore === null ? [] : [db.prepare(RELEASE_DEAD_CLAIMS).bind(now, mode.deadBefore)];
+  const [due, , expired] = await readBatch(
+    db,
+    [
+      read<ProductRefRow>(db.prepare(SELECT_PRODUCTS_TO_WAKE).bind(now, wakeBefore(mode, now, UNTOUCHED_MS), mode.recovery ? MAX_PRODUCTS_RECOVERY : MAX_PRODUCTS)),
+      read<never>(db.prepare(MARK_ORPHAN_BLOBS).bind(now)),
+      read<BlobRefRow>(db.prepare(SELECT_EXPIRED_BLOBS).bind(now - ORPHAN_GRACE_MS)),
+    ],
+    release,
+  );
 
   const byTenant = new Map<string, string[]>();
-  for (const row of due!.results as Array<{ tenant_id: string; product_id: string }>) {
+  for (const row of due) {
     byTenant.set(row.tenant_id, [...(byTenant.get(row.tenant_id) ?? []), row.product_id]);
   }
   await Promise.all([...byTenant].map(([tenantId, products]) => wakeIngest(env, tenantId, products)));
 
-  const gone = expired!.results as Array<{ tenant_id: string; sha256: string }>;
-  if (gone.length > 0) {
-    const keys = gone.flatMap((b) => [blobKey(b.tenant_id, b.sha256), ...Object.keys(VARIANTS).map((v) => derivativeKey(b.tenant_id, b.sha256, v))]);
+  if (expired.length > 0) {
+    const keys = expired.flatMap((b) => [blobKey(b.tenant_id, b.sha256), ...Object.keys(VARIANTS).map((v) => derivativeKey(b.tenant_id, b.sha256, v))]);
     for (let i = 0; i < keys.length; i += 1000) await env.IMAGES.delete(keys.slice(i, i + 1000));
-    const json = JSON.stringify(gone.map((b) => [b.tenant_id, b.sha256]));
-    const pairs = `SELECT j.value ->> '$[0]' AS tenant_id, j.value ->> '$[1]' AS sha256 FROM json_each(?1) AS j`;
+    const json = JSON.stringify(expired.map((b) => [b.tenant_id, b.sha256]));
     await db.batch([
-      db.prepare(`DELETE FROM blobs WHERE orphaned_at IS NOT NULL AND (tenant_id, sha256) IN (${pairs})`).bind(json),
-      db.prepare(`DELETE FROM url_cache WHERE (tenant_id, sha256) IN (${pairs})`).bind(json),
-      db.prepare(`DELETE FROM processor_results WHERE (tenant_id, sha256) IN (${pairs})`).bind(json),
+      db.prepare(DELETE_EXPIRED_BLOBS).bind(json),
+      db.prepare(DELETE_URL_CACHE_OF_BLOBS).bind(json),
+      db.prepare(DELETE_PROCESSOR_RESULTS_OF_BLOBS).bind(json),
     ]);
   }
-  return { requeued: (due!.results as unknown[]).length, deleted: gone.length };
+  return { requeued: due.length, deleted: expired.length };
 }

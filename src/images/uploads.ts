@@ -9,6 +9,7 @@ import type { FieldError } from '../http/problem';
 import { base64ToBytes } from '../lib/base64';
 import { detectFormat, MIME } from './probe';
 import { blobKey, putIfAbsent, sha256Of } from './store';
+import { BLOB_EXISTS, type FoundRow, INSERT_UPLOADED_BLOB } from './images.queries';
 
 export interface UploadedFile {
   sha256: string;
@@ -29,10 +30,7 @@ export async function storeUpload(ctx: UploadContext, bytes: Uint8Array): Promis
   const now = Date.now();
   // The row first: if the put then fails, the sweep finds nothing in R2 and drops the row.
   await ctx.db
-    .prepare(
-      `INSERT INTO blobs (tenant_id, sha256, format, width, height, frames, bytes, created_at, orphaned_at)
-       VALUES (?1, ?2, 'unprobed', 0, 0, 0, ?3, ?4, ?4) ON CONFLICT (tenant_id, sha256) DO NOTHING`,
-    )
+    .prepare(INSERT_UPLOADED_BLOB)
     .bind(ctx.tenantId, sha256, bytes.length, now)
     .run();
   await putIfAbsent(ctx.bucket, blobKey(ctx.tenantId, sha256), bytes, format ? MIME[format] : 'application/octet-stream', sha256);
@@ -65,7 +63,7 @@ export async function materializeUploads(ctx: UploadContext, doc: { images?: Ima
         stored = { sha256: file.sha256, ...(file.fileName ? { fileName: file.fileName } : {}) };
       }
     } else if (source.sha256 !== undefined) {
-      const known = await ctx.db.prepare('SELECT 1 FROM blobs WHERE tenant_id = ?1 AND sha256 = ?2').bind(ctx.tenantId, source.sha256).first();
+      const known = await ctx.db.prepare(BLOB_EXISTS).bind(ctx.tenantId, source.sha256).first<FoundRow>();
       if (!known) errors.push({ path: `${path}/sha256`, message: 'No uploaded bytes with this sha256' });
       else stored = { sha256: source.sha256, ...(source.fileName ? { fileName: source.fileName } : {}) };
     }

@@ -3,7 +3,7 @@ import { ROUTINE_SWEEP, type SweepMode, wakeBefore } from '../lib/sweep-mode';
 import type { AppOptions } from '../config';
 import type { Env, ImportMessage } from '../env';
 import { backoffSeconds } from '../lib/backoff';
-import { STALE_UPLOAD_MS } from './imports.index';
+import { importsToWake } from './imports.repository';
 import { processImport } from './process-import';
 
 export async function handleImportBatch(batch: MessageBatch<ImportMessage>, env: Env, options: AppOptions): Promise<void> {
@@ -25,13 +25,8 @@ export async function handleImportBatch(batch: MessageBatch<ImportMessage>, env:
  * on one import could both read a chunk.
  */
 export async function sweepImports(env: Env, now = Date.now(), mode: SweepMode = ROUTINE_SWEEP): Promise<number> {
-  // An upload whose request died (evicted isolate, restarted `npm start`) never completes.
-  await env.DB.prepare("UPDATE imports SET status = 'failed', note = 'The upload did not complete', updated_at = ?1 WHERE status = 'uploading' AND updated_at < ?2")
-    .bind(now, now - STALE_UPLOAD_MS)
-    .run();
-  const { results } = await env.DB.prepare("SELECT job_id, tenant_id FROM imports WHERE status IN ('pending', 'processing') AND updated_at < ?1 LIMIT 50")
-    .bind(wakeBefore(mode, now, 60_000))
-    .all<{ job_id: string; tenant_id: string }>();
+  // An upload whose request died (evicted isolate, restarted `npm start`) never completes: failed first.
+  const results = await importsToWake(env.DB, now, wakeBefore(mode, now, 60_000));
   if (results.length > 0) await env.IMPORTS_QUEUE.sendBatch(results.map((r) => ({ body: { kind: 'import' as const, tenantId: r.tenant_id, jobId: r.job_id } })));
   return results.length;
 }

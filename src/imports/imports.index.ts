@@ -4,17 +4,13 @@ import { createRouter } from '../http/router';
 import { acceptJobStatement } from '../jobs/job-statements';
 import { findJob } from '../jobs/jobs.repository';
 import { newId } from '../lib/ulid';
-import { findImport, renderImport, type ImportRow } from './imports.repository';
+import { claimImportSlot, failUpload, findImport, markUploadedStatement, renderImport, runningImports } from './imports.repository';
 import { createImportRoute, getImportRoute } from './imports.routes';
 import type { ImportFormat } from './read-records';
 import { ExpansionRefused, gunzipWithRatioLimit } from './gzip-guard';
 import { streamToR2 } from './upload';
 
 const MAX_BYTES = 100 * 1024 * 1024;
-/** An upload claim older than this died with its request (the cron also marks it failed). */
-export const STALE_UPLOAD_MS = 3_600_000;
-/** An import that holds a slot: queued, being read, or an upload still in flight (`now`: the parameter holding the time). */
-const running = (now: string) => `(status IN ('pending', 'processing') OR (status = 'uploading' AND updated_at > ${now} - ${STALE_UPLOAD_MS}))`;
 /** Past the running-imports cap: a 100,000-row feed takes about a minute to read. */
 const RUNNING_RETRY_AFTER_SECONDS = 60;
 
@@ -51,18 +47,9 @@ export function importsRouter() {
     const key = `imports/${tenantId}/${jobId}`;
     // The import row comes first, as `uploading`: the "one replace at a time" and "at most
     // `maxRunning` at once" checks and the claim are one statement, so racing uploads cannot all pass.
-    const [claim] = await c.env.DB.batch([
-      c.env.DB.prepare(
-        `INSERT INTO imports (job_id, tenant_id, format, mode, r2_key, bytes, sha256, next_offset, next_line, rows_total, rows_done, rows_failed, status, created_at, updated_at)
-         SELECT ?1, ?2, ?3, ?4, ?5, 0, '', 0, 1, 0, 0, 0, 'uploading', ?6, ?6
-         WHERE (?4 != 'replace' OR NOT EXISTS (SELECT 1 FROM imports WHERE tenant_id = ?2 AND mode = 'replace' AND ${running('?6')}))
-           AND (SELECT COUNT(*) FROM imports WHERE tenant_id = ?2 AND ${running('?6')}) < ?7`,
-      ).bind(jobId, tenantId, format, mode, key, now, limits.maxRunning),
-    ]);
-    if ((claim!.meta.changes ?? 0) === 0) {
-      const { results: busy } = await c.env.DB.prepare(`SELECT job_id, mode FROM imports WHERE tenant_id = ?1 AND ${running('?2')} LIMIT 10`)
-        .bind(tenantId, now)
-        .all<{ job_id: string; mode: string }>();
+    const claimed = await claimImportSlot(c.env.DB, { jobId, tenantId, format, mode, r2Key: key, now, maxRunning: limits.maxRunning });
+    if (!claimed) {
+      const busy = await runningImports(c.env.DB, tenantId, now);
       const replace = busy.find((r) => r.mode === 'replace');
       if (mode === 'replace' && replace) throw new ApiError('conflict', `A replace import is already running (${replace.job_id}); one at a time`);
       throw new ApiError(
@@ -76,7 +63,7 @@ export function importsRouter() {
     try {
       stored = await streamToR2(c.env.IMAGES, key, body, contentType, MAX_BYTES);
     } catch (err) {
-      await c.env.DB.prepare("UPDATE imports SET status = 'failed', note = 'The upload did not complete', updated_at = ?2 WHERE job_id = ?1").bind(jobId, Date.now()).run();
+      await failUpload(c.env.DB, jobId);
       if (err instanceof ExpansionRefused) throw new ApiError('payload_too_large', `${err.message}; send it uncompressed or compressed less`);
       if (err instanceof RangeError) throw new ApiError('payload_too_large', `An import may be at most ${MAX_BYTES} bytes`);
       if (err instanceof TypeError) throw new ApiError('bad_request', 'The gzip body could not be decompressed');
@@ -84,14 +71,14 @@ export function importsRouter() {
     }
     await c.env.DB.batch([
       acceptJobStatement(c.env.DB, { id: jobId, tenantId, kind: 'import', total: 0, started: true, writesOpen: true }, now),
-      c.env.DB.prepare("UPDATE imports SET bytes = ?2, sha256 = ?3, status = 'pending', updated_at = ?4 WHERE job_id = ?1").bind(jobId, stored.bytes, stored.sha256, Date.now()),
+      markUploadedStatement(c.env.DB, jobId, stored.bytes, stored.sha256),
     ]);
     c.executionCtx.waitUntil(
       c.env.IMPORTS_QUEUE.send({ kind: 'import', tenantId, jobId }).catch((err) => {
         console.warn(JSON.stringify({ level: 'warn', message: 'import wake-up not sent; the cron will catch up', jobId, error: String(err) }));
       }),
     );
-    const row = (await findImport(c.env.DB, tenantId, jobId)) as ImportRow;
+    const row = (await findImport(c.env.DB, tenantId, jobId))!;
     c.header('Job-Id', jobId);
     c.header('Location', `${c.req.path}/${jobId}`);
     return c.json({ job: (await findJob(c.env.DB, tenantId, jobId))!, import: renderImport(row) }, 202);

@@ -1,30 +1,62 @@
+import type { Db } from '../db/batch';
 import { toIso } from '../lib/time';
+import {
+  CLAIM_IMPORT_SLOT,
+  FAIL_STALE_UPLOADS,
+  FAIL_UPLOAD,
+  type ImportRefRow,
+  type ImportRow,
+  MARK_UPLOADED,
+  type RunningImportRow,
+  SELECT_IMPORT,
+  SELECT_IMPORTS_TO_WAKE,
+  SELECT_RUNNING_IMPORTS,
+  STALE_UPLOAD_MS,
+} from './imports.queries';
 
-export interface ImportRow {
-  job_id: string;
-  tenant_id: string;
-  format: 'jsonl' | 'csv' | 'tsv' | 'xml';
-  mode: 'upsert' | 'replace';
-  r2_key: string;
-  bytes: number;
-  sha256: string;
-  encoding: string | null;
-  columns: string | null;
-  delimiter: string | null;
-  next_offset: number;
-  next_line: number;
-  rows_total: number;
-  rows_done: number;
-  rows_failed: number;
-  status: 'uploading' | 'pending' | 'processing' | 'completed' | 'partial' | 'failed';
-  note: string | null;
-  created_at: number;
-  updated_at: number;
-  completed_at: number | null;
+export type { ImportRow };
+
+export function findImport(db: Db, tenantId: string, jobId: string): Promise<ImportRow | null> {
+  return db.prepare(SELECT_IMPORT).bind(tenantId, jobId).first<ImportRow>();
 }
 
-export function findImport(db: D1Database, tenantId: string, jobId: string): Promise<ImportRow | null> {
-  return db.prepare('SELECT * FROM imports WHERE tenant_id = ?1 AND job_id = ?2').bind(tenantId, jobId).first<ImportRow>();
+export interface ImportClaim {
+  jobId: string;
+  tenantId: string;
+  format: ImportRow['format'];
+  mode: ImportRow['mode'];
+  r2Key: string;
+  now: number;
+  maxRunning: number;
+}
+
+/** Claims a slot for an upload; false when the tenant's running imports (or a running replace) refuse it. */
+export async function claimImportSlot(db: Db, claim: ImportClaim): Promise<boolean> {
+  const result = await db
+    .prepare(CLAIM_IMPORT_SLOT)
+    .bind(claim.jobId, claim.tenantId, claim.format, claim.mode, claim.r2Key, claim.now, claim.maxRunning)
+    .run();
+  return (result.meta.changes ?? 0) > 0;
+}
+
+/** The imports holding the tenant's slots (at most 10). */
+export async function runningImports(db: Db, tenantId: string, now: number): Promise<RunningImportRow[]> {
+  return (await db.prepare(SELECT_RUNNING_IMPORTS).bind(tenantId, now).all<RunningImportRow>()).results;
+}
+
+export async function failUpload(db: Db, jobId: string, now = Date.now()): Promise<void> {
+  await db.prepare(FAIL_UPLOAD).bind(jobId, now).run();
+}
+
+/** The statement that queues an uploaded import: batched with its job's creation. */
+export function markUploadedStatement(db: Db, jobId: string, bytes: number, sha256: string, now = Date.now()): D1PreparedStatement {
+  return db.prepare(MARK_UPLOADED).bind(jobId, bytes, sha256, now);
+}
+
+/** Marks dead uploads failed, then lists imports untouched since `before` for the cron to wake. */
+export async function importsToWake(db: Db, now: number, before: number): Promise<ImportRefRow[]> {
+  await db.prepare(FAIL_STALE_UPLOADS).bind(now, now - STALE_UPLOAD_MS).run();
+  return (await db.prepare(SELECT_IMPORTS_TO_WAKE).bind(before).all<ImportRefRow>()).results;
 }
 
 export function renderImport(row: ImportRow, now = Date.now()) {

@@ -6,6 +6,7 @@
  * this, any tenant could name another tenant's secret and accept pushes signed for that tenant.
  */
 import type { Env } from '../env';
+import { ALIAS_AMONG_GRANTS, type FoundRow } from './env-secrets.queries';
 
 /** The tenant names (ids or aliases) granted `name`: pure, from the configuration alone. */
 export function envSecretGrants(env: Pick<Env, 'GESMART_TENANT' | 'INBOUND_ENV_SECRET_TENANTS'>, name: string): string[] {
@@ -24,8 +25,8 @@ export async function mayUseEnvSecret(db: D1Database, env: Env, tenantId: string
   if (grants.includes(tenantId)) return true;
   if (grants.length === 0) return false;
   const alias = await db
-    .prepare(`SELECT 1 AS ok FROM tenant_aliases WHERE tenant_id = ?1 AND alias IN (SELECT value FROM json_each(?2)) LIMIT 1`)
+    .prepare(ALIAS_AMONG_GRANTS)
     .bind(tenantId, JSON.stringify(grants))
-    .first<{ ok: number }>();
+    .first<FoundRow>();
   return alias !== null;
 }

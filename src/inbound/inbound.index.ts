@@ -45,7 +45,7 @@ export function inboundSourcesRouter(formats: InboundFormats) {
         { path: '/secretEnv', message: `${body.secretEnv} is not this tenant's: only the tenant named by GESMART_TENANT (for GESMART_WEBHOOK_SECRET) or listed in INBOUND_ENV_SECRET_TENANTS may use it` },
       ]);
     }
-    const { row, generated } = await insertSource(c.env, c.get('tenant').id, { ...body, secretEnv: body.secretEnv ?? null });
+    const { row, generated } = await insertSource(c.env.DB, c.env, c.get('tenant').id, { ...body, secretEnv: body.secretEnv ?? null });
     if (generated) noStore(c);
     return c.json({ ...renderSource(row, mountBase(c.req.path)), secret: generated }, 201);
   });
@@ -75,7 +75,7 @@ export function inboundSourcesRouter(formats: InboundFormats) {
   });
 
   router.openapi({ ...routes.rotateSourceSecretRoute, middleware: [idempotency()] }, async (c) => {
-    const rotated = await rotateSourceSecret(c.env, c.get('tenant').id, c.req.valid('param').id, ROTATION_OVERLAP_MS);
+    const rotated = await rotateSourceSecret(c.env.DB, c.env, c.get('tenant').id, c.req.valid('param').id, ROTATION_OVERLAP_MS);
     if (!rotated.ok && rotated.reason === 'env_secret') {
       throw new ApiError('conflict', 'This source takes its secret from an environment secret (secretEnv): rotate that secret instead');
     }

@@ -35,7 +35,7 @@ export type NewSource = Omit<SourceRow, 'id' | 'tenantId' | 'createdAt' | 'updat
 };
 
 /** Stores the source with its secret sealed; a generated secret is returned to be shown once. */
-export async function insertSource(env: Env, tenantId: string, input: NewSource): Promise<{ row: SourceRow; generated: string | null }> {
+export async function insertSource(db: D1Database, env: Env, tenantId: string, input: NewSource): Promise<{ row: SourceRow; generated: string | null }> {
   const now = Date.now();
   const id = newId('src', now);
   const generated = input.secret || input.secretEnv ? null : randomToken(32);
@@ -50,7 +50,7 @@ export async function insertSource(env: Env, tenantId: string, input: NewSource)
     createdAt: now,
     updatedAt: now,
   };
-  await database(env.DB).insert(inboundSources).values(row);
+  await database(db).insert(inboundSources).values(row);
   return { row, generated };
 }
 
@@ -60,13 +60,13 @@ export type RotateOutcome = { ok: true; row: SourceRow; secret: string } | { ok:
  * A new generated secret now; the old one is still accepted for `overlapMs`, so the ERP can switch
  * without losing pushes. The old value moves as stored (sealed for this same row).
  */
-export async function rotateSourceSecret(env: Env, tenantId: string, id: string, overlapMs: number): Promise<RotateOutcome> {
-  const current = await findSource(env.DB, tenantId, id);
+export async function rotateSourceSecret(db: D1Database, env: Env, tenantId: string, id: string, overlapMs: number): Promise<RotateOutcome> {
+  const current = await findSource(db, tenantId, id);
   if (!current) return { ok: false, reason: 'not_found' };
   if (current.secretEnv || current.secret === null) return { ok: false, reason: 'env_secret' };
   const now = Date.now();
   const secret = randomToken(32);
-  const rows = await database(env.DB)
+  const rows = await database(db)
     .update(inboundSources)
     .set({ secret: await sealFor(env, secret, secretOwner.inboundSource(id)), previousSecret: current.secret, previousSecretExpiresAt: now + overlapMs, updatedAt: now })
     .where(and(eq(inboundSources.tenantId, tenantId), eq(inboundSources.id, id), eq(inboundSources.secret, current.secret)))

@@ -11,12 +11,22 @@
  */
 import type { Env } from '../env';
 import { type Keyring, needsReseal, openSecret, sealSecret, SecretUnreadable } from '../lib/secret-box';
+import {
+  type BackfillStateRow,
+  clearExpiredPreviousSecrets,
+  resealPage,
+  SAVE_BACKFILL_STATE,
+  type SealedTableName,
+  type SecretsPageRow,
+  SELECT_BACKFILL_STATE,
+  selectSecretsPage,
+} from './backfill.queries';
 import { keyring, SecretsUnavailable, secretOwner } from './keyring';
 
 const DAY_MS = 86_400_000;
 
 interface SealedTable {
-  name: 'webhook_endpoints' | 'inbound_sources' | 'processors';
+  name: SealedTableName;
   /** Columns that identify a row (its secrets are sealed for that identity). */
   identity: string;
   owner(row: Record<string, unknown>): string;
@@ -29,7 +39,7 @@ const TABLES: SealedTable[] = [
 ];
 
 export interface BackfillLimits {
-  /** Rows read per page (one SELECT, one D1 batch to write). */
+  /** Rows read per page (one read, one D1 batch to write). */
   pageSize: number;
   /** Pages per table per run: 3 tables x 10 pages x 2 calls keeps a run far inside 1,000 queries. */
   maxPages: number;
@@ -37,18 +47,11 @@ export interface BackfillLimits {
 
 const DEFAULT_LIMITS: BackfillLimits = { pageSize: 50, maxPages: 10 };
 
-interface PageRow {
-  rid: number;
-  secret: string | null;
-  previous_secret: string | null;
-  [identity: string]: unknown;
-}
-
 /** Runs a bounded slice of the work; returns how many values were (re)sealed. */
 export async function sealSecretsAtRest(env: Env, now = Date.now(), limits: BackfillLimits = DEFAULT_LIMITS): Promise<number> {
   await env.DB.batch(
     TABLES.map((t) =>
-      env.DB.prepare(`UPDATE ${t.name} SET previous_secret = NULL, previous_secret_expires_at = NULL WHERE previous_secret_expires_at <= ?1`).bind(now),
+      env.DB.prepare(clearExpiredPreviousSecrets(t.name)).bind(now),
     ),
   );
   let ring: Keyring;
@@ -67,9 +70,9 @@ export async function sealSecretsAtRest(env: Env, now = Date.now(), limits: Back
 async function passOver(env: Env, ring: Keyring, table: SealedTable, now: number, limits: BackfillLimits): Promise<number> {
   const db = env.DB;
   const state = await db
-    .prepare('SELECT key_id, cursor, completed_at FROM secret_backfill WHERE table_name = ?1')
+    .prepare(SELECT_BACKFILL_STATE)
     .bind(table.name)
-    .first<{ key_id: string; cursor: number; completed_at: number | null }>();
+    .first<BackfillStateRow>();
   const samePass = state !== null && state.key_id === ring.currentId;
   if (samePass && state.completed_at !== null && state.completed_at > now - DAY_MS) return 0;
   let cursor = samePass && state.completed_at === null ? state.cursor : 0;
@@ -77,9 +80,9 @@ async function passOver(env: Env, ring: Keyring, table: SealedTable, now: number
   let sealed = 0;
   for (let page = 0; page < limits.maxPages; page += 1) {
     const { results } = await db
-      .prepare(`SELECT rowid AS rid, ${table.identity}, secret, previous_secret FROM ${table.name} WHERE rowid > ?1 ORDER BY rowid LIMIT ?2`)
+      .prepare(selectSecretsPage(table.name, table.identity))
       .bind(cursor, limits.pageSize)
-      .all<PageRow>();
+      .all<SecretsPageRow>();
     const changes = [];
     for (const row of results) {
       const owner = table.owner(row);
@@ -91,19 +94,11 @@ async function passOver(env: Env, ring: Keyring, table: SealedTable, now: number
     if (last) cursor = last.rid;
     const done = results.length < limits.pageSize;
     const statements = [
-      db.prepare(
-        `INSERT INTO secret_backfill (table_name, key_id, cursor, completed_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
-         ON CONFLICT (table_name) DO UPDATE SET key_id = excluded.key_id, cursor = excluded.cursor, completed_at = excluded.completed_at, updated_at = excluded.updated_at`,
-      ).bind(table.name, ring.currentId, cursor, done ? now : null, now),
+      db.prepare(SAVE_BACKFILL_STATE).bind(table.name, ring.currentId, cursor, done ? now : null, now),
     ];
     if (changes.length > 0) {
       statements.unshift(
-        db.prepare(
-          `UPDATE ${table.name} SET
-             secret = CASE WHEN j.value ->> 'sn' IS NOT NULL AND secret = j.value ->> 'so' THEN j.value ->> 'sn' ELSE secret END,
-             previous_secret = CASE WHEN j.value ->> 'pn' IS NOT NULL AND previous_secret = j.value ->> 'po' THEN j.value ->> 'pn' ELSE previous_secret END
-           FROM json_each(?1) AS j WHERE ${table.name}.rowid = j.value ->> 'rid'`,
-        ).bind(JSON.stringify(changes)),
+        db.prepare(resealPage(table.name)).bind(JSON.stringify(changes)),
       );
     }
     await db.batch(statements);

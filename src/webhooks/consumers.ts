@@ -18,7 +18,7 @@ export async function handleEventsBatch(batch: MessageBatch<EventsMessage>, env:
   const fresh: string[] = [];
   for (const [tenantId, messages] of byTenant) {
     try {
-      const result = await fanOutTenant(env, tenantId);
+      const result = await fanOutTenant(env.DB, tenantId);
       fresh.push(...result.deliveryIds);
       if (result.more) await wakeFanout(env, tenantId);
       for (const m of messages) m.ack();

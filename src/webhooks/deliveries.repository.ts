@@ -1,31 +1,13 @@
 /** Reading the delivery log and putting deliveries back in line (redeliver, recover). */
+import type { Db } from '../db/batch';
 import { toIso } from '../lib/time';
+import { DELIVERY_EXISTS, type DeliveryLogRow, type IdRow, REQUEUE_DELIVERY, REQUEUE_FAILED_SINCE, SELECT_DELIVERIES_PAGE } from './webhooks.queries';
 
-interface DeliveryRow {
-  id: string;
-  endpoint_id: string;
-  event_id: string;
-  event_type: string;
-  status: string;
-  attempts: number;
-  next_attempt_at: number | null;
-  created_at: number;
-  attempts_json: string;
-}
-
-export async function listDeliveries(db: D1Database, tenantId: string, endpointId: string, beforeId: string | null, limit: number) {
+export async function listDeliveries(db: Db, tenantId: string, endpointId: string, beforeId: string | null, limit: number) {
   const { results } = await db
-    .prepare(
-      `SELECT d.id, d.endpoint_id, d.event_id, d.event_type, d.status, d.attempts, d.next_attempt_at, d.created_at,
-         (SELECT json_group_array(json_object('attemptedAt', a.attempted_at, 'statusCode', a.status_code, 'latencyMs', a.latency_ms,
-                  'responseBody', a.response_body, 'error', a.error))
-          FROM (SELECT * FROM delivery_attempts WHERE delivery_id = d.id ORDER BY attempted_at, id) AS a) AS attempts_json
-       FROM deliveries AS d
-       WHERE d.tenant_id = ?1 AND d.endpoint_id = ?2 AND (?3 IS NULL OR d.id < ?3)
-       ORDER BY d.id DESC LIMIT ?4`,
-    )
+    .prepare(SELECT_DELIVERIES_PAGE)
     .bind(tenantId, endpointId, beforeId, limit + 1)
-    .all<DeliveryRow>();
+    .all<DeliveryLogRow>();
   const page = results.slice(0, limit);
   return {
     data: page.map((row) => ({
@@ -46,28 +28,21 @@ export async function listDeliveries(db: D1Database, tenantId: string, endpointI
 }
 
 /** One more attempt for a finished or waiting delivery; false when there is no such delivery. */
-export async function requeueDelivery(db: D1Database, tenantId: string, id: string, now = Date.now()): Promise<boolean> {
-  const exists = await db.prepare('SELECT 1 FROM deliveries WHERE tenant_id = ?1 AND id = ?2').bind(tenantId, id).first();
+export async function requeueDelivery(db: Db, tenantId: string, id: string, now = Date.now()): Promise<boolean> {
+  const exists = await db.prepare(DELIVERY_EXISTS).bind(tenantId, id).first();
   if (!exists) return false;
   await db
-    .prepare(
-      `UPDATE deliveries SET status = 'pending', next_attempt_at = ?3, updated_at = ?3
-       WHERE tenant_id = ?1 AND id = ?2 AND status IN ('succeeded', 'failed', 'retrying')`,
-    )
+    .prepare(REQUEUE_DELIVERY)
     .bind(tenantId, id, now)
     .run();
   return true;
 }
 
 /** Every failed delivery of an endpoint created since `since` goes back in line; returns their ids. */
-export async function recoverFailed(db: D1Database, tenantId: string, endpointId: string, since: number, now = Date.now()): Promise<string[]> {
+export async function recoverFailed(db: Db, tenantId: string, endpointId: string, since: number, now = Date.now()): Promise<string[]> {
   const { results } = await db
-    .prepare(
-      `UPDATE deliveries SET status = 'pending', next_attempt_at = ?4, updated_at = ?4
-       WHERE tenant_id = ?1 AND endpoint_id = ?2 AND status = 'failed' AND created_at >= ?3
-       RETURNING id`,
-    )
+    .prepare(REQUEUE_FAILED_SINCE)
     .bind(tenantId, endpointId, since, now)
-    .all<{ id: string }>();
+    .all<IdRow>();
   return results.map((r) => r.id);
 }

@@ -7,6 +7,7 @@ import { openFor, sealFor, secretOwner } from '../secrets/keyring';
 import { toIso } from '../lib/time';
 import { newId } from '../lib/ulid';
 import { generateSecret } from '../lib/signing';
+import { COUNT_ENDPOINTS, type CountRow, UNDER_ENDPOINT_CAP } from './webhooks.queries';
 
 export type EndpointRow = typeof webhookEndpoints.$inferSelect;
 
@@ -40,7 +41,7 @@ export interface NewEndpoint {
  * statement, so concurrent creates cannot pass the cap together. A tenant that had more before the
  * cap existed keeps them and cannot add more.
  */
-export async function insertEndpoint(env: Env, tenantId: string, input: NewEndpoint, maxPerTenant = Infinity): Promise<{ row: EndpointRow; secret: string } | null> {
+export async function insertEndpoint(db: D1Database, env: Env, tenantId: string, input: NewEndpoint, maxPerTenant = Infinity): Promise<{ row: EndpointRow; secret: string } | null> {
   const now = Date.now();
   const id = newId('wh', now);
   const secret = generateSecret();
@@ -61,18 +62,18 @@ export async function insertEndpoint(env: Env, tenantId: string, input: NewEndpo
     createdAt: now,
     updatedAt: now,
   };
-  const insert = database(env.DB).insert(webhookEndpoints).values(row).toSQL();
-  // drizzle writes `insert into "t" (cols) values (?, ...)`: the same row as a SELECT with a WHERE.
+  const insert = database(db).insert(webhookEndpoints).values(row).toSQL();
+  // drizzle writes `insert into "t" (cols) values (?, ...)`: the same row, selected under a condition.
   const values = /\svalues\s*\((.*)\)\s*$/is.exec(insert.sql);
   if (!values) throw new Error('unexpected insert statement');
-  const conditional = `${insert.sql.slice(0, values.index)} select ${values[1]} where (select count(*) from webhook_endpoints where tenant_id = ?) < ?`;
+  const conditional = `${insert.sql.slice(0, values.index)} select ${values[1]} ${UNDER_ENDPOINT_CAP}`;
   const limit = Number.isFinite(maxPerTenant) ? maxPerTenant : Number.MAX_SAFE_INTEGER;
-  const result = await env.DB.prepare(conditional).bind(...insert.params, tenantId, limit).run();
+  const result = await db.prepare(conditional).bind(...insert.params, tenantId, limit).run();
   return result.meta.changes === 1 ? { row, secret } : null;
 }
 
 export async function countEndpoints(db: D1Database, tenantId: string): Promise<number> {
-  const row = await db.prepare('SELECT COUNT(*) AS n FROM webhook_endpoints WHERE tenant_id = ?1').bind(tenantId).first<{ n: number }>();
+  const row = await db.prepare(COUNT_ENDPOINTS).bind(tenantId).first<CountRow>();
   return row?.n ?? 0;
 }
 
@@ -132,12 +133,12 @@ export async function deleteEndpoint(db: D1Database, tenantId: string, id: strin
  * New secret now; the old one keeps signing beside it for `overlapMs` (receivers can switch at
  * leisure). The old value moves as it is stored (sealed for this same row), so it is never decrypted.
  */
-export async function rotateSecret(env: Env, tenantId: string, id: string, overlapMs: number): Promise<{ row: EndpointRow; secret: string } | null> {
-  const current = await findEndpoint(env.DB, tenantId, id);
+export async function rotateSecret(db: D1Database, env: Env, tenantId: string, id: string, overlapMs: number): Promise<{ row: EndpointRow; secret: string } | null> {
+  const current = await findEndpoint(db, tenantId, id);
   if (!current) return null;
   const now = Date.now();
   const secret = generateSecret();
-  const rows = await database(env.DB)
+  const rows = await database(db)
     .update(webhookEndpoints)
     .set({ secret: await sealFor(env, secret, secretOwner.webhook(id)), previousSecret: current.secret, previousSecretExpiresAt: now + overlapMs, updatedAt: now })
     .where(and(eq(webhookEndpoints.tenantId, tenantId), eq(webhookEndpoints.id, id), eq(webhookEndpoints.secret, current.secret)))

@@ -20,7 +20,8 @@ export interface FanoutEndpoint {
   patterns: string[];
 }
 
-export interface DeliveryRow {
+/** One delivery the plan creates: an element of an INSERT_DELIVERIES chunk (webhooks.queries.ts). */
+export interface PlannedDelivery {
   id: string;
   endpoint: string;
   event: string;
@@ -38,7 +39,7 @@ export interface FanoutLimits {
 export const FANOUT_LIMITS: FanoutLimits = { maxDeliveries: 1000, rowsPerStatement: 200 };
 
 export interface FanoutPlan {
-  chunks: DeliveryRow[][];
+  chunks: PlannedDelivery[][];
   /** The seq the watermark moves to: the last event taken. */
   lastSeq: number;
   /** Events were left for the next run. */
@@ -47,7 +48,7 @@ export interface FanoutPlan {
 
 export function planFanout(events: FanoutEvent[], endpoints: FanoutEndpoint[], limits: FanoutLimits, newDeliveryId: () => string): FanoutPlan | null {
   if (events.length === 0) return null;
-  const rows: DeliveryRow[] = [];
+  const rows: PlannedDelivery[] = [];
   let lastSeq = events[0]!.seq;
   let stoppedEarly = false;
   for (const [index, event] of events.entries()) {
@@ -61,7 +62,7 @@ export function planFanout(events: FanoutEvent[], endpoints: FanoutEndpoint[], l
     for (const endpoint of wanted) rows.push({ id: newDeliveryId(), endpoint: endpoint.id, event: event.id, type: event.type });
     lastSeq = event.seq;
   }
-  const chunks: DeliveryRow[][] = [];
+  const chunks: PlannedDelivery[][] = [];
   for (let i = 0; i < rows.length; i += limits.rowsPerStatement) chunks.push(rows.slice(i, i + limits.rowsPerStatement));
   return { chunks, lastSeq, stoppedEarly };
 }

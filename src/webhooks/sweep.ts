@@ -5,7 +5,9 @@
  * messages of 100 ids.
  */
 import { ROUTINE_SWEEP, type SweepMode, wakeBefore } from '../lib/sweep-mode';
+import { read, readBatch } from '../db/batch';
 import type { Env } from '../env';
+import { type IdRow, RELEASE_DEAD_CLAIMS, SELECT_DUE_DELIVERIES, SELECT_STUCK_INBOUND_JOBS, SELECT_TENANTS_BEHIND, type StuckJobRow } from './webhooks.queries';
 
 const MAX_TENANTS = 100;
 const MAX_DUE = 2000;
@@ -16,28 +18,18 @@ const INBOUND_UNTOUCHED_MS = 60_000;
 
 export async function sweepWebhooks(env: Env, now = Date.now(), mode: SweepMode = ROUTINE_SWEEP): Promise<{ tenants: number; due: number; inbound: number }> {
   const db = env.DB;
-  const release = mode.deadBefore === null ? [] : [
-    // Claims a dead process took (see lib/sweep-mode.ts): due again now rather than when the lease ends.
-    db.prepare("UPDATE deliveries SET lease_until = ?1 - 1 WHERE status = 'delivering' AND lease_until >= ?1 AND updated_at < ?2").bind(now, mode.deadBefore),
-  ];
-  const [tenants, due, inbound] = (await db.batch([...release,
-    db.prepare('SELECT id FROM tenants WHERE event_seq > fanout_seq LIMIT ?1').bind(MAX_TENANTS),
-    db.prepare(
-      `SELECT id FROM deliveries
-       WHERE (status IN ('pending', 'retrying') AND next_attempt_at <= ?1) OR (status = 'delivering' AND lease_until < ?1)
-       ORDER BY next_attempt_at LIMIT ?2`,
-    ).bind(now, mode.recovery ? MAX_DUE_RECOVERY : MAX_DUE),
-    // Accepted inbound pushes whose wake-up was lost (or whose apply crashed) a minute or more ago.
-    db.prepare(
-      `SELECT id, tenant_id FROM jobs WHERE status IN ('pending', 'processing') AND kind = 'inbound' AND created_at < ?1 LIMIT 100`,
-    ).bind(wakeBefore(mode, now, INBOUND_UNTOUCHED_MS)),
-  ])).slice(release.length);
-  const stuckInbound = inbound!.results as Array<{ id: string; tenant_id: string }>;
+  // Claims a dead process took (see lib/sweep-mode.ts): due again now rather than when the lease ends.
+  const release = mode.deadBefore === null ? [] : [db.prepare(RELEASE_DEAD_CLAIMS).bind(now, mode.deadBefore)];
+  const [tenants, due, stuckInbound] = await readBatch(db, [
+    read<IdRow>(db.prepare(SELECT_TENANTS_BEHIND).bind(MAX_TENANTS)),
+    read<IdRow>(db.prepare(SELECT_DUE_DELIVERIES).bind(now, mode.recovery ? MAX_DUE_RECOVERY : MAX_DUE)),
+    read<StuckJobRow>(db.prepare(SELECT_STUCK_INBOUND_JOBS).bind(wakeBefore(mode, now, INBOUND_UNTOUCHED_MS))),
+  ], release);
   if (stuckInbound.length > 0) {
     await env.INBOUND_QUEUE.sendBatch(stuckInbound.map((j) => ({ body: { kind: 'inbound' as const, tenantId: j.tenant_id, jobId: j.id } })));
   }
-  const tenantIds = (tenants!.results as Array<{ id: string }>).map((r) => r.id);
-  const dueIds = (due!.results as Array<{ id: string }>).map((r) => r.id);
+  const tenantIds = tenants.map((r) => r.id);
+  const dueIds = due.map((r) => r.id);
   if (tenantIds.length > 0) await env.EVENTS_QUEUE.sendBatch(tenantIds.map((tenantId) => ({ body: { kind: 'events' as const, tenantId } })));
   const messages = [];
   for (let i = 0; i < dueIds.length; i += 100) messages.push({ body: { kind: 'deliver' as const, ids: dueIds.slice(i, i + 100) } });

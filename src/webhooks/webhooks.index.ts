@@ -49,7 +49,7 @@ export function webhooksRouter(formats: PayloadFormats) {
     assertTarget(c, body.url);
     const tenantId = c.get('tenant').id;
     const max = c.get('options').maxWebhookEndpoints;
-    const inserted = await insertEndpoint(c.env, tenantId, body, max);
+    const inserted = await insertEndpoint(c.env.DB, c.env, tenantId, body, max);
     if (!inserted) {
       const count = await countEndpoints(c.env.DB, tenantId);
       throw new ApiError('conflict', `This tenant has ${count} webhook endpoints; at most ${max} are allowed. Delete one before adding another.`);
@@ -85,7 +85,7 @@ export function webhooksRouter(formats: PayloadFormats) {
   });
 
   router.openapi({ ...routes.rotateSecretRoute, middleware: [idempotency()] }, async (c) => {
-    const rotated = await rotateSecret(c.env, c.get('tenant').id, c.req.valid('param').id, ROTATION_OVERLAP_MS);
+    const rotated = await rotateSecret(c.env.DB, c.env, c.get('tenant').id, c.req.valid('param').id, ROTATION_OVERLAP_MS);
     if (!rotated) throw new ApiError('not_found', 'No such webhook');
     noStore(c);
     return c.json({ ...renderEndpoint(rotated.row), secret: rotated.secret }, 200);

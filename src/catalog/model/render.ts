@@ -5,20 +5,11 @@ import { storedPriceText } from './money-doc';
 import type { ProductDoc } from './product-doc';
 import type { ProductOutT } from './product.schema';
 import type { ImageRow } from '../../images/images.repository';
+import type { ProductRow } from '../products.queries';
 
 export type { ImageRow };
 
-export interface ProductRow {
-  id: string;
-  number: number;
-  version: number;
-  status: string;
-  data: string;
-  extensions: string | null;
-  created_at: number;
-  updated_at: number;
-  expires_at: number | null;
-}
+export type { ProductRow };
 
 export interface RenderContext {
   defaultLocale: string;

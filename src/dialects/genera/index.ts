@@ -122,7 +122,7 @@ export function generaApp() {
     // the seed's example subscription succeeds locally and its deliveries simply fail.
     const verdict = judgeUrl(url, { ...policyFromEnv(c.env), only: null }, { requireHttps: true });
     if (!verdict.ok) throw new ApiError('validation_failed', 'The webhook URL is not allowed', [{ path: 'url', message: verdict.reason }]);
-    const inserted = await insertEndpoint(c.env, c.get('tenant').id, {
+    const inserted = await insertEndpoint(c.env.DB, c.env, c.get('tenant').id, {
       url,
       eventTypes: GENERA_EVENT_TYPES,
       headers: {},

@@ -9,9 +9,9 @@ import { z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env';
 import { ApiError } from '../../http/problem';
 import { verifyStandardSignature } from '../../lib/signing';
-import { REQUEUE_AFTER_CALLBACK } from '../processing-status.queries';
 import { wakeIngest } from '../wake';
-import { openProcessorSecrets, type StoredProcessorSecrets } from './processor-secrets';
+import { openProcessorSecrets } from './processor-secrets';
+import { findProcessor, saveCallback } from './processors.repository';
 import { hashConfig } from './processor';
 import { parseJsonStrict } from '../../lib/json-depth';
 
@@ -26,9 +26,7 @@ export const CallbackBody = z
 
 export async function receiveProcessorCallback(c: Context<AppEnv>, name: string, tenantId: string): Promise<Response> {
   const raw = await c.req.text();
-  const row = await c.env.DB.prepare('SELECT url, secret, previous_secret, previous_secret_expires_at, config FROM processors WHERE tenant_id = ?1 AND name = ?2')
-    .bind(tenantId, name)
-    .first<{ url: string; config: string } & StoredProcessorSecrets>();
+  const row = await findProcessor(c.env.DB, tenantId, name);
   const challenge = { 'WWW-Authenticate': 'HMAC realm="shelfsync-processor"' };
   const secrets = row ? await openProcessorSecrets(c.env, tenantId, name, row, Date.now()) : [];
   if (!row || !(await verifyStandardSignature(secrets, raw, c.req.raw.headers))) {
@@ -46,15 +44,13 @@ export async function receiveProcessorCallback(c: Context<AppEnv>, name: string,
   const configHash = await hashConfig({ url: row.url, config: JSON.parse(row.config) });
   const now = Date.now();
   const { sha256, status, error, ...rest } = parsed;
-  const [, waiting] = await c.env.DB.batch([
-    c.env.DB.prepare(
-      `INSERT INTO processor_results (tenant_id, sha256, processor, config_hash, status, result, error, created_at, updated_at)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)
-       ON CONFLICT (tenant_id, sha256, processor, config_hash) DO UPDATE SET status = excluded.status, result = excluded.result, error = excluded.error, updated_at = excluded.updated_at`,
-    ).bind(tenantId, sha256, name, configHash, status, status === 'done' ? JSON.stringify({ status, ...rest }) : null, status === 'error' ? (error ?? `The ${name} service failed`) : null, now),
-    c.env.DB.prepare(REQUEUE_AFTER_CALLBACK).bind(tenantId, sha256, now),
-  ]);
-  const products = [...new Set((waiting!.results as Array<{ product_id: string }>).map((r) => r.product_id))];
+  const waiting = await saveCallback(
+    c.env.DB,
+    { tenantId, sha256, processor: name, configHash },
+    { status, result: status === 'done' ? JSON.stringify({ status, ...rest }) : null, error: status === 'error' ? (error ?? `The ${name} service failed`) : null },
+    now,
+  );
+  const products = [...new Set(waiting)];
   c.executionCtx.waitUntil(wakeIngest(c.env, tenantId, products));
-  return c.json({ received: true, images: (waiting!.results as unknown[]).length }, 200);
+  return c.json({ received: true, images: waiting.length }, 200);
 }

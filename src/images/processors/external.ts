@@ -15,6 +15,7 @@ import { signedHeaders } from '../../lib/signing';
 import { processingImageUrl, urlBase } from '../image-url';
 import { openProcessorSecrets, type StoredProcessorSecrets } from './processor-secrets';
 import { hashConfig, type Processor } from './processor';
+import { findProcessor } from './processors.repository';
 
 export interface PipelineService {
   tenantId: string;
@@ -27,9 +28,7 @@ export interface PipelineService {
 }
 
 export async function findPipelineService(db: D1Database, tenantId: string, name: string): Promise<PipelineService | null> {
-  const row = await db.prepare('SELECT name, url, secret, previous_secret, previous_secret_expires_at, config FROM processors WHERE tenant_id = ?1 AND name = ?2')
-    .bind(tenantId, name)
-    .first<{ name: string; url: string; config: string } & StoredProcessorSecrets>();
+  const row = await findProcessor(db, tenantId, name);
   if (!row) return null;
   const config = JSON.parse(row.config) as Record<string, unknown>;
   return { tenantId, name: row.name, url: row.url, secrets: row, config, configHash: await hashConfig({ url: row.url, config }) };

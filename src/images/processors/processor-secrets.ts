@@ -6,12 +6,10 @@
 import type { Env } from '../../env';
 import { openFor, sealFor, secretOwner } from '../../secrets/keyring';
 import { generateSecret } from '../../lib/signing';
+import type { ProcessorSecretsRow } from './processors.queries';
+import { type ProcessorRow, rotateSecret } from './processors.repository';
 
-export interface StoredProcessorSecrets {
-  secret: string;
-  previous_secret: string | null;
-  previous_secret_expires_at: number | null;
-}
+export type StoredProcessorSecrets = ProcessorSecretsRow;
 
 /** A new secret, sealed for this (tenant, name) row. */
 export async function newProcessorSecret(env: Env, tenantId: string, name: string): Promise<{ plaintext: string; sealed: string }> {
@@ -28,18 +26,14 @@ export function openProcessorSecrets(env: Env, tenantId: string, name: string, r
 
 /** Rotates; null when the processor does not exist. The old value moves as stored (sealed for this same row). */
 export async function rotateProcessorSecret(
+  db: D1Database,
   env: Env,
   tenantId: string,
   name: string,
   overlapMs: number,
-): Promise<{ row: { name: string; url: string; config: string; created_at: number; updated_at: number }; secret: string } | null> {
+): Promise<{ row: ProcessorRow; secret: string } | null> {
   const now = Date.now();
   const { plaintext, sealed } = await newProcessorSecret(env, tenantId, name);
-  const row = await env.DB.prepare(
-    `UPDATE processors SET previous_secret = secret, previous_secret_expires_at = ?3, secret = ?4, updated_at = ?5
-     WHERE tenant_id = ?1 AND name = ?2 RETURNING name, url, config, created_at, updated_at`,
-  )
-    .bind(tenantId, name, now + overlapMs, sealed, now)
-    .first<{ name: string; url: string; config: string; created_at: number; updated_at: number }>();
+  const row = await rotateSecret(db, tenantId, name, sealed, now + overlapMs, now);
   return row ? { row, secret: plaintext } : null;
 }

@@ -16,6 +16,7 @@ import { derivativesProcessor } from './derivatives';
 import { dhashProcessor } from './dhash-processor';
 import { externalProcessor, findPipelineService } from './external';
 import type { Processor, ProcessorContext, ProcessorResult } from './processor';
+import { findResult, saveResult } from './processors.repository';
 
 export type { Processor, ProcessorContext, ProcessorResult };
 
@@ -114,11 +115,8 @@ async function runProcessorsNow(env: Env, input: ProcessorInput): Promise<Proces
 }
 
 async function runCached(env: Env, input: ProcessorInput, processor: Processor, ctx: ProcessorContext): Promise<ProcessorResult> {
-  const cached = await env.DB.prepare(
-    `SELECT status, result, error, waits, updated_at FROM processor_results WHERE tenant_id = ?1 AND sha256 = ?2 AND processor = ?3 AND config_hash = ?4`,
-  )
-    .bind(input.tenantId, input.sha256, processor.name, processor.configHash)
-    .first<{ status: string; result: string | null; error: string | null; waits: number; updated_at: number }>();
+  const key = { tenantId: input.tenantId, sha256: input.sha256, processor: processor.name, configHash: processor.configHash };
+  const cached = await findResult(env.DB, key);
   if (cached?.status === 'done') return { ok: true, result: JSON.parse(cached.result ?? '{}') as Record<string, unknown> };
   if (cached?.status === 'error') return { ok: false, error: cached.error ?? 'failed', transient: false };
   // Accepted earlier and not called back yet: wait (the sweep re-sends the job if the wait runs out).
@@ -146,19 +144,11 @@ async function runCached(env: Env, input: ProcessorInput, processor: Processor, 
   if (result.ok === true || result.ok === 'waiting' || !result.transient) {
     const now = Date.now();
     const status = result.ok === 'waiting' ? 'pending' : result.ok ? 'done' : 'error';
-    await env.DB.prepare(
-      `INSERT INTO processor_results (tenant_id, sha256, processor, config_hash, status, result, error, waits, created_at, updated_at)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?5 = 'pending', ?8, ?8)
-       ON CONFLICT (tenant_id, sha256, processor, config_hash) DO UPDATE SET status = excluded.status, result = excluded.result, error = excluded.error,
-         waits = processor_results.waits + (excluded.status = 'pending'), updated_at = excluded.updated_at`,
-    )
-      .bind(
-        input.tenantId, input.sha256, processor.name, processor.configHash, status,
-        result.ok === true ? JSON.stringify(result.result) : null,
-        result.ok === false ? result.error : null,
-        now,
-      )
-      .run();
+    await saveResult(env.DB, key, {
+      status,
+      result: result.ok === true ? JSON.stringify(result.result) : null,
+      error: result.ok === false ? result.error : null,
+    }, now);
   }
   return result;
 }

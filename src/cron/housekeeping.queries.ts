@@ -1,0 +1,32 @@
+/**
+ * The cron's pruning: each statement deletes at most ?LIMIT rows of one table (a bounded, idempotent
+ * step, so an overlapping or repeated run is harmless), through the table's time index.
+ */
+
+/** ?1 created before, ?2 limit. */
+export const PRUNE_EVENTS = 'DELETE FROM events WHERE rowid IN (SELECT rowid FROM events WHERE created_at < ?1 LIMIT ?2)';
+
+/** ?1 created before, ?2 limit. */
+export const PRUNE_JOB_ERRORS = 'DELETE FROM job_errors WHERE rowid IN (SELECT rowid FROM job_errors WHERE created_at < ?1 LIMIT ?2)';
+
+/** ?1 now, ?2 limit. */
+export const PRUNE_IDEMPOTENCY_KEYS = 'DELETE FROM idempotency_keys WHERE rowid IN (SELECT rowid FROM idempotency_keys WHERE expires_at < ?1 LIMIT ?2)';
+
+/** ?1 attempted before, ?2 limit. */
+export const PRUNE_DELIVERY_ATTEMPTS = 'DELETE FROM delivery_attempts WHERE rowid IN (SELECT rowid FROM delivery_attempts WHERE attempted_at < ?1 LIMIT ?2)';
+
+/** ?1 created before, ?2 limit: finished deliveries only. */
+export const PRUNE_DELIVERIES =
+  "DELETE FROM deliveries WHERE rowid IN (SELECT rowid FROM deliveries WHERE created_at < ?1 AND status IN ('succeeded', 'failed') LIMIT ?2)";
+
+/**
+ * ?1 now, ?2 dedupe window (s), ?3 limit. A receipt lives max(2 x its source's tolerance, the dedupe
+ * window) (inbound/dedupe.ts); sources that are not rows (GeSmart's env webhook) have the default
+ * 300 s tolerance. The first bound lets the received_at index skip everything younger than the
+ * shortest lifetime.
+ */
+export const PRUNE_INBOUND_RECEIPTS = `
+DELETE FROM inbound_receipts WHERE rowid IN (
+  SELECT r.rowid FROM inbound_receipts AS r LEFT JOIN inbound_sources AS s ON s.id = r.source_id
+  WHERE r.received_at < ?1 - ?2 * 1000 AND r.received_at < ?1 - MAX(2 * COALESCE(s.tolerance_seconds, 300), ?2) * 1000
+  LIMIT ?3)`;

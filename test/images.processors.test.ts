@@ -9,6 +9,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { CALLBACK_WAIT_MS, DEFAULT_PROCESSOR_MAX_WAITS } from '../src/images/processors/registry';
 import { body, call, createTenant, expectProblem } from './helpers/api';
 import { runQueue } from './helpers/images';
+import { waitJob } from './helpers/webhooks';
 
 const server = () => inject('receiverUrl');
 
@@ -112,19 +113,37 @@ describe('pipeline processors', () => {
 
 describe('jobs cover the image work they started', () => {
   it('stays processing until the images settle, then completes with its event', async () => {
+    // The processor accepts the job and calls back later: until then the image, the product and the
+    // job that wrote them are unsettled, whatever the timing of the queues.
     const t = await createTenant();
-    const res = await call('/v1/products/j', { method: 'PUT', headers: t.headers, json: { images: [{ source: { url: `${server()}/img/photo.jpg` } }] } });
+    const bucket = crypto.randomUUID();
+    const secret = await configure(t.headers, 'tryOn', `${server()}/r/${bucket}/tryon-accept`);
+    const images = [{ id: 'a', source: { url: `${server()}/img/photo.jpg` }, pipelines: { tryOn: true } }];
+    const res = await call('/v1/products/j', { method: 'PUT', headers: t.headers, json: { images } });
+    expect(res.status).toBe(201);
     const jobId = res.headers.get('job-id')!;
+    const [sent] = await received(bucket, 1);
+    expect(sent).toBeDefined();
+    const waiting = await settled(t.headers, 'j', (p) => p.images[0].status === 'processing' && p.images[0].sha256 !== null);
+    expect(waiting.images[0].status).toBe('processing');
     const early = await body(await call(`/v1/jobs/${jobId}`, { headers: t.headers }));
-    expect(['processing', 'completed']).toContain(early.status);
-    await settled(t.headers, 'j');
-    const job = await body(await call(`/v1/jobs/${jobId}`, { headers: t.headers }));
+    expect(early).toMatchObject({ status: 'processing', completedAt: null });
+
+    const payload = JSON.parse(sent!.body) as { sha256: string; callbackUrl: string };
+    const callback = JSON.stringify({ sha256: payload.sha256, status: 'done', url: 'https://cdn.tryon.example/result.jpg' });
+    const signature = new Webhook(secret).sign('msg_j', new Date(), callback);
+    const headers = { 'content-type': 'application/json', 'webhook-id': 'msg_j', 'webhook-timestamp': String(Math.floor(Date.now() / 1000)), 'webhook-signature': signature };
+    expect((await call(new URL(payload.callbackUrl, 'http://x').pathname, { method: 'POST', headers, body: callback })).status).toBe(200);
+
+    expect(await settled(t.headers, 'j')).toMatchObject({ status: 'done', images: [{ status: 'done' }] });
+    const job = await waitJob(t, jobId, 10_000);
     expect(job).toMatchObject({ status: 'completed', counts: { created: 1 } });
     expect(job.completedAt).not.toBeNull();
     const feed = await body(await call('/v1/events?limit=100', { headers: t.headers }));
-    const types = feed.data.map((e: any) => e.type);
-    expect(types.filter((x: string) => x === 'job.completed')).toHaveLength(1);
-    // The job finishes after its images: its event comes after product.processed.
+    const types: string[] = feed.data.map((e: { type: string }) => e.type);
+    expect(types.filter((x) => x === 'job.completed')).toHaveLength(1);
+    // The job finishes after its images: its event comes after product.processed (both present).
+    expect(types).toContain('product.processed');
     expect(types.indexOf('job.completed')).toBeGreaterThan(types.indexOf('product.processed'));
   });
 

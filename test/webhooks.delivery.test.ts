@@ -174,9 +174,14 @@ describe('delivery outcomes', () => {
     expect(disabledEvents).toHaveLength(1);
     expect(disabledEvents[0]!.data).toMatchObject({ endpointId: wh.id });
 
-    // Nothing more is sent to it.
+    // Nothing more is sent to it. A second endpoint of the tenant shows when fan-out has run for the
+    // later events (rows for every endpoint are written in one batch per event).
+    const control = newBucket();
+    await createWebhook(t, { url: target(control), eventTypes: ['product.created'] });
     await putProduct(t, 'p2');
     await putProduct(t, 'p3');
+    const controlGot = await waitReceived(control, 2);
+    expect(controlGot.map((r) => JSON.parse(r.body).data.productId).sort()).toEqual(['p2', 'p3']);
     expect((await deliveries(t, wh.id)).length).toBe(1);
     expect(await received(bucket)).toHaveLength(1);
   });
@@ -222,21 +227,15 @@ describe('delivery outcomes', () => {
     expect(got.map((r) => r.path.split('/').at(-1))).toEqual(['redirect']);
   });
 
-  it('a slow body is recorded sanely: success with its bytes, or a timeout within the limit', { timeout: 15_000 }, async () => {
+  it('a body that trickles past the limit is a timeout: the limit covers the whole exchange, not just the headers', { timeout: 15_000 }, async () => {
+    // 30 bytes over 3 s behind an immediate 200: the 2 s timeout must cut the body read off.
     const { t, wh } = await subscribed('slow');
     const d = await firstAttempt(t, wh, 'p1', 8000);
     const [a] = d.attempts;
     expect(d.attempts).toHaveLength(1);
-    if (d.status === 'succeeded') {
-      expect(a).toMatchObject({ statusCode: 200, error: null, responseBody: '.'.repeat(30) });
-    } else {
-      // 30 bytes trickle over 3 s; the 2 s timeout covers the whole exchange.
-      expect(d.status).toBe('retrying');
-      expect(a!.error).toMatch(/2000 ms|time/i);
-      expect(a!.latencyMs).toBeGreaterThanOrEqual(1900);
-      expect(a!.latencyMs).toBeLessThan(3000);
-      expect(ms(d.nextAttemptAt) - ms(a!.attemptedAt)).toBeGreaterThanOrEqual(4500);
-    }
+    expect(d.status).toBe('retrying');
+    expect(a).toMatchObject({ statusCode: null, error: expect.stringMatching(/2000 ms/) });
+    expect(ms(d.nextAttemptAt) - ms(a!.attemptedAt)).toBeGreaterThanOrEqual(4500);
   });
 });
 

@@ -3,38 +3,11 @@
  * bare 500; D1 errors a client's input can provoke (too many parameters, a statement or value too
  * large) are 4xx. The outage is simulated by bindings that throw what the runtime throws.
  */
-import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
+import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../src/app';
 import type { Env } from '../src/env';
 import { createTenant, expectProblem, product } from './helpers/api';
-
-/** A D1 binding whose every query rejects with `message` (prepare/bind still work, as in production). */
-function failingDb(message: string): D1Database {
-  const fail = () => Promise.reject(new Error(message));
-  const statement: any = { bind: () => statement, first: fail, run: fail, all: fail, raw: fail };
-  return { prepare: () => statement, batch: fail, exec: fail, dump: fail, withSession: () => ({ prepare: () => statement, batch: fail }) } as unknown as D1Database;
-}
-
-/** An R2 binding that rejects every call the way workerd's R2 errors read. */
-function failingBucket(): R2Bucket {
-  const fail = (op: string) => () => Promise.reject(new Error(`${op}: We encountered an internal error. Please try again. (10001)`));
-  return { get: fail('get'), put: fail('put'), head: fail('head'), delete: fail('delete'), list: fail('list') } as unknown as R2Bucket;
-}
-
-function failingQueue(): Queue<unknown> {
-  const fail = () => Promise.reject(new Error('Network connection lost.'));
-  return { send: fail, sendBatch: fail } as unknown as Queue<unknown>;
-}
-
-const app = createApp();
-
-async function fetchWith(bindings: Env, path: string, init: RequestInit = {}): Promise<Response> {
-  const ctx = createExecutionContext();
-  const res = await app.fetch(new Request(`http://shelfsync.test${path}`, init), bindings, ctx);
-  await waitOnExecutionContext(ctx);
-  return res;
-}
+import { failingBucket, failingDb, failingQueue, fetchWith } from './helpers/bindings';
 
 const jsonInit = (method: string, headers: Record<string, string>, body: unknown): RequestInit => ({
   method,

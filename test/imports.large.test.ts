@@ -2,10 +2,10 @@
  * A 50,000-row CSV generated in the test (~4 MB): the import crosses several 512 KB chunks (seen in
  * GET /v1/imports as progress between 0 and 1) and completes with every row created once.
  *
- * Local D1 runs its statements on workerd's one thread: a write path whose cost grows with the square
- * of the rows would freeze the whole test process (timers included) for an hour on 50,000 rows. A
- * 4,000-row import goes first; if that is already slow, the 50,000-row test fails at once instead of
- * starting, and a 50,000-row import that misses its deadline is stopped (marked failed) by waitImport.
+ * A 4,000-row import goes first: if that one does not complete, the 50,000-row test does not start.
+ * How fast the write path is (rows/s, and whether the second half of a file is slower than the first,
+ * the sign of a cost that grows with the rows) is measured by `npm run bench:imports`, not asserted
+ * here; a 50,000-row import that misses waitImport's deadline is stopped (marked failed).
  */
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
@@ -14,9 +14,7 @@ import { getProduct, jobErrors, getJob, sha256Hex, startImport, utf8, waitImport
 
 const ROWS = 50_000;
 const PREFLIGHT_ROWS = 4_000;
-const PREFLIGHT_LIMIT_MS = 12_000;
-
-let preflight: { ms: number } | null = null;
+let preflightCompleted = false;
 
 function feedOf(rows: number, prefix = 'sku'): Uint8Array {
   const lines = ['id,title,description,price,availability,brand'];
@@ -25,21 +23,17 @@ function feedOf(rows: number, prefix = 'sku'): Uint8Array {
 }
 
 describe.sequential('a 50,000-row feed', () => {
-  it(`imports ${PREFLIGHT_ROWS} rows (one chunk) within ${PREFLIGHT_LIMIT_MS / 1000} s`, async () => {
+  it(`imports ${PREFLIGHT_ROWS} rows (one chunk)`, async () => {
     const t = await createTenant();
-    const started = Date.now();
     const { job } = await startImport(t, feedOf(PREFLIGHT_ROWS), 'text/csv');
     const imp = await waitImport(t, job.id, { timeoutMs: 60_000, intervalMs: 250 });
-    preflight = { ms: Date.now() - started };
-    console.log(`${PREFLIGHT_ROWS} rows: ${preflight.ms} ms (${imp.rowsPerSecond} rows/s)`);
-    expect(imp).toMatchObject({ status: 'completed', rows: { total: PREFLIGHT_ROWS, done: PREFLIGHT_ROWS } });
-    expect(preflight.ms).toBeLessThan(PREFLIGHT_LIMIT_MS);
+    expect(imp).toMatchObject({ status: 'completed', rows: { total: PREFLIGHT_ROWS, done: PREFLIGHT_ROWS, failed: 0 } });
+    expect(await getJob(t, job.id)).toMatchObject({ status: 'completed', counts: { created: PREFLIGHT_ROWS } });
+    preflightCompleted = true;
   }, 90_000);
 
   it('completes with 50,000 created, chunk by chunk', async () => {
-    if (!preflight || preflight.ms >= PREFLIGHT_LIMIT_MS) {
-      throw new Error(`not started: ${PREFLIGHT_ROWS} rows took ${preflight?.ms ?? '?'} ms; at that rate (and worse: the cost grows with the square of the rows) 50,000 rows would freeze workerd far past any deadline`);
-    }
+    if (!preflightCompleted) throw new Error(`not started: the ${PREFLIGHT_ROWS}-row import did not complete`);
     const t = await createTenant();
     const bytes = feedOf(ROWS);
     expect(bytes.byteLength).toBeGreaterThan(3 * 1024 * 1024);

@@ -10,7 +10,7 @@ import { eventStatements } from '../src/events/outbox';
 import worker from '../src/index';
 import { fanOutTenant } from '../src/webhooks/fanout';
 import { newId } from '../src/lib/ulid';
-import { createTenant, putProduct, type TestTenant } from './helpers/api';
+import { createTenant, type TestTenant } from './helpers/api';
 import { createWebhook, deliveries, newBucket, received, target, waitDeliveries, waitReceived, type Webhook as Endpoint } from './helpers/webhooks';
 
 /** The Worker's queue handler, called as the runtime calls it. */
@@ -79,7 +79,9 @@ describe('crash between fan-out and send', () => {
     await waitOnExecutionContext(ctx);
     const got = await waitReceived(bucket, 1);
     expect(got[0]!.headers['webhook-id']).toBe(eventId);
-    await waitDeliveries(t, wh.id, (l) => l.length === 1 && l[0]!.status === 'succeeded', 'the delivery recorded');
+    const [d] = await waitDeliveries(t, wh.id, (l) => l.length === 1 && l[0]!.status === 'succeeded', 'the delivery recorded');
+    expect(d).toMatchObject({ eventId, status: 'succeeded', attemptCount: 1, attempts: [{ statusCode: 200 }] });
+    expect(got).toHaveLength(1);
   });
 
   it('a claim left behind by a crashed attempt is retried by the cron once its lease expires', async () => {
@@ -167,17 +169,8 @@ describe('queue consumers driven directly', () => {
     expect(results).toHaveLength(2);
     expect(results.map((r) => JSON.parse(r.body))).toEqual([messages[0]!.body, messages[1]!.body]);
     expect(results.map((r) => r.attempts)).toEqual([11, 6]);
-    for (const r of results) {
-      expect(r.queue).toEqual(expect.any(String));
-      expect(Math.abs(r.created_at - Date.now())).toBeLessThan(60_000);
-    }
-  });
-
-  it('a write whose wake-up is delivered normally reaches the receiver within a second', async () => {
-    const { t, bucket } = await subscribed();
-    const started = Date.now();
-    await putProduct(t, 'fast');
-    const got = await waitReceived(bucket, 1, 3000);
-    expect(got[0]!.receivedAt - started).toBeLessThan(1000);
+    // Each row names the queue the message came from (a message carries no origin; its kind decides).
+    expect(results.map((r) => r.queue)).toEqual(['shelfsync-deliveries', 'shelfsync-inbound']);
+    for (const r of results) expect(Math.abs(r.created_at - Date.now())).toBeLessThan(60_000);
   });
 });

@@ -1,6 +1,6 @@
 /** The one error envelope: application/problem+json for every failure the API answers. */
 import { describe, expect, it } from 'vitest';
-import { ADMIN, call, createTenant, expectProblem, product } from './helpers/api';
+import { ADMIN, body, call, createTenant, expectProblem, product } from './helpers/api';
 
 const MB = 1024 * 1024;
 /** The single-product body cap (src/config.ts bodyLimits.single), set from bench/memory/single.mjs. */
@@ -143,9 +143,12 @@ describe('error envelope', () => {
     const res = await call('/v1/products/p1', {
       method: 'PUT',
       headers: { ...t.headers, 'content-type': 'application/json; charset=utf-8' },
-      body: JSON.stringify(product('p1')),
+      body: JSON.stringify(product('p1', { title: 'Read with a charset' })),
     });
     expect(res.status).toBe(201);
+    // The body was read as JSON, not dropped: what was sent is what is stored.
+    const stored = await body(await call('/v1/products/p1', { headers: t.headers }));
+    expect(stored).toMatchObject({ id: 'p1', title: 'Read with a charset', brand: 'Acme', prices: { USD: { amount: '25.00' } } });
   });
 
   it('answers 401 in the envelope, with RateLimit-Policy', async () => {

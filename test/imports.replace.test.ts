@@ -8,7 +8,7 @@ import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { sweepImports } from '../src/imports/consumer';
 import { createTenant, feed, product, putProduct, type TestTenant } from './helpers/api';
-import { getProduct, postImport, productIds, productStatus, runImport, sleep, startImport, utf8, waitImport } from './helpers/imports';
+import { getProduct, importRow, postImport, productIds, productStatus, runImport, sleep, startImport, utf8, waitImport } from './helpers/imports';
 
 const JSONL = 'application/x-ndjson';
 const jsonl = (...docs: unknown[]) => docs.map((d) => JSON.stringify(d)).join('\n') + '\n';
@@ -161,22 +161,33 @@ describe('one replace import per tenant at a time', () => {
     expect((await waitImport(t, later.job.id)).status).toBe('completed');
   });
 
-  it('an upload that died long ago (its request never finished: isolate evicted, `npm start` restarted) does not hold the slot forever', async () => {
-    const t = await createTenant();
+  async function deadUpload(tenantId: string): Promise<string> {
     const dayAgo = Date.now() - 24 * 60 * 60 * 1000;
     const dead = `job_dead_${crypto.randomUUID().replaceAll('-', '')}`;
     await env.DB.prepare(
       `INSERT INTO imports (job_id, tenant_id, format, mode, r2_key, bytes, sha256, next_offset, next_line, rows_total, rows_done, rows_failed, status, created_at, updated_at)
        VALUES (?1, ?2, 'csv', 'replace', 'imports/none', 0, '', 0, 1, 0, 0, 0, 'uploading', ?3, ?3)`,
     )
-      .bind(dead, t.id, dayAgo)
+      .bind(dead, tenantId, dayAgo)
       .run();
-    // Either the cron's import sweep expires such a claim, or the POST does not count it: both pass.
-    await sweepImports(env);
+    return dead;
+  }
+
+  it('an upload that died long ago (its request never finished: isolate evicted, `npm start` restarted) does not hold the slot: the POST does not count it', async () => {
+    const t = await createTenant();
+    const dead = await deadUpload(t.id);
     const res = await postImport(t, jsonl(product('p')), JSONL, { mode: 'replace' });
     const text = await res.text();
     expect(res.status, text.slice(0, 300)).toBe(202);
-    await waitImport(t, JSON.parse(text).job.id);
+    expect(await importRow(dead)).toMatchObject({ status: 'uploading' });
+    expect((await waitImport(t, JSON.parse(text).job.id)).status).toBe('completed');
+  });
+
+  it('the import sweep ends an upload that died long ago as failed, with the reason', async () => {
+    const t = await createTenant();
+    const dead = await deadUpload(t.id);
+    await sweepImports(env);
+    expect(await importRow(dead)).toMatchObject({ status: 'failed', note: 'The upload did not complete' });
   });
 
   it('a second replace import posted right after the first is refused while the first runs', async () => {

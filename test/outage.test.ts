@@ -4,10 +4,10 @@
  * large) are 4xx. The outage is simulated by bindings that throw what the runtime throws.
  */
 import { env } from 'cloudflare:test';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Env } from '../src/env';
 import { createTenant, expectProblem, product } from './helpers/api';
-import { failingBucket, failingDb, failingQueue, fetchWith } from './helpers/bindings';
+import { failingBucket, failingDb, failingDbWith, failingQueue, fetchWith } from './helpers/bindings';
 
 const jsonInit = (method: string, headers: Record<string, string>, body: unknown): RequestInit => ({
   method,
@@ -73,6 +73,54 @@ describe('binding outages', () => {
       const tooBig = { ...env, DB: new Proxy(db, { get: (target, name) => (name === 'batch' ? () => Promise.reject(new Error(message)) : Reflect.get(target, name).bind(target)) }) } as Env;
       const res = await fetchWith(tooBig, '/v1/products/big', jsonInit('PUT', t.headers, product('big')));
       await expectProblem(res, 413, 'payload_too_large');
+    }
+  });
+});
+
+describe('internal_error: a failure nobody anticipated (a bug, not a binding)', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  /** D1 calls that throw a TypeError, as code reading a missing field would: never mapped to 503/413. */
+  const buggy = () => failingDbWith(new TypeError("Cannot read properties of undefined (reading 'secret-ish detail')"));
+
+  function captureErrors(): string[] {
+    const lines: string[] = [];
+    vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void lines.push(args.map(String).join(' ')));
+    return lines;
+  }
+
+  it('is a 500 internal_error envelope on /v1 with the request id, logged with the cause, the cause never answered', async () => {
+    const t = await createTenant();
+    const logged = captureErrors();
+    const res = await fetchWith({ ...env, DB: buggy() } as Env, '/v1/products/p1', { headers: t.headers });
+    const problem = await expectProblem(res, 500, 'internal_error');
+    expect(JSON.stringify(problem)).not.toContain('secret-ish detail');
+    expect(problem.requestId).toEqual(expect.any(String));
+    const line = logged.find((l) => l.includes(problem.requestId));
+    expect(line).toBeDefined();
+    expect(JSON.parse(line!)).toMatchObject({ level: 'error', message: 'request failed', error: expect.stringContaining('secret-ish detail') });
+  });
+
+  it("is a 500 in each dialect's own shape, logged with the dialect, the cause never answered", async () => {
+    const t = await createTenant();
+    const logged = captureErrors();
+    const bearer = { authorization: `Bearer ${t.key}` };
+    for (const [dialect, path, init] of [
+      ['sizebay', '/compat/sizebay/products', jsonInit('PATCH', { 'x-api-key': t.key }, { id: 'x' })],
+      ['tryon', '/compat/tryon/products/x', { headers: bearer }],
+      ['robosize', `/compat/robosize/api/v1/product/?api_key=${t.key}`, { headers: {} }],
+      ['genera', '/compat/genera/v1/brand/catalog/sync', jsonInit('POST', bearer, { products: [] })],
+      ['gesmart', '/compat/gesmart/api/auth/login', jsonInit('POST', {}, { apiKey: t.key })],
+    ] as const) {
+      const before = logged.length;
+      const res = await fetchWith({ ...env, DB: buggy() } as Env, path, init);
+      const text = await res.text();
+      expect(res.status, `${path}: ${text}`).toBe(500);
+      expect(res.headers.get('content-type') ?? '', path).not.toMatch(/problem\+json/);
+      expect(() => JSON.parse(text), path).not.toThrow();
+      expect(text, path).not.toContain('secret-ish detail');
+      const lines = logged.slice(before).map((l) => JSON.parse(l));
+      expect(lines, path).toContainEqual(expect.objectContaining({ level: 'error', dialect, message: 'request failed' }));
     }
   });
 });

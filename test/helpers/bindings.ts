@@ -16,7 +16,12 @@ interface FailingStatement {
 
 /** A D1 binding whose every query rejects with `message` (prepare/bind still work, as in production). */
 export function failingDb(message = 'D1_ERROR: Network connection lost.'): D1Database {
-  const fail = () => Promise.reject(new Error(message));
+  return failingDbWith(new Error(message));
+}
+
+/** A D1 binding whose every query rejects with this error. */
+export function failingDbWith(error: Error): D1Database {
+  const fail = () => Promise.reject(error);
   const statement: FailingStatement = { bind: () => statement, first: fail, run: fail, all: fail, raw: fail };
   return { prepare: () => statement, batch: fail, exec: fail, dump: fail, withSession: () => ({ prepare: () => statement, batch: fail }) } as unknown as D1Database;
 }

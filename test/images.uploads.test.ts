@@ -7,6 +7,7 @@ import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { bytesToBase64 } from '../src/lib/base64';
 import { body, call, createTenant, expectProblem } from './helpers/api';
+import { waitFor } from './helpers/poll';
 
 async function fixture(name: string): Promise<Uint8Array> {
   const { inject } = await import('vitest');
@@ -18,13 +19,11 @@ async function sha256(bytes: Uint8Array): Promise<string> {
   return [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-async function settled(headers: Record<string, string>, id: string): Promise<any> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
+function settled(headers: Record<string, string>, id: string): Promise<any> {
+  return waitFor(async () => {
     const product = await body(await call(`/v1/products/${id}`, { headers }));
-    if ((product.status !== 'pending' && product.status !== 'processing') || Date.now() > deadline) return product;
-    await new Promise((r) => setTimeout(r, 100));
-  }
+    return product.status !== 'pending' && product.status !== 'processing' ? product : undefined;
+  }, `product ${id} to settle`, 15_000, 100);
 }
 
 describe('base64 image sources', () => {

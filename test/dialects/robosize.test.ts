@@ -10,6 +10,7 @@ import { afterEach, describe, expect, inject, it, vi } from 'vitest';
 import type { Env } from '../../src/env';
 import { ADMIN, body, call, createTenant, feed, type TestTenant } from '../helpers/api';
 import { failingDb, fetchWith } from '../helpers/bindings';
+import { waitFor } from '../helpers/poll';
 import createRequest from './fixtures/robosize/create.request.seed.json?raw';
 import createResponse from './fixtures/robosize/create.response.seed.json?raw';
 import listResponse from './fixtures/robosize/list.response.seed.json?raw';
@@ -146,15 +147,6 @@ async function v1Product(t: TestTenant, id: string): Promise<any> {
   return res.status === 200 ? body(res) : null;
 }
 
-async function waitFor<T>(probe: () => Promise<T | undefined | false | null>, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false && value !== null) return value as T;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const settled = (p: any) => p && p.status !== 'pending' && p.status !== 'processing' && p.images.every((i: any) => i.status !== 'pending' && i.status !== 'processing');
 

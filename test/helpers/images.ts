@@ -4,7 +4,7 @@
  * sleeps), the events feed, the ingest queue handler called as the runtime calls it, and reading
  * WebP dimensions from the bytes.
  */
-import { waitFor as waitForWithin } from './webhooks';
+import { waitFor as waitForWithin } from './poll';
 import { env } from 'cloudflare:test';
 import { inject } from 'vitest';
 import worker from '../../src/index';
@@ -46,7 +46,7 @@ export async function imgCount(name: FixtureName): Promise<{ total: number; notM
   return (await res.json()) as { total: number; notModified: number };
 }
 
-export { sleep } from './webhooks';
+export { sleep } from './poll';
 
 /** Polls `probe` until it returns something other than undefined/false; image work gets a longer deadline. */
 export function waitFor<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 8000, intervalMs = 40): Promise<T> {

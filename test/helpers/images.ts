@@ -38,7 +38,7 @@ export function img(name: FixtureName, tag?: string): string {
 
 /**
  * How many times the receiver served /img/{name} (all test files together) and how many were 304.
- * `anim.gif` is reserved for the counting tests in test/images.resync.test.ts: other suites should not
+ * `anim.gif` is reserved for the counting tests in test/images/resync.test.ts: other suites should not
  * fetch it, or those counts stop being exact.
  */
 export async function imgCount(name: FixtureName): Promise<{ total: number; notModified: number }> {

@@ -35,7 +35,7 @@ export default defineConfig({
               ratelimits: {
                 // The suite sends no CF-Connecting-IP, so every keyless request shares the key `unknown`.
                 IP_RATE_LIMITER: { namespace_id: '1002', simple: { limit: 1_000_000, period: 60 } },
-                // A low-limit twin the per-IP 429 test swaps in (test/rate-limit.test.ts).
+                // A low-limit twin the per-IP 429 test swaps in (test/http/rate-limit.test.ts).
                 LOW_IP_RATE_LIMITER: { namespace_id: '1003', simple: { limit: 5, period: 60 } },
               },
             },

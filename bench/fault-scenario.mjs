@@ -21,7 +21,7 @@ import { startFixtures } from './fixtures-server.mjs';
 
 const { Webhook } = standardwebhooks;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const ADMIN_TOKEN = 'faults-admin-token';
+export const ADMIN_TOKEN = 'faults-admin-token';
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function freePort() {

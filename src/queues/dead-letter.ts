@@ -9,6 +9,24 @@ import { failIngestMessage } from '../images/consumers';
 import { failJobStatement } from '../jobs/job-statements';
 import { newId } from '../lib/ulid';
 
+/**
+ * The queue a dead message came from. Cloudflare hands the dead-letter consumer its own queue name
+ * only, so the origin is read from the message's kind (one kind per queue, see consumer.ts).
+ */
+const ORIGIN_BY_KIND: Record<string, string> = {
+  events: 'shelfsync-events',
+  deliver: 'shelfsync-deliveries',
+  ingest: 'shelfsync-ingest',
+  import: 'shelfsync-imports',
+  inbound: 'shelfsync-inbound',
+  'money-backfill': 'shelfsync-maintenance',
+};
+
+function originQueue(body: unknown, fallback: string): string {
+  const kind = (body as { kind?: unknown } | null)?.kind;
+  return (typeof kind === 'string' && ORIGIN_BY_KIND[kind]) || fallback;
+}
+
 export async function recordDeadLetters(batch: MessageBatch<unknown>, env: Env): Promise<void> {
   // Work that has an owner in D1 is closed there first: images end `error` with the reason.
   for (const message of batch.messages) {
@@ -25,12 +43,12 @@ export async function recordDeadLetters(batch: MessageBatch<unknown>, env: Env):
     }
   }
   const now = Date.now();
-  const rows = batch.messages.map((m) => ({ id: newId('dl', now), body: JSON.stringify(m.body), attempts: m.attempts }));
+  const rows = batch.messages.map((m) => ({ id: newId('dl', now), queue: originQueue(m.body, batch.queue), body: JSON.stringify(m.body), attempts: m.attempts }));
   await env.DB.prepare(
     `INSERT INTO dead_letters (id, queue, body, attempts, created_at)
-     SELECT j.value ->> 'id', ?1, j.value ->> 'body', j.value ->> 'attempts', ?2 FROM json_each(?3) AS j`,
+     SELECT j.value ->> 'id', j.value ->> 'queue', j.value ->> 'body', j.value ->> 'attempts', ?1 FROM json_each(?2) AS j`,
   )
-    .bind(batch.queue, now, JSON.stringify(rows))
+    .bind(now, JSON.stringify(rows))
     .run();
   batch.ackAll();
 }

@@ -8,6 +8,7 @@ import { env } from 'cloudflare:test';
 import { describe, expect, inject, it } from 'vitest';
 import { runCron } from '../../src/cron/scheduled';
 import { body, call, createTenant, feed, sha256Hex, type TestTenant } from '../helpers/api';
+import { waitFor } from '../helpers/poll';
 import flatFixture from './fixtures/tryon/flat.json';
 import imageUrlsFixture from './fixtures/tryon/image-urls.json';
 import multipartFixture from './fixtures/tryon/multipart-data.json';
@@ -36,13 +37,11 @@ async function image(name: string): Promise<Uint8Array> {
 }
 
 /** Polls until no image is pending or processing. */
-async function settled(t: TestTenant, externalId: string): Promise<any> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
+function settled(t: TestTenant, externalId: string): Promise<any> {
+  return waitFor(async () => {
     const product = await body(await read(t, externalId));
-    if ((product.status !== 'pending' && product.status !== 'processing') || Date.now() > deadline) return product;
-    await new Promise((r) => setTimeout(r, 100));
-  }
+    return product.status !== 'pending' && product.status !== 'processing' ? product : undefined;
+  }, `${externalId} to settle`, 20_000, 100);
 }
 
 /** Asserts the one error shape and returns it. */

@@ -4,7 +4,7 @@
  * sleeps), the events feed, the ingest queue handler called as the runtime calls it, and reading
  * WebP dimensions from the bytes.
  */
-import { waitFor as waitForWithin } from './webhooks';
+import { waitFor as waitForWithin } from './poll';
 import { env } from 'cloudflare:test';
 import { inject } from 'vitest';
 import worker from '../../src/index';
@@ -38,7 +38,7 @@ export function img(name: FixtureName, tag?: string): string {
 
 /**
  * How many times the receiver served /img/{name} (all test files together) and how many were 304.
- * `anim.gif` is reserved for the counting tests in test/images.resync.test.ts: other suites should not
+ * `anim.gif` is reserved for the counting tests in test/images/resync.test.ts: other suites should not
  * fetch it, or those counts stop being exact.
  */
 export async function imgCount(name: FixtureName): Promise<{ total: number; notModified: number }> {
@@ -46,7 +46,7 @@ export async function imgCount(name: FixtureName): Promise<{ total: number; notM
   return (await res.json()) as { total: number; notModified: number };
 }
 
-export { sleep } from './webhooks';
+export { sleep } from './poll';
 
 /** Polls `probe` until it returns something other than undefined/false; image work gets a longer deadline. */
 export function waitFor<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 8000, intervalMs = 40): Promise<T> {

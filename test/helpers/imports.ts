@@ -12,7 +12,9 @@ import { body, call, sha256Hex, type TestTenant } from './api';
 
 export { sha256Hex };
 
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+import { sleep } from './poll';
+
+export { sleep };
 
 export type Feed = string | Uint8Array | ReadableStream<Uint8Array>;
 

@@ -4,6 +4,9 @@
  */
 import { inject } from 'vitest';
 import { body, call, type TestTenant } from './api';
+import { waitFor } from './poll';
+
+export { sleep, waitFor } from './poll';
 
 export const receiverUrl = inject('receiverUrl');
 
@@ -29,21 +32,6 @@ export function target(bucket: string, behaviour: Behaviour = 'ok'): string {
 export async function received(bucket: string): Promise<Received[]> {
   const res = await fetch(`${receiverUrl}/received/${bucket}`);
   return (await res.json()) as Received[];
-}
-
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** Polls `probe` until it returns something other than undefined/false, or fails after `timeoutMs`. */
-export async function waitFor<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 5000, intervalMs = 25): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value as T;
-    last = value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(last)})`);
-    await sleep(intervalMs);
-  }
 }
 
 /** Waits until at least `count` requests arrived in the bucket; returns them all. */

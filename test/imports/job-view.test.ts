@@ -5,8 +5,8 @@
  * that grow with the rows committed so far.
  */
 import { describe, expect, it } from 'vitest';
-import { createTenant } from './helpers/api';
-import { getImport, getJob, importRow, runImportConsumer, stageImport, utf8 } from './helpers/imports';
+import { createTenant } from '../helpers/api';
+import { getImport, getJob, importRow, runImportConsumer, stageImport, utf8 } from '../helpers/imports';
 
 /** ~4.4 MB: more than one message's worth of chunks (6 x 512 KB), so the import takes two slices. */
 function feedOf(rows: number): Uint8Array {

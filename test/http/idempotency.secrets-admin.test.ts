@@ -5,8 +5,8 @@
  * `secret_already_shown`; admin keys live in the operator's own scope, apart from every tenant's.
  */
 import { describe, expect, inject, it } from 'vitest';
-import { ADMIN, body, call, createTenant, expectProblem, type TestTenant } from './helpers/api';
-import { hmac, newBucket, target, toBase64 } from './helpers/webhooks';
+import { ADMIN, body, call, createTenant, expectProblem, type TestTenant } from '../helpers/api';
+import { hmac, newBucket, target, toBase64 } from '../helpers/webhooks';
 
 async function push(sourceId: string, secret: string, id: string): Promise<Response> {
   const raw = JSON.stringify({ id, title: `Pushed ${id}` });

@@ -4,7 +4,7 @@
  * exist, answers 412 in the problem envelope and writes nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { body, call, createTenant, expectProblem, product, productEvents, putProduct } from './helpers/api';
+import { body, call, createTenant, expectProblem, product, productEvents, putProduct } from '../helpers/api';
 
 describe('PUT honours If-Match', () => {
   it('a stale ETag answers 412 and changes nothing; the current one replaces', async () => {

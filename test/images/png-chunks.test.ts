@@ -5,10 +5,10 @@
  * before any decode, and the image ends `error` naming the limit once one passes it.
  */
 import { describe, expect, it } from 'vitest';
-import { bytesToBase64 } from '../src/lib/base64';
-import { checkCompressedChunks, MAX_INFLATED_CHUNK, MAX_INFLATED_TOTAL } from '../src/images/png-ancillary';
-import { call, createTenant, type TestTenant } from './helpers/api';
-import { waitProduct } from './helpers/images';
+import { bytesToBase64 } from '../../src/lib/base64';
+import { checkCompressedChunks, MAX_INFLATED_CHUNK, MAX_INFLATED_TOTAL } from '../../src/images/png-ancillary';
+import { call, createTenant, type TestTenant } from '../helpers/api';
+import { waitProduct } from '../helpers/images';
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;

@@ -8,13 +8,11 @@
  * syncId is the job id; answers and errors are GeSmart's
  * (`{success: false, error, details: [{field, message}]}`). See docs/dialects/gesmart.md.
  */
-import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from '@hono/zod-openapi';
 import { ipRateLimit } from '../../auth/rate-limit';
 import { catalog } from '../../catalog/catalog-context';
 import { deleteProduct } from '../../catalog/products.service';
-import type { AppEnv } from '../../env';
 import { limitBodyTo, requireJson, withBodyLimit } from '../../http/body';
 import { ApiError, type FieldError } from '../../http/problem';
 import { findJob } from '../../jobs/jobs.repository';

@@ -228,7 +228,7 @@ benchRoutes.post('/import-write-profile', async (c) => {
   const tenant = { id: tenantRow!.id, name: tenantRow!.name, defaultCurrency: tenantRow!.default_currency, defaultLocale: tenantRow!.default_locale };
   const result = readChunk(row.format, bytes, cursor, false, tenant);
   if (!result) return c.json({ ok: false, error: 'readChunk found no record' }, 422);
-  const ctx = { db: c.env.DB, bucket: c.env.IMAGES, tenant, options: resolveOptions(), imageUrl: async () => null } as CatalogContext;
+  const ctx = { db: c.env.DB, bucket: c.env.IMAGES, tenant, options: resolveOptions(), imageUrl: async () => null, waitUntil: (p: Promise<unknown>) => c.executionCtx.waitUntil(p), queues: c.env } as CatalogContext;
   const items: WriteItem[] = [];
   for (const [i, candidate] of result.candidates.entries()) {
     if (!candidate.ok) continue;
@@ -315,7 +315,7 @@ benchRoutes.post('/import-chunk', async (c) => {
   const result = readChunk(row.format, bytes, cursor, final, tenant);
   const parseMs = Date.now() - t1;
   if (!result) return c.json({ ok: false, error: 'readChunk found no record' }, 422);
-  const ctx = { db: c.env.DB, bucket: c.env.IMAGES, tenant, options: resolveOptions(), imageUrl: async () => null } as CatalogContext;
+  const ctx = { db: c.env.DB, bucket: c.env.IMAGES, tenant, options: resolveOptions(), imageUrl: async () => null, waitUntil: (p: Promise<unknown>) => c.executionCtx.waitUntil(p), queues: c.env } as CatalogContext;
   let docsJsonChars = 0;
   const docs: unknown[] = [];
   const t2 = Date.now();

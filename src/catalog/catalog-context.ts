@@ -1,6 +1,7 @@
 /**
- * The catalog service's context for a request: bindings, tenant, options, and the one way image URLs
- * are signed (against PUBLIC_BASE_URL, else the origin and mount path the request came through).
+ * The catalog service's context for a request: bindings, tenant, options, the one way image URLs
+ * are signed (against PUBLIC_BASE_URL, else the origin and mount path the request came through), and
+ * the request's execution context, which keeps the writes' wake-ups running after the response.
  */
 import type { Context } from 'hono';
 import type { AppEnv } from '../env';
@@ -18,6 +19,8 @@ export function catalog(c: Context<AppEnv>): CatalogContext {
     tenant: c.get('tenant'),
     options: c.get('options'),
     imageUrl: (image) => signedImageUrl(c.env, base, image),
+    waitUntil: (promise) => c.executionCtx.waitUntil(promise),
+    queues: c.env,
   };
 }
 

@@ -12,7 +12,7 @@ import { ApiError } from '../http/problem';
 import { parseJsonWithin } from '../lib/json-depth';
 import { defaultImageLimits } from '../images/probe';
 import { storeUpload, type UploadedFile } from '../images/uploads';
-import { type CatalogContext, putProduct, type SingleWrite } from './products.service';
+import { type CatalogContext, putProduct, type SingleWrite, type WriteOptions } from './products.service';
 
 export const MAX_MULTIPART_PARTS = 41;
 
@@ -43,7 +43,7 @@ export async function readMultipart(c: Context<AppEnv>, ctx: CatalogContext): Pr
   return { data, files };
 }
 
-export async function createProduct(c: Context<AppEnv>, ctx: CatalogContext): Promise<SingleWrite> {
+export async function createProduct(c: Context<AppEnv>, ctx: CatalogContext, options: WriteOptions = {}): Promise<SingleWrite> {
   const type = c.req.header('content-type') ?? '';
   let body: unknown;
   let files: Map<string, UploadedFile> | null = null;
@@ -68,5 +68,5 @@ export async function createProduct(c: Context<AppEnv>, ctx: CatalogContext): Pr
   }
   const id = body !== null && typeof body === 'object' ? (body as { id?: unknown }).id : undefined;
   if (typeof id !== 'string') throw new ApiError('validation_failed', 'The product is not valid', [{ path: '/id', message: 'Required' }]);
-  return putProduct(ctx, id, body, files, 'products.post');
+  return putProduct(ctx, id, body, files, 'products.post', null, options);
 }

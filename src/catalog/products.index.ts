@@ -8,27 +8,14 @@ import { createRouter } from '../http/router';
 import { idempotency } from '../idempotency/idempotency';
 import { findJob } from '../jobs/jobs.repository';
 import { encodeCursor } from '../lib/cursor';
-import { wakeFanoutAfterResponse } from '../events/wake';
-import { reopenImages } from '../images/refresh';
-import { wakeIngest } from '../images/wake';
 import { catalog } from './catalog-context';
 import { createProduct } from './create-product';
 import { parseRfc3339 } from '../lib/dates';
 import * as routes from './products.routes';
 import { batchUpsert, getProduct, type IfMatch, listProducts, patchProduct, putProduct, removeProduct } from './products.service';
 
-/**
- * After a write: wake the fan-out, and the ingest queue for products with images to process. With
- * `?refresh=true`, the written products' settled images are reopened first and fetched again.
- */
-async function afterWrite(c: Context<AppEnv>, toIngest: string[], written: string[] = [], jobId?: string): Promise<void> {
-  wakeFanoutAfterResponse(c);
-  const tenantId = c.get('tenant').id;
-  const refresh = c.req.query('refresh') === 'true';
-  const reopened = refresh && jobId ? await reopenImages(c.env.DB, tenantId, written, jobId) : [];
-  const products = [...new Set([...toIngest, ...reopened])];
-  if (products.length > 0) c.executionCtx.waitUntil(wakeIngest(c.env, tenantId, products, refresh));
-}
+/** `?refresh=true`: the written products' settled images are fetched and processed again. */
+const refreshOf = (c: Context<AppEnv>) => ({ refresh: c.req.query('refresh') === 'true' });
 
 /** `"3"`, `W/"3"` -> 3; `*` -> '*' (any current version); anything else is a 412 (it can never match a version). */
 function parseIfMatch(header: string | undefined): IfMatch {
@@ -58,8 +45,7 @@ export function productsRouter() {
       throw new ApiError('validation_failed', `A batch holds at most ${max} products`, [{ path: '/products', message: `At most ${max} items` }]);
     }
     const ctx = catalog(c);
-    const result = await batchUpsert(ctx, products);
-    await afterWrite(c, result.toIngest, result.results.filter((r) => r.ok && r.id).map((r) => r.id!), result.jobId);
+    const result = await batchUpsert(ctx, products, refreshOf(c));
     const job = (await findJob(c.env.DB, ctx.tenant.id, result.jobId))!;
     c.header('Job-Id', result.jobId);
     return c.json({ job, results: result.results }, 200);
@@ -68,8 +54,7 @@ export function productsRouter() {
   // Routed by hand (and documented through the registry): a validator would buffer the multipart body.
   router.openAPIRegistry.registerPath(routes.createProductRoute);
   router.post('/products', limitBodyTo('upload'), readJsonIfJson(), idempotency(), async (c) => {
-    const written = await createProduct(c, catalog(c));
-    await afterWrite(c, written.toIngest, [written.product.id], written.jobId);
+    const written = await createProduct(c, catalog(c), refreshOf(c));
     writeHeaders(c, written);
     if (written.outcome === 'created') {
       c.header('Location', `${c.req.path}/${encodeURIComponent(written.product.id)}`);
@@ -81,8 +66,7 @@ export function productsRouter() {
   router.openapi({ ...routes.putProductRoute, middleware: single }, async (c) => {
     const { id } = c.req.valid('param');
     const ifMatch = parseIfMatch(c.req.header('if-match'));
-    const written = await putProduct(catalog(c), id, c.req.valid('json'), null, 'products.put', ifMatch);
-    await afterWrite(c, written.toIngest, [id], written.jobId);
+    const written = await putProduct(catalog(c), id, c.req.valid('json'), null, 'products.put', ifMatch, refreshOf(c));
     writeHeaders(c, written);
     if (written.outcome === 'created') {
       c.header('Location', c.req.path);
@@ -96,8 +80,7 @@ export function productsRouter() {
     const ifMatch = parseIfMatch(c.req.header('if-match'));
     const body = c.req.valid('json');
     // PATCH needs an existing product anyway (404 without one), so `*` adds no condition.
-    const written = await patchProduct(catalog(c), id, body, ifMatch === '*' ? null : ifMatch);
-    await afterWrite(c, written.toIngest, [id], written.jobId);
+    const written = await patchProduct(catalog(c), id, body, ifMatch === '*' ? null : ifMatch, refreshOf(c));
     writeHeaders(c, written);
     return c.json(written.product, 200);
   });
@@ -110,7 +93,6 @@ export function productsRouter() {
 
   router.openapi(routes.deleteProductRoute, async (c) => {
     const { jobId } = await removeProduct(catalog(c), c.req.valid('param').id);
-    wakeFanoutAfterResponse(c);
     c.header('Job-Id', jobId);
     return c.body(null, 204);
   });

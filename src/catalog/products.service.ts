@@ -3,7 +3,10 @@
  * calls to validate, write and read products. It knows nothing about HTTP shapes beyond ApiError.
  */
 import type { AppOptions } from '../config';
-import type { Tenant } from '../env';
+import type { Env, Tenant } from '../env';
+import { wakeFanout } from '../events/wake';
+import { reopenImages } from '../images/refresh';
+import { wakeIngest } from '../images/wake';
 import { ApiError, type FieldError, fieldErrorsFromZod } from '../http/problem';
 import { jsonCapErrors } from './model/json-caps';
 import { applyMergePatch } from './model/merge-patch';
@@ -13,16 +16,15 @@ import { docToInput, renderProduct } from './model/render';
 import type { ProductOutT } from './model/product.schema';
 import type { ProductDoc } from './model/product-doc';
 import { listProductRows, loadProduct, type LoadedProduct } from './read-products';
-import { deleteProduct } from './write/delete-product';
+import { type DeleteReason, type DeleteResult, deleteProduct as deleteProductRows } from './write/delete-product';
 import { type RenameResult, renameProduct as renameProductRows } from './write/rename-product';
 import { mapPool } from '../lib/pool';
 import { defaultImageLimits } from '../images/probe';
 import { materializeUploads, type UploadedFile } from '../images/uploads';
-import { type ItemFailure, type WriteItem, type WriteResult, writeProducts } from './write/write-products';
+import { type ItemFailure, type WriteItem, type WriteRequest, type WriteResult, writeProducts as writeProductRows } from './write/write-products';
 
-/** The write path's entry points for imports and dialects (catalog/write/ is internal to the catalog). */
-export { deleteProduct, writeProducts };
 export type { ItemFailure, WriteItem, WrittenItem } from './write/write-products';
+export type { RenameResult };
 
 export interface CatalogContext {
   db: D1Database;
@@ -32,6 +34,63 @@ export interface CatalogContext {
   options: AppOptions;
   /** Signs the URL of a stored image (null when it has no bytes yet or URLs cannot be signed). */
   imageUrl: (image: { id: string; sha256: string | null; status: string }) => Promise<string | null>;
+  /**
+   * Keeps a post-commit wake-up running after the answer: the request's or the queue message's
+   * execution context. Every write function below schedules its own wake-ups through it, so no entry
+   * point can forget one.
+   */
+  waitUntil: (promise: Promise<unknown>) => void;
+  /** The queues the wake-ups go to. */
+  queues: Pick<Env, 'EVENTS_QUEUE' | 'INGEST_QUEUE'>;
+}
+
+/**
+ * After a write's D1 batch commits: wake the fan-out (every committed write wrote events: its
+ * `job.completed` at least) and the ingest queue for the products left with images to process. Never
+ * awaited by the write: both are best effort, and the cron catches up on a lost one (DESIGN
+ * "Durability").
+ */
+function wakeAfterCommit(ctx: CatalogContext, toIngest: string[], refresh = false): void {
+  ctx.waitUntil(wakeFanout(ctx.queues, ctx.tenant.id));
+  if (toIngest.length > 0) ctx.waitUntil(wakeIngest(ctx.queues, ctx.tenant.id, toIngest, refresh));
+}
+
+/** `refresh` (`?refresh=true`): the written products' settled images are reopened and fetched again (images/refresh). */
+export interface WriteOptions {
+  refresh?: boolean;
+}
+
+/** The ingest wake-up of a write, with `refresh` the written products' settled images reopened first. */
+async function wakeAfterWrite(ctx: CatalogContext, result: WriteResult, written: string[], refresh: boolean): Promise<void> {
+  const reopened = refresh ? await reopenImages(ctx.db, ctx.tenant.id, written, result.jobId) : [];
+  wakeAfterCommit(ctx, [...new Set([...result.toIngest, ...reopened])], refresh);
+}
+
+/**
+ * The write path for imports and dialects (catalog/write/ is internal to the catalog), with its
+ * wake-ups. `renameAfter` (a single item): the product is then given a new id, and the ingest wake-up
+ * follows it there (Robosize's PATCH with a new `store_id`).
+ */
+export async function writeProducts(
+  ctx: CatalogContext,
+  request: Omit<WriteRequest, 'tenantId'>,
+  renameAfter?: { to: string; kind: string },
+): Promise<WriteResult & { renamed?: RenameResult }> {
+  const result = await writeProductRows(ctx.db, { ...request, tenantId: ctx.tenant.id });
+  const from = request.items[0]?.id;
+  if (!renameAfter || from === undefined || request.items.length !== 1) {
+    wakeAfterCommit(ctx, result.toIngest);
+    return result;
+  }
+  const renamed = await renameProductRows(ctx.db, ctx.tenant.id, from, renameAfter.to, renameAfter.kind);
+  let toIngest = result.toIngest;
+  if (renamed.renamed) {
+    // Image work queued under the old id follows the product to its new one.
+    toIngest = toIngest.filter((id) => id !== from);
+    if (renamed.status === 'pending' || renamed.status === 'processing') toIngest.push(renameAfter.to);
+  }
+  wakeAfterCommit(ctx, toIngest);
+  return { ...result, renamed };
 }
 
 export type Validated = { ok: true; id: string; doc: ProductDoc } | { ok: false; id: string | null; code: ItemFailure['code']; errors: FieldError[] };
@@ -101,7 +160,13 @@ export type IfMatch = number | '*' | null;
  * same version-guarded write PATCH uses, so a concurrent writer in between is a 412, not lost.
  */
 export async function putProduct(
-  ctx: CatalogContext, id: string, body: unknown, files: Map<string, UploadedFile> | null = null, kind = 'products.put', ifMatch: IfMatch = null,
+  ctx: CatalogContext,
+  id: string,
+  body: unknown,
+  files: Map<string, UploadedFile> | null = null,
+  kind = 'products.put',
+  ifMatch: IfMatch = null,
+  options: WriteOptions = {},
 ): Promise<SingleWrite> {
   const validated = await validateProduct(ctx, body, ProductInput, files);
   if (!validated.ok) throw new ApiError('validation_failed', 'The product is not valid', validated.errors);
@@ -117,7 +182,7 @@ export async function putProduct(
     }
     expectedVersion = current.row.version;
   }
-  const result = await writeProducts(ctx.db, {
+  const result = await writeProductRows(ctx.db, {
     tenantId: ctx.tenant.id,
     kind,
     ...(expectedVersion !== undefined ? { mode: 'update-if-version' as const } : {}),
@@ -129,6 +194,7 @@ export async function putProduct(
   if (expectedVersion !== undefined && (!written || (written.outcome === 'unchanged' && written.version !== expectedVersion))) {
     throw new ApiError('precondition_failed', 'The product changed while this write was applied');
   }
+  await wakeAfterWrite(ctx, result, [id], options.refresh ?? false);
   return answerOf(ctx, id, result);
 }
 
@@ -137,7 +203,9 @@ export async function putProduct(
  * the version is still the one read. With If-Match a lost race is 412; without it we re-read and
  * retry a few times, since the caller asked for no particular version.
  */
-export async function patchProduct(ctx: CatalogContext, id: string, patch: Record<string, unknown>, ifMatch: number | null): Promise<SingleWrite> {
+export async function patchProduct(
+  ctx: CatalogContext, id: string, patch: Record<string, unknown>, ifMatch: number | null, options: WriteOptions = {},
+): Promise<SingleWrite> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const current = await loadProduct(ctx.db, ctx.tenant.id, id);
     if (!current) throw new ApiError('not_found', `No product "${id}"`);
@@ -151,7 +219,7 @@ export async function patchProduct(ctx: CatalogContext, id: string, patch: Recor
     const merged = applyMergePatch(docToInput(stored), patch);
     const validated = await validateProduct(ctx, merged, ProductInput, null, stored);
     if (!validated.ok) throw new ApiError('validation_failed', 'The patched product is not valid', validated.errors);
-    const result = await writeProducts(ctx.db, {
+    const result = await writeProductRows(ctx.db, {
       tenantId: ctx.tenant.id,
       kind: 'products.patch',
       mode: 'update-if-version',
@@ -161,14 +229,24 @@ export async function patchProduct(ctx: CatalogContext, id: string, patch: Recor
     });
     const written = result.written[0];
     const lostRace = !written || (written.outcome === 'unchanged' && written.version !== current.row.version);
-    if (!lostRace) return answerOf(ctx, id, result);
+    if (!lostRace) {
+      await wakeAfterWrite(ctx, result, [id], options.refresh ?? false);
+      return answerOf(ctx, id, result);
+    }
     if (ifMatch !== null) throw new ApiError('precondition_failed', 'The product changed while this patch was applied');
   }
   throw new ApiError('conflict', 'The product kept changing while this patch was applied; retry');
 }
 
+/** Deletes a product (its tombstone event and job in one transaction); wakes the fan-out if it was deleted. */
+export async function deleteProduct(ctx: CatalogContext, id: string, options: { reason?: DeleteReason; kind?: string } = {}): Promise<DeleteResult> {
+  const result = await deleteProductRows(ctx.db, ctx.tenant.id, id, options);
+  if (result.deleted) wakeAfterCommit(ctx, []);
+  return result;
+}
+
 export async function removeProduct(ctx: CatalogContext, id: string): Promise<{ jobId: string }> {
-  const result = await deleteProduct(ctx.db, ctx.tenant.id, id);
+  const result = await deleteProduct(ctx, id);
   if (!result.deleted || !result.jobId) throw new ApiError('not_found', `No product "${id}"`);
   return { jobId: result.jobId };
 }
@@ -177,8 +255,10 @@ export async function removeProduct(ctx: CatalogContext, id: string): Promise<{ 
  * Gives product `from` the id `to` (one transaction: rows, images, rounds, event, job). `renamed:
  * false` when `from` is gone or `to` is taken by then; the job then says `failed`.
  */
-export function renameProduct(ctx: CatalogContext, from: string, to: string, kind = 'products.rename'): Promise<RenameResult> {
-  return renameProductRows(ctx.db, ctx.tenant.id, from, to, kind);
+export async function renameProduct(ctx: CatalogContext, from: string, to: string, kind = 'products.rename'): Promise<RenameResult> {
+  const renamed = await renameProductRows(ctx.db, ctx.tenant.id, from, to, kind);
+  if (renamed.renamed) wakeAfterCommit(ctx, renamed.status === 'pending' || renamed.status === 'processing' ? [to] : []);
+  return renamed;
 }
 
 export interface BatchOutcome {
@@ -198,7 +278,7 @@ export interface BatchOutcome {
 export async function batchUpsert(
   ctx: CatalogContext,
   bodies: unknown[],
-  options: { kind?: string; jobId?: string } = {},
+  options: { kind?: string; jobId?: string } & WriteOptions = {},
 ): Promise<{ jobId: string; jobStatus: string; results: BatchOutcome[]; toIngest: string[] }> {
   const items: WriteItem[] = [];
   const failures: ItemFailure[] = [];
@@ -215,7 +295,8 @@ export async function batchUpsert(
       items.push({ index, id: validated.id, doc: validated.doc });
     }
   }
-  const result = await writeProducts(ctx.db, { tenantId: ctx.tenant.id, kind: options.kind ?? 'products.batch', items, failures, jobId: options.jobId });
+  const result = await writeProductRows(ctx.db, { tenantId: ctx.tenant.id, kind: options.kind ?? 'products.batch', items, failures, jobId: options.jobId });
+  await wakeAfterWrite(ctx, result, result.written.map((w) => w.id), options.refresh ?? false);
   const results: BatchOutcome[] = new Array(bodies.length);
   for (const w of result.written) {
     results[w.index] = { index: w.index, id: w.id, ok: true, status: w.outcome, number: w.number, version: w.version };

@@ -5,7 +5,7 @@
 import type { Context } from 'hono';
 import type { AppEnv, Env } from '../env';
 
-export async function wakeFanout(env: Env, tenantId: string): Promise<void> {
+export async function wakeFanout(env: Pick<Env, 'EVENTS_QUEUE'>, tenantId: string): Promise<void> {
   try {
     await env.EVENTS_QUEUE.send({ kind: 'events', tenantId });
   } catch (err) {

@@ -7,7 +7,7 @@ import type { Env, IngestMessage } from '../env';
 
 const PRODUCTS_PER_MESSAGE = 50;
 
-export async function wakeIngest(env: Env, tenantId: string, productIds: string[], refresh = false): Promise<void> {
+export async function wakeIngest(env: Pick<Env, 'INGEST_QUEUE'>, tenantId: string, productIds: string[], refresh = false): Promise<void> {
   const messages: Array<{ body: IngestMessage }> = [];
   for (let i = 0; i < productIds.length; i += PRODUCTS_PER_MESSAGE) {
     messages.push({ body: { kind: 'ingest', tenantId, productIds: productIds.slice(i, i + PRODUCTS_PER_MESSAGE), ...(refresh ? { refresh } : {}) } });

@@ -9,9 +9,9 @@ import { validateProduct } from '../catalog/products.service';
 import type { AppOptions } from '../config';
 import type { Env, ImportMessage } from '../env';
 import { closeWritesStatements } from '../jobs/job-statements';
-import { wakeIngest } from '../images/wake';
 import { type ItemFailure, type WriteItem, writeProducts } from '../catalog/products.service';
 import { wakeFanout } from '../events/wake';
+import { pendingWork } from '../lib/pending';
 import { deleteUnseen } from './replace';
 import { findImport, type ImportRow } from './imports.repository';
 import { type Candidate, completeLines, type Cursor, readChunk } from './read-records';
@@ -72,7 +72,8 @@ async function processChunk(env: Env, row: ImportRow, options: AppOptions): Prom
     length *= 2;
   }
 
-  const ctx = { db: env.DB, bucket: env.IMAGES, tenant, options, imageUrl: async () => null };
+  const wakeUps = pendingWork();
+  const ctx = { db: env.DB, bucket: env.IMAGES, tenant, options, imageUrl: async () => null, waitUntil: wakeUps.add, queues: env };
   const items: WriteItem[] = [];
   const failures: ItemFailure[] = [];
   // Ids an earlier chunk of this file already had (they carry this import's mark): a repeat is the
@@ -130,8 +131,9 @@ async function processChunk(env: Env, row: ImportRow, options: AppOptions): Prom
     );
   }
   // The job's counts grow with this slice in its transaction, guarded by the rows counted before it.
-  const written = await writeProducts(env.DB, { tenantId: row.tenant_id, kind: 'import', items, failures, jobId: row.job_id, jobMode: 'shared', countedBefore: row.rows_total, extra, now });
-  await Promise.all([wakeIngest(env, row.tenant_id, written.toIngest), wakeFanout(env, row.tenant_id)]);
+  await writeProducts(ctx, { kind: 'import', items, failures, jobId: row.job_id, jobMode: 'shared', countedBefore: row.rows_total, extra, now });
+  // The write scheduled its wake-ups (catalog service); they are sent before the next chunk.
+  await wakeUps.settled();
 }
 
 async function failImport(env: Env, row: ImportRow, note: string): Promise<void> {

@@ -7,8 +7,7 @@ import type { AppOptions } from '../config';
 import type { Env, InboundMessage } from '../env';
 import { backoffSeconds } from '../lib/backoff';
 import { failJobStatement } from '../jobs/job-statements';
-import { wakeFanout } from '../events/wake';
-import { wakeIngest } from '../images/wake';
+import { pendingWork } from '../lib/pending';
 import type { InboundFormats } from './formats';
 import { inboundPayloadKey } from './receive';
 
@@ -29,16 +28,20 @@ export async function applyInbound(env: Env, message: InboundMessage, formats: I
     return;
   }
   const { format, stored } = (await object.json()) as { format: string; stored: unknown };
+  const wakeUps = pendingWork();
   const ctx = {
     db: env.DB,
     bucket: env.IMAGES,
     tenant: { id: job.id, name: job.name, defaultCurrency: job.default_currency, defaultLocale: job.default_locale },
     options,
     imageUrl: async () => null,
+    waitUntil: wakeUps.add,
+    queues: env,
   };
-  const result = await formats.get(format).apply(ctx, stored, message.jobId);
+  await formats.get(format).apply(ctx, stored, message.jobId);
   await env.IMAGES.delete(key);
-  await Promise.all([wakeFanout(env, message.tenantId), wakeIngest(env, message.tenantId, result.toIngest)]);
+  // The write scheduled its wake-ups (catalog service); they are sent before the message is acked.
+  await wakeUps.settled();
 }
 
 export async function handleInboundBatch(batch: MessageBatch<InboundMessage>, env: Env, formats: InboundFormats, options: AppOptions): Promise<void> {

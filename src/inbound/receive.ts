@@ -130,6 +130,8 @@ export async function acceptInbound(c: Context<AppEnv>, sourceOrNull: SourceRow 
     tenant: { id: tenant.id, name: tenant.name, defaultCurrency: tenant.default_currency, defaultLocale: tenant.default_locale },
     options: c.get('options'),
     imageUrl: async () => null,
+    waitUntil: (promise: Promise<unknown>) => c.executionCtx.waitUntil(promise),
+    queues: env,
   };
   const accepted = await format.accept(ctx, payload);
   if (!accepted.ok) throw new ApiError('validation_failed', 'The pushed products are not valid', accepted.errors);

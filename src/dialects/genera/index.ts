@@ -18,10 +18,8 @@ import { limitBodyTo, requireJson } from '../../http/body';
 import { ApiError } from '../../http/problem';
 import { signedImageUrl, urlBase } from '../../images/image-url';
 import { productImages } from '../../images/images.repository';
-import { wakeIngest } from '../../images/wake';
 import { judgeUrl, policyFromEnv } from '../../outbound/policy';
 import { deleteEndpoint, type EndpointRow, findEndpoint, insertEndpoint, listEndpoints } from '../../webhooks/endpoints.repository';
-import { wakeFanoutAfterResponse } from '../../events/wake';
 import { createDialectApp } from '../shared/dialect-app';
 import { dialectKeyAuth, tenantOwnsAlias } from '../shared/dialect-auth';
 import { mergeWrite } from '../shared/merge-write';
@@ -86,8 +84,6 @@ export function generaApp() {
       throw new ApiError('validation_failed', 'No product was written: some are not valid', details);
     }
     if (result.jobId) c.header('Job-Id', result.jobId);
-    wakeFanoutAfterResponse(c);
-    if (result.toIngest.length > 0) c.executionCtx.waitUntil(wakeIngest(c.env, ctx.tenant.id, result.toIngest));
     return c.json({ success: true as const }, 200);
   });
 

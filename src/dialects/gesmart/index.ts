@@ -8,18 +8,14 @@
  * syncId is the job id; answers and errors are GeSmart's
  * (`{success: false, error, details: [{field, message}]}`). See docs/dialects/gesmart.md.
  */
-import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from '@hono/zod-openapi';
 import { ipRateLimit } from '../../auth/rate-limit';
 import { catalog } from '../../catalog/catalog-context';
 import { deleteProduct } from '../../catalog/products.service';
-import type { AppEnv } from '../../env';
 import { limitBodyTo, requireJson, withBodyLimit } from '../../http/body';
 import { ApiError, type FieldError } from '../../http/problem';
-import { wakeIngest } from '../../images/wake';
 import { findJob } from '../../jobs/jobs.repository';
-import { wakeFanoutAfterResponse } from '../../events/wake';
 import { createDialectApp, fieldPath } from '../shared/dialect-app';
 import type { ItemFailure } from '../../catalog/products.service';
 import { type MergeFailure, type MergeItem, mergeWrite } from '../shared/merge-write';
@@ -65,12 +61,6 @@ function refusal(failure: MergeFailure): { code: ApiError['code']; message: stri
 function warningsOf(product: Parameters<typeof ean13Warnings>[0]): { details?: Details } {
   const warnings = ean13Warnings(product);
   return warnings.length > 0 ? { details: details(warnings) } : {};
-}
-
-/** After a write: wake the fan-out, and the ingest queue for products with images to process. */
-function afterWrite(c: Context<AppEnv>, toIngest: string[]): void {
-  wakeFanoutAfterResponse(c);
-  if (toIngest.length > 0) c.executionCtx.waitUntil(wakeIngest(c.env, c.get('tenant').id, toIngest));
 }
 
 export function gesmartApp() {
@@ -138,7 +128,6 @@ export function gesmartApp() {
       }
       const written = result.written[0];
       if (!written || !result.jobId) throw new ApiError('conflict', 'The product changed while it was written; retry');
-      afterWrite(c, result.toIngest);
       return c.json(
         {
           success: true as const,
@@ -203,7 +192,6 @@ export function gesmartApp() {
       const { message, errors } = refusal(f);
       results[f.index] = { reference: f.id, success: false, error: f.code === 'validation_failed' ? (errors[0]?.message ?? message) : message, details: details(errors) };
     }
-    afterWrite(c, result.toIngest);
     const successful = results.filter((r) => r.success).length;
     return c.json(
       {
@@ -219,11 +207,9 @@ export function gesmartApp() {
     routes.deleteRoute,
     async (c) => {
       const { reference } = c.req.valid('query');
-      const tenant = c.get('tenant');
-      const result = await deleteProduct(c.env.DB, tenant.id, reference, { kind: jobKind('delete', reference) });
+      const result = await deleteProduct(catalog(c), reference, { kind: jobKind('delete', reference) });
       if (!result.jobId) throw new ApiError('not_found', 'Product not found', [{ path: '/reference', message: `No product with reference "${reference}"` }]);
       if (!result.deleted) throw new ApiError('conflict', 'The product changed while it was deleted; retry');
-      wakeFanoutAfterResponse(c);
       return c.json({ success: true as const, message: 'Product deleted successfully', data: { reference, presta_id: result.number!, syncId: result.jobId } }, 200);
     },
     hook,

@@ -12,13 +12,11 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { catalog } from '../../catalog/catalog-context';
 import { idsByNumber, productExists, productPageByOffset } from '../../catalog/lookups';
-import { deleteProduct, renameProduct } from '../../catalog/products.service';
+import { deleteProduct, type RenameResult, renameProduct } from '../../catalog/products.service';
 import type { AppEnv } from '../../env';
 import { limitBodyTo, requireJson } from '../../http/body';
 import { ApiError, type FieldError } from '../../http/problem';
 import { signedImageUrl, urlBase } from '../../images/image-url';
-import { wakeIngest } from '../../images/wake';
-import { wakeFanoutAfterResponse } from '../../events/wake';
 import { createDialectApp, type DialectError } from '../shared/dialect-app';
 import { dialectKeyAuth } from '../shared/dialect-auth';
 import { type MergeFailure, mergeWrite } from '../shared/merge-write';
@@ -93,12 +91,6 @@ function publicUrls(c: Context<AppEnv>): { base: string; self: string } {
 }
 
 
-/** After a write commits: the fan-out, and the ingest queue for products with images to process. */
-function afterWrite(c: Context<AppEnv>, toIngest: string[]): void {
-  wakeFanoutAfterResponse(c);
-  if (toIngest.length > 0) c.executionCtx.waitUntil(wakeIngest(c.env, c.get('tenant').id, toIngest));
-}
-
 /** A refused merge write as Robosize says it: 404 for a product that went away, else the fields. */
 function refusal(failures: MergeFailure[], numberOf: (id: string) => number | undefined): ApiError {
   const gone = failures.find((f) => f.code === 'not_found');
@@ -162,7 +154,6 @@ export function robosizeApp() {
       if (result.failures.length > 0) throw refusal(result.failures, () => undefined);
       const written = result.written[0];
       if (!written) throw new ApiError('conflict', 'The product changed while it was written; retry.');
-      if (written.outcome !== 'unchanged') afterWrite(c, result.toIngest);
       const created = written.outcome === 'created';
       const number = String(written.number);
       return created ? c.json({ created: 1, id: number }, 201) : c.json({ created: 0, id: number }, 200);
@@ -177,11 +168,10 @@ export function robosizeApp() {
       const hash = c.req.valid('query').hash?.trim();
       if (!hash) throw fieldError('hash', 'This field is required.');
       if (!/^\d+$/.test(hash) || !Number.isSafeInteger(Number(hash))) throw fieldError('hash', 'A valid integer is required.');
-      const tenantId = c.get('tenant').id;
-      const id = (await idsByNumber(catalog(c), [Number(hash)])).get(Number(hash));
-      const result = id !== undefined ? await deleteProduct(c.env.DB, tenantId, id, { kind: 'robosize.delete' }) : null;
+      const ctx = catalog(c);
+      const id = (await idsByNumber(ctx, [Number(hash)])).get(Number(hash));
+      const result = id !== undefined ? await deleteProduct(ctx, id, { kind: 'robosize.delete' }) : null;
       if (!result?.deleted) throw new ApiError('not_found', `No product with id ${hash}.`);
-      wakeFanoutAfterResponse(c);
       return c.body(null, 204);
     });
   }
@@ -216,30 +206,19 @@ async function updateProducts(c: Context<AppEnv>, body: UpdateBodyT): Promise<vo
 
   const { products: _products, store_id: _storeId, ...fields } = body;
   const changes = toPatch(fields);
-  let changed = false;
-  let toIngest: string[] = [];
+  // The rename follows the fields' write; the catalog service wakes the queues for both, under the new id.
+  const rename = renaming ? { to: renameTo, kind: 'robosize.rename' } : undefined;
+  let renamed: RenameResult | undefined;
   if (Object.keys(changes.patch).length > 0 || Object.keys(changes.extensions).length > 0) {
     const result = await mergeWrite(
       ctx,
       ids.map((id) => ({ id, patch: changes.patch, extensions: extensionsOrNone(changes), mode: 'update' as const })),
-      { dialect: DIALECT, kind: 'robosize.update', allOrNothing: true },
+      { dialect: DIALECT, kind: 'robosize.update', allOrNothing: true, ...(rename ? { renameTo: rename } : {}) },
     );
     if (result.failures.length > 0) throw refusal(result.failures, numberOf);
-    changed = result.written.some((w) => w.outcome !== 'unchanged');
-    toIngest = result.toIngest;
+    renamed = result.renamed;
+  } else if (rename) {
+    renamed = await renameProduct(ctx, ids[0]!, rename.to, rename.kind);
   }
-
-  if (renaming) {
-    const from = ids[0]!;
-    const renamed = await renameProduct(ctx, from, renameTo, 'robosize.rename');
-    if (!renamed.renamed) {
-      if (changed) afterWrite(c, toIngest);
-      throw (await taken()) ? takenError() : new ApiError('not_found', `No product with id ${numbers[0]}.`);
-    }
-    changed = true;
-    // Image work queued under the old id follows the product to its new one.
-    toIngest = toIngest.filter((id) => id !== from);
-    if (renamed.status === 'pending' || renamed.status === 'processing') toIngest.push(renameTo);
-  }
-  if (changed) afterWrite(c, toIngest);
+  if (renamed && !renamed.renamed) throw (await taken()) ? takenError() : new ApiError('not_found', `No product with id ${numbers[0]}.`);
 }

@@ -10,7 +10,7 @@ import { storedDocuments } from '../../catalog/lookups';
 import { applyMergePatch } from '../../catalog/model/merge-patch';
 import type { ProductDoc } from '../../catalog/model/product-doc';
 import { docToInput } from '../../catalog/model/render';
-import { type CatalogContext, validateProduct } from '../../catalog/products.service';
+import { type CatalogContext, type RenameResult, validateProduct } from '../../catalog/products.service';
 import { type ItemFailure, type WriteItem, type WrittenItem, writeProducts } from '../../catalog/products.service';
 import type { FieldError } from '../../http/problem';
 import type { UploadedFile } from '../../images/uploads';
@@ -44,6 +44,8 @@ export interface MergeOptions {
   refused?: ItemFailure[];
   /** Every written product ends in one `product.processed`, even unchanged (see WriteRequest.roundPerItem). */
   roundPerItem?: boolean;
+  /** A single item: after the write, the product is given this new id (its own job, `kind`). */
+  renameTo?: { to: string; kind: string };
 }
 
 export interface MergeFailure {
@@ -60,8 +62,11 @@ export interface MergeResult {
   written: WrittenItem[];
   failures: MergeFailure[];
   toIngest: string[];
+  /** With `renameTo`, once the write committed: whether the product took its new id. */
+  renamed?: RenameResult;
 }
 
+/** Writes through the catalog service, which schedules the wake-ups once the write commits. */
 export async function mergeWrite(ctx: CatalogContext, items: MergeItem[], options: MergeOptions): Promise<MergeResult> {
   const current = await storedDocuments(ctx, items.map((item) => item.id));
 
@@ -99,8 +104,7 @@ export async function mergeWrite(ctx: CatalogContext, items: MergeItem[], option
   }
 
   if (options.allOrNothing && failures.length > 0) return { jobId: null, jobStatus: null, written: [], failures, toIngest: [] };
-  const result = await writeProducts(ctx.db, {
-    tenantId: ctx.tenant.id,
+  const result = await writeProducts(ctx, {
     kind: options.kind,
     items: valid,
     failures: [...(options.refused ?? []), ...failures.map((f) => ({ index: f.index, id: f.id, code: f.code, errors: f.errors }))],
@@ -108,6 +112,9 @@ export async function mergeWrite(ctx: CatalogContext, items: MergeItem[], option
     returnDocuments: options.returnDocuments ?? false,
     ...(options.jobId ? { jobId: options.jobId } : {}),
     ...(options.roundPerItem ? { roundPerItem: true } : {}),
-  });
-  return { jobId: result.jobId, jobStatus: result.jobStatus, written: result.written, failures, toIngest: result.toIngest };
+  }, options.renameTo);
+  return {
+    jobId: result.jobId, jobStatus: result.jobStatus, written: result.written, failures, toIngest: result.toIngest,
+    ...(result.renamed ? { renamed: result.renamed } : {}),
+  };
 }

@@ -14,8 +14,6 @@ import { catalog } from '../../catalog/catalog-context';
 import type { AppEnv } from '../../env';
 import { limitBodyTo, requireJson } from '../../http/body';
 import { ApiError, type FieldError, fieldErrorsFromZod } from '../../http/problem';
-import { wakeIngest } from '../../images/wake';
-import { wakeFanoutAfterResponse } from '../../events/wake';
 import { createDialectApp } from '../shared/dialect-app';
 import { dialectKeyAuth, tenantOwnsAlias } from '../shared/dialect-auth';
 import { type MergeResult, mergeWrite } from '../shared/merge-write';
@@ -76,11 +74,6 @@ async function write(c: Context<AppEnv>, mapped: Mapped, kind: string, roundPerI
     throw new ApiError('validation_failed', 'Invalid or missing fields', toSizebayErrors(failure.errors, mapped.fields));
   }
   if (!result.jobId) throw new Error('merge write returned no job');
-  wakeFanoutAfterResponse(c);
-  // Also a product left `processing` (kept images done, a new one pending): result.toIngest only
-  // names `pending` ones, and the cron would otherwise pick the new image up a minute later.
-  const toIngest = result.written.filter((w) => w.outcome !== 'unchanged' && (w.productStatus === 'pending' || w.productStatus === 'processing')).map((w) => w.id);
-  if (toIngest.length > 0) c.executionCtx.waitUntil(wakeIngest(c.env, c.get('tenant').id, toIngest));
   c.header('Job-Id', result.jobId);
   return { ...result, jobId: result.jobId };
 }

@@ -21,9 +21,7 @@ import { cursorField } from '../../http/cursor';
 import { ApiError, fieldErrorsFromZod } from '../../http/problem';
 import { signedImageUrl, urlBase } from '../../images/image-url';
 import type { UploadedFile } from '../../images/uploads';
-import { wakeIngest } from '../../images/wake';
 import { encodeCursor } from '../../lib/cursor';
-import { wakeFanoutAfterResponse } from '../../events/wake';
 import { createDialectApp, fieldPath } from '../shared/dialect-app';
 import { dialectKeyAuth } from '../shared/dialect-auth';
 import { mergeWrite } from '../shared/merge-write';
@@ -123,10 +121,6 @@ export function tryonApp() {
     const written = result.written[0];
     if (!written?.loaded) throw new ApiError('internal_error', 'The product was not written');
 
-    if (written.outcome !== 'unchanged') {
-      wakeFanoutAfterResponse(c);
-      if (result.toIngest.length > 0) c.executionCtx.waitUntil(wakeIngest(c.env, ctx.tenant.id, result.toIngest));
-    }
     if (result.jobId) c.header('Job-Id', result.jobId);
     const product = { ...toTryonProduct(await render(ctx, written.loaded)), ...(unknown.warnings.length > 0 ? { warnings: unknown.warnings } : {}) };
     if (written.outcome === 'created') {

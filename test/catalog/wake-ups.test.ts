@@ -7,10 +7,10 @@
  */
 import { createExecutionContext, createMessageBatch, env, getQueueResult, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { createWorker } from '../src/app';
-import type { Env } from '../src/env';
-import { body, createTenant, product, type TestTenant } from './helpers/api';
-import { stageImport } from './helpers/imports';
+import { createWorker } from '../../src/app';
+import type { Env } from '../../src/env';
+import { body, createTenant, product, type TestTenant } from '../helpers/api';
+import { stageImport } from '../helpers/imports';
 
 const QUEUES = ['EVENTS_QUEUE', 'DELIVERIES_QUEUE', 'INBOUND_QUEUE', 'INGEST_QUEUE', 'IMPORTS_QUEUE', 'MAINTENANCE_QUEUE', 'DEAD_LETTER_QUEUE'] as const;
 const worker = createWorker();

@@ -249,13 +249,17 @@ export async function waitMidWork(s, load, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const imp = await importState(s, load);
-    const importMid = imp?.status === 'processing' && imp.rows.done > 0 && imp.rows.done < load.importRows;
+    // Processing and not finished: a slice is being read (its rows may not be counted yet: an import
+    // counts a slice's rows when the slice commits, so a small file can go 0 -> all in one step).
+    const importMid = imp?.status === 'processing' && imp.rows.done < load.importRows;
     const ingestMid = s.fixtures.counts.imageRequests > 0 && s.fixtures.counts.imageRequests < load.images;
     const deliveriesMid = s.deliveries.length > 0;
     if (importMid && ingestMid && deliveriesMid) {
       return { rowsDone: imp.rows.done, imagesFetched: s.fixtures.counts.imageRequests, deliveries: s.deliveries.length };
     }
-    if (imp && imp.status !== 'pending' && imp.status !== 'processing') return null;
+    if (imp && imp.status !== 'pending' && imp.status !== 'processing') { // Say why, so a failing run tells what to enlarge.
+      console.error(JSON.stringify({ waitMidWork: 'the import ended first', import: imp.rows, imagesFetched: s.fixtures.counts.imageRequests, deliveries: s.deliveries.length }));
+      return null; }
     await sleep(200);
   }
   return null;

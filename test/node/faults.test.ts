@@ -10,7 +10,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ESM JavaScript, no types
 import { auditDeliveries, createScenario, startLoad, waitComplete, waitMidWork } from '../../bench/fault-scenario.mjs';
 
-const LOAD = { importRows: 5000, images: 24, batchProducts: 1000 };
+// The import must outlast the first image fetches (it runs ~6k rows/s here): 20k rows take a few seconds.
+const LOAD = { importRows: 20000, images: 24, batchProducts: 1000 };
 
 describe('a restart recovers by itself', () => {
   let scenario: any = null;

@@ -257,9 +257,11 @@ export async function waitMidWork(s, load, timeoutMs = 60_000) {
     if (importMid && ingestMid && deliveriesMid) {
       return { rowsDone: imp.rows.done, imagesFetched: s.fixtures.counts.imageRequests, deliveries: s.deliveries.length };
     }
-    if (imp && imp.status !== 'pending' && imp.status !== 'processing') { // Say why, so a failing run tells what to enlarge.
+    if (imp && imp.status !== 'pending' && imp.status !== 'processing') {
+      // Say why, so a failing run tells what to enlarge.
       console.error(JSON.stringify({ waitMidWork: 'the import ended first', import: imp.rows, imagesFetched: s.fixtures.counts.imageRequests, deliveries: s.deliveries.length }));
-      return null; }
+      return null;
+    }
     await sleep(200);
   }
   return null;

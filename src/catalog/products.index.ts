@@ -2,16 +2,18 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../env';
 import { limitBodyTo, readJsonIfJson, requireJson } from '../http/body';
-import { cursorField } from '../http/cursor';
+import { issueListCursor, readListCursor } from '../http/cursor';
 import { ApiError } from '../http/problem';
 import { createRouter } from '../http/router';
 import { idempotency } from '../idempotency/idempotency';
 import { findJob } from '../jobs/jobs.repository';
 import { encodeCursor } from '../lib/cursor';
+import { cursorFields, LEGACY_CURSOR_SHAPES, type ListParams, listingName, positionOf, searchErrors, toListFilter } from './list-filters';
 import { catalog } from './catalog-context';
 import { createProduct } from './create-product';
 import { parseRfc3339 } from '../lib/dates';
 import * as routes from './products.routes';
+import { type KeyAfter, shapeOf } from './read-products';
 import { batchUpsert, getProduct, type IfMatch, listProducts, patchProduct, putProduct, removeProduct } from './products.service';
 
 /** `?refresh=true`: the written products' settled images are fetched and processed again. */
@@ -98,17 +100,21 @@ export function productsRouter() {
   });
 
   router.openapi(routes.listProductsRoute, async (c) => {
-    const { limit, cursor, updated_since, status } = c.req.valid('query');
-    let updatedSince: number | null = null;
+    const { limit, cursor, updated_since, status, brand, gtin, itemGroupId, productType, active, q } = c.req.valid('query');
+    const errors = searchErrors(q);
+    let updatedSince: number | undefined;
     if (updated_since !== undefined) {
-      updatedSince = parseRfc3339(updated_since);
-      if (updatedSince === null) {
-        throw new ApiError('validation_failed', 'Invalid query parameters', [{ path: 'query.updated_since', message: 'Must be an RFC 3339 date-time' }]);
-      }
+      updatedSince = parseRfc3339(updated_since) ?? undefined;
+      if (updatedSince === undefined) errors.push({ path: 'query.updated_since', message: 'Must be an RFC 3339 date-time' });
     }
-    const afterNumber = cursorField<number>(cursor, 'n', 'number') ?? 0;
-    const page = await listProducts(catalog(c), { afterNumber, limit, updatedSince, status: status ?? null });
-    return c.json({ data: page.data, nextCursor: page.lastNumber !== null ? encodeCursor({ n: page.lastNumber }) : null }, 200);
+    if (errors.length > 0) throw new ApiError('validation_failed', 'Invalid query parameters', errors);
+    const params: ListParams = { updatedSince, status, brand, gtin, itemGroupId, productType, active: active === undefined ? undefined : active === 'true', q };
+    const filter = toListFilter(c.get('tenant').id, params);
+    const shape = shapeOf(filter);
+    const listing = listingName(shape, params);
+    const position = readListCursor(cursor, listing, cursorFields(shape), LEGACY_CURSOR_SHAPES.has(shape));
+    const page = await listProducts(catalog(c), { filter, limit, after: position as KeyAfter | null });
+    return c.json({ data: page.data, nextCursor: page.next ? issueListCursor(listing, positionOf(shape, page.next)) : null }, 200);
   });
 
   return router;

@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../env';
 import { limitBodyTo, readJsonIfJson, requireJson } from '../http/body';
+import { readEtag } from '../http/etag';
 import { issueListCursor, readListCursor } from '../http/cursor';
 import { ApiError } from '../http/problem';
 import { createRouter } from '../http/router';
@@ -19,11 +20,15 @@ import { batchUpsert, getProduct, type IfMatch, listProducts, patchProduct, putP
 /** `?refresh=true`: the written products' settled images are fetched and processed again. */
 const refreshOf = (c: Context<AppEnv>) => ({ refresh: c.req.query('refresh') === 'true' });
 
-/** `"3"`, `W/"3"` -> 3; `*` -> '*' (any current version); anything else is a 412 (it can never match a version). */
+/**
+ * `"3"`, `W/"3"` -> 3; a read's tag `"3-<hash>"` -> 3 as well (a write's precondition is the version;
+ * the hash only tells reads apart); `*` -> '*' (any current version); anything else is a 412 (it can
+ * never match a version).
+ */
 function parseIfMatch(header: string | undefined): IfMatch {
   if (header === undefined) return null;
   if (header.trim() === '*') return '*';
-  const match = /^(?:W\/)?"(\d+)"$/.exec(header.trim());
+  const match = /^(?:W\/)?"(\d+)(?:-[A-Za-z0-9_-]+)?"$/.exec(header.trim());
   if (!match) throw new ApiError('precondition_failed', 'If-Match must be an ETag this API issued, like "3"');
   return Number(match[1]);
 }
@@ -87,7 +92,7 @@ export function productsRouter() {
     return c.json(written.product, 200);
   });
 
-  router.openapi(routes.getProductRoute, async (c) => {
+  router.openapi({ ...routes.getProductRoute, middleware: [readEtag()] as const }, async (c) => {
     const product = await getProduct(catalog(c), c.req.valid('param').id);
     c.header('ETag', etag(product.version));
     return c.json(product, 200);
@@ -99,7 +104,7 @@ export function productsRouter() {
     return c.body(null, 204);
   });
 
-  router.openapi(routes.listProductsRoute, async (c) => {
+  router.openapi({ ...routes.listProductsRoute, middleware: [readEtag()] as const }, async (c) => {
     const { limit, cursor, updated_since, status, brand, gtin, itemGroupId, productType, active, q } = c.req.valid('query');
     const errors = searchErrors(q);
     let updatedSince: number | undefined;

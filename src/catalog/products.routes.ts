@@ -9,7 +9,9 @@ const tags = ['Products'];
 const IdParam = z.object({ id: ProductId.openapi({ param: { name: 'id', in: 'path' } }) });
 const jobIdHeader = { 'Job-Id': { schema: { type: 'string' as const }, description: 'The job this write created' } };
 const etagHeader = { ETag: { schema: { type: 'string' as const }, description: 'The product version, for If-Match' } };
-const readEtagHeader = { ETag: { schema: { type: 'string' as const }, description: 'A tag of this answer, for If-None-Match' } };
+const readEtagHeader = {
+  ETag: { schema: { type: 'string' as const }, description: 'A tag of this answer, for If-None-Match (a product\'s is `"<version>-<hash>"`, which If-Match on writes also takes)' },
+};
 const IdempotencyHeader = z.object({
   'idempotency-key': z.string().optional().openapi({ description: 'Replays the first response for 24 h' }),
 });
@@ -61,7 +63,11 @@ export const getProductRoute = createRoute({
   security: bearerSecurity,
   summary: 'Read a product',
   request: { params: IdParam },
-  responses: { 200: { ...json(ProductOut, 'The product'), headers: etagHeader }, ...problems(...authProblems, 404) },
+  responses: {
+    200: { ...json(ProductOut, 'The product'), headers: readEtagHeader },
+    304: { description: 'Not modified (If-None-Match matched the ETag)', headers: readEtagHeader },
+    ...problems(...authProblems, 404),
+  },
 });
 
 export const deleteProductRoute = createRoute({

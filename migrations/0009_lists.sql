@@ -8,6 +8,7 @@ CREATE INDEX `products_tenant_gtin` ON `products` (`tenant_id`,`gtin`,`number`) 
 CREATE INDEX `products_tenant_item_group` ON `products` (`tenant_id`,`item_group_id`,`number`) WHERE item_group_id IS NOT NULL;--> statement-breakpoint
 CREATE INDEX `products_tenant_active` ON `products` (`tenant_id`,`active`,`number`) WHERE active IS NOT NULL;--> statement-breakpoint
 CREATE INDEX `products_tenant_product_type` ON `products` (`tenant_id`,`product_type`,`number`) WHERE product_type IS NOT NULL;--> statement-breakpoint
+CREATE INDEX `jobs_tenant_status` ON `jobs` (`tenant_id`,`status`,`id`);--> statement-breakpoint
 -- Custom SQL (drizzle-kit cannot generate it; re-append after regenerating): the title search
 -- (`GET /v1/products?q=`). One FTS5 row per product, keyed by the product's rowid, with the tenant
 -- as a token (`tenant`: the tenant id without its `_`) so a MATCH reads one tenant's postings only,

@@ -177,7 +177,7 @@ export const jobs = sqliteTable(
      */
     writesOpen: integer('writes_open').notNull().default(0),
   },
-  (t) => [index('jobs_tenant').on(t.tenantId, t.id), index('jobs_status').on(t.status, t.createdAt)],
+  (t) => [index('jobs_tenant').on(t.tenantId, t.id), index('jobs_status').on(t.status, t.createdAt), index('jobs_tenant_status').on(t.tenantId, t.status, t.id)],
 );
 
 /** Per-item failures of a job, in input order. */

@@ -10,6 +10,7 @@ import { Binder, KEY_COLUMNS, type ListFilter, PAGE_COLUMNS, residualPredicate, 
 import { ftsMatch } from '../../src/catalog/list-filters';
 import { shapeOf } from '../../src/catalog/read-products';
 import { SELECT_FEED_PAGE } from '../../src/events/feed.queries';
+import { BEFORE_ANY_JOB, SELECT_JOBS_PAGE, SELECT_JOBS_PAGE_BY_STATUS } from '../../src/jobs/jobs-list.queries';
 
 async function plan(sql: string, params: unknown[]): Promise<string> {
   const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
@@ -84,5 +85,13 @@ describe('product list plans', () => {
     const detail = await plan(SELECT_FEED_PAGE, [TENANT, 0, 100]);
     expect(detail).toContain('USING INDEX events_tenant_seq (tenant_id=? AND seq>?)');
     expect(detail).not.toContain('TEMP B-TREE');
+  });
+
+  it('the jobs list walks jobs_tenant, or jobs_tenant_status with a status, newest first', async () => {
+    const all = await plan(SELECT_JOBS_PAGE, [TENANT, BEFORE_ANY_JOB, 51]);
+    expect(all).toContain('USING INDEX jobs_tenant (tenant_id=? AND id<?)');
+    const byStatus = await plan(SELECT_JOBS_PAGE_BY_STATUS, [TENANT, 'failed', BEFORE_ANY_JOB, 51]);
+    expect(byStatus).toContain('USING INDEX jobs_tenant_status (tenant_id=? AND status=? AND id<?)');
+    for (const detail of [all, byStatus]) expect(detail).not.toContain('TEMP B-TREE');
   });
 });

@@ -69,6 +69,9 @@ describe('GET /v1/products filters', () => {
     expect((await list(t, 'brand=Bolt&q=blue')).ids).toEqual(['b1']);
     expect((await list(t, `brand=Acme&productType=KIDS&itemGroupId=shirt&active=false`)).ids).toEqual(['a2']);
     expect((await list(t, 'gtin=4006381333931&brand=Bolt')).ids).toEqual([]);
+    // The search as the filter checked on the rows another index reads.
+    expect((await list(t, 'itemGroupId=shirt&q=blue')).ids).toEqual(['a1']);
+    expect((await list(t, 'gtin=4006381333931&q=trousers')).ids).toEqual([]);
   });
 
   it(`a combination reads at most ${MAX_SCANNED_ROWS} rows per page, then ends the page early with a cursor`, async () => {

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { Binder, KEY_COLUMNS, type ListFilter, PAGE_COLUMNS, residualPredicate, SHAPES, type Shape, shapeStatement } from '../../src/catalog/list.queries';
 import { ftsMatch } from '../../src/catalog/list-filters';
 import { shapeOf } from '../../src/catalog/read-products';
+import { SELECT_PAGE_BY_OFFSET } from '../../src/catalog/lookups.queries';
 import { SELECT_FEED_PAGE } from '../../src/events/feed.queries';
 import { BEFORE_ANY_JOB, SELECT_JOBS_PAGE, SELECT_JOBS_PAGE_BY_STATUS } from '../../src/jobs/jobs-list.queries';
 
@@ -93,5 +94,16 @@ describe('product list plans', () => {
     const byStatus = await plan(SELECT_JOBS_PAGE_BY_STATUS, [TENANT, 'failed', BEFORE_ANY_JOB, 51]);
     expect(byStatus).toContain('USING INDEX jobs_tenant_status (tenant_id=? AND status=? AND id<?)');
     for (const detail of [all, byStatus]) expect(detail).not.toContain('TEMP B-TREE');
+  });
+
+  it("Robosize's offset page skips on the number index, then reads the page from there in order", async () => {
+    const detail = await plan(SELECT_PAGE_BY_OFFSET, [TENANT, 50, 9000]);
+    expect(detail).toContain('SEARCH s USING COVERING INDEX products_tenant_number (tenant_id=?)');
+    expect(detail).toContain('SEARCH p USING INDEX products_tenant_number (tenant_id=? AND number>?)');
+    // The only sort is each product's first image by position (a product's few images), never the page.
+    const lines = detail.split('\n');
+    lines.forEach((line, i) => {
+      if (line.includes('TEMP B-TREE')) expect(lines[i - 1]).toContain('images_product_key');
+    });
   });
 });

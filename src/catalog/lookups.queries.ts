@@ -21,7 +21,19 @@ export const SELECT_NUMBER_BY_ID = 'SELECT number FROM products WHERE tenant_id 
 /** ?3: how many to read (callers ask for 2 to learn whether exactly one product carries the job). */
 export const SELECT_IDS_BY_JOB = 'SELECT id FROM products WHERE tenant_id = ?1 AND job_id = ?2 LIMIT ?3';
 
-export const COUNT_PRODUCTS = 'SELECT COUNT(*) AS n FROM products WHERE tenant_id = ?1';
+/**
+ * The tenant's event sequence, and its product count only when that sequence is not ?2 (the one a
+ * cached count was taken at): every create and delete emits an event in its own transaction, so an
+ * unchanged sequence means an unchanged count, and the COUNT(*) (a walk of the whole tenant's index:
+ * linear in the catalog) runs only after a change. `CASE` evaluates the subquery only in its branch.
+ */
+export const COUNT_PRODUCTS_IF_CHANGED = `
+SELECT t.event_seq AS seq, CASE WHEN t.event_seq IS ?2 THEN NULL ELSE (SELECT COUNT(*) FROM products WHERE tenant_id = ?1) END AS n
+FROM tenants AS t WHERE t.id = ?1`;
+export interface CountIfChangedRow {
+  seq: number;
+  n: number | null;
+}
 
 /** One product row with its first image's stored bytes, as the offset page reads it. */
 export interface ProductRowWithImage {
@@ -36,9 +48,11 @@ export interface ProductRowWithImage {
 }
 
 /**
- * A page in `number` order with each product's first image. OFFSET makes D1 read (and bill) every
- * skipped row, which is fine at Robosize's page sizes and catalog sizes but grows linearly with the
- * offset; /v1's keyset cursor is the scalable way through a large catalog. ?1 tenant, ?2 limit, ?3 offset.
+ * A page in `number` order with each product's first image. The offset is skipped on the
+ * (tenant_id, number) index alone, then the page starts at that number: the image join runs for the
+ * page's rows only, not for every skipped one. Skipping still reads `offset` index entries, which is
+ * why the dialect caps it (10,000); /v1's keyset cursor is the scalable way through a large catalog.
+ * ?1 tenant, ?2 limit, ?3 offset.
  */
 export const SELECT_PAGE_BY_OFFSET = `
 SELECT p.id, p.number, p.data, p.extensions,
@@ -47,6 +61,6 @@ SELECT p.id, p.number, p.data, p.extensions,
 FROM products AS p
 LEFT JOIN images AS i ON i.id = (
   SELECT f.id FROM images AS f WHERE f.tenant_id = p.tenant_id AND f.product_id = p.id ORDER BY f.position LIMIT 1)
-WHERE p.tenant_id = ?1
+WHERE p.tenant_id = ?1 AND p.number >= (SELECT s.number FROM products AS s WHERE s.tenant_id = ?1 ORDER BY s.number LIMIT 1 OFFSET ?3)
 ORDER BY p.number
-LIMIT ?2 OFFSET ?3`;
+LIMIT ?2`;

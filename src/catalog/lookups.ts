@@ -4,7 +4,8 @@
  * lookups.queries.ts; callers never see a statement.
  */
 import {
-  COUNT_PRODUCTS,
+  COUNT_PRODUCTS_IF_CHANGED,
+  type CountIfChangedRow,
   type ProductRowWithImage,
   SELECT_DOCS_BY_IDS,
   SELECT_IDS_BY_JOB,
@@ -13,6 +14,8 @@ import {
   SELECT_PAGE_BY_OFFSET,
   type StoredDocRow,
 } from './lookups.queries';
+import { read, readBatch } from '../db/batch';
+import { cachedCount, rememberCount } from './count-cache';
 import type { CatalogContext } from './products.service';
 
 export type { ProductRowWithImage, StoredDocRow } from './lookups.queries';
@@ -47,11 +50,21 @@ export async function idsWrittenByJob(ctx: Scope, jobId: string, limit: number):
   return results.map((row) => row.id);
 }
 
-/** The tenant's product count and one offset page, in one D1 batch (one transaction: they agree). */
+/**
+ * The tenant's product count and one offset page, in one D1 batch (one transaction: they agree). The
+ * count is kept in the isolate and recounted only when the tenant's catalog changed (count-cache.ts).
+ */
 export async function productPageByOffset(ctx: Scope, limit: number, offset: number): Promise<{ count: number; rows: ProductRowWithImage[] }> {
-  const [count, page] = await ctx.db.batch<unknown>([
-    ctx.db.prepare(COUNT_PRODUCTS).bind(ctx.tenant.id),
-    ctx.db.prepare(SELECT_PAGE_BY_OFFSET).bind(ctx.tenant.id, limit, offset),
+  const tenantId = ctx.tenant.id;
+  const cached = cachedCount(tenantId);
+  const [counted, rows] = await readBatch(ctx.db, [
+    read<CountIfChangedRow>(ctx.db.prepare(COUNT_PRODUCTS_IF_CHANGED).bind(tenantId, cached?.seq ?? null)),
+    read<ProductRowWithImage>(ctx.db.prepare(SELECT_PAGE_BY_OFFSET).bind(tenantId, limit, offset)),
   ]);
-  return { count: (count!.results[0] as { n: number }).n, rows: page!.results as ProductRowWithImage[] };
+  const row = counted[0];
+  if (!row) return { count: 0, rows };
+  if (row.n === null && cached) return { count: cached.count, rows };
+  const count = row.n ?? 0;
+  rememberCount(tenantId, row.seq, count);
+  return { count, rows };
 }

@@ -2,26 +2,33 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../env';
 import { limitBodyTo, readJsonIfJson, requireJson } from '../http/body';
-import { cursorField } from '../http/cursor';
+import { readEtag } from '../http/etag';
+import { issueListCursor, readListCursor } from '../http/cursor';
 import { ApiError } from '../http/problem';
 import { createRouter } from '../http/router';
 import { idempotency } from '../idempotency/idempotency';
 import { findJob } from '../jobs/jobs.repository';
 import { encodeCursor } from '../lib/cursor';
+import { cursorFields, LEGACY_CURSOR_SHAPES, type ListParams, listingName, positionOf, searchErrors, toListFilter } from './list-filters';
 import { catalog } from './catalog-context';
 import { createProduct } from './create-product';
 import { parseRfc3339 } from '../lib/dates';
 import * as routes from './products.routes';
+import { type KeyAfter, shapeOf } from './read-products';
 import { batchUpsert, getProduct, type IfMatch, listProducts, patchProduct, putProduct, removeProduct } from './products.service';
 
 /** `?refresh=true`: the written products' settled images are fetched and processed again. */
 const refreshOf = (c: Context<AppEnv>) => ({ refresh: c.req.query('refresh') === 'true' });
 
-/** `"3"`, `W/"3"` -> 3; `*` -> '*' (any current version); anything else is a 412 (it can never match a version). */
+/**
+ * `"3"`, `W/"3"` -> 3; a read's tag `"3-<hash>"` -> 3 as well (a write's precondition is the version;
+ * the hash only tells reads apart); `*` -> '*' (any current version); anything else is a 412 (it can
+ * never match a version).
+ */
 function parseIfMatch(header: string | undefined): IfMatch {
   if (header === undefined) return null;
   if (header.trim() === '*') return '*';
-  const match = /^(?:W\/)?"(\d+)"$/.exec(header.trim());
+  const match = /^(?:W\/)?"(\d+)(?:-[A-Za-z0-9_-]+)?"$/.exec(header.trim());
   if (!match) throw new ApiError('precondition_failed', 'If-Match must be an ETag this API issued, like "3"');
   return Number(match[1]);
 }
@@ -85,7 +92,7 @@ export function productsRouter() {
     return c.json(written.product, 200);
   });
 
-  router.openapi(routes.getProductRoute, async (c) => {
+  router.openapi({ ...routes.getProductRoute, middleware: [readEtag()] as const }, async (c) => {
     const product = await getProduct(catalog(c), c.req.valid('param').id);
     c.header('ETag', etag(product.version));
     return c.json(product, 200);
@@ -97,18 +104,22 @@ export function productsRouter() {
     return c.body(null, 204);
   });
 
-  router.openapi(routes.listProductsRoute, async (c) => {
-    const { limit, cursor, updated_since, status } = c.req.valid('query');
-    let updatedSince: number | null = null;
+  router.openapi({ ...routes.listProductsRoute, middleware: [readEtag()] as const }, async (c) => {
+    const { limit, cursor, updated_since, status, brand, gtin, itemGroupId, productType, active, q } = c.req.valid('query');
+    const errors = searchErrors(q);
+    let updatedSince: number | undefined;
     if (updated_since !== undefined) {
-      updatedSince = parseRfc3339(updated_since);
-      if (updatedSince === null) {
-        throw new ApiError('validation_failed', 'Invalid query parameters', [{ path: 'query.updated_since', message: 'Must be an RFC 3339 date-time' }]);
-      }
+      updatedSince = parseRfc3339(updated_since) ?? undefined;
+      if (updatedSince === undefined) errors.push({ path: 'query.updated_since', message: 'Must be an RFC 3339 date-time' });
     }
-    const afterNumber = cursorField<number>(cursor, 'n', 'number') ?? 0;
-    const page = await listProducts(catalog(c), { afterNumber, limit, updatedSince, status: status ?? null });
-    return c.json({ data: page.data, nextCursor: page.lastNumber !== null ? encodeCursor({ n: page.lastNumber }) : null }, 200);
+    if (errors.length > 0) throw new ApiError('validation_failed', 'Invalid query parameters', errors);
+    const params: ListParams = { updatedSince, status, brand, gtin, itemGroupId, productType, active: active === undefined ? undefined : active === 'true', q };
+    const filter = toListFilter(c.get('tenant').id, params);
+    const shape = shapeOf(filter);
+    const listing = listingName(shape, params);
+    const position = readListCursor(cursor, listing, cursorFields(shape), LEGACY_CURSOR_SHAPES.has(shape));
+    const page = await listProducts(catalog(c), { filter, limit, after: position as KeyAfter | null });
+    return c.json({ data: page.data, nextCursor: page.next ? issueListCursor(listing, positionOf(shape, page.next)) : null }, 200);
   });
 
   return router;

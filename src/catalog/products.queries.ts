@@ -27,7 +27,8 @@ const IMAGES_JSON = `(
   FROM images AS i WHERE i.tenant_id = p.tenant_id AND i.product_id = p.id
 ) AS images_json`;
 
-const COLUMNS = `p.id, p.number, p.version, p.status, p.data, p.extensions, p.created_at, p.updated_at, p.expires_at, ${IMAGES_JSON}`;
+/** The columns of a product read (rows: ProductWithImagesRow); the list statements select them too. */
+export const COLUMNS = `p.id, p.number, p.version, p.status, p.data, p.extensions, p.created_at, p.updated_at, p.expires_at, ${IMAGES_JSON}`;
 
 /**
  * The products named by a JSON array of ids (?2), with their images, in input order (`idx`). A write
@@ -38,13 +39,6 @@ export type IndexedProductRow = ProductWithImagesRow & { idx: number };
 
 /** ?1 tenant, ?2 product (rows: ProductWithImagesRow). */
 export const SELECT_LOADED_PRODUCT = `SELECT ${COLUMNS} FROM products AS p WHERE p.tenant_id = ?1 AND p.id = ?2`;
-
-/** ?1 tenant, ?2 after this number, ?3 updated since (or null), ?4 status (or null), ?5 limit (rows: ProductWithImagesRow). */
-export const SELECT_PRODUCT_PAGE = `
-SELECT ${COLUMNS} FROM products AS p
-WHERE p.tenant_id = ?1 AND p.number > ?2
-  AND (?3 IS NULL OR p.updated_at >= ?3) AND (?4 IS NULL OR p.status = ?4)
-ORDER BY p.number LIMIT ?5`;
 
 /** ?1 now, ?2 limit: products past their `validForDays`. */
 export const SELECT_EXPIRED_PRODUCTS = 'SELECT tenant_id, id FROM products WHERE expires_at IS NOT NULL AND expires_at <= ?1 LIMIT ?2';

@@ -1,12 +1,17 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { authProblems, bearerSecurity, json, jsonBody, problems, writeProblems } from '../http/openapi';
 import { JobSchema } from '../jobs/jobs.schemas';
+import { MAX_SEARCH_TERMS } from './list-filters';
 import { ProductId, ProductInput, ProductOut, productStatuses } from './model/product.schema';
+import { MAX_SCANNED_ROWS } from './read-products';
 
 const tags = ['Products'];
 const IdParam = z.object({ id: ProductId.openapi({ param: { name: 'id', in: 'path' } }) });
 const jobIdHeader = { 'Job-Id': { schema: { type: 'string' as const }, description: 'The job this write created' } };
 const etagHeader = { ETag: { schema: { type: 'string' as const }, description: 'The product version, for If-Match' } };
+const readEtagHeader = {
+  ETag: { schema: { type: 'string' as const }, description: 'A tag of this answer, for If-None-Match (a product\'s is `"<version>-<hash>"`, which If-Match on writes also takes)' },
+};
 const IdempotencyHeader = z.object({
   'idempotency-key': z.string().optional().openapi({ description: 'Replays the first response for 24 h' }),
 });
@@ -58,7 +63,11 @@ export const getProductRoute = createRoute({
   security: bearerSecurity,
   summary: 'Read a product',
   request: { params: IdParam },
-  responses: { 200: { ...json(ProductOut, 'The product'), headers: etagHeader }, ...problems(...authProblems, 404) },
+  responses: {
+    200: { ...json(ProductOut, 'The product'), headers: readEtagHeader },
+    304: { description: 'Not modified (If-None-Match matched the ETag)', headers: readEtagHeader },
+    ...problems(...authProblems, 404),
+  },
 });
 
 export const deleteProductRoute = createRoute({
@@ -83,11 +92,20 @@ export const listProductsRoute = createRoute({
       cursor: z.string().optional(),
       updated_since: z.string().optional().openapi({ format: 'date-time', description: 'RFC 3339' }),
       status: z.enum(productStatuses).optional(),
+      brand: z.string().min(1).max(255).optional().openapi({ description: 'Exact brand' }),
+      gtin: z.string().regex(/^\d{8,14}$/, 'Must be 8 to 14 digits').optional().openapi({ description: 'Exact GTIN as stored' }),
+      itemGroupId: z.string().min(1).max(128).optional().openapi({ description: 'Exact item group id (the variants of one product)' }),
+      productType: z.string().min(1).max(750).optional().openapi({ description: 'Prefix of productType, case-sensitive: `KIDS > MALE` matches `KIDS > MALE > BOTTOMS`' }),
+      active: z.enum(['true', 'false']).optional().openapi({ description: 'Products whose `active` is set to this value (products without `active` match neither)' }),
+      q: z.string().min(1).max(200).optional().openapi({ description: `Title search (every localized title too): all words must match, the last as a prefix; at most ${MAX_SEARCH_TERMS} words` }),
     }),
   },
+  description:
+    `Without filters, products in \`number\` order. Each filter is served by its own index in its own order: \`updated_since\` by (updatedAt, number), \`productType\` by (productType, number), \`q\` in search-index order, the others by number. With several filters the most selective one (gtin, itemGroupId, q, brand, productType, updated_since, status, active) walks its index and the others are checked on at most ${MAX_SCANNED_ROWS} rows per page: a page may then hold fewer items than \`limit\` (even none) with a \`nextCursor\` to continue. A cursor is valid only with the filters it was issued for (400 otherwise: restart the listing).`,
   responses: {
-    200: json(z.object({ data: z.array(ProductOut), nextCursor: z.string().nullable() }), 'A page of products'),
-    ...problems(...authProblems, 422),
+    200: { ...json(z.object({ data: z.array(ProductOut), nextCursor: z.string().nullable() }), 'A page of products'), headers: readEtagHeader },
+    304: { description: 'Not modified (If-None-Match matched the ETag)', headers: readEtagHeader },
+    ...problems(...authProblems, 400, 422),
   },
 });
 

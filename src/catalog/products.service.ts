@@ -15,7 +15,7 @@ import { BatchProductInput, ProductInput } from './model/product.schema';
 import { docToInput, renderProduct } from './model/render';
 import type { ProductOutT } from './model/product.schema';
 import type { ProductDoc } from './model/product-doc';
-import { listProductRows, loadProduct, type LoadedProduct } from './read-products';
+import { listProductRows, type ListQuery, loadProduct, type LoadedProduct } from './read-products';
 import { type DeleteReason, type DeleteResult, deleteProduct as deleteProductRows } from './write/delete-product';
 import { type RenameResult, renameProduct as renameProductRows } from './write/rename-product';
 import { mapPool } from '../lib/pool';
@@ -307,8 +307,8 @@ export async function batchUpsert(
   return { jobId: result.jobId, jobStatus: result.jobStatus, results, toIngest: result.toIngest };
 }
 
-export async function listProducts(ctx: CatalogContext, query: { afterNumber: number; limit: number; updatedSince: number | null; status: string | null }) {
+/** A page of products (read-products.listProductRows), rendered; `next` is where the following page starts. */
+export async function listProducts(ctx: CatalogContext, query: ListQuery) {
   const page = await listProductRows(ctx.db, ctx.tenant.id, query);
-  const last = page.items.at(-1);
-  return { data: await Promise.all(page.items.map((loaded) => render(ctx, loaded))), lastNumber: page.more && last ? last.row.number : null };
+  return { data: await Promise.all(page.items.map((loaded) => render(ctx, loaded))), next: page.next };
 }

@@ -79,6 +79,14 @@ export const products = sqliteTable(
      * before micros, until the money backfill rewrites the row; 0 = left in minor units (too large).
      */
     moneyFormat: integer('money_format'),
+    // The list filters' fields, read from `data` (VIRTUAL: computed on read and kept only in their
+    // indexes; a write never names them). SQLite seeks a row value like (product_type, number) only
+    // on columns, not on json_extract() expressions, hence columns rather than expression indexes.
+    brand: text('brand').generatedAlwaysAs(sql`json_extract(data, '$.brand')`, { mode: 'virtual' }),
+    gtin: text('gtin').generatedAlwaysAs(sql`json_extract(data, '$.gtin')`, { mode: 'virtual' }),
+    itemGroupId: text('item_group_id').generatedAlwaysAs(sql`json_extract(data, '$.itemGroupId')`, { mode: 'virtual' }),
+    active: integer('active').generatedAlwaysAs(sql`json_extract(data, '$.active')`, { mode: 'virtual' }),
+    productType: text('product_type').generatedAlwaysAs(sql`json_extract(data, '$.productType')`, { mode: 'virtual' }),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
@@ -88,6 +96,13 @@ export const products = sqliteTable(
     index('products_tenant_job').on(t.tenantId, t.jobId),
     index('products_expires').on(t.expiresAt).where(sql`expires_at IS NOT NULL`),
     index('products_money_unconverted').on(t.tenantId, t.id).where(sql`money_format IS NULL`),
+    // List filters (catalog/list.queries.ts): each index in the order its page is read. Partial
+    // (`IS NOT NULL`): a product without the field costs its write nothing, and `col = ?` implies it.
+    index('products_tenant_brand').on(t.tenantId, t.brand, t.number).where(sql`brand IS NOT NULL`),
+    index('products_tenant_gtin').on(t.tenantId, t.gtin, t.number).where(sql`gtin IS NOT NULL`),
+    index('products_tenant_item_group').on(t.tenantId, t.itemGroupId, t.number).where(sql`item_group_id IS NOT NULL`),
+    index('products_tenant_active').on(t.tenantId, t.active, t.number).where(sql`active IS NOT NULL`),
+    index('products_tenant_product_type').on(t.tenantId, t.productType, t.number).where(sql`product_type IS NOT NULL`),
   ],
 );
 
@@ -162,7 +177,7 @@ export const jobs = sqliteTable(
      */
     writesOpen: integer('writes_open').notNull().default(0),
   },
-  (t) => [index('jobs_tenant').on(t.tenantId, t.id), index('jobs_status').on(t.status, t.createdAt)],
+  (t) => [index('jobs_tenant').on(t.tenantId, t.id), index('jobs_status').on(t.status, t.createdAt), index('jobs_tenant_status').on(t.tenantId, t.status, t.id)],
 );
 
 /** Per-item failures of a job, in input order. */

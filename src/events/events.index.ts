@@ -1,3 +1,4 @@
+import { readEtag } from '../http/etag';
 import { ApiError } from '../http/problem';
 import { createRouter } from '../http/router';
 import { readFeed } from './events.repository';
@@ -5,7 +6,7 @@ import { listEventsRoute } from './events.routes';
 
 export function eventsRouter() {
   const router = createRouter();
-  router.openapi(listEventsRoute, async (c) => {
+  router.openapi({ ...listEventsRoute, middleware: [readEtag()] as const }, async (c) => {
     const { after, limit } = c.req.valid('query');
     const page = await readFeed(c.env.DB, c.get('tenant').id, after, limit);
     if (page.gone) throw new ApiError('gone', 'Events after this cursor were pruned; resync from GET /v1/products and restart from the newest event');

@@ -6,6 +6,7 @@ import { tenantForKey } from '../auth/require-api-key';
 import { requestBase } from '../http/request-base';
 import type { AppEnv } from '../env';
 import { limitBodyTo, requireJson } from '../http/body';
+import { readEtag } from '../http/etag';
 import { ApiError } from '../http/problem';
 import { createRouter } from '../http/router';
 import { idempotency } from '../idempotency/idempotency';
@@ -99,13 +100,13 @@ export function imageContentRouter() {
 export function imagesRouter() {
   const router = createRouter();
 
-  router.openapi(routes.productImagesRoute, async (c) => {
+  router.openapi({ ...routes.productImagesRoute, middleware: [readEtag()] as const }, async (c) => {
     const rows = await productImages(c.env.DB, c.get('tenant').id, c.req.valid('param').id);
     if (!rows) throw new ApiError('not_found', 'No such product');
     return c.json({ data: await Promise.all(rows.map((row) => renderImage(c, row))), nextCursor: null }, 200);
   });
 
-  router.openapi(routes.getImageRoute, async (c) => {
+  router.openapi({ ...routes.getImageRoute, middleware: [readEtag()] as const }, async (c) => {
     const row = await findImage(c.env.DB, c.get('tenant').id, c.req.valid('param').id);
     if (!row) throw new ApiError('not_found', 'No such image');
     return c.json(await renderImage(c, row), 200);

@@ -1,5 +1,6 @@
 import { toIso } from '../lib/time';
 import type { JobT } from './jobs.schemas';
+import { BEFORE_ANY_JOB, SELECT_JOBS_PAGE, SELECT_JOBS_PAGE_BY_STATUS } from './jobs-list.queries';
 
 export interface JobRow {
   id: string;
@@ -45,13 +46,12 @@ export async function findJob(db: D1Database, tenantId: string, id: string): Pro
 
 /** Newest first; the cursor is the last id seen (ULIDs sort by time). */
 export async function listJobs(db: D1Database, tenantId: string, beforeId: string | null, limit: number, status: string | null) {
-  const { results } = await db
-    .prepare(
-      `SELECT * FROM jobs WHERE tenant_id = ?1 AND (?2 IS NULL OR id < ?2) AND (?3 IS NULL OR status = ?3)
-       ORDER BY id DESC LIMIT ?4`,
-    )
-    .bind(tenantId, beforeId, status, limit + 1)
-    .all<JobRow>();
+  const before = beforeId ?? BEFORE_ANY_JOB;
+  const statement =
+    status === null
+      ? db.prepare(SELECT_JOBS_PAGE).bind(tenantId, before, limit + 1)
+      : db.prepare(SELECT_JOBS_PAGE_BY_STATUS).bind(tenantId, status, before, limit + 1);
+  const { results } = await statement.all<JobRow>();
   const page = results.slice(0, limit);
   return { data: page.map(renderJob), nextId: results.length > limit ? page.at(-1)!.id : null };
 }

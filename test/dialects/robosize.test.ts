@@ -8,6 +8,7 @@
 import { env, exports } from 'cloudflare:workers';
 import { afterEach, describe, expect, inject, it, vi } from 'vitest';
 import type { Env } from '../../src/env';
+import { MAX_OFFSET } from '../../src/dialects/robosize/list';
 import { ADMIN, body, call, createTenant, feed, type TestTenant } from '../helpers/api';
 import { failingDb, fetchWith } from '../helpers/bindings';
 import { waitFor } from '../helpers/poll';
@@ -405,6 +406,27 @@ describe('list: DRF limit/offset pages', () => {
     expect(beyond.results).toEqual([]);
     expect(beyond.next).toBeNull();
     expect(beyond.count).toBe(20);
+  });
+
+  it(`offset is served up to ${MAX_OFFSET}; past it, a DRF field error (400) pointing at the cursor API`, async () => {
+    const t = await createTenant();
+    await seedCatalog(t, 3);
+    const deepest = await list(t, { offset: String(MAX_OFFSET) });
+    expect(deepest).toMatchObject({ count: 3, next: null, results: [] });
+    const res = await rs(t, 'GET', { query: { offset: String(MAX_OFFSET + 1) } });
+    expect(await expectJson(res, 400)).toEqual({ offset: [expect.stringMatching(/less than or equal to 10000.*\/v1\/products/)] });
+  });
+
+  it('the count follows creates and deletes at once (the cached count is dropped when the catalog changes)', async () => {
+    const t = await createTenant();
+    await seedCatalog(t, 3);
+    expect((await list(t)).count).toBe(3);
+    expect((await list(t)).count).toBe(3);
+    await create(t, { name: 'Four', store_id: 'four' });
+    expect((await list(t)).count).toBe(4);
+    const gone = (await list(t)).results[0].id as string;
+    expect((await rs(t, 'DELETE', { query: { hash: gone } })).status).toBe(204);
+    expect((await list(t)).count).toBe(3);
   });
 
   it('links keep the path as requested (no trailing slash stays so)', async () => {

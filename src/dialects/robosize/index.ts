@@ -20,7 +20,7 @@ import { signedImageUrl, urlBase } from '../../images/image-url';
 import { createDialectApp, type DialectError } from '../shared/dialect-app';
 import { dialectKeyAuth } from '../shared/dialect-auth';
 import { type MergeFailure, mergeWrite } from '../shared/merge-write';
-import { pageLinks, readLimit, readOffset } from './list';
+import { MAX_OFFSET, OFFSET_TOO_DEEP, pageLinks, readLimit, readOffset } from './list';
 import { DIALECT, type RobosizePatch, renderProduct, robosizeFieldErrors, storeIdOf, toPatch } from './mapping';
 import { documented, withoutSlash } from './routes';
 import type { UpdateBodyT } from './schemas';
@@ -124,6 +124,7 @@ export function robosizeApp() {
       const { limit: rawLimit, offset: rawOffset } = c.req.valid('query');
       const limit = readLimit(rawLimit);
       const offset = readOffset(rawOffset);
+      if (offset > MAX_OFFSET) throw fieldError('offset', OFFSET_TOO_DEEP);
       const tenant = c.get('tenant');
       const { count, rows } = await productPageByOffset(catalog(c), limit, offset);
       const { base, self } = publicUrls(c);

@@ -14,6 +14,15 @@ export function readLimit(raw: string | undefined): number {
   return value <= 0 ? DEFAULT_LIMIT : Math.min(value, MAX_LIMIT);
 }
 
+/**
+ * The deepest offset served. Skipping reads every skipped index entry (linear in the offset, billed
+ * per row by D1), so a crawl by offset through 1M products would read ~5 * 10^9 rows; 10,000 keeps a
+ * page under ~10k rows read. Past it: DRF's field-error 400 (a deviation, docs/dialects/robosize.md).
+ */
+export const MAX_OFFSET = 10_000;
+
+export const OFFSET_TOO_DEEP = `Ensure this value is less than or equal to ${MAX_OFFSET}. Page deeper through GET /v1/products, whose cursor has no depth limit.`;
+
 export function readOffset(raw: string | undefined): number {
   if (raw === undefined || !/^\d+$/.test(raw.trim())) return 0;
   return Math.min(Number(raw.trim()), Number.MAX_SAFE_INTEGER);

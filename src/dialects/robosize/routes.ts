@@ -38,7 +38,7 @@ function routes(path: string, hide: boolean) {
       summary: 'List products',
       description: 'Limit/offset pages in `id` order. `next` and `previous` are absolute URLs that keep your query (your `api_key` included) with `limit` and `offset` changed.',
       request: { query: s.ListQuery },
-      responses: { 200: json(s.ProductList, 'A page of products, every documented key on every result'), ...errors(403, 429) },
+      responses: { 200: json(s.ProductList, 'A page of products, every documented key on every result'), ...errors(400, 403, 429) },
     }),
     create: createRoute({
       method: 'post',

@@ -140,7 +140,7 @@ export type WritableFields = Partial<Omit<CreateBodyT, 'store_id'>>;
 
 export const ListQuery = z.object({
   limit: z.string().optional().openapi({ description: 'Page size (default 50, at most 200; anything else falls back to the default)', example: '50' }),
-  offset: z.string().optional().openapi({ description: 'Products to skip (default 0)', example: '0' }),
+  offset: z.string().optional().openapi({ description: 'Products to skip (default 0, at most 10000: past it a 400 on `offset`)', example: '0' }),
 });
 
 export const DeleteQuery = z.object({

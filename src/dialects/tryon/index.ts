@@ -133,8 +133,8 @@ export function tryonApp() {
   app.openapi(routes.listRoute, async (c) => {
     const { limit, cursor } = c.req.valid('query');
     const afterNumber = cursorField<number>(cursor, 'n', 'number') ?? 0;
-    const page = await listProducts(tryonCatalog(c), { afterNumber, limit, updatedSince: null, status: null });
-    return c.json({ products: page.data.map(toTryonProduct), nextCursor: page.lastNumber !== null ? encodeCursor({ n: page.lastNumber }) : null }, 200);
+    const page = await listProducts(tryonCatalog(c), { filter: {}, limit, after: { n: afterNumber } });
+    return c.json({ products: page.data.map(toTryonProduct), nextCursor: page.next ? encodeCursor({ n: page.next.n }) : null }, 200);
   });
 
   app.openapi(routes.getRoute, async (c) => {

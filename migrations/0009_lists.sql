@@ -1,0 +1,36 @@
+ALTER TABLE `products` ADD `brand` text GENERATED ALWAYS AS (json_extract(data, '$.brand')) VIRTUAL;--> statement-breakpoint
+ALTER TABLE `products` ADD `gtin` text GENERATED ALWAYS AS (json_extract(data, '$.gtin')) VIRTUAL;--> statement-breakpoint
+ALTER TABLE `products` ADD `item_group_id` text GENERATED ALWAYS AS (json_extract(data, '$.itemGroupId')) VIRTUAL;--> statement-breakpoint
+ALTER TABLE `products` ADD `active` integer GENERATED ALWAYS AS (json_extract(data, '$.active')) VIRTUAL;--> statement-breakpoint
+ALTER TABLE `products` ADD `product_type` text GENERATED ALWAYS AS (json_extract(data, '$.productType')) VIRTUAL;--> statement-breakpoint
+CREATE INDEX `products_tenant_brand` ON `products` (`tenant_id`,`brand`,`number`) WHERE brand IS NOT NULL;--> statement-breakpoint
+CREATE INDEX `products_tenant_gtin` ON `products` (`tenant_id`,`gtin`,`number`) WHERE gtin IS NOT NULL;--> statement-breakpoint
+CREATE INDEX `products_tenant_item_group` ON `products` (`tenant_id`,`item_group_id`,`number`) WHERE item_group_id IS NOT NULL;--> statement-breakpoint
+CREATE INDEX `products_tenant_active` ON `products` (`tenant_id`,`active`,`number`) WHERE active IS NOT NULL;--> statement-breakpoint
+CREATE INDEX `products_tenant_product_type` ON `products` (`tenant_id`,`product_type`,`number`) WHERE product_type IS NOT NULL;--> statement-breakpoint
+CREATE INDEX `jobs_tenant_status` ON `jobs` (`tenant_id`,`status`,`id`);--> statement-breakpoint
+-- Custom SQL (drizzle-kit cannot generate it; re-append after regenerating): the title search
+-- (`GET /v1/products?q=`). One FTS5 row per product, keyed by the product's rowid, with the tenant
+-- as a token (`tenant`: the tenant id without its `_`) so a MATCH reads one tenant's postings only,
+-- and the text searched: the title and every localized title. Kept in step by the triggers below,
+-- so no write path has to remember it; an update rewrites the row only when that text changed.
+CREATE VIRTUAL TABLE `products_fts` USING fts5(tenant, title, tokenize = 'unicode61 remove_diacritics 2');
+--> statement-breakpoint
+CREATE TRIGGER `products_fts_insert` AFTER INSERT ON `products` BEGIN
+  INSERT INTO products_fts (rowid, tenant, title) VALUES (new.rowid, replace(new.tenant_id, '_', ''),
+    coalesce(json_extract(new.data, '$.title'), '') || ' ' || coalesce((SELECT group_concat(json_extract(l.value, '$.title'), ' ') FROM json_each(new.data, '$.localizations') AS l), ''));
+END;
+--> statement-breakpoint
+CREATE TRIGGER `products_fts_update` AFTER UPDATE OF data ON `products`
+WHEN json_extract(old.data, '$.title') IS NOT json_extract(new.data, '$.title') OR json_extract(old.data, '$.localizations') IS NOT json_extract(new.data, '$.localizations') BEGIN
+  UPDATE products_fts SET title = coalesce(json_extract(new.data, '$.title'), '') || ' ' || coalesce((SELECT group_concat(json_extract(l.value, '$.title'), ' ') FROM json_each(new.data, '$.localizations') AS l), '')
+  WHERE rowid = new.rowid;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `products_fts_delete` AFTER DELETE ON `products` BEGIN
+  DELETE FROM products_fts WHERE rowid = old.rowid;
+END;
+--> statement-breakpoint
+INSERT INTO products_fts (rowid, tenant, title)
+SELECT rowid, replace(tenant_id, '_', ''), coalesce(json_extract(data, '$.title'), '') || ' ' || coalesce((SELECT group_concat(json_extract(l.value, '$.title'), ' ') FROM json_each(data, '$.localizations') AS l), '')
+FROM products;

@@ -11,7 +11,7 @@ import type { DeliverMessage, Env } from '../env';
 import { endpointDisabledStatements } from '../events/outbox';
 import { newId } from '../lib/ulid';
 import { guardedFetch } from '../outbound/guarded-fetch';
-import { type OutboundPolicy, policyFromEnv } from '../outbound/policy';
+import { type OutboundPolicy, policyFromEnv, type Verdict } from '../outbound/policy';
 import { OutboundSlots } from '../outbound/slots';
 import { SecretsUnavailable, keyring } from '../secrets/keyring';
 import { type AttemptMemo, attemptMemo } from './attempt-memo';
@@ -116,13 +116,13 @@ async function prepare(memo: AttemptMemo, row: ClaimedDeliveryRow, now: number):
 }
 
 /** The request itself (holding one of the invocation's outbound slots), and what its answer means. */
-async function send(env: Env, policy: OutboundPolicy, row: ClaimedDeliveryRow, init: RequestInit, now: number): Promise<Outcome> {
+async function send(env: Env, policy: OutboundPolicy, verdicts: Map<string, Verdict>, row: ClaimedDeliveryRow, init: RequestInit, now: number): Promise<Outcome> {
   const base = { id: row.id, tenantId: row.tenant_id, endpointId: row.endpoint_id };
   const attempts = row.attempts + 1;
   const started = Date.now();
   const result = await guardedFetch(
     row.url!,
-    { policy, timeoutMs: deliveryTimeoutMs(env), maxBytes: RESPONSE_BYTES, maxRedirects: 0, requireHttps: true, storedTarget: true, init },
+    { policy, firstHopVerdicts: verdicts, timeoutMs: deliveryTimeoutMs(env), maxBytes: RESPONSE_BYTES, maxRedirects: 0, requireHttps: true, storedTarget: true, init },
     'truncate',
   );
   const latency = Date.now() - started;
@@ -177,6 +177,7 @@ export async function attemptDeliveries(
   const lease = now + LEASE_MS + Math.floor(Math.random() * 1000);
   const memo = attemptMemo(env, formats);
   const policy = policyFromEnv(env);
+  const verdicts = new Map<string, Verdict>();
 
   // No attempt starts once it could outlive the claim's lease (a slow host would otherwise hold the
   // rest past it, and the cron would send them a second time); the rows not started go back in line.
@@ -197,7 +198,7 @@ export async function attemptDeliveries(
         const prepared = await prepare(memo, row, now);
         if (prepared.kind === 'done') return prepared.outcome;
         // Many endpoints (of one tenant or several) can name the same host: it gets a few slots at most.
-        return slots.run(hostOf(row.url), () => (mayStart() ? send(env, policy, row, prepared.init, now) : Promise.resolve(null)));
+        return slots.run(hostOf(row.url), () => (mayStart() ? send(env, policy, verdicts, row, prepared.init, now) : Promise.resolve(null)));
       }),
     );
     const outcomes = results.filter((o): o is Outcome => o !== null);

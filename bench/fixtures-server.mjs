@@ -1,6 +1,7 @@
 /**
  * The local counterpart of the bench Worker's outbound traffic (bench/images.mjs, bench/webhooks.mjs):
- * a Node HTTP server on 127.0.0.1:0, in the bench script's own process (workerd cannot listen).
+ * a Node HTTP server on 127.0.0.1:0 (BENCH_FIXTURES_PORT pins the port), in the bench script's own
+ * process (workerd cannot listen).
  *
  *   GET  /img/{name}        an image registered with `addImage(name, bytes)` (image/jpeg); counted;
  *                           answered after `imageDelayMs` (default 0: a slow image host)
@@ -51,7 +52,7 @@ export async function startFixtures({ onDelivery = () => {}, imageDelayMs = 0 } 
   server.headersTimeout = 65_000;
   await new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
+    server.listen(Number(process.env.BENCH_FIXTURES_PORT) || 0, '127.0.0.1', resolve);
   });
   const { port } = server.address();
   return {

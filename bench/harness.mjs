@@ -34,11 +34,11 @@ export const WORKER_VARS = {
 
 let server = null;
 
-/** Imports server.mjs with the environment described above; answers its exports. */
-export async function loadServer() {
+/** Imports server.mjs with the environment described above (plus a bench's own `extraVars`); answers its exports. */
+export async function loadServer(extraVars = {}) {
   if (server) return server;
   for (const name of Object.keys(process.env)) if (!KEEP_ENV.has(name) && !name.startsWith('BENCH_')) delete process.env[name];
-  Object.assign(process.env, { CLOUDFLARE_INCLUDE_PROCESS_ENV: 'true', ...WORKER_VARS });
+  Object.assign(process.env, { CLOUDFLARE_INCLUDE_PROCESS_ENV: 'true', ...WORKER_VARS, ...extraVars });
   server = await import('./server.mjs');
   return server;
 }

@@ -13,19 +13,27 @@
  *   4. Waits until endpoints x events distinct (endpoint, webhook-id) pairs have arrived.
  *   5. Paced: 1,000 more events at 100 per second (batches of 25 every 250 ms), once the burst has
  *      drained: the latency when the pipeline is not behind.
- *   Before both, the floor: POST /__bench/ext/post-floor sends 10,000 bare POSTs from the Worker to
- *   the receiver with 6 in flight (no D1, no signing): what the transport alone allows; then the same
- *   10,000 each signed first with the app's signedHeaders() (what signing adds).
+ *   Before, between and after both, the floor: POST /__bench/ext/post-floor sends 10,000 bare POSTs
+ *   from the Worker to the receiver with 6 in flight (no D1, no signing): what the transport alone
+ *   allows; then the same 10,000 each signed first with the app's batchSigner() (what signing adds).
+ *   Floor and project alternate in one run, so the ratio compares like with like on a shared machine;
+ *   the machine's load average is printed beside every figure.
+ *
+ * The 10 endpoints stand for 10 receivers but share 127.0.0.1, so the Worker runs with
+ * WEBHOOK_HOST_CONCURRENCY=6 (BENCH_HOST_CONCURRENCY): with the default 2 per host, one host would
+ * get 2 of the invocation's 6 connections and the comparison with the 6-connection floor would
+ * measure the per-host cap instead of the delivery path.
  *
  * Reported: deliveries/s (all deliveries / first batch sent -> last delivery arrived; and the steady
  * rate first -> last arrival), event -> arrival latency p50/p90/p99/max, the share within 1 s, per-
  * endpoint counts, duplicates, signatures verified.
  *
  * Knobs: BENCH_EVENTS [10000], BENCH_ENDPOINTS [10], BENCH_BATCH [1000], BENCH_PACED_EVENTS [1000],
- * BENCH_PACED_RATE [100 events/s], BENCH_FLOOR_POSTS [10000], BENCH_STALL_SECONDS [180]
+ * BENCH_PACED_RATE [100 events/s], BENCH_FLOOR_POSTS [10000], BENCH_HOST_CONCURRENCY [6], BENCH_STALL_SECONDS [180]
  * (give up when nothing arrives for that long), BENCH_KEEP=1.
  */
 import { createWriteStream, mkdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import standardwebhooks from 'standardwebhooks';
 import { startFixtures } from './fixtures-server.mjs';
@@ -42,6 +50,8 @@ const PACED_EVENTS = int('BENCH_PACED_EVENTS', 1_000);
 const PACED_RATE = int('BENCH_PACED_RATE', 100);
 const PACED_BATCH = Math.max(1, Math.round(PACED_RATE / 4));
 const FLOOR_POSTS = int('BENCH_FLOOR_POSTS', 10_000);
+const HOST_CONCURRENCY = int('BENCH_HOST_CONCURRENCY', 6);
+const load = () => loadavg().map((n) => round(n, 2));
 
 let base = '';
 let request;
@@ -62,7 +72,7 @@ async function main() {
   mkdirSync(resultsDir, { recursive: true });
   const logPath = join(resultsDir, `wrangler-webhooks-${at}.log`);
   const log = createWriteStream(logPath);
-  const server = await loadServer();
+  const server = await loadServer({ WEBHOOK_HOST_CONCURRENCY: String(HOST_CONCURRENCY) });
   request = server.request;
   const git = server.gitInfo(null);
 
@@ -153,14 +163,26 @@ async function main() {
       if (out.status !== 200 || !JSON.parse(out.text).ok || floorReceived - received !== FLOOR_POSTS) throw new Error(`post floor: HTTP ${out.status} ${out.text.slice(0, 300)}; received ${floorReceived - received}`);
       return { posts: FLOOR_POSTS, concurrency: 6, signed: Boolean(secret), ms: round(ms), postsPerSecond: round((FLOOR_POSTS * 1000) / ms) };
     };
-    const floor = await postFloor(undefined);
-    const signedFloor = await postFloor(secrets.get('0'));
-    console.log(`  floor: ${floor.postsPerSecond} bare POSTs/s from the Worker to the receiver (6 in flight); ${signedFloor.postsPerSecond}/s signed by signedHeaders() first`);
+    const floors = [];
+    const floorPair = async (when) => {
+      const bare = await postFloor(undefined);
+      const signed = await postFloor(secrets.get('0'));
+      const pair = { when, bare: bare.postsPerSecond, signed: signed.postsPerSecond, load: load() };
+      floors.push(pair);
+      console.log(`  floor (${when}): ${pair.bare} bare POSTs/s from the Worker to the receiver (6 in flight); ${pair.signed}/s signed first; load ${pair.load.join(' ')}`);
+      return pair;
+    };
 
+    // Floor, burst, floor, paced, floor: each phase between two floors measured in the same run.
+    await floorPair('before the burst');
     // Burst: every event written as fast as the Worker takes them.
     const burst = await phase('burst', phases.burst, EVENTS, BATCH, 0, 'wh');
+    await floorPair('after the burst');
     // Paced: events at PACED_RATE per second, after the burst drained.
     const paced = await phase('paced', phases.paced, PACED_EVENTS, PACED_BATCH, Math.round((1000 * PACED_BATCH) / PACED_RATE), 'whp');
+    await floorPair('after the paced phase');
+    const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const burstFloor = { bare: round(mean(floors.slice(0, 2).map((f) => f.bare))), signed: round(mean(floors.slice(0, 2).map((f) => f.signed))) };
 
     async function phase(name, state, events, batchSize, gapMs, prefix) {
       const expected = events * ENDPOINTS;
@@ -180,6 +202,7 @@ async function main() {
         if (gapMs > 0) await sleep(Math.max(0, started + (first / batchSize + 1) * gapMs - Date.now()));
       }
       const writesMs = Date.now() - started;
+      const loadAtStart = load();
       if (live) process.stdout.write('\n');
       console.log(`  ${name}: ${events} products in ${round(writesMs / 1000)} s (${batches.length} batches of ${batchSize}, median ${percentile(batches.map((b) => b.ms), 50)} ms)`);
 
@@ -214,7 +237,12 @@ async function main() {
       const endpointCounts = Object.fromEntries([...state.perEndpoint.entries()].sort((a, b) => Number(a[0]) - Number(b[0])));
       const badEndpoints = Object.entries(endpointCounts).filter(([, n]) => n !== events);
       if (badEndpoints.length > 0 || Object.keys(endpointCounts).length !== ENDPOINTS) throw new Error(`${name}: per-endpoint counts are off: ${JSON.stringify(endpointCounts)}`);
+      // Drain time: from the first write until 50% / 99% / all of the phase's deliveries had arrived.
+      const byArrival = arrivals.map((a) => a.arrivedAt - started).sort((x, y) => x - y);
+      const drainMs = { p50: byArrival[Math.ceil(byArrival.length * 0.5) - 1], p99: byArrival[Math.ceil(byArrival.length * 0.99) - 1], all: byArrival.at(-1) };
       const result = {
+        load: { atStart: loadAtStart, atEnd: load() },
+        drainMs,
         events,
         deliveries: arrivals.length,
         batchSize,
@@ -231,7 +259,7 @@ async function main() {
         shareWithin1s: round(within1s / arrivals.length, 4),
         arrivalsPerSecond: perSecond,
       };
-      console.log(`  ${name}: ${result.deliveriesPerSecond} deliveries/s, ${round(result.shareWithin1s * 100, 2)}% within 1 s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms`);
+      console.log(`  ${name}: ${result.deliveriesPerSecond} deliveries/s, ${round(result.shareWithin1s * 100, 2)}% within 1 s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms; drained 50% / 99% / all in ${round(drainMs.p50 / 1000, 1)} / ${round(drainMs.p99 / 1000, 1)} / ${round(drainMs.all / 1000, 1)} s; load ${result.load.atEnd.join(' ')}`);
       return result;
     }
 
@@ -255,19 +283,25 @@ async function main() {
           row('event -> arrival p90 (ms)', (r) => r.latencyMs.p90),
           row('event -> arrival p99 (ms)', (r) => r.latencyMs.p99),
           row('event -> arrival max (ms)', (r) => r.latencyMs.max),
+          row('drained 50% after (s, from the first write)', (r) => round(r.drainMs.p50 / 1000, 2)),
+          row('drained 99% after (s)', (r) => round(r.drainMs.p99 / 1000, 2)),
+          row('load average (1 min) at the end', (r) => r.load.atEnd[0]),
         ],
       ),
     );
-    console.log(`\nfloor: ${floor.postsPerSecond} bare POSTs/s (Worker -> receiver, 6 in flight), ${signedFloor.postsPerSecond}/s each signed first; burst delivery rate = ${round(burst.steadyDeliveriesPerSecond / floor.postsPerSecond, 3)} of the bare floor`);
+    const ratio = { ofSigned: round(burst.steadyDeliveriesPerSecond / burstFloor.signed, 3), ofBare: round(burst.steadyDeliveriesPerSecond / burstFloor.bare, 3) };
+    console.log(`\nfloors (bare / signed POSTs/s, 6 in flight): ${floors.map((f) => `${f.when}: ${f.bare} / ${f.signed} (load ${f.load[0]})`).join('; ')}`);
+    console.log(`burst delivery rate (first -> last arrival) ${burst.steadyDeliveriesPerSecond}/s = **${ratio.ofSigned}** of the signed floor around it (${burstFloor.signed}/s), ${ratio.ofBare} of the bare floor (${burstFloor.bare}/s); load ${load().join(' ')}`);
     console.log(`duplicates received: ${duplicates}; signatures verified with standardwebhooks: ${verified} ok, ${verifyFailed} failed (a tampered body is rejected: ${tamperedRejected})`);
     const path = writeResults('webhooks', at, {
       at: new Date().toISOString(),
       commit: git.commit,
       uncommittedSrcChanges: git.uncommittedSrcChanges,
       machine: machine(),
-      config: { events: EVENTS, endpoints: ENDPOINTS, batch: BATCH, pacedEvents: PACED_EVENTS, pacedRate: PACED_RATE, floorPosts: FLOOR_POSTS },
-      floor,
-      signedFloor,
+      config: { events: EVENTS, endpoints: ENDPOINTS, batch: BATCH, pacedEvents: PACED_EVENTS, pacedRate: PACED_RATE, floorPosts: FLOOR_POSTS, hostConcurrency: HOST_CONCURRENCY },
+      floors,
+      burstFloor,
+      ratio,
       burst,
       paced,
       duplicates,

@@ -44,7 +44,13 @@ export function merchantToCanonical(fields: MerchantFields, tenant: { defaultCur
   set('gender', gender);
   const ageGroup = first(fields, 'age_group')?.toLowerCase();
   set('ageGroup', ageGroup);
-  const sizes = (fields.size ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+  const sizes: string[] = [];
+  for (const value of fields.size ?? []) {
+    for (const part of value.split(',')) {
+      const size = part.trim();
+      if (size) sizes.push(size);
+    }
+  }
   if (sizes.length > 0) product.sizes = sizes;
   const category = first(fields, 'google_product_category');
   if (category) product.categories = [category];
@@ -54,13 +60,13 @@ export function merchantToCanonical(fields: MerchantFields, tenant: { defaultCur
   const availability = first(fields, 'availability')?.toLowerCase().replaceAll('_', ' ');
   const link = first(fields, 'link');
   if (availability || link) {
-    product.localizations = {
-      [tenant.defaultLocale]: {
-        ...(first(fields, 'title') ? { title: first(fields, 'title') } : {}),
-        ...(availability ? { availability } : {}),
-        ...(link ? { link } : {}),
-      },
-    };
+    // Plain assignments: conditional spreads of small objects were ~15% of a TSV row's mapping.
+    const localized: Record<string, string> = {};
+    const title = first(fields, 'title');
+    if (title) localized.title = title;
+    if (availability) localized.availability = availability;
+    if (link) localized.link = link;
+    product.localizations = { [tenant.defaultLocale]: localized };
   }
 
   const priceText = first(fields, 'price');

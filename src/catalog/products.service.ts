@@ -273,7 +273,7 @@ export async function batchUpsert(
   ctx: CatalogContext,
   bodies: unknown[],
   options: { kind?: string; jobId?: string } & WriteOptions = {},
-): Promise<{ jobId: string; jobStatus: string; results: BatchOutcome[]; toIngest: string[] }> {
+): Promise<{ jobId: string; jobStatus: string; job: WriteResult['job']; results: BatchOutcome[]; toIngest: string[] }> {
   const items: WriteItem[] = [];
   const failures: ItemFailure[] = [];
   const seen = new Set<string>();
@@ -298,7 +298,7 @@ export async function batchUpsert(
   for (const f of failures) {
     results[f.index] = { index: f.index, id: f.id, ok: false, status: 'failed', error: { code: f.code, errors: f.errors } };
   }
-  return { jobId: result.jobId, jobStatus: result.jobStatus, results, toIngest: result.toIngest };
+  return { jobId: result.jobId, jobStatus: result.jobStatus, job: result.job, results, toIngest: result.toIngest };
 }
 
 export async function listProducts(ctx: CatalogContext, query: { afterNumber: number; limit: number; updatedSince: number | null; status: string | null }) {

@@ -90,6 +90,7 @@ function prepareProject(ref, work) {
   symlinkSync(join(root, 'public'), join(project, 'public'));
   copyFileSync(join(root, 'bench', 'worker.ts'), join(project, 'bench', 'worker.ts'));
   copyFileSync(join(root, 'bench', 'bench-routes.ts'), join(project, 'bench', 'bench-routes.ts'));
+  copyFileSync(join(root, 'bench', 'write-floor.ts'), join(project, 'bench', 'write-floor.ts'));
   return project;
 }
 

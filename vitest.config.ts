@@ -26,6 +26,8 @@ export default defineConfig({
                 ALLOW_TARGET_PORTS: '*',
                 IMAGE_URL_SECRET: 'test-image-url-secret',
                 DELIVERY_TIMEOUT_MS: '2000',
+                // No identity cache: tests revoke keys and change tenants behind the Worker's back.
+                KEY_CACHE_TTL_SECONDS: '0',
                 GESMART_WEBHOOK_SECRET: 'gesmart-test-secret-0123456789abcdef',
                 GESMART_TENANT: 'gesmart-erp',
                 INBOUND_ENV_SECRET_TENANTS: 'unset-secret-user=UNSET_WEBHOOK_SECRET',

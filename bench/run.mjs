@@ -9,19 +9,29 @@
  *   2. the raw floor: the same rows upserted by a bare endpoint with multi-row INSERT ... ON CONFLICT
  *      (14 rows x 7 columns per statement) inside ONE db.batch() per 1,000 rows, and the ratios
  *      batch path / floor;
- *   3. p50/p99 latency of GET /health and of PUT /v1/products/{id}, both at concurrency 16.
+ *   3. the statement floor: the same products validated beforehand (untimed) and written by the write
+ *      path's own statements (catalog/write's writeProducts, bench/write-floor.ts) into another tenant,
+ *      and the ratio batch path / statement floor (what the route adds: reading, auth, validation);
+ *   4. unchanged re-sends: each update batch sent a second time (same content: every item
+ *      `unchanged`), and the ratio re-send products/s / changed products/s;
+ *   5. validation alone inside workerd (POST /__bench/validate, client-timed), ms per 1,000 products;
+ *   6. p50/p99 latency at concurrency 16 of GET /health, PUT /v1/products/{id}, PATCH
+ *      /v1/products/{id} and GeSmart's single write (POST /compat/gesmart/api/products/sync), in
+ *      interleaved rounds.
  *
- * Batch-path and floor requests alternate (batch i, floor i, batch i+1, ...) so drift on a noisy
- * machine hits both sides alike. Every response is checked (HTTP status, job status, every item's
- * outcome and version; the floor's change counts): a failure aborts the run instead of being timed.
+ * Requests of the phases alternate (batch i, re-send i, floor i, statement floor i, batch i+1, ...) so
+ * drift on a noisy machine hits every side alike, and the machine's load average is printed beside the
+ * figures. Every response is checked (HTTP status, job status, every item's outcome and version; the
+ * floors' change counts): a failure aborts the run instead of being timed.
  *
  * Knobs (environment, defaults in brackets): BENCH_TOTAL [20000], BENCH_BATCH [1000],
- * BENCH_LATENCY_REQUESTS [2000], BENCH_CONCURRENCY [16], BENCH_KEEP=1 keeps the temporary folder,
+ * BENCH_LATENCY_REQUESTS [2000], BENCH_CONCURRENCY [16], BENCH_IMAGES=1 keeps the 2 image URLs per
+ * product (default: none, as issue 11's targets are stated), BENCH_KEEP=1 keeps the temporary folder,
  * BENCH_REF=<commit> measures a commit instead of the working tree, BENCH_EXPERIMENT=cross-join a
  * proposed fix of the write path's SQL (both in server.mjs).
  */
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { makeBatches as makeSeries, makeProduct, productId } from './products.mjs';
 import { createTenant, gitInfo, parseJson, request, root, startBench } from './server.mjs';
@@ -30,7 +40,11 @@ const TOTAL = int('BENCH_TOTAL', 20_000);
 const BATCH = int('BENCH_BATCH', 1_000);
 const LATENCY_REQUESTS = int('BENCH_LATENCY_REQUESTS', 2_000);
 const CONCURRENCY = int('BENCH_CONCURRENCY', 16);
+const IMAGES = process.env.BENCH_IMAGES === '1';
+/** Issue 11: batch >= 0.5x the bare upsert and >= 0.8x the statement floor; re-sends >= 2x changed writes. */
 const TARGET_RATIO = 0.5;
+const TARGET_STATEMENTS = 0.8;
+const TARGET_RESEND = 2;
 const resultsDir = join(root, 'bench', 'results');
 
 function int(name, fallback) {
@@ -41,7 +55,14 @@ function int(name, fallback) {
   return value;
 }
 
-const makeBatches = (prefix, count, revision) => makeSeries(prefix, count, revision, BATCH);
+/** A bench product as sent: without its image URLs unless BENCH_IMAGES=1. */
+const shaped = (product) => {
+  if (IMAGES) return product;
+  const { images: _images, ...rest } = product;
+  return rest;
+};
+const makeBatches = (prefix, count, revision) => makeSeries(prefix, count, revision, BATCH).map((batch) => batch.map(shaped));
+const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 
 let base = '';
 const call = (method, path, init) => request(base, method, path, init);
@@ -91,23 +112,51 @@ async function timedFloor(tenantId, products, firstNumber) {
   return { ms, bytes: body.length, statements: json.statements };
 }
 
-async function pairedPhase(name, auth, tenantId, batches, expected, expectedVersion, firstNumber = 0) {
-  const batchTimes = [];
-  const floorTimes = [];
+/** Documents validated by the app's own function, for the statement floor (untimed). */
+async function prevalidate(products) {
+  const res = await call('POST', '/__bench/prevalidate', { body: JSON.stringify({ products }) });
+  if (res.status !== 200) throw httpError('prevalidate', res);
+  return parseJson(res.text, 'prevalidate').items;
+}
+
+/** The write path's statements over pre-validated documents; throws unless every item is `expected` at `expectedVersion`. */
+async function timedStatementFloor(tenantId, items, expected, expectedVersion) {
+  const body = JSON.stringify({ tenantId, items });
+  const started = performance.now();
+  const res = await call('POST', '/__bench/write-floor', { body });
+  const ms = performance.now() - started;
+  if (res.status !== 200) throw httpError('statement floor', res);
+  const json = parseJson(res.text, 'statement floor');
+  if (json.jobStatus !== 'completed' && json.jobStatus !== 'processing') throw new Error(`statement floor: job ${json.jobStatus}`);
+  if (json.outcomes?.[expected] !== items.length || json.missing !== 0 || json.versions.some((v) => v !== expectedVersion)) {
+    throw new Error(`statement floor: ${res.text.slice(0, 500)} (expected ${items.length} ${expected} at version ${expectedVersion})`);
+  }
+  return { ms, bytes: body.length };
+}
+
+/**
+ * One phase: for each batch, every step in turn (so drift hits all alike). `steps`: name -> (products,
+ * prepared, number) => {ms, bytes}; `prepare` (untimed) runs once per batch before the steps.
+ */
+async function phase(name, batches, steps, prepare = async () => null, firstNumber = 0) {
+  const times = Object.fromEntries(Object.keys(steps).map((k) => [k, []]));
   let number = firstNumber;
   const live = process.stdout.isTTY;
   for (const [i, products] of batches.entries()) {
-    const b = await timedBatch(auth, products, expected, expectedVersion);
-    const f = await timedFloor(tenantId, products, number);
+    const prepared = await prepare(products);
+    const last = [];
+    for (const [step, run] of Object.entries(steps)) {
+      const t = await run(products, prepared, number);
+      times[step].push(t);
+      last.push(`${step} ${t.ms.toFixed(0)} ms`);
+    }
     number += products.length;
-    batchTimes.push(b);
-    floorTimes.push(f);
-    if (live) process.stdout.write(`\r  ${name}: ${i + 1}/${batches.length} requests (last: batch ${b.ms.toFixed(0)} ms, floor ${f.ms.toFixed(0)} ms)   `);
+    if (live) process.stdout.write(`\r  ${name}: ${i + 1}/${batches.length} requests (last: ${last.join(', ')})   `);
   }
   if (live) process.stdout.write('\n');
   const products = batches.reduce((n, b) => n + b.length, 0);
-  const result = { batch: summarize(products, batchTimes), floor: summarize(products, floorTimes) };
-  console.log(`  ${name}: batch path ${result.batch.productsPerSecond} products/s, floor ${result.floor.productsPerSecond} rows/s`);
+  const result = Object.fromEntries(Object.entries(times).map(([step, t]) => [step, summarize(products, t)]));
+  console.log(`  ${name}: ${Object.entries(result).map(([step, r]) => `${step} ${r.productsPerSecond}/s`).join(', ')} (load ${load()})`);
   return result;
 }
 
@@ -154,9 +203,26 @@ async function latency(count, concurrency, send) {
   await Promise.all(Array.from({ length: concurrency }, lane));
   const wallMs = performance.now() - started;
   return {
+    samples,
+    wallMs,
     requests: count,
     concurrency,
     requestsPerSecond: Math.round((count * 1000) / wallMs),
+    p50: round(percentile(samples, 50)),
+    p90: round(percentile(samples, 90)),
+    p99: round(percentile(samples, 99)),
+    max: round(Math.max(...samples)),
+  };
+}
+
+/** Rounds of `latency()` merged: p50/p90/p99/max over every sample, requests/s over the summed wall time. */
+function merged(parts) {
+  const samples = parts.flatMap((p) => p.samples);
+  const wallMs = parts.reduce((s, p) => s + p.wallMs, 0);
+  return {
+    requests: samples.length,
+    concurrency: parts[0].concurrency,
+    requestsPerSecond: Math.round((samples.length * 1000) / wallMs),
     p50: round(percentile(samples, 50)),
     p90: round(percentile(samples, 90)),
     p99: round(percentile(samples, 99)),
@@ -193,7 +259,8 @@ async function main() {
   const log = createWriteStream(logPath);
   const ref = process.env.BENCH_REF || null;
   const git = gitInfo(ref);
-  console.log(`bench: ${TOTAL} products in requests of ${BATCH}; latency: ${LATENCY_REQUESTS} requests at concurrency ${CONCURRENCY}`);
+  const loadAtStart = loadavg();
+  console.log(`bench: ${TOTAL} products in requests of ${BATCH}, ${IMAGES ? 'with' : 'without'} images; latency: ${LATENCY_REQUESTS} requests at concurrency ${CONCURRENCY}; load average ${load()}`);
   console.log(`bench: code: ${ref ? `${ref} = ` : 'working tree at '}${git.commit?.slice(0, 12) ?? 'unknown commit'}${git.uncommittedSrcChanges ? ' + uncommitted changes' : ''}; wrangler log in ${logPath}`);
 
   const experiment = process.env.BENCH_EXPERIMENT || null;
@@ -203,6 +270,8 @@ async function main() {
     base = server.base;
     console.log(`bench: wrangler dev serving ${base} (${server.bootSeconds.toFixed(1)} s to /health), state in ${server.persistTo}`);
     const { tenantId, auth } = await createTenant(base, 'Bench tenant');
+    // The statement floor writes the same ids into a tenant of its own.
+    const { tenantId: floorTenantId } = await createTenant(base, 'Bench statement floor');
     const reset = await call('POST', '/__bench/floor/reset');
     if (reset.status !== 200) throw new Error(`floor reset: HTTP ${reset.status}: ${reset.text}`);
 
@@ -211,12 +280,24 @@ async function main() {
     const productBytes = Math.round(creates.flat().reduce((s, p) => s + JSON.stringify(p).length, 0) / TOTAL);
     console.log(`bench: a product is ~${productBytes} bytes of JSON; a batch request ~${(JSON.stringify({ products: creates[0] }).length / 1e6).toFixed(2)} MB`);
 
-    // Warm-up on other ids (numbered apart on the floor side): compiles both code paths.
-    await pairedPhase('warm-up creates', auth, tenantId, makeBatches('warm', BATCH, 1), 'created', 1, 1_000_000);
-    await pairedPhase('warm-up updates', auth, tenantId, makeBatches('warm', BATCH, 2), 'updated', 2, 1_000_000);
+    const createSteps = {
+      batch: (products) => timedBatch(auth, products, 'created', 1),
+      floor: (products, _items, number) => timedFloor(tenantId, products, number),
+      statements: (_products, items) => timedStatementFloor(floorTenantId, items, 'created', 1),
+    };
+    const updateSteps = {
+      batch: (products) => timedBatch(auth, products, 'updated', 2),
+      // The same batch again: same content, every item validated and left `unchanged`.
+      resend: (products) => timedBatch(auth, products, 'unchanged', 2),
+      floor: (products, _items, number) => timedFloor(tenantId, products, number),
+      statements: (_products, items) => timedStatementFloor(floorTenantId, items, 'updated', 2),
+    };
+    // Warm-up on other ids (numbered apart on the floor side): compiles every code path.
+    await phase('warm-up creates', makeBatches('warm', BATCH, 1), createSteps, prevalidate, 1_000_000);
+    await phase('warm-up updates', makeBatches('warm', BATCH, 2), updateSteps, prevalidate, 1_000_000);
 
-    const createPhase = await pairedPhase('creates', auth, tenantId, creates, 'created', 1);
-    const updatePhase = await pairedPhase('updates', auth, tenantId, updates, 'updated', 2);
+    const createPhase = await phase('creates', creates, createSteps, prevalidate);
+    const updatePhase = await phase('updates', updates, updateSteps, prevalidate);
 
     // What was stored: the floor table holds every row once at version 2; the last product is at revision 2.
     const stats = parseJson((await call('GET', '/__bench/floor/stats')).text, 'floor stats');
@@ -231,67 +312,125 @@ async function main() {
       throw new Error(`spot check of ${last.id} failed: ${spot.status} ${spot.text.slice(0, 500)}`);
     }
 
-    // Latency: GET /health, then PUT /v1/products/{id} replacing an existing product (-> version 3).
-    const latencyCount = Math.min(LATENCY_REQUESTS, TOTAL);
+    // Validation alone in workerd: N rounds over 1,000 fresh products minus 0 rounds (the same
+    // request without the work), alternated, client-timed.
+    const validation = await validationCost(makeBatches('v', Math.min(BATCH, 1000), 1)[0]);
+    console.log(`  validation in workerd: ${validation.msPer1000} ms per 1,000 products (load ${load()})`);
+
+    // Latency: GET /health, PUT (a product at version 2 -> 3), PATCH (another, 2 -> 3) and GeSmart's
+    // single write (a third, merged), each at concurrency 16, in interleaved rounds.
+    const latencyCount = Math.min(LATENCY_REQUESTS, Math.floor(TOTAL / 3));
+    const key = auth.authorization.slice('Bearer '.length);
+    const login = await call('POST', '/compat/gesmart/api/auth/login', { body: JSON.stringify({ apiKey: key }) });
+    if (login.status !== 200) throw httpError('GeSmart login', login);
+    const gesmartAuth = { authorization: `Bearer ${parseJson(login.text, 'login').data.token}` };
     const health = async () => {
       const res = await call('GET', '/health');
       if (res.status !== 200) throw new Error(`health: HTTP ${res.status}`);
     };
-    const put = (prefix) => async (i) => {
-      const { id, ...body } = makeProduct(prefix, i, 3);
+    const put = (prefix, offset) => async (i) => {
+      const { id, ...body } = shaped(makeProduct(prefix, offset + i, 3));
       const res = await call('PUT', `/v1/products/${id}`, { headers: auth, body: JSON.stringify(body) });
       if (res.status !== 200) throw httpError(`PUT ${id}`, res);
       const json = parseJson(res.text, 'PUT');
-      if (json.version !== 3 || json.title !== makeProduct(prefix, i, 3).title) throw new Error(`PUT ${id}: version ${json.version}, expected 3`);
+      if (json.version !== 3 || json.title !== body.title) throw new Error(`PUT ${id}: version ${json.version}, expected 3`);
     };
-    const warm = Math.min(200, BATCH);
+    const patch = (prefix, offset) => async (i) => {
+      const id = productId(prefix, offset + i);
+      const title = `Patched ${id}`;
+      const res = await call('PATCH', `/v1/products/${id}`, { headers: { ...auth, 'content-type': 'application/merge-patch+json' }, body: JSON.stringify({ title }) });
+      if (res.status !== 200) throw httpError(`PATCH ${id}`, res);
+      const json = parseJson(res.text, 'PATCH');
+      if (json.version !== 3 || json.title !== title) throw new Error(`PATCH ${id}: version ${json.version}, expected 3`);
+    };
+    const gesmart = (prefix, offset) => async (i) => {
+      const reference = productId(prefix, offset + i);
+      const body = { operation: 'update', reference, name: `GeSmart ${reference}`, price: 19.99, quantity: 5 };
+      const res = await call('POST', '/compat/gesmart/api/products/sync', { headers: gesmartAuth, body: JSON.stringify(body) });
+      if (res.status !== 200) throw httpError(`GeSmart sync ${reference}`, res);
+      const json = parseJson(res.text, 'GeSmart sync');
+      if (json.success !== true || json.data?.reference !== reference || json.data?.operation !== 'update') throw new Error(`GeSmart sync ${reference}: ${res.text.slice(0, 300)}`);
+    };
+    const warm = Math.min(200, Math.floor(BATCH / 3));
     await latency(warm, CONCURRENCY, health);
-    await latency(warm, CONCURRENCY, put('warm'));
-    const healthLatency = await latency(latencyCount, CONCURRENCY, health);
-    console.log(`  latency GET /health: p50 ${healthLatency.p50} ms, p99 ${healthLatency.p99} ms`);
-    const putLatency = await latency(latencyCount, CONCURRENCY, put('p'));
-    console.log(`  latency PUT /v1/products/{id}: p50 ${putLatency.p50} ms, p99 ${putLatency.p99} ms`);
+    await latency(warm, CONCURRENCY, put('warm', 0));
+    await latency(warm, CONCURRENCY, patch('warm', warm));
+    await latency(warm, CONCURRENCY, gesmart('warm', 2 * warm));
+    const ROUNDS = 4;
+    const per = Math.floor(latencyCount / ROUNDS);
+    const parts = { health: [], put: [], patch: [], gesmart: [] };
+    for (let r = 0; r < ROUNDS; r++) {
+      const from = r * per;
+      parts.health.push(await latency(per, CONCURRENCY, health));
+      parts.put.push(await latency(per, CONCURRENCY, (i) => put('p', from)(i)));
+      parts.patch.push(await latency(per, CONCURRENCY, (i) => patch('p', latencyCount + from)(i)));
+      parts.gesmart.push(await latency(per, CONCURRENCY, (i) => gesmart('p', 2 * latencyCount + from)(i)));
+    }
+    const lat = Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, merged(v)]));
+    console.log(`  latency p50 / p99 ms: health ${lat.health.p50} / ${lat.health.p99}, PUT ${lat.put.p50} / ${lat.put.p99}, PATCH ${lat.patch.p50} / ${lat.patch.p99}, GeSmart ${lat.gesmart.p50} / ${lat.gesmart.p99} (load ${load()})`);
 
     const images = parseJson((await call('GET', '/__bench/images')).text, 'images');
     if (Object.keys(images).length > 0) {
       console.log(`  background image ingest at the end: ${Object.entries(images).map(([status, n]) => `${n} ${status}`).join(', ')}`);
     }
 
+    const r3 = (x) => Math.round(x * 1000) / 1000;
     const ratio = {
-      creates: Math.round((createPhase.batch.productsPerSecond / createPhase.floor.productsPerSecond) * 1000) / 1000,
-      updates: Math.round((updatePhase.batch.productsPerSecond / updatePhase.floor.productsPerSecond) * 1000) / 1000,
+      creates: r3(createPhase.batch.productsPerSecond / createPhase.floor.productsPerSecond),
+      updates: r3(updatePhase.batch.productsPerSecond / updatePhase.floor.productsPerSecond),
+      createsVsStatements: r3(createPhase.batch.productsPerSecond / createPhase.statements.productsPerSecond),
+      updatesVsStatements: r3(updatePhase.batch.productsPerSecond / updatePhase.statements.productsPerSecond),
+      resendVsChanged: r3(updatePhase.resend.productsPerSecond / updatePhase.batch.productsPerSecond),
+      putVsHealthP50: r3(lat.put.p50 / lat.health.p50),
+      putVsHealthP99: r3(lat.put.p99 / lat.health.p99),
+      patchVsPutP50: r3(lat.patch.p50 / lat.put.p50),
+      gesmartVsPutP50: r3(lat.gesmart.p50 / lat.put.p50),
     };
-    const verdict = (r) => (r >= TARGET_RATIO ? 'met' : 'MISSED');
+    const atLeast = (r, target) => (r >= target ? 'met' : 'MISSED');
+    const atMost = (r, target) => (r <= target ? 'met' : 'MISSED');
 
-    console.log(`\nThroughput: ${TOTAL} products per phase, sequential requests of ${BATCH}${experiment ? ` (EXPERIMENT ${experiment})` : ''}\n`);
+    console.log(`\nThroughput: ${TOTAL} products per phase, sequential requests of ${BATCH}, ${IMAGES ? 'with' : 'without'} images${experiment ? ` (EXPERIMENT ${experiment})` : ''}\n`);
     console.log(
       table(
-        ['phase', 'batch path products/s', 'floor rows/s', 'ratio', `target ${TARGET_RATIO}`, 'batch ms/request (median)', 'floor ms/request (median)'],
-        [
-          ['creates', createPhase.batch.productsPerSecond, createPhase.floor.productsPerSecond, ratio.creates.toFixed(3), verdict(ratio.creates), createPhase.batch.requestMs.median, createPhase.floor.requestMs.median],
-          ['updates', updatePhase.batch.productsPerSecond, updatePhase.floor.productsPerSecond, ratio.updates.toFixed(3), verdict(ratio.updates), updatePhase.batch.requestMs.median, updatePhase.floor.requestMs.median],
-        ],
+        ['phase', 'batch path /s', 'bare floor /s', 'statement floor /s', 'batch / bare', 'batch / statements', 'batch ms (median)', 'bare ms', 'statements ms'],
+        [createPhase, updatePhase].map((ph, k) => [
+          k === 0 ? 'creates' : 'updates',
+          ph.batch.productsPerSecond, ph.floor.productsPerSecond, ph.statements.productsPerSecond,
+          `${(k === 0 ? ratio.creates : ratio.updates).toFixed(3)} ${atLeast(k === 0 ? ratio.creates : ratio.updates, TARGET_RATIO)}`,
+          `${(k === 0 ? ratio.createsVsStatements : ratio.updatesVsStatements).toFixed(3)} ${atLeast(k === 0 ? ratio.createsVsStatements : ratio.updatesVsStatements, TARGET_STATEMENTS)}`,
+          ph.batch.requestMs.median, ph.floor.requestMs.median, ph.statements.requestMs.median,
+        ]),
       ),
     );
-    console.log(`\nLatency: ${latencyCount} requests at concurrency ${CONCURRENCY}, milliseconds\n`);
+    console.log(`\nUnchanged re-sends: ${updatePhase.resend.productsPerSecond}/s vs changed ${updatePhase.batch.productsPerSecond}/s = ${ratio.resendVsChanged.toFixed(2)}x (target >= ${TARGET_RESEND}: ${atLeast(ratio.resendVsChanged, TARGET_RESEND)}); median ${updatePhase.resend.requestMs.median} vs ${updatePhase.batch.requestMs.median} ms`);
+    console.log(`Validation in workerd: ${validation.msPer1000} ms per 1,000 products (target <= 30; the Node micro bench: npm run bench:validate)`);
+    console.log(`\nLatency: ${per * ROUNDS} requests per route at concurrency ${CONCURRENCY} in ${ROUNDS} interleaved rounds, milliseconds\n`);
     console.log(
       table(
         ['route', 'p50', 'p90', 'p99', 'max', 'requests/s'],
         [
-          ['GET /health', healthLatency.p50, healthLatency.p90, healthLatency.p99, healthLatency.max, healthLatency.requestsPerSecond],
-          ['PUT /v1/products/{id}', putLatency.p50, putLatency.p90, putLatency.p99, putLatency.max, putLatency.requestsPerSecond],
-        ],
+          ['GET /health', lat.health],
+          ['PUT /v1/products/{id}', lat.put],
+          ['PATCH /v1/products/{id}', lat.patch],
+          ['GeSmart POST /api/products/sync', lat.gesmart],
+        ].map(([name, l]) => [name, l.p50, l.p90, l.p99, l.max, l.requestsPerSecond]),
       ),
     );
+    console.log(
+      `\nPUT / health: p50 ${ratio.putVsHealthP50} (target <= 2.5: ${atMost(ratio.putVsHealthP50, 2.5)}), p99 ${ratio.putVsHealthP99} (target <= 3: ${atMost(ratio.putVsHealthP99, 3)}); ` +
+        `PATCH / PUT p50 ${ratio.patchVsPutP50}, GeSmart / PUT p50 ${ratio.gesmartVsPutP50} (target <= 1.2: ${atMost(ratio.patchVsPutP50, 1.2)}, ${atMost(ratio.gesmartVsPutP50, 1.2)})`,
+    );
+    console.log(`Load average (1, 5, 15 min): at start ${loadAtStart.map((x) => x.toFixed(2)).join(' ')}, at end ${load()}`);
 
     const result = {
       at: new Date().toISOString(),
       ...git,
       experiment,
-      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: round(totalmem() / 2 ** 30), node: process.version },
-      config: { total: TOTAL, batch: BATCH, latencyRequests: latencyCount, concurrency: CONCURRENCY, productJsonBytes: productBytes },
-      throughput: { creates: createPhase, updates: updatePhase, ratio, targetRatio: TARGET_RATIO },
-      latency: { health: healthLatency, put: putLatency },
+      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: round(totalmem() / 2 ** 30), node: process.version, loadAtStart, loadAtEnd: loadavg() },
+      config: { total: TOTAL, batch: BATCH, images: IMAGES, latencyRequests: per * ROUNDS, concurrency: CONCURRENCY, productJsonBytes: productBytes },
+      throughput: { creates: createPhase, updates: updatePhase, ratio, targets: { bare: TARGET_RATIO, statements: TARGET_STATEMENTS, resend: TARGET_RESEND } },
+      validation,
+      latency: lat,
       imagesAtEnd: images,
     };
     const out = join(resultsDir, `foundation-${experiment ? `${experiment}-` : ''}${stamp}.json`);
@@ -301,6 +440,30 @@ async function main() {
     await server.stop();
     log.end();
   }
+}
+
+/** Client-timed validation of `products` inside the Worker: (N rounds - 0 rounds) / N, median of 5 pairs. */
+async function validationCost(products) {
+  const N = 5;
+  const send = async (rounds) => {
+    const body = JSON.stringify({ products, rounds });
+    const started = performance.now();
+    const res = await call('POST', '/__bench/validate', { body });
+    const ms = performance.now() - started;
+    if (res.status !== 200) throw httpError('validate', res);
+    const json = parseJson(res.text, 'validate');
+    if (json.valid !== rounds * products.length) throw new Error(`validate: ${res.text.slice(0, 300)}`);
+    return ms;
+  };
+  await send(1);
+  const perRound = [];
+  for (let k = 0; k < 5; k++) {
+    const empty = await send(0);
+    const full = await send(N);
+    perRound.push((full - empty) / N);
+  }
+  const ms = percentile(perRound, 50);
+  return { products: products.length, perRoundMs: perRound.map(round), msPer1000: round((ms * 1000) / products.length) };
 }
 
 main().catch((err) => {

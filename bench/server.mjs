@@ -90,6 +90,7 @@ function prepareProject(ref, work) {
   symlinkSync(join(root, 'public'), join(project, 'public'));
   copyFileSync(join(root, 'bench', 'worker.ts'), join(project, 'bench', 'worker.ts'));
   copyFileSync(join(root, 'bench', 'bench-routes.ts'), join(project, 'bench', 'bench-routes.ts'));
+  copyFileSync(join(root, 'bench', 'write-floor.ts'), join(project, 'bench', 'write-floor.ts'));
   return project;
 }
 
@@ -199,6 +200,8 @@ export async function startBench(log, { keep = false, ref = process.env.BENCH_RE
       // Required settings (src/env.ts) for a run that does not go through harness.mjs, which sets its own.
       ...(process.env.IMAGE_URL_SECRET ? [] : ['--var', 'IMAGE_URL_SECRET:bench-image-url-secret']),
       ...(process.env.SECRETS_KEYS ? [] : ['--var', `SECRETS_KEYS:${BENCH_SECRETS_KEYS}`]),
+      // GeSmart's login (bench/run.mjs times its single write).
+      ...(process.env.JWT_SECRET ? [] : ['--var', 'JWT_SECRET:bench-jwt-secret-0123456789abcdef0123456789']),
       ...(experiment ? ['--var', `BENCH_SQL_EXPERIMENT:${experiment}`] : []),
       // Per-request [wrangler:info] lines off (they cost CPU on the same 2 cores as the Worker);
       // the Worker's console.warn / console.error still reach the log. ("log" is MORE verbose than "info".)

@@ -43,6 +43,8 @@ export interface Env {
   INBOUND_ENV_SECRET_TENANTS?: string;
   /** Per-delivery timeout override in ms (default 15 s); tests shorten it. */
   DELIVERY_TIMEOUT_MS?: string;
+  /** Seconds the identity cache keeps a key (overrides the `keyCacheTtlSeconds` option; tests set 0). */
+  KEY_CACHE_TTL_SECONDS?: string;
   /** Webhook requests in flight to one destination host per invocation (default 2). */
   WEBHOOK_HOST_CONCURRENCY?: string;
   /** 202 answers from a pipeline service, each followed by no callback within an hour, before the image ends `error` (default 3). */
@@ -160,6 +162,7 @@ const EnvSchema = z.looseObject({
   GESMART_TENANT: optionalText,
   SECRETS_KEYS: optionalText,
   DELIVERY_TIMEOUT_MS: optionalText,
+  KEY_CACHE_TTL_SECONDS: z.string().regex(/^\s*\d+\s*$/, 'must be a whole number of seconds').optional(),
 });
 
 /** The Worker is misconfigured: names the settings (never their values). */

@@ -1,6 +1,7 @@
 /** Tenants, their aliases and their API keys: the only code that writes those tables. */
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { generateApiKey, type NewApiKey } from '../auth/api-keys';
+import { forgetKey, forgetTenant } from '../auth/tenant-lookup';
 import { database } from '../db/client';
 import { apiKeys } from '../db/schema';
 import { ApiError } from '../http/problem';
@@ -135,6 +136,7 @@ export async function updateTenant(
     );
   }
   await runAliasWrite(db, statements, aliases ?? []);
+  forgetTenant(id);
   return (await getTenant(db, id))!;
 }
 
@@ -164,4 +166,5 @@ export async function revokeKey(db: D1Database, tenantId: string, keyId: string)
     .set({ revokedAt: sql`COALESCE(${apiKeys.revokedAt}, ${Date.now()})` })
     .where(and(eq(apiKeys.id, keyId), eq(apiKeys.tenantId, tenantId)));
   if ((result.meta.changes ?? 0) === 0) throw new ApiError('not_found', `No key ${keyId} for tenant ${tenantId}`);
+  forgetKey(keyId);
 }

@@ -6,10 +6,10 @@
  * This file also holds the one lookup of a presented key (`authenticateKey`): /v1, the dialects and
  * GeSmart's tokens all resolve their tenant through it, and it tracks `last_used_at`.
  */
-import type { Tenant } from '../env';
 import { randomToken, sha256Hex } from '../lib/crypto';
 import { newId } from '../lib/ulid';
 import { type KeyWithTenantRow, SELECT_LIVE_KEY_BY_HASH, SELECT_LIVE_KEY_BY_ID, TOUCH_KEY } from './auth.queries';
+import { cachedIdentity, type KeyIdentity } from './tenant-lookup';
 
 export const KEY_PREFIX = 'ssk_';
 
@@ -42,28 +42,30 @@ export function presentedKey(headers: { authorization?: string | undefined; apiK
 /** `last_used_at` is written at most once a minute per key, after the response: no write per request. */
 const TOUCH_INTERVAL_MS = 60_000;
 
-export interface ResolvedKey {
-  tenant: Tenant;
-  keyId: string;
-  lastUsedAt: number | null;
-}
+/** The identity cache's record (auth/tenant-lookup.ts). */
+export type ResolvedKey = KeyIdentity;
 
 /**
  * A live key (not revoked) and its tenant, by the key itself (its hash) or, for tokens minted from a
- * key (GeSmart's JWT), by the key's id within the tenant the token names.
+ * key (GeSmart's JWT), by the key's id within the tenant the token names. `cacheTtlMs` > 0: through
+ * the isolate's identity cache (`keyCacheTtlMs`), so a key seen within that time costs no D1 read.
  */
-export async function tenantForKey(db: D1Database, key: string | { keyId: string; tenantId: string }): Promise<ResolvedKey | null> {
-  const statement =
-    typeof key === 'string'
-      ? db.prepare(SELECT_LIVE_KEY_BY_HASH).bind(await hashApiKey(key))
-      : db.prepare(SELECT_LIVE_KEY_BY_ID).bind(key.keyId, key.tenantId);
-  const row = await statement.first<KeyWithTenantRow>();
-  if (!row) return null;
-  return {
-    keyId: row.key_id,
-    lastUsedAt: row.last_used_at,
-    tenant: { id: row.tenant_id, name: row.name, defaultCurrency: row.default_currency, defaultLocale: row.default_locale },
-  };
+export async function tenantForKey(db: D1Database, key: string | { keyId: string; tenantId: string }, cacheTtlMs = 0): Promise<ResolvedKey | null> {
+  const hash = typeof key === 'string' ? await hashApiKey(key) : null;
+  const cacheKey = hash !== null ? `hash:${hash}` : `id:${(key as { tenantId: string }).tenantId}:${(key as { keyId: string }).keyId}`;
+  return cachedIdentity(cacheKey, cacheTtlMs, async () => {
+    const statement =
+      hash !== null
+        ? db.prepare(SELECT_LIVE_KEY_BY_HASH).bind(hash)
+        : db.prepare(SELECT_LIVE_KEY_BY_ID).bind((key as { keyId: string }).keyId, (key as { tenantId: string }).tenantId);
+    const row = await statement.first<KeyWithTenantRow>();
+    if (!row) return null;
+    return {
+      keyId: row.key_id,
+      lastUsedAt: row.last_used_at,
+      tenant: { id: row.tenant_id, name: row.name, defaultCurrency: row.default_currency, defaultLocale: row.default_locale },
+    };
+  });
 }
 
 export function touchKey(db: D1Database, keyId: string, lastUsedAt: number | null, now = Date.now()): Promise<unknown> | null {
@@ -79,10 +81,16 @@ export async function authenticateKey(
   db: D1Database,
   key: string | { keyId: string; tenantId: string },
   waitUntil: (promise: Promise<unknown>) => void,
+  cacheTtlMs = 0,
 ): Promise<ResolvedKey | null> {
-  const found = await tenantForKey(db, key);
+  const found = await tenantForKey(db, key, cacheTtlMs);
   if (!found) return null;
-  const touch = touchKey(db, found.keyId, found.lastUsedAt);
-  if (touch) waitUntil(touch);
+  const now = Date.now();
+  const touch = touchKey(db, found.keyId, found.lastUsedAt, now);
+  if (touch) {
+    waitUntil(touch);
+    // The cached record too: the next request within the minute does not touch again.
+    found.lastUsedAt = now;
+  }
   return found;
 }

@@ -7,6 +7,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
 import { ApiError } from '../http/problem';
 import { authenticateKey, presentedKey } from './api-keys';
+import { keyCacheTtlMs } from './tenant-lookup';
 
 export { tenantForKey, touchKey } from './api-keys';
 
@@ -15,7 +16,7 @@ export function requireApiKey(): MiddlewareHandler<AppEnv> {
     const key = presentedKey({ authorization: c.req.header('authorization'), apiKey: c.req.header('x-api-key') });
     const challenge = { 'WWW-Authenticate': 'Bearer realm="shelfsync"' };
     if (!key) throw new ApiError('unauthorized', 'Send an API key as "Authorization: Bearer <key>" or "x-api-key: <key>"', undefined, challenge);
-    const found = await authenticateKey(c.env.DB, key, (p) => c.executionCtx.waitUntil(p));
+    const found = await authenticateKey(c.env.DB, key, (p) => c.executionCtx.waitUntil(p), keyCacheTtlMs(c.env, c.get('options')));
     if (!found) throw new ApiError('unauthorized', 'The API key is not valid', undefined, challenge);
     c.set('tenant', found.tenant);
     c.set('apiKeyId', found.keyId);

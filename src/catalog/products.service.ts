@@ -7,10 +7,9 @@ import type { Env, Tenant } from '../env';
 import { wakeFanout } from '../events/wake';
 import { reopenImages } from '../images/refresh';
 import { wakeIngest } from '../images/wake';
-import { ApiError, type FieldError, fieldErrorsFromZod } from '../http/problem';
-import { jsonCapErrors } from './model/json-caps';
+import { ApiError, type FieldError } from '../http/problem';
 import { applyMergePatch } from './model/merge-patch';
-import { normalizeProduct } from './model/normalize';
+import { validateDocument } from './model/validate-document';
 import { BatchProductInput, ProductInput } from './model/product.schema';
 import { docToInput, renderProduct } from './model/render';
 import type { ProductOutT } from './model/product.schema';
@@ -96,9 +95,9 @@ export async function writeProducts(
 export type Validated = { ok: true; id: string; doc: ProductDoc } | { ok: false; id: string | null; code: ItemFailure['code']; errors: FieldError[] };
 
 /**
- * Schema and size caps (`previous`: the stored document, whose over-cap values may stay as they
- * are), then the rules that need configuration (image count) or hashing (image ids), then uploaded
- * bytes to R2 (`files`: the file parts of a multipart request, by field name).
+ * The model's rules in one pass (model/validate-document.ts: schema, size caps with `previous` the
+ * stored document, normalisation), then uploaded bytes to R2 (`files`: the file parts of a multipart
+ * request, by field name).
  */
 export async function validateProduct(
   ctx: CatalogContext,
@@ -108,20 +107,15 @@ export async function validateProduct(
   previous: ProductDoc | null = null,
 ): Promise<Validated> {
   const rawId = body !== null && typeof body === 'object' && typeof (body as { id?: unknown }).id === 'string' ? (body as { id: string }).id : null;
-  const parsed = schema.safeParse(body);
-  const capErrors = jsonCapErrors(body, previous);
-  if (!parsed.success || capErrors.length > 0) {
-    return { ok: false, id: rawId, code: 'validation_failed', errors: [...(parsed.success ? [] : fieldErrorsFromZod(parsed.error)), ...capErrors] };
-  }
-  const normalized = await normalizeProduct(parsed.data, ctx.options);
-  if (!normalized.ok) return { ok: false, id: rawId, code: 'validation_failed', errors: normalized.errors };
+  const validated = await validateDocument(body, schema, ctx.options, previous);
+  if (!validated.ok) return { ok: false, id: rawId, code: 'validation_failed', errors: validated.errors };
   const uploadErrors = await materializeUploads(
     { db: ctx.db, bucket: ctx.bucket, tenantId: ctx.tenant.id, maxBytes: defaultImageLimits.maxBytes },
-    normalized.doc,
+    validated.doc,
     files,
   );
   if (uploadErrors.length > 0) return { ok: false, id: rawId, code: 'validation_failed', errors: uploadErrors };
-  return { ok: true, id: parsed.data.id ?? rawId ?? '', doc: normalized.doc };
+  return { ok: true, id: validated.id ?? rawId ?? '', doc: validated.doc };
 }
 
 export async function render(ctx: CatalogContext, loaded: LoadedProduct): Promise<ProductOutT> {
@@ -279,7 +273,7 @@ export async function batchUpsert(
   ctx: CatalogContext,
   bodies: unknown[],
   options: { kind?: string; jobId?: string } & WriteOptions = {},
-): Promise<{ jobId: string; jobStatus: string; results: BatchOutcome[]; toIngest: string[] }> {
+): Promise<{ jobId: string; jobStatus: string; job: WriteResult['job']; results: BatchOutcome[]; toIngest: string[] }> {
   const items: WriteItem[] = [];
   const failures: ItemFailure[] = [];
   const seen = new Set<string>();
@@ -304,7 +298,7 @@ export async function batchUpsert(
   for (const f of failures) {
     results[f.index] = { index: f.index, id: f.id, ok: false, status: 'failed', error: { code: f.code, errors: f.errors } };
   }
-  return { jobId: result.jobId, jobStatus: result.jobStatus, results, toIngest: result.toIngest };
+  return { jobId: result.jobId, jobStatus: result.jobStatus, job: result.job, results, toIngest: result.toIngest };
 }
 
 /** A page of products (read-products.listProductRows), rendered; `next` is where the following page starts. */

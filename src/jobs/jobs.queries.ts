@@ -111,4 +111,5 @@ export const FAIL_JOB = `
 UPDATE jobs SET status = 'failed', writes_open = 0, completed_at = ?2 WHERE id = ?1 AND status IN ('pending', 'processing')`;
 
 /** ?1 job. */
-export const READ_JOB_STATUS = `SELECT status FROM jobs WHERE id = ?1`;
+/** The whole row (rows: JobRow): a write answers its job from its own batch, without a read after it. */
+export const READ_JOB_STATUS = `SELECT * FROM jobs WHERE id = ?1`;

@@ -5,7 +5,7 @@
 import type { FieldError } from '../../http/problem';
 import { canonicalJson } from '../../lib/canonical-json';
 import { sha256Hex } from '../../lib/crypto';
-import { parseRfc3339 } from '../../lib/dates';
+import { dateTimeMs } from './date-time';
 import { canonicalLocale } from './locale';
 import { parseMoney } from './money';
 import type { ImageDoc, PriceDoc, ProductDoc } from './product-doc';
@@ -34,8 +34,8 @@ export async function normalizeProduct(input: ProductInputT, limits: NormalizeLi
       const out: PriceDoc = { amountMicros: (parseMoney(price.amount, currency) as { micros: number }).micros };
       if (price.sale) {
         out.sale = { amountMicros: (parseMoney(price.sale.amount, currency) as { micros: number }).micros };
-        if (price.sale.start) out.sale.start = new Date(parseRfc3339(price.sale.start)!).toISOString();
-        if (price.sale.end) out.sale.end = new Date(parseRfc3339(price.sale.end)!).toISOString();
+        if (price.sale.start) out.sale.start = new Date(dateTimeMs(price.sale.start)!).toISOString();
+        if (price.sale.end) out.sale.end = new Date(dateTimeMs(price.sale.end)!).toISOString();
       }
       doc.prices[currency] = out;
     }

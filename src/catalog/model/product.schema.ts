@@ -5,7 +5,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { isCurrency } from './currencies';
-import { parseRfc3339 } from '../../lib/dates';
+import { dateTimeMs } from './date-time';
 import { ImageOut, productStatuses } from '../../images/images.schemas';
 
 export { productStatuses };
@@ -50,12 +50,12 @@ const Amount = z.union([z.string(), z.number()]).openapi({
 
 const DateTime = z
   .string()
-  .refine((value) => parseRfc3339(value) !== null, 'Must be an RFC 3339 date-time like 2024-06-10T00:00:00Z')
+  .refine((value) => dateTimeMs(value) !== null, 'Must be an RFC 3339 date-time like 2024-06-10T00:00:00Z')
   .openapi({ format: 'date-time', example: '2024-06-10T00:00:00Z' });
 
 const SaleInput = z
   .strictObject({ amount: Amount, start: DateTime.optional(), end: DateTime.optional() })
-  .refine((s) => !s.start || !s.end || parseRfc3339(s.start)! < parseRfc3339(s.end)!, {
+  .refine((s) => !s.start || !s.end || dateTimeMs(s.start)! < dateTimeMs(s.end)!, {
     message: 'The sale must start before it ends',
     path: ['end'],
   });

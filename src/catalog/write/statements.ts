@@ -33,19 +33,29 @@ ON CONFLICT (tenant_id, id) DO UPDATE SET
   money_format = 1
 WHERE products.data IS NOT excluded.data${setsExtensions ? ' OR products.extensions IS NOT excluded.extensions' : ''}`;
 
-/** Update-only, guarded by the version the caller read (PATCH with If-Match): never creates. */
+/**
+ * Update-only, guarded by the version the caller read (PATCH with If-Match): never creates. The rows
+ * to change are found first, chunk-driven (a MATERIALIZED CTE with the CROSS JOIN), then updated by
+ * rowid: as a plain `UPDATE ... FROM json_each(?4)` the planner walked every product of the tenant
+ * (`SEARCH products USING INDEX products_tenant_number (tenant_id=?)`, the chunk inside), so each
+ * PATCH cost O(tenant size): 2.9x a PUT at p50 with ~8,000 products in the bench tenant.
+ */
 export const UPDATE_PRODUCTS_IF_VERSION = (setsExtensions: boolean) => `
+WITH u AS MATERIALIZED (
+  SELECT p.rowid AS rid, j.value ->> 'doc' AS doc, j.value ->> 'ext' AS ext, j.value ->> 'exp' AS exp
+  FROM json_each(?4) AS j CROSS JOIN products AS p ON p.tenant_id = ?1 AND p.id = j.value ->> 'id'
+  WHERE p.version = j.value ->> 'ev'
+    AND (p.data IS NOT j.value ->> 'doc'${setsExtensions ? " OR p.extensions IS NOT j.value ->> 'ext'" : ''}))
 UPDATE products SET
   version = products.version + 1,
-  data = j.value ->> 'doc',
-  ${setsExtensions ? "extensions = j.value ->> 'ext'," : ''}
+  data = u.doc,
+  ${setsExtensions ? 'extensions = u.ext,' : ''}
   job_id = ?2,
   updated_at = ?3,
-  expires_at = j.value ->> 'exp',
+  expires_at = u.exp,
   money_format = 1
-FROM json_each(?4) AS j
-WHERE products.tenant_id = ?1 AND products.id = j.value ->> 'id' AND products.version = j.value ->> 'ev'
-  AND (products.data IS NOT j.value ->> 'doc'${setsExtensions ? " OR products.extensions IS NOT j.value ->> 'ext'" : ''})`;
+FROM u
+WHERE products.rowid = u.rid`;
 
 /**
  * Drop the images of changed products that are not kept. ?5 is the chunk's keep-list: one string per

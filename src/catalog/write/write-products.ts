@@ -6,6 +6,7 @@
  */
 import type { FieldError } from '../../http/problem';
 import { addSliceStatement, finishWriteJobStatements, type JobStatus, readJobStatusStatement, startJobStatement } from '../../jobs/job-statements';
+import type { JobRow } from '../../jobs/jobs.repository';
 import { canonicalJson } from '../../lib/canonical-json';
 import { newId } from '../../lib/ulid';
 import { REFRESH_CHUNK_PRODUCT_STATUS, settleProductStatements } from '../../images/processing-status';
@@ -97,6 +98,8 @@ export interface WriteResult {
   jobId: string;
   /** The job's status as this write's transaction left it. */
   jobStatus: JobStatus;
+  /** The job row as this write's transaction left it (what the batch route answers). */
+  job: JobRow;
   written: WrittenItem[];
   /** Items that vanished between validation and commit (update-only writes of a deleted product). */
   missing: number[];
@@ -245,6 +248,6 @@ export async function writeProducts(db: D1Database, request: WriteRequest): Prom
   });
   // `processing` too: a product whose other images are done (or in flight) may have just got a new one.
   const toIngest = written.filter((w) => w.outcome !== 'unchanged' && (w.productStatus === 'pending' || w.productStatus === 'processing')).map((w) => w.id);
-  const jobStatus = (results[jobStatusAt]!.results[0] as { status: JobStatus }).status;
-  return { jobId, jobStatus, written, missing, toIngest };
+  const job = results[jobStatusAt]!.results[0] as JobRow;
+  return { jobId, jobStatus: job.status, job, written, missing, toIngest };
 }

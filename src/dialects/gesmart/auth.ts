@@ -1,18 +1,19 @@
 /**
  * GeSmart's JWT Bearer authentication. `POST /api/auth/login` trades a tenant API key for an HS256
  * token signed with `JWT_SECRET` (`sub` = tenant, `kid` = the API key's id); every product route
- * then needs that token, and each request re-reads the key row, so revoking the key ends its tokens
- * at once. No secret (or one shorter than 32 characters) means login is disabled and no token is
+ * then needs that token, and each request checks its key through the identity cache, so revoking the
+ * key ends its tokens (at once in the isolate that revoked it, within the cache's TTL elsewhere). No secret (or one shorter than 32 characters) means login is disabled and no token is
  * accepted: fail closed.
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { sign, verify } from 'hono/jwt';
 import { authenticateKey } from '../../auth/api-keys';
 import { rateLimit } from '../../auth/rate-limit';
+import { keyCacheTtlMs } from '../../auth/tenant-lookup';
 import type { AppEnv } from '../../env';
 import { ApiError } from '../../http/problem';
 
-/** Seconds a token lives. Revocation does not wait for it: every request checks the key. */
+/** Seconds a token lives. Revocation does not wait for it: every request checks the key (through the identity cache). */
 export const TOKEN_TTL_SECONDS = 3600;
 const MIN_SECRET_LENGTH = 32;
 const AUDIENCE = 'shelfsync:gesmart';
@@ -31,7 +32,7 @@ function jwtSecret(c: Context<AppEnv>): string | null {
 export async function login(c: Context<AppEnv>, apiKey: string): Promise<{ token: string; expiresIn: number }> {
   const secret = jwtSecret(c);
   if (!secret) throw new ApiError('unauthorized', 'Login is disabled on this server (JWT_SECRET is not configured)', undefined, CHALLENGE);
-  const found = await authenticateKey(c.env.DB, apiKey, (p) => c.executionCtx.waitUntil(p));
+  const found = await authenticateKey(c.env.DB, apiKey, (p) => c.executionCtx.waitUntil(p), keyCacheTtlMs(c.env, c.get('options')));
   if (!found) throw new ApiError('unauthorized', 'Invalid API key', undefined, CHALLENGE);
   const now = Math.floor(Date.now() / 1000);
   const token = await sign({ sub: found.tenant.id, kid: found.keyId, aud: AUDIENCE, iat: now, exp: now + TOKEN_TTL_SECONDS }, secret, 'HS256');
@@ -55,8 +56,9 @@ export function requireToken(): MiddlewareHandler<AppEnv> {
     }
     const { sub, kid, exp } = payload;
     if (typeof sub !== 'string' || typeof kid !== 'string' || typeof exp !== 'number') throw invalid;
-    // The key behind the token must still be live (revocation ends its tokens at once).
-    const found = await authenticateKey(c.env.DB, { keyId: kid, tenantId: sub }, (p) => c.executionCtx.waitUntil(p));
+    // The key behind the token must still be live: revoking it ends its tokens at once in this
+    // isolate, and within the identity cache's TTL (`keyCacheTtlSeconds`) in the others.
+    const found = await authenticateKey(c.env.DB, { keyId: kid, tenantId: sub }, (p) => c.executionCtx.waitUntil(p), keyCacheTtlMs(c.env, c.get('options')));
     if (!found) throw invalid;
     c.set('tenant', found.tenant);
     c.set('apiKeyId', found.keyId);

@@ -7,6 +7,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { authenticateKey } from '../../auth/api-keys';
 import { rateLimit } from '../../auth/rate-limit';
+import { keyCacheTtlMs } from '../../auth/tenant-lookup';
 import type { AppEnv } from '../../env';
 import { ApiError } from '../../http/problem';
 
@@ -24,7 +25,7 @@ export function dialectKeyAuth(sources: KeySource[]): MiddlewareHandler<AppEnv> 
       if (source === 'query') key ??= c.req.query('api_key') || null;
     }
     if (!key) throw new ApiError('unauthorized', 'Missing API key');
-    const found = await authenticateKey(c.env.DB, key, (p) => c.executionCtx.waitUntil(p));
+    const found = await authenticateKey(c.env.DB, key, (p) => c.executionCtx.waitUntil(p), keyCacheTtlMs(c.env, c.get('options')));
     if (!found) throw new ApiError('unauthorized', 'Invalid API key');
     c.set('tenant', found.tenant);
     c.set('apiKeyId', found.keyId);

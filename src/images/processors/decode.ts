@@ -45,7 +45,3 @@ export function fitWithin(decoded: Decoded, maxSide: number): PhotonImage {
   const height = Math.max(1, Math.round(decoded.height * scale));
   return decoded.photon.resize(decoded.image, width, height, decoded.photon.SamplingFilter.Triangle);
 }
-
-export function resizeExact(decoded: Decoded, width: number, height: number): PhotonImage {
-  return decoded.photon.resize(decoded.image, width, height, decoded.photon.SamplingFilter.Triangle);
-}

@@ -7,10 +7,11 @@
  * Results are kept per (tenant, sha256, processor, configuration): identical bytes are processed once,
  * while every image still gets its own status and event.
  */
+import type { PhotonImage } from '@cf-wasm/photon';
 import type { Env } from '../../env';
 import type { ImageLimits, Probe } from '../probe';
 import { blobKey } from '../store';
-import type { Decoded } from './decode';
+import { type Decoded, fitWithin } from './decode';
 import { decodeForProcessing, ImageRefused, TransformUnavailable } from './decode-source';
 import { derivativesProcessor } from './derivatives';
 import { dhashProcessor } from './dhash-processor';
@@ -58,6 +59,7 @@ export function runProcessors(env: Env, input: ProcessorInput): Promise<Processo
 async function runProcessorsNow(env: Env, input: ProcessorInput): Promise<ProcessorOutput> {
   let bytes = input.bytes;
   let decoded: Decoded | null = null;
+  const fitted = new Map<number, PhotonImage>();
   const ctx: ProcessorContext = {
     env,
     tenantId: input.tenantId,
@@ -75,6 +77,12 @@ async function runProcessorsNow(env: Env, input: ProcessorInput): Promise<Proces
     async decoded() {
       decoded ??= await decodeForProcessing(env, await ctx.bytes(), input.limits);
       return decoded;
+    },
+    async fitted(side) {
+      const source = await ctx.decoded();
+      let image = fitted.get(side);
+      if (!image) fitted.set(side, (image = fitWithin(source, side)));
+      return image;
     },
   };
 
@@ -108,6 +116,7 @@ async function runProcessorsNow(env: Env, input: ProcessorInput): Promise<Proces
     }
   } finally {
     // Free the wasm-side pixels now: the next image must find the memory available.
+    for (const image of fitted.values()) image.free();
     (decoded as Decoded | null)?.image.free();
   }
   if (output.transient) output.error ??= 'A processor is temporarily unavailable';

@@ -39,7 +39,7 @@ import { validateProduct, type CatalogContext } from '../src/catalog/products.se
 import { memoryBudgetsMB, resolveOptions } from '../src/config';
 import type { Env } from '../src/env';
 import { checkLimits, defaultImageLimits, probeImage } from '../src/images/probe';
-import { type Decoded, fitWithin } from '../src/images/processors/decode';
+import { type Decoded, fits, fitWithin } from '../src/images/processors/decode';
 import { decodeForProcessing } from '../src/images/processors/decode-source';
 import { derivativesProcessor, VARIANTS, WEBP_SETTINGS } from '../src/images/processors/derivatives';
 import { dhashProcessor } from '../src/images/processors/dhash-processor';
@@ -157,6 +157,7 @@ benchRoutes.post('/derivatives-memory', async (c) => {
     // As the registry does: one fitted copy per side, shared by the thumb and dhash, freed at the end.
     fitted: async (side) => {
       const source = await ctx.decoded();
+      if (fits(source, side)) return source.image;
       if (!fitted.has(side)) fitted.set(side, fitWithin(source, side));
       return fitted.get(side)!;
     },

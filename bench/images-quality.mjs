@@ -101,7 +101,7 @@ export async function qualityTable(sources, variants = { thumb: 256, medium: 120
     }
   }
   for (const row of rows) {
-    const reference = rows.find((r) => r.variant === row.variant && r.quality === REFERENCE.quality && r.method === REFERENCE.method && r.filterStrength === 60);
+    const reference = rows.find((r) => r.variant === row.variant && r.size === row.size && r.quality === REFERENCE.quality && r.method === REFERENCE.method && r.filterStrength === 60);
     row.bytesVsReference = round(row.meanBytes / reference.meanBytes, 3);
     row.encodeSpeedup = round(reference.encodeMsMedian / row.encodeMsMedian, 2);
     row.passes = row.ssimVsReferenceMin >= SSIM_FLOOR && row.ssimVsSource >= reference.ssimVsSource - SOURCE_TOLERANCE;

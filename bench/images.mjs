@@ -258,6 +258,28 @@ async function refServer(ref, work) {
   return { commit, module: await import(join(dir, 'bench', 'server.mjs')) };
 }
 
+/**
+ * The size/quality table, for two kinds of source: the pipeline's own 1 MP photos (sensor-like noise
+ * kept at 1200 px) and 2 and 4 MP ones (the downscale to 1200 px averages the noise away: smoother).
+ */
+async function qualityTables() {
+  const groups = [
+    { label: `3 x ${WIDTH}x${HEIGHT}`, sources: [1, 2, 3].map((seed) => ({ rgba: photoLike(WIDTH, HEIGHT, seed), width: WIDTH, height: HEIGHT })) },
+    { label: '2 MP + 4 MP', sources: [2, 4].map((mp) => { const [w, h] = sizeFor(mp); return { rgba: photoLike(w, h, mp * 11), width: w, height: h }; }) },
+  ];
+  const rows = [];
+  for (const group of groups) for (const row of await qualityTable(group.sources)) rows.push({ sources: group.label, ...row });
+  return rows;
+}
+
+function printQuality(rows) {
+  console.log(`\nWebP settings (Node, the Worker's wasm codecs; reference = q${REFERENCE.quality} m${REFERENCE.method} filter 60, the code before; passes = SSIM vs reference >= ${SSIM_FLOOR} on every image and mean SSIM vs source within 0.001 of the reference's)\n`);
+  console.log(table(
+    ['sources', 'variant', 'size', 'quality', 'method', 'filter', 'mean bytes', 'x ref bytes', 'encode ms', 'x faster', 'SSIM vs source', 'SSIM vs ref (min)', 'passes'],
+    rows.map((r) => [r.sources, r.variant, r.size, r.quality, r.method, r.filterStrength, r.meanBytes, r.bytesVsReference, r.encodeMsMedian, r.encodeSpeedup, r.ssimVsSource, `${r.ssimVsReference} (${r.ssimVsReferenceMin})`, r.passes ? 'yes' : 'no']),
+  ));
+}
+
 /** A 16:10 JPEG of about `mp` megapixels. */
 function sizeFor(mp) {
   const width = Math.round(Math.sqrt(mp * 1e6 * 1.6));
@@ -289,8 +311,8 @@ async function main() {
 
   console.log(`images: load average ${loadNow()} (1 / 5 / 15 min; 2 shared cores: compare ratios within this run, not absolutes)`);
   console.log('images: WebP size/quality table (Node, the same wasm codecs as the Worker)');
-  const qualitySources = [1, 2, 3].map((seed) => ({ rgba: photoLike(WIDTH, HEIGHT, seed), width: WIDTH, height: HEIGHT }));
-  const quality = await qualityTable(qualitySources);
+  const quality = await qualityTables();
+  if (process.argv.includes('--quality')) return printQuality(quality);
 
   console.log(`images: generating ${TOTAL} distinct ${WIDTH}x${HEIGHT} JPEGs, one ${BIG_WIDTH}x${BIG_HEIGHT} and one per size (${sizesMp.join(', ')} MP)`);
   const fixtures = await startFixtures();
@@ -389,11 +411,7 @@ async function main() {
     };
     const speedup = ref ? round(mean('current') / mean('ref'), 2) : null;
 
-    console.log(`\nWebP settings on ${qualitySources.length} photo-like ${WIDTH}x${HEIGHT} sources (Node; reference = q${REFERENCE.quality} m${REFERENCE.method}, the code before; passes = SSIM vs reference >= ${SSIM_FLOOR} and SSIM vs source within 0.001 of the reference's)\n`);
-    console.log(table(
-      ['variant', 'size', 'quality', 'method', 'filter', 'mean bytes', 'x ref bytes', 'encode ms', 'x faster', 'SSIM vs source', 'SSIM vs ref (min)', 'passes'],
-      quality.map((r) => [r.variant, r.size, r.quality, r.method, r.filterStrength ?? 60, r.meanBytes, r.bytesVsReference, r.encodeMsMedian, r.encodeSpeedup, r.ssimVsSource, `${r.ssimVsReference} (${r.ssimVsReferenceMin})`, r.passes ? 'yes' : 'no']),
-    ));
+    printQuality(quality);
     console.log(`\nThroughput: ${TOTAL} distinct ${WIDTH}x${HEIGHT} JPEGs per run, ${rounds} round(s), alternating; floor = sequential fetch + R2 put (${floors.map((f) => f.imagesPerSecond).join(' / ')} images/s, mean ${floorMean})\n`);
     console.log(table(
       ['round', 'code', 'images/s', 'seconds', 'ms per image', 'x floor', 'load avg (1/5/15)'],

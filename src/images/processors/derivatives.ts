@@ -1,6 +1,9 @@
-/** `derivatives`: thumb (256 px) and medium (1200 px) WebP versions, EXIF orientation applied, first frame only. */
+/**
+ * `derivatives`: thumb (256 px) and medium (1200 px; a source up to 1320 px keeps its size) WebP
+ * versions, EXIF orientation applied, first frame only.
+ */
 import { derivativeKey } from '../store';
-import { fitWithin } from './decode';
+import { fits, fitWithin } from './decode';
 import type { Processor } from './processor';
 import { encodeWebp, type WebpSettings } from './webp-encode';
 
@@ -13,6 +16,13 @@ export const VARIANTS = { thumb: 256, medium: 1200 } as const;
  * method 4; method 0 with a lighter deblocking filter (40 instead of 60) encodes it ~4x faster,
  * ~3% larger, at the same SSIM against the source (-0.0004) and 0.969 against the method-4 encode.
  */
+/**
+ * A source whose longest side is at most this factor over the medium's 1200 px (so up to 1320 px)
+ * is encoded at its own size as the medium: shrinking a 1280x800 image by 7% took 37 ms of its
+ * ~210 ms (photon's resize), for 14% fewer pixels to encode. The image document lists the size.
+ */
+export const MEDIUM_NEAR_SIZE = 1.1;
+
 export const WEBP_SETTINGS: Record<keyof typeof VARIANTS, WebpSettings> = {
   thumb: { quality: 80, method: 4 },
   medium: { quality: 80, method: 0, filter_strength: 40 },
@@ -20,13 +30,15 @@ export const WEBP_SETTINGS: Record<keyof typeof VARIANTS, WebpSettings> = {
 
 export const derivativesProcessor: Processor = {
   name: 'derivatives',
-  configHash: 'thumb256-medium1200-webp80-m4-m0f40',
+  configHash: 'thumb256-medium1200near1320-webp80-m4-m0f40',
   async run(ctx) {
     const decoded = await ctx.decoded();
     const out: Record<string, unknown> = {};
     for (const variant of Object.keys(VARIANTS) as Array<keyof typeof VARIANTS>) {
-      // The thumb is shared with dhash (ctx.fitted); the medium is this step's own and freed here.
-      const resized = variant === 'thumb' ? await ctx.fitted(VARIANTS.thumb) : fitWithin(decoded, VARIANTS[variant]);
+      // The thumb is shared with dhash (ctx.fitted, freed by the registry); a resized medium is this
+      // step's own. A source that fits (or nearly, for the medium) is encoded as it is.
+      const owned = variant === 'medium' && !fits(decoded, Math.floor(VARIANTS.medium * MEDIUM_NEAR_SIZE)) ? fitWithin(decoded, VARIANTS.medium) : null;
+      const resized = owned ?? (variant === 'thumb' ? await ctx.fitted(VARIANTS.thumb) : decoded.image);
       try {
         const width = resized.get_width();
         const height = resized.get_height();
@@ -37,7 +49,7 @@ export const derivativesProcessor: Processor = {
         await ctx.env.IMAGES.put(key, webp, { httpMetadata: { contentType: 'image/webp' } });
         out[variant] = { key, width, height, bytes: webp.length, format: 'webp' };
       } finally {
-        if (variant !== 'thumb') resized.free();
+        owned?.free();
       }
     }
     return { ok: true, result: out };

@@ -9,16 +9,19 @@
  *      spawn -> wrangler's "Ready on" line, then the first GET /health (the first request of a fresh
  *      isolate: module evaluation and app construction happen here), a second /health (warm), and
  *      the first GET /openapi.json (the document is built from the zod schemas on first use).
- *   3. The floor: the same with a one-line Worker (`fetch() { return new Response('ok') }`) and the
- *      same bindings, so what remains is the app's own cost.
+ *   3. The floors: the same with a one-line Worker (`fetch() { return Response.json(...) }`) and the
+ *      same bindings, so what remains is the app's own cost; and that Worker importing the app's
+ *      wasm modules without using them (the runtime compiles a wasm module when the Worker loads,
+ *      whether or not the code that instantiates it is ever imported).
  *
- * Knobs: BENCH_RUNS [5], BENCH_PORT [free port] (the floor and the app alternate on it).
+ * Knobs: BENCH_RUNS [5], BENCH_PORT / BENCH_INSPECTOR_PORT [free ports] (the floor and the app
+ * take turns on them).
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { basename, delimiter, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { int, machine, percentile, root, round, table, stamp, writeResults } from './harness.mjs';
 
@@ -67,9 +70,10 @@ async function timed(url) {
 /** One start: spawn -> Ready, first /health, warm /health, first /openapi.json (when `openapi`). */
 async function startOnce(entry, config, cwd, work, openapi) {
   const port = Number(process.env.BENCH_PORT) || (await freePort());
+  const inspectorPort = Number(process.env.BENCH_INSPECTOR_PORT) || (await freePort());
   const persist = mkdtempSync(join(work, 'state-'));
   const started = performance.now();
-  const child = spawn(wrangler, ['dev', entry, '--no-bundle', '-c', config, '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persist, '--var', 'ADMIN_TOKEN:cold-start-admin-token-0123456789abcdef', '--var', 'IMAGE_URL_SECRET:cold-start', '--var', 'SECRETS_KEYS:bench1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=', '--log-level', 'info', '--show-interactive-dev-session=false'], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(wrangler, ['dev', entry, '--no-bundle', '-c', config, '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort), '--persist-to', persist, '--var', 'ADMIN_TOKEN:cold-start-admin-token-0123456789abcdef', '--var', 'IMAGE_URL_SECRET:cold-start', '--var', 'SECRETS_KEYS:bench1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=', '--log-level', 'info', '--show-interactive-dev-session=false'], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
   const exited = new Promise((resolve) => child.on('exit', resolve));
   try {
@@ -127,10 +131,19 @@ async function main() {
       .replace(/^directory\s*=\s*"(?:\.\/)?([^"]+)"/m, (_, dir) => `directory = "${join(root, dir)}"`)
       .replace(/^migrations_dir\s*=\s*"(?:\.\/)?([^"]+)"/gm, (_, dir) => `migrations_dir = "${join(root, dir)}"`);
     writeFileSync(join(floorDir, 'wrangler.toml'), toml);
+    // The floor plus the app's wasm modules, imported (so the runtime compiles them at load) but
+    // never instantiated: what the wasm alone costs a cold start.
+    const wasmFiles = files.filter((f) => f.name.endsWith('.wasm'));
+    for (const f of wasmFiles) copyFileSync(join(outdir, f.name), join(floorDir, basename(f.name)));
+    writeFileSync(
+      join(floorDir, 'floor-wasm.js'),
+      `${wasmFiles.map((f, i) => `import wasm${i} from './${basename(f.name)}';`).join('\n')}\nexport default { fetch() { return Response.json({ status: 'ok', modules: [${wasmFiles.map((_, i) => `wasm${i} instanceof WebAssembly.Module`).join(', ')}] }); } };\n`,
+    );
 
-    const runs = { app: [], floor: [] };
+    const runs = { app: [], floor: [], floorWasm: [] };
     for (let k = 0; k < RUNS; k++) {
       runs.floor.push(await startOnce(join(floorDir, 'floor.js'), join(floorDir, 'wrangler.toml'), floorDir, work, false));
+      runs.floorWasm.push(await startOnce(join(floorDir, 'floor-wasm.js'), join(floorDir, 'wrangler.toml'), floorDir, work, false));
       runs.app.push(await startOnce(join(outdir, entry), join(root, 'wrangler.toml'), root, work, true));
       console.log(`  run ${k + 1}: app ${JSON.stringify(runs.app.at(-1))}, floor ${JSON.stringify(runs.floor.at(-1))}`);
     }
@@ -142,7 +155,11 @@ async function main() {
     console.log(`\nStart-up under wrangler dev (median of ${RUNS}, ms; load ${load.map((l) => l.join(' / ')).join(' -> ')})\n`);
     console.log(table(
       ['worker', 'spawn -> Ready', 'first /health', 'warm /health', 'first /openapi.json'],
-      [['Shelfsync', ...['readyMs', 'firstHealthMs', 'warmHealthMs', 'firstOpenapiMs'].map((k) => med(runs.app, k))], ['one-line Worker (floor)', ...['readyMs', 'firstHealthMs', 'warmHealthMs', 'firstOpenapiMs'].map((k) => med(runs.floor, k))]],
+      [
+        ['Shelfsync', ...['readyMs', 'firstHealthMs', 'warmHealthMs', 'firstOpenapiMs'].map((k) => med(runs.app, k))],
+        ['one-line Worker (floor)', ...['readyMs', 'firstHealthMs', 'warmHealthMs', 'firstOpenapiMs'].map((k) => med(runs.floor, k))],
+        ['floor + the app\'s wasm modules (compiled, not instantiated)', ...['readyMs', 'firstHealthMs', 'warmHealthMs', 'firstOpenapiMs'].map((k) => med(runs.floorWasm, k))],
+      ],
     ));
     const path = writeResults('cold-start', at, { at: new Date().toISOString(), commit: execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim(), machine: machine(), load, files, runs });
     console.log(`\ncold start: results in ${path}`);

@@ -62,8 +62,8 @@ function filesOf(dir) {
 async function timed(url) {
   const started = performance.now();
   const res = await fetch(url, { signal: AbortSignal.timeout(60_000) });
-  await res.arrayBuffer();
-  if (res.status !== 200) throw new Error(`${url}: HTTP ${res.status}`);
+  const text = await res.text();
+  if (res.status !== 200) throw new Error(`${url}: HTTP ${res.status}: ${text.slice(0, 500)}`);
   return round(performance.now() - started);
 }
 
@@ -73,7 +73,7 @@ async function startOnce(entry, config, cwd, work, openapi) {
   const inspectorPort = Number(process.env.BENCH_INSPECTOR_PORT) || (await freePort());
   const persist = mkdtempSync(join(work, 'state-'));
   const started = performance.now();
-  const child = spawn(wrangler, ['dev', entry, '--no-bundle', '-c', config, '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort), '--persist-to', persist, '--var', 'ADMIN_TOKEN:cold-start-admin-token-0123456789abcdef', '--var', 'IMAGE_URL_SECRET:cold-start', '--var', 'SECRETS_KEYS:bench1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=', '--log-level', 'info', '--show-interactive-dev-session=false'], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(wrangler, ['dev', entry, '--no-bundle', '-c', config, '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort), '--persist-to', persist, '--var', 'ADMIN_TOKEN:cold-start-admin-token-0123456789abcdef', '--var', 'IMAGE_URL_SECRET:cold-start-image-url-secret', '--var', 'SECRETS_KEYS:bench1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=', '--log-level', 'info', '--show-interactive-dev-session=false'], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
   const exited = new Promise((resolve) => child.on('exit', resolve));
   try {

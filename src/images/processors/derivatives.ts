@@ -10,19 +10,22 @@ import { encodeWebp, type WebpSettings } from './webp-encode';
 export const VARIANTS = { thumb: 256, medium: 1200 } as const;
 
 /**
+ * A source whose longest side is at most this factor over the medium's 1200 px (so up to 1320 px)
+ * is encoded at its own size as the medium: shrinking a 1280x800 image by 7% took 37 ms of its
+ * ~210 ms (photon's resize), for 14% fewer pixels to encode. The image document lists the size.
+ * The cost is bytes: the shrink also smoothed sensor noise, so such a medium can be much larger
+ * (155 KB instead of 72 KB on the bench's noisy photos). 1 turns the rule off.
+ */
+export const MEDIUM_NEAR_SIZE = 1.1;
+
+/**
  * Encoder settings per variant, chosen by the size/quality table of `npm run bench:images`
  * (bench/README.md "Images benchmark"). The thumb keeps libwebp's method 4: it is ~4 ms, and a
  * faster method costs 5-20% more bytes there. The medium was ~99 ms of a 1 MP image's ~210 at
  * method 4; method 0 with a lighter deblocking filter (40 instead of 60) encodes it ~4x faster,
- * ~3% larger, at the same SSIM against the source (-0.0004) and 0.969 against the method-4 encode.
+ * 3-4% larger, at the same SSIM against the source (within 0.001) and >= 0.95 against the
+ * method-4 encode on every bench image.
  */
-/**
- * A source whose longest side is at most this factor over the medium's 1200 px (so up to 1320 px)
- * is encoded at its own size as the medium: shrinking a 1280x800 image by 7% took 37 ms of its
- * ~210 ms (photon's resize), for 14% fewer pixels to encode. The image document lists the size.
- */
-export const MEDIUM_NEAR_SIZE = 1.1;
-
 export const WEBP_SETTINGS: Record<keyof typeof VARIANTS, WebpSettings> = {
   thumb: { quality: 80, method: 4 },
   medium: { quality: 80, method: 0, filter_strength: 40 },

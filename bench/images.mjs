@@ -22,11 +22,13 @@
  * Knobs: BENCH_PRODUCTS [20], BENCH_IMAGES_PER_PRODUCT [10], BENCH_WIDTH x BENCH_HEIGHT [1280x800],
  * BENCH_BIG_WIDTH x BENCH_BIG_HEIGHT [3000x2000], BENCH_KEEP=1 keeps the temporary folder.
  */
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PhotonImage } from '@cf-wasm/photon/node';
 import { startFixtures } from './fixtures-server.mjs';
-import { assertSameRuntime, findRuntime, Inspector, int, loadServer, machine, mb, percentile, resetPeakRss, resultsDir, round, rss, sleep, stamp, table, writeResults } from './harness.mjs';
+import { assertSameRuntime, findRuntime, Inspector, int, loadServer, machine, mb, percentile, resetPeakRss, resultsDir, root, round, rss, sleep, stamp, table, writeResults } from './harness.mjs';
+import { qualityTable, REFERENCE, SSIM_FLOOR } from './images-quality.mjs';
 
 const PRODUCTS = int('BENCH_PRODUCTS', 20);
 const PER_PRODUCT = int('BENCH_IMAGES_PER_PRODUCT', 10);
@@ -147,7 +149,9 @@ async function memoryRun(big, runtime) {
   };
 }
 
-async function pipeline(auth, fixtures, runtime) {
+async function pipeline(auth, fixtures, runtime, earlierRuns = 0) {
+  // image-times counts every image of the Worker: earlier rounds' images are already settled.
+  const expected = TOTAL * (earlierRuns + 1);
   const processingSamples = [];
   const started = Date.now();
   const t0 = performance.now();
@@ -169,24 +173,25 @@ async function pipeline(auth, fixtures, runtime) {
     const settled = count('done') + count('error');
     if (live) process.stdout.write(`\r  pipeline: ${count('done')} done, ${count('error')} error, ${count('processing')} processing, ${count('pending')} pending (${round((performance.now() - t0) / 1000)} s)   `);
     assertSameRuntime(runtime, 'the pipeline');
-    if (settled >= TOTAL) break;
+    if (settled >= expected) break;
     if (performance.now() - t0 > PIPELINE_TIMEOUT_MS) throw new Error(`pipeline: not settled after ${PIPELINE_TIMEOUT_MS / 1000} s: ${JSON.stringify(times)}`);
     await sleep(200);
   }
   if (live) process.stdout.write('\n');
   const done = times.done ?? { n: 0 };
-  if (done.n !== TOTAL || (times.error?.n ?? 0) > 0) throw new Error(`pipeline: expected ${TOTAL} done, got ${JSON.stringify(times)}`);
-  if (done.with_derivatives !== TOTAL) throw new Error(`pipeline: ${done.with_derivatives} of ${TOTAL} images carry both derivatives`);
+  if (done.n !== expected || (times.error?.n ?? 0) > 0) throw new Error(`pipeline: expected ${expected} done, got ${JSON.stringify(times)}`);
+  if (done.with_derivatives !== expected) throw new Error(`pipeline: ${done.with_derivatives} of ${TOTAL} images carry both derivatives`);
   const lastDoneMs = done.last_at - started;
   return {
     images: TOTAL,
     products: PRODUCTS,
     writesMs: round(writesDoneMs),
     putMsMedian: round(percentile(putMs, 50)),
-    firstDoneMs: done.first_at - started,
+    // Only meaningful for a Worker's first round (first_at is over all its images).
+    firstDoneMs: earlierRuns === 0 ? done.first_at - started : null,
     lastDoneMs,
     imagesPerSecond: round((TOTAL * 1000) / lastDoneMs, 2),
-    steadyImagesPerSecond: round(((TOTAL - 1) * 1000) / (done.last_at - done.first_at), 2),
+    steadyImagesPerSecond: earlierRuns === 0 ? round(((TOTAL - 1) * 1000) / (done.last_at - done.first_at), 2) : null,
     maxProcessingSeen: Math.max(...processingSamples),
   };
 }
@@ -235,6 +240,60 @@ async function memorySweep() {
   console.log(`\nimages memory sweep: results in ${path}`);
 }
 
+/**
+ * BENCH_REF=<commit>: that commit's code runs beside the working tree's, in the same run: a copy of
+ * the commit (`git archive`, so the shared repository gains no worktree entry) in a temporary folder
+ * with this tree's node_modules and public/ linked, started with its OWN bench/server.mjs and
+ * bench routes (they import its src/), so each side is measured by the code that matches it.
+ */
+async function refServer(ref, work) {
+  const { execFileSync } = await import('node:child_process');
+  const { symlinkSync } = await import('node:fs');
+  const commit = execFileSync('git', ['rev-parse', '--verify', `${ref}^{commit}`], { cwd: root, encoding: 'utf8' }).trim();
+  const dir = join(work, `ref-${commit.slice(0, 12)}`);
+  mkdirSync(dir, { recursive: true });
+  execFileSync('tar', ['-x', '-C', dir], { input: execFileSync('git', ['archive', '--format=tar', commit], { cwd: root, maxBuffer: 1 << 30 }) });
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  symlinkSync(join(root, 'public'), join(dir, 'public'));
+  return { commit, module: await import(join(dir, 'bench', 'server.mjs')) };
+}
+
+/**
+ * The size/quality table, for two kinds of source: the pipeline's own 1 MP photos (sensor-like noise
+ * kept at 1200 px) and 2 and 4 MP ones (the downscale to 1200 px averages the noise away: smoother).
+ */
+async function qualityTables() {
+  const groups = [
+    { label: `3 x ${WIDTH}x${HEIGHT}`, sources: [1, 2, 3].map((seed) => ({ rgba: photoLike(WIDTH, HEIGHT, seed), width: WIDTH, height: HEIGHT })) },
+    { label: '2 MP + 4 MP', sources: [2, 4].map((mp) => { const [w, h] = sizeFor(mp); return { rgba: photoLike(w, h, mp * 11), width: w, height: h }; }) },
+  ];
+  const rows = [];
+  for (const group of groups) for (const row of await qualityTable(group.sources)) rows.push({ sources: group.label, ...row });
+  return rows;
+}
+
+function printQuality(rows) {
+  console.log(`\nWebP settings (Node, the Worker's wasm codecs; reference = q${REFERENCE.quality} m${REFERENCE.method} filter 60, the code before; passes = SSIM vs reference >= ${SSIM_FLOOR} on every image and mean SSIM vs source within 0.001 of the reference's)\n`);
+  console.log(table(
+    ['sources', 'variant', 'size', 'quality', 'method', 'filter', 'mean bytes', 'x ref bytes', 'encode ms', 'x faster', 'SSIM vs source', 'SSIM vs ref (min)', 'passes'],
+    rows.map((r) => [r.sources, r.variant, r.size, r.quality, r.method, r.filterStrength, r.meanBytes, r.bytesVsReference, r.encodeMsMedian, r.encodeSpeedup, r.ssimVsSource, `${r.ssimVsReference} (${r.ssimVsReferenceMin})`, r.passes ? 'yes' : 'no']),
+  ));
+}
+
+/** A 16:10 JPEG of about `mp` megapixels. */
+function sizeFor(mp) {
+  const width = Math.round(Math.sqrt(mp * 1e6 * 1.6));
+  return [width, Math.round(width / 1.6)];
+}
+
+/** Per-image steps on one Worker, warm: the app's decode, derivatives and dhash (worker clock). */
+async function oneImage(bytes) {
+  const out = await json('POST', '/__bench/ext/derivatives-memory?split=0', { headers: { 'content-type': 'image/jpeg' }, body: bytes });
+  const ms = (prefix) => out.stages.find((s) => s.stage.startsWith(prefix))?.workerMs ?? NaN;
+  if (!out.ok || !out.results?.derivatives?.medium || !out.results?.dhash?.hash) return { error: JSON.stringify(out.results ?? out).slice(0, 300) };
+  return { decode: ms('decode'), derivatives: ms('derivatives ('), dhash: ms('dhash'), withinLimits: out.withinLimits, medium: out.results.derivatives.medium, thumb: out.results.derivatives.thumb, dhashValue: out.results.dhash.hash };
+}
+
 async function main() {
   if (process.argv.includes('--memory-sweep')) return memorySweep();
   const at = stamp();
@@ -244,8 +303,18 @@ async function main() {
   const server = await loadServer();
   request = server.request;
   const git = server.gitInfo(null);
+  const refName = process.env.BENCH_REF || null;
+  const rounds = int('BENCH_ROUNDS', refName ? 2 : 1);
+  const sizesMp = (process.env.BENCH_SIZES_MP || '0.5,1,2,4').split(',').map(Number);
+  const load = [];
+  const loadNow = () => load.push(machine().loadAverage) && machine().loadAverage.join(' / ');
 
-  console.log(`images: generating ${TOTAL} distinct ${WIDTH}x${HEIGHT} JPEGs and one ${BIG_WIDTH}x${BIG_HEIGHT}`);
+  console.log(`images: load average ${loadNow()} (1 / 5 / 15 min; 2 shared cores: compare ratios within this run, not absolutes)`);
+  console.log('images: WebP size/quality table (Node, the same wasm codecs as the Worker)');
+  const quality = await qualityTables();
+  if (process.argv.includes('--quality')) return printQuality(quality);
+
+  console.log(`images: generating ${TOTAL} distinct ${WIDTH}x${HEIGHT} JPEGs, one ${BIG_WIDTH}x${BIG_HEIGHT} and one per size (${sizesMp.join(', ')} MP)`);
   const fixtures = await startFixtures();
   const urls = [];
   let fixtureBytes = 0;
@@ -258,109 +327,123 @@ async function main() {
     }
   }
   const big = jpeg(BIG_WIDTH, BIG_HEIGHT, 999_999);
-  console.log(`images: fixtures ${mb(fixtureBytes)} MB (mean ${Math.round(fixtureBytes / TOTAL / 1024)} KB per image), 6 MP JPEG ${Math.round(big.length / 1024)} KB, served at ${fixtures.url}`);
-  console.log(`images: code: working tree at ${git.commit?.slice(0, 12)}${git.uncommittedSrcChanges ? ' + uncommitted changes' : ''}; wrangler log in ${logPath}`);
+  const bySize = sizesMp.map((mp) => {
+    const [w, h] = sizeFor(mp);
+    return { mp, width: w, height: h, bytes: jpeg(w, h, Math.round(mp * 1000) + 7) };
+  });
+  console.log(`images: fixtures ${mb(fixtureBytes)} MB (mean ${Math.round(fixtureBytes / TOTAL / 1024)} KB per image), served at ${fixtures.url}`);
 
-  const bench = await server.startBench(log);
+  const work = mkdtempSync(join(tmpdir(), 'shelfsync-images-'));
+  const workers = [];
   try {
-    base = bench.base;
-    const runtime = findRuntime(bench.persistTo);
-    console.log(`images: Worker at ${base} (workerd pid ${runtime.workerdPid}), booted in ${bench.bootSeconds.toFixed(1)} s`);
+    const ref = refName ? await refServer(refName, work) : null;
+    // Fresh isolate first: the 6 MP memory run must be the current tree's first request.
+    const current = await server.startBench(log, { ref: null });
+    workers.push({ label: `this tree (${git.commit?.slice(0, 8)}${git.uncommittedSrcChanges ? ' + uncommitted' : ''})`, key: 'current', bench: current, base: current.base, runtime: findRuntime(current.persistTo) });
+    if (ref) {
+      // BENCH_PORT / BENCH_INSPECTOR_PORT pin the first Worker's ports; the ref takes the next ones.
+      for (const name of ['BENCH_PORT', 'BENCH_INSPECTOR_PORT']) if (process.env[name]) process.env[name] = String(Number(process.env[name]) + 1);
+      const bench = await ref.module.startBench(log, { ref: null });
+      workers.unshift({ label: `ref ${ref.commit.slice(0, 8)}`, key: 'ref', commit: ref.commit, bench, base: bench.base, runtime: findRuntime(bench.persistTo) });
+    }
+    const use = (w) => {
+      base = w.base;
+      return w;
+    };
+    for (const w of workers) console.log(`images: ${w.label} at ${w.base} (workerd pid ${w.runtime.workerdPid}), booted in ${w.bench.bootSeconds.toFixed(1)} s`);
 
-    console.log('  memory: one derivative run on the 6 MP JPEG, fresh isolate');
-    const memory = await memoryRun(big, runtime);
+    const cur = workers.find((w) => w.key === 'current');
+    use(cur);
+    console.log('  memory: one derivative run on the 6 MP JPEG, fresh isolate (this tree)');
+    const memory = await memoryRun(big, cur.runtime);
 
-    const { auth } = await server.createTenant(base, 'bench-images');
-    console.log('  floor 1: fetch + R2 put, sequential');
-    const floor1 = await floor(urls, 'a');
-    console.log(`  floor 1: ${floor1.imagesPerSecond} images/s`);
-    const imageRequestsBefore = fixtures.counts.imageRequests;
-    const whole = await pipeline(auth, fixtures, runtime);
-    const pipelineFetches = fixtures.counts.imageRequests - imageRequestsBefore;
-    console.log(`  pipeline: ${whole.imagesPerSecond} images/s (${pipelineFetches} image fetches)`);
-    console.log('  floor 2');
-    const floor2 = await floor(urls, 'b');
-    console.log(`  floor 2: ${floor2.imagesPerSecond} images/s`);
-    // Where a 1 MP image's time goes inside the isolate (warm: wasm already grown by the pipeline).
-    const stageRuns = [];
-    for (let k = 0; k < 3; k++) stageRuns.push(await json('POST', '/__bench/ext/derivatives-memory', { headers: { 'content-type': 'image/jpeg' }, body: jpeg(WIDTH, HEIGHT, 500_000 + k) }));
-    const appStages = stageRuns[0].stages.map((st, i) => [st.stage, i]).filter(([name]) => name !== 'before' && name !== 'free' && !name.startsWith('derivatives again'));
-    const stageMs = Object.fromEntries(appStages.map(([name, i]) => [name, percentile(stageRuns.map((r) => r.stages[i].workerMs), 50)]));
-    const splitMs = Object.fromEntries(Object.keys(stageRuns[0].breakdown ?? {}).map((k) => [k, percentile(stageRuns.map((r) => r.breakdown[k]), 50)]));
-    assertSameRuntime(runtime);
-    const floorMean = round((floor1.imagesPerSecond + floor2.imagesPerSecond) / 2, 2);
-    const ratio = round(whole.imagesPerSecond / floorMean, 3);
+    // Pipelines, alternating: ref, this tree, ref, this tree, ... each with a fresh tenant (nothing deduplicated).
+    const runs = [];
+    const floors = [];
+    use(cur);
+    floors.push(await floor(urls, 'a'));
+    console.log(`  floor 1: ${floors[0].imagesPerSecond} images/s`);
+    for (let round = 0; round < rounds; round++) {
+      for (const w of workers) {
+        use(w);
+        const { auth } = await server.createTenant(w.base, `bench-images-${round}`);
+        const before = fixtures.counts.imageRequests;
+        const whole = await pipeline(auth, fixtures, w.runtime, round);
+        const fetches = fixtures.counts.imageRequests - before;
+        if (fetches !== TOTAL) throw new Error(`${w.label}: ${fetches} image fetches, expected ${TOTAL}`);
+        runs.push({ worker: w.key, label: w.label, round, load: loadNow(), ...whole });
+        console.log(`  round ${round + 1}, ${w.label}: ${whole.imagesPerSecond} images/s (load ${runs.at(-1).load})`);
+      }
+    }
+    use(cur);
+    floors.push(await floor(urls, 'b'));
+    console.log(`  floor 2: ${floors[1].imagesPerSecond} images/s`);
 
-    console.log(`\nThroughput: ${TOTAL} distinct ${WIDTH}x${HEIGHT} JPEGs (mean ${Math.round(fixtureBytes / TOTAL / 1024)} KB) from ${fixtures.url}\n`);
-    console.log(
-      table(
-        ['path', 'images/s', 'seconds', 'note'],
-        [
-          ['whole pipeline', whole.imagesPerSecond, round(whole.lastDoneMs / 1000), `first PUT -> last image done; ${PRODUCTS} PUTs took ${round(whole.writesMs / 1000)} s; first done at ${round(whole.firstDoneMs / 1000)} s`],
-          ['  steady state', whole.steadyImagesPerSecond, round((whole.lastDoneMs - whole.firstDoneMs) / 1000), 'first image done -> last image done'],
-          ['floor (fetch + put)', floorMean, round((floor1.ms + floor2.ms) / 2000), `mean of ${floor1.imagesPerSecond} (before) and ${floor2.imagesPerSecond} (after), sequential`],
-          ['ratio pipeline/floor', ratio, '', `the pipeline costs ${round(1 / ratio, 1)}x the bare fetch + put`],
-        ],
-      ),
-    );
-    const perImageMs = round(whole.lastDoneMs / TOTAL);
-    const codecMs = Object.values(stageMs).reduce((t, x) => t + x, 0);
-    console.log(`\nOne ${WIDTH}x${HEIGHT} image inside the isolate (median of 3, worker clock, warm), vs ${perImageMs} ms per image in the pipeline\n`);
-    console.log(
-      table(
-        ['step', 'ms'],
-        [
-          ...Object.entries(stageMs).map(([k, v]) => [k, v]),
-          ...Object.entries(splitMs).map(([k, v]) => [`  of which (second pass) ${k}`, v]),
-          ['sum of the codec steps', codecMs],
-          ['rest of the pipeline per image (fetch, probe, sha-256, R2, D1, events)', round(perImageMs - codecMs)],
-        ],
-      ),
-    );
-    console.log(`\nPeak memory of one derivative run: ${memory.image.width}x${memory.image.height} JPEG (${Math.round(memory.image.inputBytes / 1024)} KB; decoded RGBA ${mb(memory.image.decodedRgbaBytes)} MB), ${memory.ms} ms\n`);
-    console.log(
-      table(
-        ['stage', 'ms (worker clock)', 'wasm memories after the stage (MB)'],
-        memory.stages.map((s) => [s.stage, s.workerMs, s.wasm.map((m) => `${m.label} ${mb(m.bytes)}`).join(', ') || '(none instantiated)']),
-      ),
-    );
-    if (memory.derivativesSplitMs) console.log(`\n6 MP derivatives split (second pass, ms): ${Object.entries(memory.derivativesSplitMs).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-    const v8 = memory.v8;
-    console.log(
-      `\n${table(
-        ['measure', 'MB'],
-        [
-          ['wasm linear memory, all instances (peak = final size)', mb(memory.wasmTotalBytes)],
-          ...Object.entries(memory.wasmPeakBytes).map(([label, bytes]) => [`  ${label}`, mb(bytes)]),
-          ...(v8
-            ? [
-                ['V8 JS heap used before -> after (no GC forced)', `${mb(v8.before.usedSize)} -> ${mb(v8.after.usedSize)}`],
-                ['V8 JS heap used, peak sampled during', mb(v8.peakDuring.usedSize)],
-                ['V8 array buffer backing stores before -> after', `${mb(v8.before.backingStorageSize)} -> ${mb(v8.after.backingStorageSize)}`],
-              ]
-            : []),
-          ['workerd process RSS before', mb(memory.workerdRss.before)],
-          ['workerd process peak RSS during the run (VmHWM)', mb(memory.workerdRss.peak)],
-          ['  peak - before', mb(memory.workerdRss.peakDelta)],
-        ],
-      )}`,
-    );
+    // Per image by source size, warm, alternating workers, median of 3.
+    const sizeRows = [];
+    for (const size of bySize) {
+      const samples = Object.fromEntries(workers.map((w) => [w.key, []]));
+      for (let k = 0; k < 3; k++) {
+        for (const w of workers) {
+          use(w);
+          samples[w.key].push(await oneImage(size.bytes));
+        }
+      }
+      for (const w of workers) {
+        const ok = samples[w.key].filter((s) => !s.error);
+        const med = (key) => (ok.length ? percentile(ok.map((s) => s[key]), 50) : NaN);
+        sizeRows.push({
+          mp: size.mp, size: `${size.width}x${size.height}`, worker: w.key, label: w.label,
+          path: ok.length === 0 ? `error: ${samples[w.key][0].error}` : ok[0].withinLimits && size.width * size.height <= 2_800_000 ? 'in the isolate' : 'Images binding (local: sharp), then the isolate',
+          decodeMs: med('decode'), derivativesMs: med('derivatives'), dhashMs: med('dhash'), totalMs: med('decode') + med('derivatives') + med('dhash'),
+          medium: ok[0] ? `${ok[0].medium.width}x${ok[0].medium.height} ${Math.round(ok[0].medium.bytes / 1024)} KB` : '',
+          thumb: ok[0] ? `${ok[0].thumb.width}x${ok[0].thumb.height} ${ok[0].thumb.bytes} B` : '',
+          dhash: ok[0]?.dhashValue ?? '',
+        });
+      }
+    }
+    for (const w of workers) assertSameRuntime(w.runtime);
+
+    const floorMean = round((floors[0].imagesPerSecond + floors[1].imagesPerSecond) / 2, 2);
+    const mean = (key) => {
+      const mine = runs.filter((r) => r.worker === key);
+      return mine.length ? round(mine.reduce((t, r) => t + r.imagesPerSecond, 0) / mine.length, 2) : null;
+    };
+    const speedup = ref ? round(mean('current') / mean('ref'), 2) : null;
+
+    printQuality(quality);
+    console.log(`\nThroughput: ${TOTAL} distinct ${WIDTH}x${HEIGHT} JPEGs per run, ${rounds} round(s), alternating; floor = sequential fetch + R2 put (${floors.map((f) => f.imagesPerSecond).join(' / ')} images/s, mean ${floorMean})\n`);
+    console.log(table(
+      ['round', 'code', 'images/s', 'seconds', 'ms per image', 'x floor', 'load avg (1/5/15)'],
+      runs.map((r) => [r.round + 1, r.label, r.imagesPerSecond, round(r.lastDoneMs / 1000), round(r.lastDoneMs / TOTAL), round(r.imagesPerSecond / floorMean, 3), r.load]),
+    ));
+    if (ref) console.log(`\n**speed-up (mean images/s, this tree / ref): ${speedup}x** (${mean('current')} vs ${mean('ref')} images/s)`);
+    console.log(`\nOne image by source size (warm, worker clock, median of 3, alternating; ms)\n`);
+    console.log(table(
+      ['MP', 'source', 'code', 'path', 'decode', 'derivatives', 'dhash', 'total', 'medium', 'thumb', 'dhash value'],
+      sizeRows.map((r) => [r.mp, r.size, r.label, r.path, r.decodeMs, r.derivativesMs, r.dhashMs, r.totalMs, r.medium, r.thumb, r.dhash]),
+    ));
+    console.log(`\nPeak memory of one derivative run (this tree, fresh isolate): ${memory.image.width}x${memory.image.height} JPEG, ${memory.ms} ms; wasm ${mb(memory.wasmTotalBytes)} MB (${Object.entries(memory.wasmPeakBytes).map(([k, v]) => `${k.split(' ')[0]} ${mb(v)}`).join(', ')}), V8 heap used after ${memory.v8 ? mb(memory.v8.after.usedSize) : '?'} MB, workerd peak RSS +${mb(memory.workerdRss.peakDelta)} MB`);
+    console.log(`\nimages: load average at the end ${loadNow()}. Re-run on a quiet machine for absolute numbers.`);
 
     const path = writeResults('images', at, {
       at: new Date().toISOString(),
       commit: git.commit,
       uncommittedSrcChanges: git.uncommittedSrcChanges,
+      ref: ref ? { name: refName, commit: ref.commit } : null,
       machine: machine(),
-      config: { products: PRODUCTS, imagesPerProduct: PER_PRODUCT, width: WIDTH, height: HEIGHT, bigWidth: BIG_WIDTH, bigHeight: BIG_HEIGHT, fixtureBytes, meanImageBytes: Math.round(fixtureBytes / TOTAL), bigBytes: big.length },
-      throughput: { pipeline: { ...whole, imageFetches: pipelineFetches }, floor: { runs: [floor1, floor2], imagesPerSecond: floorMean, concurrency: 1 }, ratio },
-      oneImageStagesMs: stageMs,
-      oneImageDerivativesSplitMs: splitMs,
+      loadSamples: load,
+      config: { products: PRODUCTS, imagesPerProduct: PER_PRODUCT, width: WIDTH, height: HEIGHT, rounds, bigWidth: BIG_WIDTH, bigHeight: BIG_HEIGHT, fixtureBytes, meanImageBytes: Math.round(fixtureBytes / TOTAL) },
+      quality,
+      throughput: { runs, floors, floorImagesPerSecond: floorMean, meanImagesPerSecond: { current: mean('current'), ref: mean('ref') }, speedup },
+      bySize: sizeRows,
       memory,
     });
     console.log(`\nimages: results in ${path}`);
   } finally {
-    await bench.stop();
+    for (const w of workers) await w.bench.stop();
     await fixtures.close();
+    if (!process.env.BENCH_KEEP) rmSync(work, { recursive: true, force: true });
   }
 }
 

@@ -38,14 +38,15 @@ export async function decodeOriented(bytes: Uint8Array, format: string): Promise
   return { image, width: image.get_width(), height: image.get_height(), photon };
 }
 
+/** Whether the decoded image already fits within `maxSide` (then a resize would copy it unchanged). */
+export function fits(decoded: Decoded, maxSide: number): boolean {
+  return Math.max(decoded.width, decoded.height) <= maxSide;
+}
+
 /** A new image whose longer side is at most `maxSide` (never upscaled). */
 export function fitWithin(decoded: Decoded, maxSide: number): PhotonImage {
   const scale = Math.min(1, maxSide / Math.max(decoded.width, decoded.height));
   const width = Math.max(1, Math.round(decoded.width * scale));
   const height = Math.max(1, Math.round(decoded.height * scale));
-  return decoded.photon.resize(decoded.image, width, height, decoded.photon.SamplingFilter.Triangle);
-}
-
-export function resizeExact(decoded: Decoded, width: number, height: number): PhotonImage {
   return decoded.photon.resize(decoded.image, width, height, decoded.photon.SamplingFilter.Triangle);
 }

@@ -5,6 +5,7 @@
 import type { Env } from '../../env';
 import { sha256Hex } from '../../lib/crypto';
 import type { Probe } from '../probe';
+import type { PhotonImage } from '@cf-wasm/photon';
 import type { Decoded } from './decode';
 
 export type ProcessorResult =
@@ -23,6 +24,11 @@ export interface ProcessorContext {
   bytes(): Promise<Uint8Array>;
   /** Decoded once per image and shared by every processor; freed by the registry. */
   decoded(): Promise<Decoded>;
+  /**
+   * The decoded image fitted within `side` px (never upscaled), made once per image and side and
+   * shared (the thumb derivative and dhash both start from the 256 px copy); freed by the registry.
+   */
+  fitted(side: number): Promise<PhotonImage>;
 }
 
 export interface Processor {

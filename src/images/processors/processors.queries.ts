@@ -46,9 +46,7 @@ export const ROTATE_PROCESSOR_SECRET = `
 UPDATE processors SET previous_secret = secret, previous_secret_expires_at = ?3, secret = ?4, updated_at = ?5
 WHERE tenant_id = ?1 AND name = ?2 RETURNING name, url, config, created_at, updated_at`;
 
-/** ?1 tenant, ?2 sha256, ?3 processor, ?4 config hash. */
-export const SELECT_PROCESSOR_RESULT =
-  'SELECT status, result, error, waits, updated_at FROM processor_results WHERE tenant_id = ?1 AND sha256 = ?2 AND processor = ?3 AND config_hash = ?4';
+/** A processor's cached outcome (see SELECT_PROCESSOR_RESULTS). */
 export interface ProcessorResultRow {
   status: string;
   result: string | null;
@@ -56,6 +54,19 @@ export interface ProcessorResultRow {
   /** How many times the service accepted the job without calling back. */
   waits: number;
   updated_at: number;
+}
+
+/**
+ * ?1 tenant, ?2 sha256, ?3 JSON array of [processor, config hash] pairs: every cached result of one
+ * image's processors in one round trip (rows: ProcessorResultKeyedRow).
+ */
+export const SELECT_PROCESSOR_RESULTS = `
+SELECT r.processor, r.config_hash, r.status, r.result, r.error, r.waits, r.updated_at
+FROM json_each(?3) AS k CROSS JOIN processor_results AS r
+WHERE r.tenant_id = ?1 AND r.sha256 = ?2 AND r.processor = json_extract(k.value, '$[0]') AND r.config_hash = json_extract(k.value, '$[1]')`;
+export interface ProcessorResultKeyedRow extends ProcessorResultRow {
+  processor: string;
+  config_hash: string;
 }
 
 /**

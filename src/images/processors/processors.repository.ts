@@ -3,6 +3,7 @@ import { read, readBatch, type Db } from '../../db/batch';
 import { REQUEUE_AFTER_CALLBACK } from '../processing-status.queries';
 import {
   DELETE_PROCESSOR,
+  type ProcessorResultKeyedRow,
   type ProcessorResultRow,
   type ProcessorRow,
   type ProcessorWithSecretsRow,
@@ -10,14 +11,14 @@ import {
   SAVE_CALLBACK_RESULT,
   SAVE_PROCESSOR_RESULT,
   SELECT_PROCESSOR,
-  SELECT_PROCESSOR_RESULT,
+  SELECT_PROCESSOR_RESULTS,
   SELECT_PROCESSORS,
   UPSERT_PROCESSOR,
   type UpsertedProcessorRow,
   type WaitingImageRow,
 } from './processors.queries';
 
-export type { ProcessorRow };
+export type { ProcessorResultRow, ProcessorRow };
 
 export function findProcessor(db: Db, tenantId: string, name: string): Promise<ProcessorWithSecretsRow | null> {
   return db.prepare(SELECT_PROCESSOR).bind(tenantId, name).first<ProcessorWithSecretsRow>();
@@ -69,8 +70,22 @@ export interface StoredOutcome {
   error: string | null;
 }
 
-export function findResult(db: Db, key: ResultKey): Promise<ProcessorResultRow | null> {
-  return db.prepare(SELECT_PROCESSOR_RESULT).bind(key.tenantId, key.sha256, key.processor, key.configHash).first<ProcessorResultRow>();
+/** The cached results of several processors of one image, in one query; keyed `processor/configHash`. */
+export async function findResults(db: Db, tenantId: string, sha256: string, keys: Array<{ processor: string; configHash: string }>): Promise<Map<string, ProcessorResultRow>> {
+  const pairs = JSON.stringify(keys.map((k) => [k.processor, k.configHash]));
+  const { results } = await db.prepare(SELECT_PROCESSOR_RESULTS).bind(tenantId, sha256, pairs).all<ProcessorResultKeyedRow>();
+  return new Map(results.map((row) => [`${row.processor}/${row.config_hash}`, row]));
+}
+
+export function saveResultStatement(db: Db, key: ResultKey, outcome: StoredOutcome, now = Date.now()): D1PreparedStatement {
+  return db
+    .prepare(SAVE_PROCESSOR_RESULT)
+    .bind(key.tenantId, key.sha256, key.processor, key.configHash, outcome.status, outcome.result, outcome.error, now);
+}
+
+/** Several outcomes in one round trip (one batch). */
+export async function saveResults(db: Db, saves: D1PreparedStatement[]): Promise<void> {
+  if (saves.length > 0) await db.batch(saves);
 }
 
 export async function saveResult(db: Db, key: ResultKey, outcome: StoredOutcome, now = Date.now()): Promise<void> {

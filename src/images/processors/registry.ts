@@ -7,16 +7,17 @@
  * Results are kept per (tenant, sha256, processor, configuration): identical bytes are processed once,
  * while every image still gets its own status and event.
  */
+import type { PhotonImage } from '@cf-wasm/photon';
 import type { Env } from '../../env';
 import type { ImageLimits, Probe } from '../probe';
 import { blobKey } from '../store';
-import type { Decoded } from './decode';
+import { type Decoded, fits, fitWithin } from './decode';
 import { decodeForProcessing, ImageRefused, TransformUnavailable } from './decode-source';
 import { derivativesProcessor } from './derivatives';
 import { dhashProcessor } from './dhash-processor';
 import { externalProcessor, findPipelineService } from './external';
 import type { Processor, ProcessorContext, ProcessorResult } from './processor';
-import { findResult, saveResult } from './processors.repository';
+import { findResults, type ProcessorResultRow, saveResult, saveResultStatement, saveResults } from './processors.repository';
 
 export type { Processor, ProcessorContext, ProcessorResult };
 
@@ -58,6 +59,7 @@ export function runProcessors(env: Env, input: ProcessorInput): Promise<Processo
 async function runProcessorsNow(env: Env, input: ProcessorInput): Promise<ProcessorOutput> {
   let bytes = input.bytes;
   let decoded: Decoded | null = null;
+  const fitted = new Map<number, PhotonImage>();
   const ctx: ProcessorContext = {
     env,
     tenantId: input.tenantId,
@@ -76,6 +78,14 @@ async function runProcessorsNow(env: Env, input: ProcessorInput): Promise<Proces
       decoded ??= await decodeForProcessing(env, await ctx.bytes(), input.limits);
       return decoded;
     },
+    async fitted(side) {
+      const source = await ctx.decoded();
+      // Already small enough: the decoded image itself (freed with it), not a resized copy of it.
+      if (fits(source, side)) return source.image;
+      let image = fitted.get(side);
+      if (!image) fitted.set(side, (image = fitWithin(source, side)));
+      return image;
+    },
   };
 
   const processors: Processor[] = [...builtinProcessors];
@@ -91,9 +101,13 @@ async function runProcessorsNow(env: Env, input: ProcessorInput): Promise<Proces
     processors.push(externalProcessor(service));
   }
 
+  // One round trip for every processor's cached result, and the built-in steps' outcomes saved
+  // together at the end (an external service's outcome is saved at once: its callback may race it).
+  const cached = await findResults(env.DB, input.tenantId, input.sha256, processors.map((p) => ({ processor: p.name, configHash: p.configHash })));
+  const saves: D1PreparedStatement[] = [];
   try {
     for (const processor of processors) {
-      const result = await runCached(env, input, processor, ctx);
+      const result = await runCached(env, input, processor, ctx, cached.get(`${processor.name}/${processor.configHash}`) ?? null, builtinProcessors.includes(processor) ? saves : null);
       if (result.ok === 'waiting') {
         output.waiting = true;
         output.results[processor.name] = { status: 'processing' };
@@ -106,17 +120,19 @@ async function runProcessorsNow(env: Env, input: ProcessorInput): Promise<Proces
         output.error ??= result.error;
       }
     }
+    await saveResults(env.DB, saves);
   } finally {
     // Free the wasm-side pixels now: the next image must find the memory available.
+    for (const image of fitted.values()) image.free();
     (decoded as Decoded | null)?.image.free();
   }
   if (output.transient) output.error ??= 'A processor is temporarily unavailable';
   return output;
 }
 
-async function runCached(env: Env, input: ProcessorInput, processor: Processor, ctx: ProcessorContext): Promise<ProcessorResult> {
+/** `saves`: where to put the outcome's statement for a later batch; null saves it now. */
+async function runCached(env: Env, input: ProcessorInput, processor: Processor, ctx: ProcessorContext, cached: ProcessorResultRow | null, saves: D1PreparedStatement[] | null): Promise<ProcessorResult> {
   const key = { tenantId: input.tenantId, sha256: input.sha256, processor: processor.name, configHash: processor.configHash };
-  const cached = await findResult(env.DB, key);
   if (cached?.status === 'done') return { ok: true, result: JSON.parse(cached.result ?? '{}') as Record<string, unknown> };
   if (cached?.status === 'error') return { ok: false, error: cached.error ?? 'failed', transient: false };
   // Accepted earlier and not called back yet: wait (the sweep re-sends the job if the wait runs out).
@@ -144,11 +160,9 @@ async function runCached(env: Env, input: ProcessorInput, processor: Processor, 
   if (result.ok === true || result.ok === 'waiting' || !result.transient) {
     const now = Date.now();
     const status = result.ok === 'waiting' ? 'pending' : result.ok ? 'done' : 'error';
-    await saveResult(env.DB, key, {
-      status,
-      result: result.ok === true ? JSON.stringify(result.result) : null,
-      error: result.ok === false ? result.error : null,
-    }, now);
+    const outcome = { status, result: result.ok === true ? JSON.stringify(result.result) : null, error: result.ok === false ? result.error : null } as const;
+    if (saves) saves.push(saveResultStatement(env.DB, key, outcome, now));
+    else await saveResult(env.DB, key, outcome, now);
   }
   return result;
 }

@@ -24,6 +24,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { adminRouter } from './admin/tenants.index';
 import { rateLimit, rateLimitPolicy } from './auth/rate-limit';
 import { requireApiKey } from './auth/require-api-key';
+import { requireScope } from './auth/require-scope';
 import { productsRouter } from './catalog/products.index';
 import { type AppOptions, resolveOptions } from './config';
 import { registerDocs, registerExplorer } from './docs/docs.index';
@@ -99,7 +100,7 @@ export function buildApp(composition: Composition) {
   // Image bytes: an API key or a signed URL (for receivers and processors that hold no key).
   v1.route('/', imageContentRouter());
   // Everything below needs a tenant API key.
-  v1.use('*', requireApiKey(), rateLimit());
+  v1.use('*', requireApiKey(), rateLimit(), requireScope());
   v1.route('/', productsRouter());
   v1.route('/', jobsRouter());
   v1.route('/', eventsRouter());

@@ -17,6 +17,8 @@ export interface Env {
   MAINTENANCE_QUEUE: Queue<MaintenanceMessage>;
   DEAD_LETTER_QUEUE?: Queue<unknown>;
   RATE_LIMITER?: RateLimit;
+  /** Per API key for tenants on the `high` plan. */
+  RATE_LIMITER_HIGH?: RateLimit;
   /** Per client IP, on the routes without an API key. */
   IP_RATE_LIMITER?: RateLimit;
   ASSETS?: Fetcher;
@@ -114,6 +116,10 @@ export interface AppVariables {
   options: AppOptions;
   tenant: Tenant;
   apiKeyId: string;
+  /** What the presented key may do (null: everything) and its tenant's quota plan. */
+  keyGrant: { scopes: readonly string[] | null; plan: 'standard' | 'high' };
+  /** The dialect whose mounted app serves the request (its routes need `dialect:<name>`). */
+  dialect: string;
 }
 
 export interface AppEnv {
@@ -150,6 +156,7 @@ const EnvSchema = z.looseObject({
   IMAGE_URL_SECRET: z.string({ message: 'must be set (signs image URLs)' }).trim().min(16, 'must be at least 16 characters'),
   IMAGE_TRANSFORMS: binding('Images', 'input').optional(),
   RATE_LIMITER: binding('Rate Limiting', 'limit').optional(),
+  RATE_LIMITER_HIGH: binding('Rate Limiting', 'limit').optional(),
   ASSETS: binding('static assets', 'fetch').optional(),
   ADMIN_TOKEN: optionalText,
   ENVIRONMENT: optionalText,

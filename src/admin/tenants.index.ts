@@ -9,6 +9,7 @@ import { createTenant, getTenant, issueKey, listKeys, revokeKey, updateTenant } 
 import { registerFallback } from '../http/fallback';
 import { ApiError } from '../http/problem';
 import { noStore } from '../secrets/no-store';
+import { parseRfc3339 } from '../lib/dates';
 
 export function adminRouter() {
   const router = createRouter();
@@ -34,7 +35,8 @@ export function adminRouter() {
 
   router.openapi(routes.issueKeyRoute, async (c) => {
     const body = c.req.header('content-length') === '0' || !c.req.header('content-type') ? {} : c.req.valid('json');
-    const issued = await issueKey(c.env.DB, c.req.valid('param').id, body.name ?? 'unnamed');
+    const expiresAt = body.expiresAt === undefined ? undefined : parseRfc3339(body.expiresAt)!;
+    const issued = await issueKey(c.env.DB, c.req.valid('param').id, body.name ?? 'unnamed', { scopes: body.scopes, expiresAt });
     noStore(c);
     return c.json(issued, 201);
   });

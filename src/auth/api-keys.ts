@@ -9,6 +9,8 @@
 import type { Tenant } from '../env';
 import { randomToken, sha256Hex } from '../lib/crypto';
 import { newId } from '../lib/ulid';
+import { parsePlan, type Plan } from './plans';
+import { type Grant, parseGrant } from './scopes';
 import { type KeyWithTenantRow, SELECT_LIVE_KEY_BY_HASH, SELECT_LIVE_KEY_BY_ID, TOUCH_KEY } from './auth.queries';
 
 export const KEY_PREFIX = 'ssk_';
@@ -46,6 +48,17 @@ export interface ResolvedKey {
   tenant: Tenant;
   keyId: string;
   lastUsedAt: number | null;
+  /** What the key may do (null: everything); checked per route by require-scope.ts. */
+  scopes: Grant;
+  /** Past this instant (ms) the key is refused like a revoked one. */
+  expiresAt: number | null;
+  /** The tenant's request quota plan. */
+  plan: Plan;
+}
+
+/** A key past its expiry counts as no key at all (401 like a revoked one). */
+export function isExpired(key: Pick<ResolvedKey, 'expiresAt'>, now = Date.now()): boolean {
+  return key.expiresAt !== null && key.expiresAt <= now;
 }
 
 /**
@@ -62,6 +75,9 @@ export async function tenantForKey(db: D1Database, key: string | { keyId: string
   return {
     keyId: row.key_id,
     lastUsedAt: row.last_used_at,
+    scopes: parseGrant(row.scopes),
+    expiresAt: row.expires_at,
+    plan: parsePlan(row.plan),
     tenant: { id: row.tenant_id, name: row.name, defaultCurrency: row.default_currency, defaultLocale: row.default_locale },
   };
 }
@@ -81,7 +97,8 @@ export async function authenticateKey(
   waitUntil: (promise: Promise<unknown>) => void,
 ): Promise<ResolvedKey | null> {
   const found = await tenantForKey(db, key);
-  if (!found) return null;
+  // Checked on the record, not in SQL, so a cached record expires on time too.
+  if (!found || isExpired(found)) return null;
   const touch = touchKey(db, found.keyId, found.lastUsedAt);
   if (touch) waitUntil(touch);
   return found;

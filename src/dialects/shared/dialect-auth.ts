@@ -7,6 +7,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { authenticateKey } from '../../auth/api-keys';
 import { rateLimit } from '../../auth/rate-limit';
+import { assertDialectScope } from '../../auth/require-scope';
 import type { AppEnv } from '../../env';
 import { ApiError } from '../../http/problem';
 
@@ -28,6 +29,8 @@ export function dialectKeyAuth(sources: KeySource[]): MiddlewareHandler<AppEnv> 
     if (!found) throw new ApiError('unauthorized', 'Invalid API key');
     c.set('tenant', found.tenant);
     c.set('apiKeyId', found.keyId);
+    c.set('keyGrant', { scopes: found.scopes, plan: found.plan });
+    assertDialectScope(c, found.scopes);
     await limit(c, next);
   };
 }

@@ -35,6 +35,7 @@ import { registerFallback } from './http/fallback';
 import { onError, renderProblem } from './http/on-error';
 import { ApiError } from './http/problem';
 import { requestId } from './http/request-id';
+import { accessLog } from './http/access-log';
 import { createRouter } from './http/router';
 import { jobsRouter } from './jobs/jobs.index';
 import { webhooksRouter } from './webhooks/webhooks.index';
@@ -70,7 +71,7 @@ export function buildApp(composition: Composition) {
   const app = new OpenAPIHono<AppEnv>();
 
   app.onError(onError());
-  app.use('*', requestId(), async function provideOptions(c, next) {
+  app.use('*', requestId(), accessLog(), async function provideOptions(c, next) {
     c.set('options', options);
     await next();
   });

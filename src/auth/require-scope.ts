@@ -6,8 +6,8 @@
  * renders the same ApiError in its own shape.
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import { matchedRoutes } from 'hono/route';
 import type { AppEnv } from '../env';
+import { routePattern } from '../http/access-log';
 import { ApiError } from '../http/problem';
 import { ALL_SCOPES, type Grant, grants, scopeForRoute, type Scope } from './scopes';
 
@@ -24,23 +24,9 @@ export function assertScope(grant: Grant, needed: Scope | typeof ALL_SCOPES): vo
   if (!grants(grant, needed)) throw insufficientScope(needed);
 }
 
-/**
- * hono's pattern of the handler that will answer (`/v1/products/:id`): the last matched route
- * registered for a method (middleware and catch-alls are registered for ALL). Null when only a
- * catch-all matched (the 404/405 fallback answers then).
- */
-export function handlerPattern(c: Context): string | null {
-  const routes = matchedRoutes(c);
-  for (let i = routes.length - 1; i >= 0; i--) {
-    const route = routes[i]!;
-    if (route.method !== 'ALL') return route.path;
-  }
-  return null;
-}
-
 /** The scope this /v1 request's operation needs, or null when no operation matched. */
 export function scopeOfRequest(c: Context): Scope | typeof ALL_SCOPES | null {
-  const pattern = handlerPattern(c);
+  const pattern = routePattern(c);
   return pattern === null ? null : scopeForRoute(c.req.method, pattern);
 }
 

@@ -36,6 +36,7 @@ import { onError, renderProblem } from './http/on-error';
 import { ApiError } from './http/problem';
 import { requestId } from './http/request-id';
 import { accessLog } from './http/access-log';
+import { corsPolicy } from './http/cors';
 import { createRouter } from './http/router';
 import { jobsRouter } from './jobs/jobs.index';
 import { webhooksRouter } from './webhooks/webhooks.index';
@@ -89,6 +90,9 @@ export function buildApp(composition: Composition) {
     }
     await next();
   });
+
+  // Before any authentication: a preflight carries no credentials.
+  app.use('*', corsPolicy());
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
   registerDocs(app);

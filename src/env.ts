@@ -49,6 +49,11 @@ export interface Env {
   WEBHOOK_HOST_CONCURRENCY?: string;
   /** 202 answers from a pipeline service, each followed by no callback within an hour, before the image ends `error` (default 3). */
   PROCESSOR_MAX_WAITS?: string;
+  /**
+   * Browser origins allowed to call the API (CORS), comma-separated exact origins
+   * (`https://admin.example.com`) or `*`; unset = no cross-origin access (default deny).
+   */
+  CORS_ORIGINS?: string;
   /** Inbound sources may take their secret from env vars named *_WEBHOOK_SECRET (seed 002's set-up). */
   [name: `${string}_WEBHOOK_SECRET`]: string | undefined;
 }
@@ -167,7 +172,32 @@ const EnvSchema = z.looseObject({
   GESMART_TENANT: optionalText,
   SECRETS_KEYS: optionalText,
   DELIVERY_TIMEOUT_MS: optionalText,
+  CORS_ORIGINS: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      const bad = value === undefined ? [] : splitOrigins(value).filter((origin) => origin !== '*' && canonicalOrigin(origin) !== origin);
+      // Named, never quoted: settings' values stay out of answers and logs.
+      if (bad.length > 0) ctx.addIssue({ code: 'custom', message: `must be origins like https://app.example.com (scheme, host, optional port; comma-separated) or *: ${bad.length} entr${bad.length === 1 ? 'y is' : 'ies are'} not` });
+    }),
 });
+
+const splitOrigins = (value: string) => value.split(',').map((origin) => origin.trim()).filter(Boolean);
+
+/** `scheme://host[:port]` as browsers send it in `Origin`, or null when `value` is not only that. */
+function canonicalOrigin(value: string): string | null {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin !== 'null' ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/** CORS_ORIGINS as a list (`['*']` for any origin; empty = none), checked by `parseEnv` first. */
+export function corsOrigins(env: Pick<Env, 'CORS_ORIGINS'>): readonly string[] {
+  return env.CORS_ORIGINS ? splitOrigins(env.CORS_ORIGINS) : [];
+}
 
 /** The Worker is misconfigured: names the settings (never their values). */
 export class EnvError extends Error {

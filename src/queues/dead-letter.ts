@@ -49,7 +49,7 @@ export async function recordDeadLetters(batch: MessageBatch<unknown>, env: Env):
   );
   const fingerprints = JSON.stringify(dead.map((d) => d.fingerprint));
   const { results: failures } = await env.DB.prepare(SELECT_FAILURES).bind(fingerprints).all<FailureRow>();
-  const reasonOf = new Map(failures.map((f) => [f.fingerprint, f.reason]));
+  const failureOf = new Map(failures.map((f) => [f.fingerprint, f]));
 
   // Work that has an owner in D1 is closed there first: images end `error` with the reason.
   for (const { message } of dead) {
@@ -67,8 +67,9 @@ export async function recordDeadLetters(batch: MessageBatch<unknown>, env: Env):
     id: newId('dl', now),
     queue,
     body: JSON.stringify(message.body),
-    attempts: message.attempts,
-    reason: reasonOf.get(fingerprint) ?? NO_REPORTED_FAILURE,
+    // The dead-letter queue may count its own deliveries from 1: the origin's count is the one that matters.
+    attempts: Math.max(message.attempts, failureOf.get(fingerprint)?.attempts ?? 0),
+    reason: failureOf.get(fingerprint)?.reason ?? NO_REPORTED_FAILURE,
     ...owner(message.body),
   }));
   await env.DB.batch([env.DB.prepare(INSERT_DEAD_LETTERS).bind(now, JSON.stringify(rows)), env.DB.prepare(DELETE_FAILURES).bind(fingerprints)]);

@@ -65,7 +65,7 @@ export async function observeBatch(
   const failed = final.flatMap((o, i) => (o === 'retried' ? [i] : []));
   const recovered = final.flatMap((o, i) => (o === 'acked' && batch.messages[i]!.attempts > 1 ? [i] : []));
 
-  log(thrown === undefined ? 'info' : 'error', 'queue', {
+  log(thrown !== undefined ? 'error' : failed.length > 0 ? 'warn' : 'info', 'queue', {
     queue: batch.queue,
     messages: batch.messages.length,
     acked: final.filter((o) => o === 'acked').length,
@@ -103,7 +103,7 @@ async function recordFailures(
         return {
           fingerprint: await messageFingerprint(batch.queue, batch.messages[i]!.body),
           queue: batch.queue,
-          reason: typeof reason === 'string' ? reason : reason === undefined ? 'Retried without a reported error' : String((reason as Error)?.message ?? reason).split('\n', 1)[0],
+          reason: typeof reason === 'string' ? reason : reason === undefined ? 'Retried by its consumer without an error (waiting for work to become due)' : String((reason as Error)?.message ?? reason).split('\n', 1)[0],
           attempts: batch.messages[i]!.attempts,
         };
       }),

@@ -64,7 +64,9 @@ export function requireToken(): MiddlewareHandler<AppEnv> {
     c.set('apiKeyId', found.keyId);
     c.set('keyGrant', { scopes: found.scopes, plan: found.plan });
     // The token names the key (`kid`): that key's scopes apply to every request made with it.
-    assertDialectScope(c, found.scopes);
-    await limit(c, next);
+    await limit(c, async () => {
+      assertDialectScope(c, found.scopes);
+      await next();
+    });
   };
 }

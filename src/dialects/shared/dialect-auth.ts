@@ -30,7 +30,10 @@ export function dialectKeyAuth(sources: KeySource[]): MiddlewareHandler<AppEnv> 
     c.set('tenant', found.tenant);
     c.set('apiKeyId', found.keyId);
     c.set('keyGrant', { scopes: found.scopes, plan: found.plan });
-    assertDialectScope(c, found.scopes);
-    await limit(c, next);
+    // Counted like every request of the key, then refused if the key lacks the dialect's scope (as on /v1).
+    await limit(c, async () => {
+      assertDialectScope(c, found.scopes);
+      await next();
+    });
   };
 }

@@ -194,9 +194,12 @@ function canonicalOrigin(value: string): string | null {
   }
 }
 
-/** CORS_ORIGINS as a list (`['*']` for any origin; empty = none), checked by `parseEnv` first. */
-export function corsOrigins(env: Pick<Env, 'CORS_ORIGINS'>): readonly string[] {
-  return env.CORS_ORIGINS ? splitOrigins(env.CORS_ORIGINS) : [];
+/**
+ * CORS_ORIGINS as a list (`['*']` for any origin; empty = none), checked by `parseEnv` first. No env
+ * at all (the OpenAPI document generated in Node) allows none.
+ */
+export function corsOrigins(env: Pick<Env, 'CORS_ORIGINS'> | undefined): readonly string[] {
+  return env?.CORS_ORIGINS ? splitOrigins(env.CORS_ORIGINS) : [];
 }
 
 /** The Worker is misconfigured: names the settings (never their values). */

@@ -10,14 +10,13 @@ import type { AppEnv } from '../env';
 import { log } from '../lib/log';
 
 /**
- * hono's pattern of the handler that answers (`/v1/products/:id`, with any mount prefix): the last
+ * hono's pattern of the handler that answers (`/v1/products/:id`, with any mount prefix): the first
  * matched route registered for a method (middleware and catch-alls are registered for ALL). Null when
  * only a catch-all (the 404/405 fallback) matched. Known before the handler runs, so middleware can use it.
  */
 export function routePattern(c: Context): string | null {
-  const routes = matchedRoutes(c);
-  for (let i = routes.length - 1; i >= 0; i--) if (routes[i]!.method !== 'ALL') return routes[i]!.path;
-  return null;
+  // The first one: handlers run in registration order, and the first that answers ends the chain.
+  return matchedRoutes(c).find((route) => route.method !== 'ALL')?.path ?? null;
 }
 
 export function accessLog(): MiddlewareHandler<AppEnv> {

@@ -12,6 +12,7 @@ import type { Env, InboundMessage } from '../../src/env';
 import worker from '../../src/index';
 import { newId } from '../../src/lib/ulid';
 import { ADMIN, body, call, createTenant, expectProblem, product, type TestTenant } from '../helpers/api';
+import { drainImport, importRow, stageImport, utf8 } from '../helpers/imports';
 
 async function stageJob(t: TestTenant, payload: string): Promise<string> {
   const jobId = newId('job');
@@ -95,6 +96,26 @@ describe('dead letters', () => {
     const replayedOnly = await body(await admin(`/dead-letters?tenantId=${t.id}&replayed=true`));
     expect(replayedOnly.data.map((d: { id: string }) => d.id)).toEqual([record.id]);
     expect((await body(await admin(`/dead-letters?tenantId=${t.id}&replayed=false`))).data).toEqual([]);
+  });
+
+  it('an import replayed reopens its job and its import; both end again, reading the whole file', async () => {
+    const t = await createTenant();
+    const feed = [product('imp-1'), product('imp-2')].map((p) => JSON.stringify(p)).join('\n') + '\n';
+    const jobId = await stageImport(t.id, utf8(feed), 'jsonl');
+    await deliver('shelfsync-dead-letter', [{ body: { kind: 'import', tenantId: t.id, jobId }, attempts: 10 }]);
+    expect(await jobStatus(t, jobId)).toBe('failed');
+    expect((await importRow(jobId)).status).toBe('failed');
+
+    const [record] = (await body(await admin(`/dead-letters?tenantId=${t.id}&queue=shelfsync-imports`))).data;
+    expect(record).toMatchObject({ jobId, attempts: 10, replayedAt: null });
+    sent.length = 0;
+    expect(await body(await admin(`/dead-letters/${record.id}/replay`, { method: 'POST' }))).toMatchObject({ replayed: true });
+    expect(sent).toEqual([{ kind: 'import', tenantId: t.id, jobId }]);
+    expect(await jobStatus(t, jobId)).toBe('processing');
+    expect((await importRow(jobId)).status).toBe('processing');
+
+    expect((await drainImport(t.id, jobId)).status).toBe('completed');
+    expect(await body(await call(`/v1/jobs/${jobId}`, { headers: t.headers }))).toMatchObject({ status: 'completed', counts: { created: 2 } });
   });
 
   it('a message whose consumer reported nothing says so; one that later succeeded leaves no stale reason', async () => {

@@ -8,6 +8,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // The Worker writes one JSON line per request and per queue batch (src/lib/log.ts): hidden from
+    // the test report (tests that check them capture the console themselves).
+    onConsoleLog: (line: string) => !/^\{"level":"(info|debug)","type":"(request|queue)"/.test(line),
     projects: [
       {
         plugins: [

@@ -24,6 +24,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { adminRouter } from './admin/tenants.index';
 import { rateLimit, rateLimitPolicy } from './auth/rate-limit';
 import { requireApiKey } from './auth/require-api-key';
+import { requireScope } from './auth/require-scope';
 import { productsRouter } from './catalog/products.index';
 import { type AppOptions, resolveOptions } from './config';
 import { registerDocs, registerExplorer } from './docs/docs.index';
@@ -34,6 +35,8 @@ import { registerFallback } from './http/fallback';
 import { onError, renderProblem } from './http/on-error';
 import { ApiError } from './http/problem';
 import { requestId } from './http/request-id';
+import { accessLog } from './http/access-log';
+import { corsPolicy } from './http/cors';
 import { createRouter } from './http/router';
 import { jobsRouter } from './jobs/jobs.index';
 import { webhooksRouter } from './webhooks/webhooks.index';
@@ -69,7 +72,7 @@ export function buildApp(composition: Composition) {
   const app = new OpenAPIHono<AppEnv>();
 
   app.onError(onError());
-  app.use('*', requestId(), async function provideOptions(c, next) {
+  app.use('*', requestId(), accessLog(), async function provideOptions(c, next) {
     c.set('options', options);
     await next();
   });
@@ -88,6 +91,9 @@ export function buildApp(composition: Composition) {
     await next();
   });
 
+  // Before any authentication: a preflight carries no credentials.
+  app.use('*', corsPolicy());
+
   app.get('/health', (c) => c.json({ status: 'ok' }));
   registerDocs(app);
 
@@ -99,7 +105,7 @@ export function buildApp(composition: Composition) {
   // Image bytes: an API key or a signed URL (for receivers and processors that hold no key).
   v1.route('/', imageContentRouter());
   // Everything below needs a tenant API key.
-  v1.use('*', requireApiKey(), rateLimit());
+  v1.use('*', requireApiKey(), rateLimit(), requireScope());
   v1.route('/', productsRouter());
   v1.route('/', jobsRouter());
   v1.route('/', eventsRouter());

@@ -11,6 +11,8 @@ export interface AppOptions {
   bodyLimits: { single: number; batch: number; admin: number; upload: number };
   /** Must match the [[ratelimits]] binding in wrangler.toml: the binding cannot be asked. */
   rateLimit: { limit: number; periodSeconds: 10 | 60 };
+  /** The `high` plan's per-key quota; must match the RATE_LIMITER_HIGH binding. */
+  rateLimitHigh: { limit: number; periodSeconds: 10 | 60 };
   /** Per client IP on routes without an API key; must match the IP_RATE_LIMITER binding. */
   ipRateLimit: { limit: number; periodSeconds: 10 | 60 };
   /** How long a stored idempotent response is replayed, and how long an in-flight request holds its key. */
@@ -59,6 +61,7 @@ export const defaultOptions: AppOptions = {
   // PUT with a base64 image at 260 MB at 16 MB, 88 at 4 (the cap).
   bodyLimits: { single: 4 * 1024 * 1024, batch: 6 * 1024 * 1024, admin: 64 * 1024, upload: 100 * 1024 * 1024 },
   rateLimit: { limit: 600, periodSeconds: 60 },
+  rateLimitHigh: { limit: 6000, periodSeconds: 60 },
   ipRateLimit: { limit: 600, periodSeconds: 60 },
   idempotency: { ttlSeconds: 24 * 3600, leaseSeconds: 60 },
   retentionDays: 30,
@@ -80,6 +83,7 @@ export function resolveOptions(overrides: Partial<AppOptions> = {}): AppOptions 
     ...overrides,
     bodyLimits: { ...defaultOptions.bodyLimits, ...overrides.bodyLimits },
     rateLimit: { ...defaultOptions.rateLimit, ...overrides.rateLimit },
+    rateLimitHigh: { ...defaultOptions.rateLimitHigh, ...overrides.rateLimitHigh },
     ipRateLimit: { ...defaultOptions.ipRateLimit, ...overrides.ipRateLimit },
     idempotency: { ...defaultOptions.idempotency, ...overrides.idempotency },
     images: { ...defaultOptions.images, ...overrides.images },

@@ -17,6 +17,8 @@ export interface Env {
   MAINTENANCE_QUEUE: Queue<MaintenanceMessage>;
   DEAD_LETTER_QUEUE?: Queue<unknown>;
   RATE_LIMITER?: RateLimit;
+  /** Per API key for tenants on the `high` plan. */
+  RATE_LIMITER_HIGH?: RateLimit;
   /** Per client IP, on the routes without an API key. */
   IP_RATE_LIMITER?: RateLimit;
   ASSETS?: Fetcher;
@@ -49,6 +51,11 @@ export interface Env {
   WEBHOOK_HOST_CONCURRENCY?: string;
   /** 202 answers from a pipeline service, each followed by no callback within an hour, before the image ends `error` (default 3). */
   PROCESSOR_MAX_WAITS?: string;
+  /**
+   * Browser origins allowed to call the API (CORS), comma-separated exact origins
+   * (`https://admin.example.com`) or `*`; unset = no cross-origin access (default deny).
+   */
+  CORS_ORIGINS?: string;
   /** Inbound sources may take their secret from env vars named *_WEBHOOK_SECRET (seed 002's set-up). */
   [name: `${string}_WEBHOOK_SECRET`]: string | undefined;
 }
@@ -116,6 +123,10 @@ export interface AppVariables {
   options: AppOptions;
   tenant: Tenant;
   apiKeyId: string;
+  /** What the presented key may do (null: everything) and its tenant's quota plan. */
+  keyGrant: { scopes: readonly string[] | null; plan: 'standard' | 'high' };
+  /** The dialect whose mounted app serves the request (its routes need `dialect:<name>`). */
+  dialect: string;
 }
 
 export interface AppEnv {
@@ -152,6 +163,7 @@ const EnvSchema = z.looseObject({
   IMAGE_URL_SECRET: z.string({ message: 'must be set (signs image URLs)' }).trim().min(16, 'must be at least 16 characters'),
   IMAGE_TRANSFORMS: binding('Images', 'input').optional(),
   RATE_LIMITER: binding('Rate Limiting', 'limit').optional(),
+  RATE_LIMITER_HIGH: binding('Rate Limiting', 'limit').optional(),
   ASSETS: binding('static assets', 'fetch').optional(),
   ADMIN_TOKEN: optionalText,
   ENVIRONMENT: optionalText,
@@ -163,7 +175,35 @@ const EnvSchema = z.looseObject({
   SECRETS_KEYS: optionalText,
   DELIVERY_TIMEOUT_MS: optionalText,
   KEY_CACHE_TTL_SECONDS: z.string().regex(/^\s*\d+\s*$/, 'must be a whole number of seconds').optional(),
+  CORS_ORIGINS: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      const bad = value === undefined ? [] : splitOrigins(value).filter((origin) => origin !== '*' && canonicalOrigin(origin) !== origin);
+      // Named, never quoted: settings' values stay out of answers and logs.
+      if (bad.length > 0) ctx.addIssue({ code: 'custom', message: `must be origins like https://app.example.com (scheme, host, optional port; comma-separated) or *: ${bad.length} entr${bad.length === 1 ? 'y is' : 'ies are'} not` });
+    }),
 });
+
+const splitOrigins = (value: string) => value.split(',').map((origin) => origin.trim()).filter(Boolean);
+
+/** `scheme://host[:port]` as browsers send it in `Origin`, or null when `value` is not only that. */
+function canonicalOrigin(value: string): string | null {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin !== 'null' ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CORS_ORIGINS as a list (`['*']` for any origin; empty = none), checked by `parseEnv` first. No env
+ * at all (the OpenAPI document generated in Node) allows none.
+ */
+export function corsOrigins(env: Pick<Env, 'CORS_ORIGINS'> | undefined): readonly string[] {
+  return env?.CORS_ORIGINS ? splitOrigins(env.CORS_ORIGINS) : [];
+}
 
 /** The Worker is misconfigured: names the settings (never their values). */
 export class EnvError extends Error {

@@ -1,14 +1,17 @@
-/** /v1/admin: tenants and API keys, behind ADMIN_TOKEN. */
+/** /v1/admin: tenants, API keys and dead-lettered work, behind ADMIN_TOKEN. */
 import { ipRateLimit } from '../auth/rate-limit';
 import { requireAdmin } from '../auth/require-admin';
 import { limitBodyTo, requireJson } from '../http/body';
 import { createRouter } from '../http/router';
 import { idempotency, OPERATOR_SCOPE } from '../idempotency/idempotency';
 import * as routes from './tenants.routes';
+import * as deadLetters from './dead-letters.routes';
+import { listDeadLetters, replayDeadLetter } from '../queues/dead-letters';
 import { createTenant, getTenant, issueKey, listKeys, revokeKey, updateTenant } from './tenants.service';
 import { registerFallback } from '../http/fallback';
 import { ApiError } from '../http/problem';
 import { noStore } from '../secrets/no-store';
+import { parseRfc3339 } from '../lib/dates';
 
 export function adminRouter() {
   const router = createRouter();
@@ -34,7 +37,8 @@ export function adminRouter() {
 
   router.openapi(routes.issueKeyRoute, async (c) => {
     const body = c.req.header('content-length') === '0' || !c.req.header('content-type') ? {} : c.req.valid('json');
-    const issued = await issueKey(c.env.DB, c.req.valid('param').id, body.name ?? 'unnamed');
+    const expiresAt = body.expiresAt === undefined ? undefined : parseRfc3339(body.expiresAt)!;
+    const issued = await issueKey(c.env.DB, c.req.valid('param').id, body.name ?? 'unnamed', { scopes: body.scopes, expiresAt });
     noStore(c);
     return c.json(issued, 201);
   });
@@ -46,6 +50,13 @@ export function adminRouter() {
     await revokeKey(c.env.DB, id, keyId);
     return c.body(null, 204);
   });
+
+  router.openapi(deadLetters.listDeadLettersRoute, async (c) => {
+    const { replayed, ...query } = c.req.valid('query');
+    return c.json(await listDeadLetters(c.env.DB, { ...query, replayed: replayed === undefined ? undefined : replayed === 'true' }), 200);
+  });
+
+  router.openapi(deadLetters.replayDeadLetterRoute, async (c) => c.json(await replayDeadLetter(c.env, c.req.valid('param').id), 200));
 
   // Admin paths answer their own 404/405: falling through would reach tenant-key authentication.
   registerFallback(router);

@@ -13,6 +13,7 @@ export interface TenantWithAliasesRow {
   name: string;
   default_currency: string;
   default_locale: string;
+  plan: string;
   created_at: number;
   updated_at: number;
   /** JSON array of the tenant's aliases, sorted. */
@@ -25,13 +26,13 @@ export interface AliasRow {
   alias: string;
 }
 
-/** ?1 id, ?2 name, ?3 default currency, ?4 default locale, ?5 now. */
-export const INSERT_TENANT = 'INSERT INTO tenants (id, name, default_currency, default_locale, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)';
+/** ?1 id, ?2 name, ?3 default currency, ?4 default locale, ?5 now, ?6 plan. */
+export const INSERT_TENANT = 'INSERT INTO tenants (id, name, default_currency, default_locale, created_at, updated_at, plan) VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)';
 
-/** ?1 id, ?2..?4 name, currency, locale (null: unchanged), ?5 now. */
+/** ?1 id, ?2..?4 name, currency, locale (null: unchanged), ?5 now, ?6 plan (null: unchanged). */
 export const UPDATE_TENANT = `
 UPDATE tenants SET name = COALESCE(?2, name), default_currency = COALESCE(?3, default_currency),
-  default_locale = COALESCE(?4, default_locale), updated_at = ?5 WHERE id = ?1`;
+  default_locale = COALESCE(?4, default_locale), plan = COALESCE(?6, plan), updated_at = ?5 WHERE id = ?1`;
 
 /** ?1 tenant. */
 export const DELETE_ALIASES = 'DELETE FROM tenant_aliases WHERE tenant_id = ?1';

@@ -40,7 +40,7 @@ export const updateTenantRoute = createRoute({
   path: '/tenants/{id}',
   tags,
   security,
-  summary: 'Edit name, aliases (replaced as a whole), default currency and locale',
+  summary: 'Edit name, aliases (replaced as a whole), default currency and locale, request quota plan',
   request: { params: TenantIdParam, body: jsonBody(UpdateTenantBody) },
   responses: { 200: json(TenantSchema, 'The tenant'), ...problems(400, 401, 403, 404, 409, 413, 415, 422, 429) },
 });
@@ -50,7 +50,7 @@ export const issueKeyRoute = createRoute({
   path: '/tenants/{id}/keys',
   tags,
   security,
-  summary: 'Issue another API key (shown once)',
+  summary: 'Issue another API key (shown once), optionally limited to scopes and with an expiry',
   request: { params: TenantIdParam, body: { required: false, content: { 'application/json': { schema: IssueKeyBody } } } },
   responses: { 201: json(IssuedApiKeySchema, 'Issued'), ...problems(400, 401, 403, 404, 413, 415, 422, 429) },
 });

@@ -2,6 +2,24 @@ import { z } from '@hono/zod-openapi';
 import { isCurrency } from '../catalog/model/currencies';
 import { canonicalLocale } from '../catalog/model/locale';
 import { ID_PATTERN } from '../catalog/model/product.schema';
+import { PLANS } from '../auth/plans';
+import { parseRfc3339 } from '../lib/dates';
+import { ALL_SCOPES, SCOPES } from '../auth/scopes';
+
+const Plan = z.enum(PLANS).openapi({
+  description: 'Request quota plan: `standard` (600 requests a minute per key) or `high` (6000); each is its own rate-limit binding',
+  example: 'high',
+});
+
+const ScopeName = z.enum([ALL_SCOPES, ...SCOPES]).openapi({ example: 'products:read' });
+const Scopes = z
+  .array(ScopeName)
+  .min(1)
+  .max(SCOPES.length + 1)
+  .openapi({
+    description: 'What the key may do; `*` (the default) is every scope. A dialect scope alone opens that dialect\'s routes.',
+    example: ['products:read', 'products:write', 'jobs:read'],
+  });
 
 export const Alias = z.string().regex(ID_PATTERN, 'Aliases are 1-128 characters of A-Z a-z 0-9 . _ : @ ~ -').openapi({ example: 'brand_123' });
 
@@ -18,6 +36,7 @@ export const CreateTenantBody = z
     aliases: z.array(Alias).max(50).default([]),
     defaultCurrency: Currency,
     defaultLocale: Locale,
+    plan: Plan.default('standard'),
   })
   .openapi('CreateTenant');
 
@@ -27,6 +46,7 @@ export const UpdateTenantBody = z
     aliases: z.array(Alias).max(50).optional(),
     defaultCurrency: Currency.optional(),
     defaultLocale: Locale.optional(),
+    plan: Plan.optional(),
   })
   .openapi('UpdateTenant');
 
@@ -37,6 +57,7 @@ export const TenantSchema = z
     aliases: z.array(z.string()),
     defaultCurrency: z.string(),
     defaultLocale: z.string(),
+    plan: Plan,
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -50,6 +71,8 @@ export const ApiKeySchema = z
     createdAt: z.string(),
     lastUsedAt: z.string().nullable(),
     revokedAt: z.string().nullable(),
+    scopes: z.array(z.string()).openapi({ description: '`["*"]`: every scope', example: ['products:read', 'jobs:read'] }),
+    expiresAt: z.string().nullable().openapi({ description: 'After this instant the key is refused like a revoked one', example: '2027-01-31T00:00:00.000Z' }),
   })
   .openapi('ApiKey');
 
@@ -59,7 +82,17 @@ export const IssuedApiKeySchema = ApiKeySchema.extend({
 
 export const CreatedTenantSchema = z.object({ tenant: TenantSchema, apiKey: IssuedApiKeySchema }).openapi('CreatedTenant');
 
-export const IssueKeyBody = z.strictObject({ name: z.string().min(1).max(200).optional() }).openapi('IssueApiKey');
+export const IssueKeyBody = z
+  .strictObject({
+    name: z.string().min(1).max(200).optional().openapi({ example: 'catalog reader' }),
+    scopes: Scopes.optional(),
+    expiresAt: z
+      .string()
+      .refine((value) => parseRfc3339(value) !== null, 'Must be an RFC 3339 date-time like 2027-01-31T00:00:00Z')
+      .optional()
+      .openapi({ format: 'date-time', description: 'Optional expiry, in the future', example: '2027-01-31T00:00:00Z' }),
+  })
+  .openapi('IssueApiKey');
 
 export const TenantIdParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
 export const KeyParams = z.object({

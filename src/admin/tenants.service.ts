@@ -2,6 +2,8 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { generateApiKey, type NewApiKey } from '../auth/api-keys';
 import { forgetKey, forgetTenant } from '../auth/tenant-lookup';
+import { parsePlan, type Plan } from '../auth/plans';
+import { ALL_SCOPES, parseGrant } from '../auth/scopes';
 import { database } from '../db/client';
 import { apiKeys } from '../db/schema';
 import { ApiError } from '../http/problem';
@@ -28,6 +30,8 @@ const shownKey = {
   createdAt: apiKeys.createdAt,
   lastUsedAt: apiKeys.lastUsedAt,
   revokedAt: apiKeys.revokedAt,
+  scopes: apiKeys.scopes,
+  expiresAt: apiKeys.expiresAt,
 };
 
 function renderKey(row: Pick<ApiKeyRow, keyof typeof shownKey>) {
@@ -38,12 +42,22 @@ function renderKey(row: Pick<ApiKeyRow, keyof typeof shownKey>) {
     createdAt: toIso(row.createdAt),
     lastUsedAt: toIso(row.lastUsedAt),
     revokedAt: toIso(row.revokedAt),
+    scopes: [...(parseGrant(row.scopes) ?? [ALL_SCOPES])],
+    expiresAt: toIso(row.expiresAt),
   };
 }
 
 /** A new key's row: its statement joins the tenant's batch when the tenant is created with it. */
-function newKeyRow(key: NewApiKey, tenantId: string, name: string, now: number): ApiKeyRow {
-  return { id: key.id, tenantId, name, prefix: key.prefix, hash: key.hash, createdAt: now, lastUsedAt: null, revokedAt: null };
+function newKeyRow(key: NewApiKey, tenantId: string, name: string, now: number, grant: KeyGrant = {}): ApiKeyRow {
+  // `*` among the scopes is every scope: stored as NULL, like the keys made before scopes existed.
+  const scopes = !grant.scopes || grant.scopes.includes(ALL_SCOPES) ? null : JSON.stringify([...new Set(grant.scopes)].sort());
+  return { id: key.id, tenantId, name, prefix: key.prefix, hash: key.hash, createdAt: now, lastUsedAt: null, revokedAt: null, scopes, expiresAt: grant.expiresAt ?? null };
+}
+
+export interface KeyGrant {
+  scopes?: string[] | undefined;
+  /** Milliseconds since the epoch. */
+  expiresAt?: number | undefined;
 }
 
 export async function getTenant(db: D1Database, id: string) {
@@ -58,6 +72,7 @@ export async function getTenant(db: D1Database, id: string) {
     aliases: JSON.parse(row.aliases) as string[],
     defaultCurrency: row.default_currency,
     defaultLocale: row.default_locale,
+    plan: parsePlan(row.plan),
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
   };
@@ -93,7 +108,7 @@ async function runAliasWrite(db: D1Database, statements: D1PreparedStatement[], 
 
 export async function createTenant(
   db: D1Database,
-  input: { name: string; aliases: string[]; defaultCurrency: string; defaultLocale: string },
+  input: { name: string; aliases: string[]; defaultCurrency: string; defaultLocale: string; plan?: Plan | undefined },
 ) {
   const aliases = [...new Set(input.aliases)];
   await assertAliasesFree(db, aliases, null);
@@ -103,7 +118,7 @@ export async function createTenant(
   await runAliasWrite(
     db,
     [
-      db.prepare(INSERT_TENANT).bind(id, input.name, input.defaultCurrency, input.defaultLocale, now),
+      db.prepare(INSERT_TENANT).bind(id, input.name, input.defaultCurrency, input.defaultLocale, now, input.plan ?? 'standard'),
       db.prepare(INSERT_ALIASES).bind(JSON.stringify(aliases), id),
       insertKeyStatement(db, newKeyRow(key, id, 'default', now)),
     ],
@@ -119,7 +134,7 @@ export async function createTenant(
 export async function updateTenant(
   db: D1Database,
   id: string,
-  patch: { name?: string | undefined; aliases?: string[] | undefined; defaultCurrency?: string | undefined; defaultLocale?: string | undefined },
+  patch: { name?: string | undefined; aliases?: string[] | undefined; defaultCurrency?: string | undefined; defaultLocale?: string | undefined; plan?: Plan | undefined },
 ) {
   const current = await getTenant(db, id);
   if (!current) throw new ApiError('not_found', `No tenant ${id}`);
@@ -127,7 +142,7 @@ export async function updateTenant(
   if (aliases) await assertAliasesFree(db, aliases, id);
   const now = Date.now();
   const statements = [
-    db.prepare(UPDATE_TENANT).bind(id, patch.name ?? null, patch.defaultCurrency ?? null, patch.defaultLocale ?? null, now),
+    db.prepare(UPDATE_TENANT).bind(id, patch.name ?? null, patch.defaultCurrency ?? null, patch.defaultLocale ?? null, now, patch.plan ?? null),
   ];
   if (aliases) {
     statements.push(
@@ -146,10 +161,13 @@ function insertKeyStatement(db: D1Database, row: ApiKeyRow): D1PreparedStatement
   return db.prepare(text).bind(...params);
 }
 
-export async function issueKey(db: D1Database, tenantId: string, name: string) {
+export async function issueKey(db: D1Database, tenantId: string, name: string, grant: KeyGrant = {}, now = Date.now()) {
   if (!(await getTenant(db, tenantId))) throw new ApiError('not_found', `No tenant ${tenantId}`);
+  if (grant.expiresAt !== undefined && grant.expiresAt <= now) {
+    throw new ApiError('validation_failed', 'Invalid or missing fields', [{ path: '/expiresAt', message: 'Must be in the future' }]);
+  }
   const key = await generateApiKey();
-  const row = newKeyRow(key, tenantId, name, Date.now());
+  const row = newKeyRow(key, tenantId, name, now, grant);
   await database(db).insert(apiKeys).values(row);
   return { ...renderKey(row), key: key.key };
 }

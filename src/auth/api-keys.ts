@@ -8,6 +8,8 @@
  */
 import { randomToken, sha256Hex } from '../lib/crypto';
 import { newId } from '../lib/ulid';
+import { parsePlan, type Plan } from './plans';
+import { type Grant, parseGrant } from './scopes';
 import { type KeyWithTenantRow, SELECT_LIVE_KEY_BY_HASH, SELECT_LIVE_KEY_BY_ID, TOUCH_KEY } from './auth.queries';
 import { cachedIdentity, type KeyIdentity } from './tenant-lookup';
 
@@ -42,8 +44,13 @@ export function presentedKey(headers: { authorization?: string | undefined; apiK
 /** `last_used_at` is written at most once a minute per key, after the response: no write per request. */
 const TOUCH_INTERVAL_MS = 60_000;
 
-/** The identity cache's record (auth/tenant-lookup.ts). */
+/** The identity cache's record (auth/tenant-lookup.ts): tenant, scopes, expiry and plan. */
 export type ResolvedKey = KeyIdentity;
+
+/** A key past its expiry counts as no key at all (401 like a revoked one). */
+export function isExpired(key: Pick<ResolvedKey, 'expiresAt'>, now = Date.now()): boolean {
+  return key.expiresAt !== null && key.expiresAt <= now;
+}
 
 /**
  * A live key (not revoked) and its tenant, by the key itself (its hash) or, for tokens minted from a
@@ -63,6 +70,9 @@ export async function tenantForKey(db: D1Database, key: string | { keyId: string
     return {
       keyId: row.key_id,
       lastUsedAt: row.last_used_at,
+      scopes: parseGrant(row.scopes),
+      expiresAt: row.expires_at,
+      plan: parsePlan(row.plan),
       tenant: { id: row.tenant_id, name: row.name, defaultCurrency: row.default_currency, defaultLocale: row.default_locale },
     };
   });
@@ -84,7 +94,8 @@ export async function authenticateKey(
   cacheTtlMs = 0,
 ): Promise<ResolvedKey | null> {
   const found = await tenantForKey(db, key, cacheTtlMs);
-  if (!found) return null;
+  // Checked on the record, not in SQL, so a cached record expires on time too.
+  if (!found || isExpired(found)) return null;
   const now = Date.now();
   const touch = touchKey(db, found.keyId, found.lastUsedAt, now);
   if (touch) {

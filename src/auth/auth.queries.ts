@@ -1,12 +1,16 @@
 /** The auth module's SQL: the one key lookup (and its `last_used_at`), and tenants named without a key. Reads only, but for the touch. */
 
-const SELECT_KEY = `SELECT k.id AS key_id, k.last_used_at, t.id AS tenant_id, t.name, t.default_currency, t.default_locale
+const SELECT_KEY = `SELECT k.id AS key_id, k.last_used_at, k.scopes, k.expires_at, t.plan, t.id AS tenant_id, t.name, t.default_currency, t.default_locale
 FROM api_keys AS k JOIN tenants AS t ON t.id = k.tenant_id`;
 
 /** A live key and its tenant, as both key lookups read it. */
 export interface KeyWithTenantRow {
   key_id: string;
   last_used_at: number | null;
+  /** JSON array, or NULL for every scope. */
+  scopes: string | null;
+  expires_at: number | null;
+  plan: string;
   tenant_id: string;
   name: string;
   default_currency: string;

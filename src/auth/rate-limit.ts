@@ -2,7 +2,7 @@
  * Rate limiting with the Workers rate-limit binding, which only answers allowed or refused over its
  * period; so `RateLimit-Policy` (draft-ietf-httpapi-ratelimit-headers) states the configured quota on
  * every response, and a refusal is a 429 with `Retry-After` set to the period.
- * Two bindings: RATE_LIMITER per API key (everything a key authenticates), IP_RATE_LIMITER per client
+ * Per API key (everything a key authenticates): one binding per plan (plans.ts); IP_RATE_LIMITER per client
  * IP (the routes without a key: admin, inbound pushes, signed image URLs, processor callbacks, GeSmart
  * login and webhook), checked before anything else, body reading included.
  * Without a binding (an embedding app that declared none) requests are not limited.
@@ -10,8 +10,9 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
 import { ApiError } from '../http/problem';
+import { type Plan, planLimiter, planQuota } from './plans';
 
-export function rateLimitPolicyHeader(limit: number, periodSeconds: number, scope: 'per-key' | 'per-ip' = 'per-key'): string {
+export function rateLimitPolicyHeader(limit: number, periodSeconds: number, scope = 'per-key'): string {
   return `"${scope}";q=${limit};w=${periodSeconds}`;
 }
 
@@ -24,16 +25,21 @@ export function rateLimitPolicy(): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** Throws the 429 when this API key is over its quota. */
-export async function enforceKeyLimit(c: Context<AppEnv>, keyId: string): Promise<void> {
-  const limiter = c.env.RATE_LIMITER;
+/**
+ * Throws the 429 when this API key is over its plan's quota, and states that plan's policy on the
+ * response (the header set before authentication stated the standard plan's).
+ */
+export async function enforceKeyLimit(c: Context<AppEnv>, keyId: string, plan: Plan = c.get('keyGrant')?.plan ?? 'standard'): Promise<void> {
+  const { policy, limit, periodSeconds } = planQuota(plan, c.get('options'));
+  const header = rateLimitPolicyHeader(limit, periodSeconds, policy);
+  c.header('RateLimit-Policy', header);
+  const limiter = planLimiter(plan, c.env);
   if (!limiter) return;
   const { success } = await limiter.limit({ key: keyId });
   if (success) return;
-  const { limit, periodSeconds } = c.get('options').rateLimit;
   throw new ApiError('rate_limited', `This API key made more than ${limit} requests in ${periodSeconds} s`, undefined, {
     'Retry-After': String(periodSeconds),
-    'RateLimit-Policy': rateLimitPolicyHeader(limit, periodSeconds),
+    'RateLimit-Policy': header,
   });
 }
 

@@ -20,6 +20,7 @@ export function requireApiKey(): MiddlewareHandler<AppEnv> {
     if (!found) throw new ApiError('unauthorized', 'The API key is not valid', undefined, challenge);
     c.set('tenant', found.tenant);
     c.set('apiKeyId', found.keyId);
+    c.set('keyGrant', { scopes: found.scopes, plan: found.plan });
     await next();
   };
 }

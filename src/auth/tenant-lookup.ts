@@ -7,6 +7,8 @@
 import type { AppOptions } from '../config';
 import type { Tenant } from '../env';
 import { LruTtlCache } from '../lib/lru-ttl-cache';
+import type { Plan } from './plans';
+import type { Grant } from './scopes';
 import { ALIAS_OF_TENANT, SELECT_TENANT_BY_ID, SELECT_TENANT_BY_NAME, type TenantRow } from './auth.queries';
 
 // ---- the identity cache ------------------------------------------------------------------------
@@ -21,6 +23,12 @@ export interface KeyIdentity {
   tenant: Tenant;
   /** When `last_used_at` was last written (it is written at most once a minute). */
   lastUsedAt: number | null;
+  /** What the key may do (null: everything); checked per route by require-scope.ts. */
+  scopes: Grant;
+  /** Past this instant (ms) the key is refused like a revoked one (checked on every use, cached or not). */
+  expiresAt: number | null;
+  /** The tenant's request quota plan. */
+  plan: Plan;
 }
 
 /**

@@ -15,6 +15,7 @@ import { canonicalJson } from '../lib/canonical-json';
 import { MONEY_FORMAT_LEGACY_OUT_OF_RANGE, MONEY_FORMAT_MICROS, toMicrosDoc } from './model/money-doc';
 import type { ProductDoc } from './model/product-doc';
 import { ANY_UNCONVERTED, CONVERT_ROWS, NEXT_UNCONVERTED, type UnconvertedRow } from './money-backfill.queries';
+import { retryAfterFailure } from '../lib/retry-reason';
 
 /** Rows per message: 100 documents of up to ~50 KB stay well inside one invocation's memory and time. */
 export const BACKFILL_SLICE = 100;
@@ -64,7 +65,7 @@ export async function handleMaintenanceBatch(batch: MessageBatch<MaintenanceMess
       message.ack();
     } catch (error) {
       console.error(JSON.stringify({ level: 'error', message: 'money backfill slice failed', error: String(error) }));
-      message.retry({ delaySeconds: Math.min(300, 10 * 2 ** message.attempts) });
+      retryAfterFailure(message, error, Math.min(300, 10 * 2 ** message.attempts));
     }
   }
 }

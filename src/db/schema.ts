@@ -20,6 +20,8 @@ export const tenants = sqliteTable('tenants', {
   eventSeq: integer('event_seq').notNull().default(0),
   /** Last event `seq` fanned out to webhook deliveries (the fan-out watermark). */
   fanoutSeq: integer('fanout_seq').notNull().default(0),
+  /** Request quota plan (`standard` | `high`): picks the rate-limit binding; set by admin. */
+  plan: text('plan').notNull().default('standard'),
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
 });
@@ -47,6 +49,10 @@ export const apiKeys = sqliteTable(
     createdAt: integer('created_at').notNull(),
     lastUsedAt: integer('last_used_at'),
     revokedAt: integer('revoked_at'),
+    /** JSON array of scopes (`products:read`, `dialect:genera`, ...); NULL = every scope (keys made before scopes). */
+    scopes: text('scopes'),
+    /** Past this instant (ms) the key is refused like a revoked one; NULL = never. */
+    expiresAt: integer('expires_at'),
   },
   (t) => [uniqueIndex('api_keys_hash').on(t.hash), index('api_keys_tenant').on(t.tenantId)],
 );
@@ -239,6 +245,25 @@ export const deadLetters = sqliteTable('dead_letters', {
   body: text('body').notNull(),
   attempts: integer('attempts').notNull(),
   createdAt: integer('created_at').notNull(),
+  /** Why the message died: the last error its consumer reported, or that none was reported. NULL on rows from before. */
+  reason: text('reason'),
+  /** The tenant and job the work belongs to, when the message names them (for listing and replay). */
+  tenantId: text('tenant_id'),
+  jobId: text('job_id'),
+  /** When an operator replayed it (once: a second replay changes nothing). */
+  replayedAt: integer('replayed_at'),
+});
+
+/**
+ * The last failure a consumer reported for a message still being retried, keyed by a hash of its
+ * queue and body (a dead-lettered copy has the same body): the dead-letter consumer reads its reason here.
+ */
+export const queueFailures = sqliteTable('queue_failures', {
+  fingerprint: text('fingerprint').primaryKey(),
+  queue: text('queue').notNull(),
+  reason: text('reason').notNull(),
+  attempts: integer('attempts').notNull(),
+  updatedAt: integer('updated_at').notNull(),
 });
 
 /** Outgoing webhook subscriptions. */

@@ -12,6 +12,7 @@ import type { ImageLimits } from './probe';
 import { settleProductStatements } from './processing-status';
 import { GIVE_UP_IMAGE } from './processing-status.queries';
 import { unfinishedImageFailedStatements } from '../events/outbox';
+import { retryAfterFailure } from '../lib/retry-reason';
 
 export async function handleIngestBatch(batch: MessageBatch<IngestMessage>, env: Env, limits: ImageLimits): Promise<void> {
   const tenants = new Set<string>();
@@ -23,7 +24,7 @@ export async function handleIngestBatch(batch: MessageBatch<IngestMessage>, env:
       else message.ack();
     } catch (err) {
       console.error(JSON.stringify({ level: 'error', message: 'ingest failed', products: productsOf(message.body), error: String(err) }));
-      message.retry({ delaySeconds: backoffSeconds(message.attempts) });
+      retryAfterFailure(message, err, backoffSeconds(message.attempts));
     }
   }
   // Image events were written: let the webhook fan-out see them now rather than at the next cron.

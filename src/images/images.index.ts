@@ -1,8 +1,8 @@
 /** /v1/images, /v1/products/{id}/images, /v1/processors; and the content route (API key or signed URL). */
 import type { Context } from 'hono';
-import { presentedKey } from '../auth/api-keys';
+import { authenticateKey, presentedKey } from '../auth/api-keys';
 import { enforceIpLimit, enforceKeyLimit, ipRateLimit } from '../auth/rate-limit';
-import { tenantForKey } from '../auth/require-api-key';
+import { assertScope } from '../auth/require-scope';
 import { requestBase } from '../http/request-base';
 import type { AppEnv } from '../env';
 import { limitBodyTo, requireJson } from '../http/body';
@@ -76,13 +76,14 @@ export function imageContentRouter() {
       return serveContent(c.env.IMAGES, image.tenant_id, v, variant, c.req.raw, true) as never;
     }
     const key = presentedKey({ authorization: c.req.header('authorization'), apiKey: c.req.header('x-api-key') });
-    const found = key ? await tenantForKey(c.env.DB, key) : null;
+    const found = key ? await authenticateKey(c.env.DB, key, (p) => c.executionCtx.waitUntil(p)) : null;
     if (!found) {
       // Guessing keys here is limited like any keyless request.
       await enforceIpLimit(c);
       throw new ApiError('unauthorized', 'Send an API key, or use a signed image URL', undefined, { 'WWW-Authenticate': 'Bearer realm="shelfsync"' });
     }
-    await enforceKeyLimit(c, found.keyId);
+    await enforceKeyLimit(c, found.keyId, found.plan);
+    assertScope(found.scopes, 'images:read');
     const image = await findImage(c.env.DB, found.tenant.id, id);
     if (!image) throw new ApiError('not_found', 'No such image');
     if (!image.sha256) throw new ApiError('not_found', `The image is ${image.status}: no bytes are stored yet`);

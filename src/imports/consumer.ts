@@ -5,6 +5,7 @@ import type { Env, ImportMessage } from '../env';
 import { backoffSeconds } from '../lib/backoff';
 import { importsToWake } from './imports.repository';
 import { processImport } from './process-import';
+import { retryAfterFailure } from '../lib/retry-reason';
 
 export async function handleImportBatch(batch: MessageBatch<ImportMessage>, env: Env, options: AppOptions): Promise<void> {
   for (const message of batch.messages) {
@@ -14,7 +15,7 @@ export async function handleImportBatch(batch: MessageBatch<ImportMessage>, env:
       message.ack();
     } catch (err) {
       console.error(JSON.stringify({ level: 'error', message: 'import chunk failed', jobId: message.body.jobId, error: String((err as Error)?.stack ?? err) }));
-      message.retry({ delaySeconds: backoffSeconds(message.attempts) });
+      retryAfterFailure(message, err, backoffSeconds(message.attempts));
     }
   }
 }

@@ -10,6 +10,7 @@ import { failJobStatement } from '../jobs/job-statements';
 import { pendingWork } from '../lib/pending';
 import type { InboundFormats } from './formats';
 import { inboundPayloadKey } from './receive';
+import { retryAfterFailure } from '../lib/retry-reason';
 
 /** `formats` and `options`: the worker's, resolved once at the composition root. */
 export async function applyInbound(env: Env, message: InboundMessage, formats: InboundFormats, options: AppOptions): Promise<void> {
@@ -51,7 +52,7 @@ export async function handleInboundBatch(batch: MessageBatch<InboundMessage>, en
       message.ack();
     } catch (err) {
       console.error(JSON.stringify({ level: 'error', message: 'inbound apply failed', jobId: message.body.jobId, error: String(err) }));
-      message.retry({ delaySeconds: backoffSeconds(message.attempts) });
+      retryAfterFailure(message, err, backoffSeconds(message.attempts));
     }
   }
 }

@@ -14,6 +14,7 @@ import {
   FINISH_RENAME_JOB,
   FINISH_WRITE_JOB,
   READ_JOB_STATUS,
+  REOPEN_FAILED_JOB,
   START_JOB,
 } from './jobs.queries';
 
@@ -78,6 +79,11 @@ export function finishJobsOfClosedRoundsStatements(db: D1Database, tenantId: str
 /** A job given up on, if still unfinished. */
 export function failJobStatement(db: D1Database, jobId: string, now: number): D1PreparedStatement {
   return db.prepare(FAIL_JOB).bind(jobId, now);
+}
+
+/** A failed job reopened (`processing`) because its dead-lettered work is replayed; `writesOpen`: its owner adds slices (an import). */
+export function reopenFailedJobStatement(db: D1Database, tenantId: string, jobId: string, writesOpen: boolean): D1PreparedStatement {
+  return db.prepare(REOPEN_FAILED_JOB).bind(jobId, tenantId, writesOpen ? 1 : 0);
 }
 
 /** The job's status as the batch left it (read in the same batch: the one rule, not a copy of it). */

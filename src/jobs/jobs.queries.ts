@@ -110,6 +110,13 @@ WHERE status = 'processing' AND writes_open = 0
 export const FAIL_JOB = `
 UPDATE jobs SET status = 'failed', writes_open = 0, completed_at = ?2 WHERE id = ?1 AND status IN ('pending', 'processing')`;
 
+/**
+ * A failed job whose dead-lettered work an operator replays: `processing` again, unfinished, its
+ * owner feeding it again when `?3` (an import). ?1 job, ?2 tenant, ?3 writes_open.
+ */
+export const REOPEN_FAILED_JOB = `
+UPDATE jobs SET status = 'processing', completed_at = NULL, writes_open = ?3 WHERE id = ?1 AND tenant_id = ?2 AND status = 'failed'`;
+
 /** ?1 job. */
 /** The whole row (rows: JobRow): a write answers its job from its own batch, without a read after it. */
 export const READ_JOB_STATUS = `SELECT * FROM jobs WHERE id = ?1`;

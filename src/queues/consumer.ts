@@ -13,6 +13,7 @@ import { handleDeliverBatch, handleEventsBatch } from '../webhooks/consumers';
 import type { InboundFormats } from '../inbound/formats';
 import type { PayloadFormats } from '../webhooks/payload';
 import { recordDeadLetters } from './dead-letter';
+import { observeBatch } from './observed-batch';
 import { noteIsolateActive } from '../lib/sweep-mode';
 
 /**
@@ -25,7 +26,13 @@ export interface Composition {
   inboundFormats: InboundFormats;
 }
 
-export async function handleQueue(batch: MessageBatch<unknown>, env: Env, composition: Composition): Promise<void> {
+/** Every batch is observed: one log line each, and the reason of each retry kept for its dead letter. */
+export function handleQueue(batch: MessageBatch<unknown>, env: Env, composition: Composition): Promise<void> {
+  // The dead-letter queue's own failures have no later dead letter to explain.
+  return observeBatch(batch, env, (observed) => dispatch(observed, env, composition), { recordFailures: batch.queue !== 'shelfsync-dead-letter' });
+}
+
+async function dispatch(batch: MessageBatch<unknown>, env: Env, composition: Composition): Promise<void> {
   const { options } = composition;
   // Claims are only taken here: the recovery sweep must know this isolate was already working.
   noteIsolateActive();

@@ -1,19 +1,22 @@
 /**
  * The dead-letter consumer: a local queue without a consumer drops messages silently, so every
  * message that exhausted its retries is written to `dead_letters` for operators (one D1 statement per
- * message batch), then acked. Ingest messages also mark their product's unfinished images `error`;
+ * message batch), with the reason it died (the last failure its consumer reported, see
+ * observed-batch.ts), then acked. Ingest messages also mark their product's unfinished images `error`;
  * inbound pushes and imports end their job `failed`.
  */
 import type { Env, IngestMessage } from '../env';
 import { failIngestMessage } from '../images/consumers';
 import { failJobStatement } from '../jobs/job-statements';
 import { newId } from '../lib/ulid';
+import { DELETE_FAILURES, FAIL_IMPORT, type FailureRow, INSERT_DEAD_LETTERS, SELECT_FAILURES } from './dead-letter.queries';
+import { messageFingerprint } from './observed-batch';
 
 /**
  * The queue a dead message came from. Cloudflare hands the dead-letter consumer its own queue name
  * only, so the origin is read from the message's kind (one kind per queue, see consumer.ts).
  */
-const ORIGIN_BY_KIND: Record<string, string> = {
+export const ORIGIN_BY_KIND: Record<string, string> = {
   events: 'shelfsync-events',
   deliver: 'shelfsync-deliveries',
   ingest: 'shelfsync-ingest',
@@ -22,33 +25,53 @@ const ORIGIN_BY_KIND: Record<string, string> = {
   'money-backfill': 'shelfsync-maintenance',
 };
 
-function originQueue(body: unknown, fallback: string): string {
+export function originQueue(body: unknown, fallback: string): string {
   const kind = (body as { kind?: unknown } | null)?.kind;
   return (typeof kind === 'string' && ORIGIN_BY_KIND[kind]) || fallback;
 }
 
+/** What the body says the work belongs to (wake-ups for a whole queue name no tenant or job). */
+function owner(body: unknown): { tenantId: string | null; jobId: string | null } {
+  const b = (body ?? {}) as { tenantId?: unknown; jobId?: unknown };
+  return { tenantId: typeof b.tenantId === 'string' ? b.tenantId : null, jobId: typeof b.jobId === 'string' ? b.jobId : null };
+}
+
+/** No failure was reported for the message: its consumer never returned (time or memory limit, a restart). */
+export const NO_REPORTED_FAILURE = 'No error was reported: the consumer did not finish (CPU or memory limit, or its isolate ended)';
+
 export async function recordDeadLetters(batch: MessageBatch<unknown>, env: Env): Promise<void> {
+  const now = Date.now();
+  const dead = await Promise.all(
+    batch.messages.map(async (m) => {
+      const queue = originQueue(m.body, batch.queue);
+      return { message: m, queue, fingerprint: await messageFingerprint(queue, m.body) };
+    }),
+  );
+  const fingerprints = JSON.stringify(dead.map((d) => d.fingerprint));
+  const { results: failures } = await env.DB.prepare(SELECT_FAILURES).bind(fingerprints).all<FailureRow>();
+  const failureOf = new Map(failures.map((f) => [f.fingerprint, f]));
+
   // Work that has an owner in D1 is closed there first: images end `error` with the reason.
-  for (const message of batch.messages) {
+  for (const { message } of dead) {
     const body = message.body as { kind?: string };
     if (body?.kind === 'ingest') await failIngestMessage(env, body as IngestMessage, message.attempts);
     if (body?.kind === 'inbound' || body?.kind === 'import') {
       const { jobId } = body as { jobId: string };
-      const now = Date.now();
       await env.DB.batch([
         failJobStatement(env.DB, jobId, now),
-        env.DB.prepare("UPDATE imports SET status = 'failed', note = ?2, completed_at = ?3, updated_at = ?3 WHERE job_id = ?1 AND status IN ('pending', 'processing')")
-          .bind(jobId, `Processing gave up after ${message.attempts} attempts`, now),
+        env.DB.prepare(FAIL_IMPORT).bind(jobId, `Processing gave up after ${message.attempts} attempts`, now),
       ]);
     }
   }
-  const now = Date.now();
-  const rows = batch.messages.map((m) => ({ id: newId('dl', now), queue: originQueue(m.body, batch.queue), body: JSON.stringify(m.body), attempts: m.attempts }));
-  await env.DB.prepare(
-    `INSERT INTO dead_letters (id, queue, body, attempts, created_at)
-     SELECT j.value ->> 'id', j.value ->> 'queue', j.value ->> 'body', j.value ->> 'attempts', ?1 FROM json_each(?2) AS j`,
-  )
-    .bind(now, JSON.stringify(rows))
-    .run();
+  const rows = dead.map(({ message, queue, fingerprint }) => ({
+    id: newId('dl', now),
+    queue,
+    body: JSON.stringify(message.body),
+    // The dead-letter queue may count its own deliveries from 1: the origin's count is the one that matters.
+    attempts: Math.max(message.attempts, failureOf.get(fingerprint)?.attempts ?? 0),
+    reason: failureOf.get(fingerprint)?.reason ?? NO_REPORTED_FAILURE,
+    ...owner(message.body),
+  }));
+  await env.DB.batch([env.DB.prepare(INSERT_DEAD_LETTERS).bind(now, JSON.stringify(rows)), env.DB.prepare(DELETE_FAILURES).bind(fingerprints)]);
   batch.ackAll();
 }

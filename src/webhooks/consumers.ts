@@ -10,6 +10,7 @@ import { attemptDeliveries, CONCURRENCY, hostConcurrency } from './deliver';
 import type { PayloadFormats } from './payload';
 import { fanOutTenant } from './fanout';
 import { wakeFanout } from '../events/wake';
+import { retryAfterFailure } from '../lib/retry-reason';
 
 /** Fan out every tenant named in the batch, then make the first attempts together (one pool of 6). */
 export async function handleEventsBatch(batch: MessageBatch<EventsMessage>, env: Env, formats: PayloadFormats): Promise<void> {
@@ -25,7 +26,7 @@ export async function handleEventsBatch(batch: MessageBatch<EventsMessage>, env:
       for (const m of messages) m.ack();
     } catch (err) {
       console.error(JSON.stringify({ level: 'error', message: 'fan-out failed', tenantId, error: String(err) }));
-      for (const m of messages) m.retry({ delaySeconds: backoffSeconds(m.attempts) });
+      for (const m of messages) retryAfterFailure(m, err, backoffSeconds(m.attempts));
     }
   }
   // The rows exist now; if attempting fails, the cron retries them when due. Nothing is lost. The
@@ -51,6 +52,6 @@ export async function handleDeliverBatch(batch: MessageBatch<DeliverMessage>, en
     batch.ackAll();
   } catch (err) {
     console.error(JSON.stringify({ level: 'error', message: 'delivery batch failed', error: String(err) }));
-    for (const m of batch.messages) m.retry({ delaySeconds: backoffSeconds(m.attempts) });
+    for (const m of batch.messages) retryAfterFailure(m, err, backoffSeconds(m.attempts));
   }
 }

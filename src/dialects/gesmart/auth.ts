@@ -10,6 +10,7 @@ import { sign, verify } from 'hono/jwt';
 import { authenticateKey } from '../../auth/api-keys';
 import { rateLimit } from '../../auth/rate-limit';
 import { keyCacheTtlMs } from '../../auth/tenant-lookup';
+import { assertDialectScope } from '../../auth/require-scope';
 import type { AppEnv } from '../../env';
 import { ApiError } from '../../http/problem';
 
@@ -34,6 +35,7 @@ export async function login(c: Context<AppEnv>, apiKey: string): Promise<{ token
   if (!secret) throw new ApiError('unauthorized', 'Login is disabled on this server (JWT_SECRET is not configured)', undefined, CHALLENGE);
   const found = await authenticateKey(c.env.DB, apiKey, (p) => c.executionCtx.waitUntil(p), keyCacheTtlMs(c.env, c.get('options')));
   if (!found) throw new ApiError('unauthorized', 'Invalid API key', undefined, CHALLENGE);
+  assertDialectScope(c, found.scopes);
   const now = Math.floor(Date.now() / 1000);
   const token = await sign({ sub: found.tenant.id, kid: found.keyId, aud: AUDIENCE, iat: now, exp: now + TOKEN_TTL_SECONDS }, secret, 'HS256');
   return { token, expiresIn: TOKEN_TTL_SECONDS };
@@ -62,6 +64,11 @@ export function requireToken(): MiddlewareHandler<AppEnv> {
     if (!found) throw invalid;
     c.set('tenant', found.tenant);
     c.set('apiKeyId', found.keyId);
-    await limit(c, next);
+    c.set('keyGrant', { scopes: found.scopes, plan: found.plan });
+    // The token names the key (`kid`): that key's scopes apply to every request made with it.
+    await limit(c, async () => {
+      assertDialectScope(c, found.scopes);
+      await next();
+    });
   };
 }

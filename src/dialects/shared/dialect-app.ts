@@ -53,6 +53,12 @@ export function createDialectApp(options: DialectOptions) {
     },
   });
 
+  // Whose routes these are: the key must hold `dialect:<name>` (auth/require-scope.ts).
+  app.use('*', async function nameDialect(c, next) {
+    c.set('dialect', options.name);
+    await next();
+  });
+
   app.onError((err, c) => {
     const known = toApiError(err);
     if (known) {

@@ -8,6 +8,7 @@ import type { MiddlewareHandler } from 'hono';
 import { authenticateKey } from '../../auth/api-keys';
 import { rateLimit } from '../../auth/rate-limit';
 import { keyCacheTtlMs } from '../../auth/tenant-lookup';
+import { assertDialectScope } from '../../auth/require-scope';
 import type { AppEnv } from '../../env';
 import { ApiError } from '../../http/problem';
 
@@ -29,6 +30,11 @@ export function dialectKeyAuth(sources: KeySource[]): MiddlewareHandler<AppEnv> 
     if (!found) throw new ApiError('unauthorized', 'Invalid API key');
     c.set('tenant', found.tenant);
     c.set('apiKeyId', found.keyId);
-    await limit(c, next);
+    c.set('keyGrant', { scopes: found.scopes, plan: found.plan });
+    // Counted like every request of the key, then refused if the key lacks the dialect's scope (as on /v1).
+    await limit(c, async () => {
+      assertDialectScope(c, found.scopes);
+      await next();
+    });
   };
 }

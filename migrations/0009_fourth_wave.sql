@@ -1,3 +1,17 @@
+CREATE TABLE `queue_failures` (
+	`fingerprint` text PRIMARY KEY NOT NULL,
+	`queue` text NOT NULL,
+	`reason` text NOT NULL,
+	`attempts` integer NOT NULL,
+	`updated_at` integer NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE `api_keys` ADD `scopes` text;--> statement-breakpoint
+ALTER TABLE `api_keys` ADD `expires_at` integer;--> statement-breakpoint
+ALTER TABLE `dead_letters` ADD `reason` text;--> statement-breakpoint
+ALTER TABLE `dead_letters` ADD `tenant_id` text;--> statement-breakpoint
+ALTER TABLE `dead_letters` ADD `job_id` text;--> statement-breakpoint
+ALTER TABLE `dead_letters` ADD `replayed_at` integer;--> statement-breakpoint
 ALTER TABLE `products` ADD `brand` text GENERATED ALWAYS AS (json_extract(data, '$.brand')) VIRTUAL;--> statement-breakpoint
 ALTER TABLE `products` ADD `gtin` text GENERATED ALWAYS AS (json_extract(data, '$.gtin')) VIRTUAL;--> statement-breakpoint
 ALTER TABLE `products` ADD `item_group_id` text GENERATED ALWAYS AS (json_extract(data, '$.itemGroupId')) VIRTUAL;--> statement-breakpoint
@@ -8,6 +22,7 @@ CREATE INDEX `products_tenant_gtin` ON `products` (`tenant_id`,`gtin`,`number`) 
 CREATE INDEX `products_tenant_item_group` ON `products` (`tenant_id`,`item_group_id`,`number`) WHERE item_group_id IS NOT NULL;--> statement-breakpoint
 CREATE INDEX `products_tenant_active` ON `products` (`tenant_id`,`active`,`number`) WHERE active IS NOT NULL;--> statement-breakpoint
 CREATE INDEX `products_tenant_product_type` ON `products` (`tenant_id`,`product_type`,`number`) WHERE product_type IS NOT NULL;--> statement-breakpoint
+ALTER TABLE `tenants` ADD `plan` text DEFAULT 'standard' NOT NULL;--> statement-breakpoint
 CREATE INDEX `jobs_tenant_status` ON `jobs` (`tenant_id`,`status`,`id`);--> statement-breakpoint
 -- Custom SQL (drizzle-kit cannot generate it; re-append after regenerating): the title search
 -- (`GET /v1/products?q=`). One FTS5 row per product, keyed by the product's rowid, with the tenant

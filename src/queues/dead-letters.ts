@@ -1,0 +1,100 @@
+/**
+ * Dead-lettered work for operators: list it, and replay it. A replay sends the message back to the
+ * queue it came from and, for work that belongs to a job (an inbound push, an import), reopens that
+ * job first (`processing` again; the consumer ends it again). Replays are idempotent: the first one
+ * marks the record (`replayed_at`, a conditional update), any later one changes nothing and sends
+ * nothing. If the message cannot be sent, the mark is taken back and the caller gets a 503.
+ */
+import type { Env } from '../env';
+import { ApiError } from '../http/problem';
+import { reopenFailedJobStatement } from '../jobs/job-statements';
+import { toIso } from '../lib/time';
+import {
+  type DeadLetterRow,
+  LIST_DEAD_LETTERS,
+  MARK_REPLAYED,
+  REOPEN_IMPORT,
+  SELECT_DEAD_LETTER,
+  UNMARK_REPLAYED,
+} from './dead-letter.queries';
+
+export function renderDeadLetter(row: DeadLetterRow) {
+  return {
+    id: row.id,
+    queue: row.queue,
+    reason: row.reason,
+    attempts: row.attempts,
+    tenantId: row.tenant_id,
+    jobId: row.job_id,
+    body: JSON.parse(row.body) as unknown,
+    createdAt: toIso(row.created_at),
+    replayedAt: toIso(row.replayed_at),
+  };
+}
+
+export async function listDeadLetters(
+  db: D1Database,
+  filter: { cursor?: string | undefined; queue?: string | undefined; tenantId?: string | undefined; replayed?: boolean | undefined; limit: number },
+) {
+  const replayed = filter.replayed === undefined ? null : filter.replayed ? 1 : 0;
+  const { results } = await db
+    .prepare(LIST_DEAD_LETTERS)
+    .bind(filter.cursor ?? null, filter.queue ?? null, filter.tenantId ?? null, replayed, filter.limit + 1)
+    .all<DeadLetterRow>();
+  const page = results.slice(0, filter.limit);
+  return { data: page.map(renderDeadLetter), nextCursor: results.length > filter.limit ? page.at(-1)!.id : null };
+}
+
+/** The producer of each queue a dead letter can come from. */
+function producer(env: Env, queue: string): Queue<unknown> | undefined {
+  const byName: Record<string, Queue<unknown> | undefined> = {
+    'shelfsync-events': env.EVENTS_QUEUE,
+    'shelfsync-deliveries': env.DELIVERIES_QUEUE,
+    'shelfsync-ingest': env.INGEST_QUEUE,
+    'shelfsync-imports': env.IMPORTS_QUEUE,
+    'shelfsync-inbound': env.INBOUND_QUEUE,
+    'shelfsync-maintenance': env.MAINTENANCE_QUEUE,
+  };
+  return byName[queue];
+}
+
+/**
+ * Ingest work is not replayed here: when its message died, its images ended `error` and their
+ * processing round closed, so there is no open work left to wake; writing the product again (with
+ * `?refresh=true` for URLs) processes its images anew.
+ */
+const NOT_REPLAYABLE: Record<string, string> = {
+  'shelfsync-ingest': 'Image work is not replayed: its images already ended `error`. Write the product again (PUT with ?refresh=true) to process them anew',
+};
+
+export async function replayDeadLetter(env: Env, id: string, now = Date.now()): Promise<{ replayed: boolean; deadLetter: ReturnType<typeof renderDeadLetter> }> {
+  const db = env.DB;
+  const row = await db.prepare(SELECT_DEAD_LETTER).bind(id).first<DeadLetterRow>();
+  if (!row) throw new ApiError('not_found', `No dead letter ${id}`);
+  if (row.replayed_at !== null) return { replayed: false, deadLetter: renderDeadLetter(row) };
+  const refusal = NOT_REPLAYABLE[row.queue];
+  if (refusal) throw new ApiError('conflict', refusal);
+  const queue = producer(env, row.queue);
+  if (!queue) throw new ApiError('conflict', `Messages of ${row.queue} cannot be replayed by this Worker`);
+
+  const statements = [db.prepare(MARK_REPLAYED).bind(id, now)];
+  const body = JSON.parse(row.body) as { kind?: string };
+  if (row.job_id && row.tenant_id && (body.kind === 'import' || body.kind === 'inbound')) {
+    statements.push(reopenFailedJobStatement(db, row.tenant_id, row.job_id, body.kind === 'import'));
+    if (body.kind === 'import') statements.push(db.prepare(REOPEN_IMPORT).bind(row.job_id, now));
+  }
+  // One transaction: the mark and the reopened job together, or neither. A concurrent replay that
+  // marked first leaves this mark unchanged, and then nothing in this batch may count.
+  const [mark] = await db.batch(statements);
+  if ((mark?.meta.changes ?? 0) === 0) {
+    const current = (await db.prepare(SELECT_DEAD_LETTER).bind(id).first<DeadLetterRow>())!;
+    return { replayed: false, deadLetter: renderDeadLetter(current) };
+  }
+  try {
+    await queue.send(body);
+  } catch (err) {
+    await db.prepare(UNMARK_REPLAYED).bind(id, now).run();
+    throw err;
+  }
+  return { replayed: true, deadLetter: renderDeadLetter({ ...row, replayed_at: now }) };
+}

@@ -36,6 +36,7 @@ import { ApiError } from './http/problem';
 import { requestId } from './http/request-id';
 import { createRouter } from './http/router';
 import { jobsRouter } from './jobs/jobs.index';
+import { statsRouter } from './stats/stats.index';
 import { webhooksRouter } from './webhooks/webhooks.index';
 import { payloadFormats } from './webhooks/payload';
 import { DIALECT_NAMES, dialectInboundFormats, dialectPayloadFormats, mountDialects } from './dialects';
@@ -107,6 +108,7 @@ export function buildApp(composition: Composition) {
   v1.route('/', inboundSourcesRouter(composition.inboundFormats));
   v1.route('/', imagesRouter());
   v1.route('/', importsRouter());
+  v1.route('/', statsRouter());
   app.route('/v1', v1);
   // Each dialect's explorer over its own document; registered first, as the dialects end in catch-alls.
   for (const name of DIALECT_NAMES) registerExplorer(app, `Shelfsync: ${name} compatibility API`, `/compat/${name}`);

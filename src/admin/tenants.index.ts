@@ -9,6 +9,7 @@ import { createTenant, getTenant, issueKey, listKeys, revokeKey, updateTenant } 
 import { registerFallback } from '../http/fallback';
 import { ApiError } from '../http/problem';
 import { noStore } from '../secrets/no-store';
+import { adminStatsRoute, statsFor } from '../stats/stats.index';
 
 export function adminRouter() {
   const router = createRouter();
@@ -45,6 +46,11 @@ export function adminRouter() {
     const { id, keyId } = c.req.valid('param');
     await revokeKey(c.env.DB, id, keyId);
     return c.body(null, 204);
+  });
+
+  router.openapi(adminStatsRoute, async (c) => {
+    c.header('Cache-Control', 'no-store');
+    return c.json(await statsFor(c, 'all'), 200);
   });
 
   // Admin paths answer their own 404/405: falling through would reach tenant-key authentication.

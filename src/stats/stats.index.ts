@@ -6,7 +6,7 @@ import { computeStats, recordStats, type StatsScope } from './stats.service';
 import { tenantStatsRoute } from './stats.routes';
 
 export { adminStatsRoute } from './stats.routes';
-export { computeStats } from './stats.service';
+export { computeStats, productCounts } from './stats.service';
 export type { StatsT } from './stats.schemas';
 
 /** Computes a view and records it in the Analytics Engine dataset when one is bound. */

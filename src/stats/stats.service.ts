@@ -143,3 +143,10 @@ export function recordStats(dataset: AnalyticsEngineDataset | undefined, stats: 
     console.error(JSON.stringify({ level: 'warn', message: 'stats data point not written', error: String(err) }));
   }
 }
+
+/** A tenant's products by status and their total (the catalog's counts): one indexed query. */
+export async function productCounts(db: Db, tenantId: string): Promise<{ total: number; byStatus: Record<string, number> }> {
+  const { results } = await db.prepare(PRODUCTS_BY_STATUS.tenant).bind(tenantId).all<StatusCountRow>();
+  const counts = byStatus(PRODUCT_STATUSES, results);
+  return { total: sum(counts), byStatus: counts };
+}

@@ -34,7 +34,7 @@ button{background:var(--accent);color:#fff;border-color:var(--accent);cursor:poi
 .pager{display:flex;gap:12px;margin:12px 0}
 pre{white-space:pre-wrap;word-break:break-word;background:var(--panel);padding:6px;border-radius:4px;font-size:.82rem;max-height:12em;overflow:auto;margin:0}
 progress{width:100%;height:1.2em}
-svg text{font-size:11px;fill:var(--fg)}
+svg text{font-size:11px;fill:var(--fg)}svg.chart{width:100%;max-width:420px;height:auto;display:block}
 .login{max-width:420px;margin:10vh auto;border:1px solid var(--line);border-radius:8px;padding:20px}
 .login form{display:flex;flex-direction:column;gap:12px}
 @media (max-width:600px){main{padding:10px}header nav ul{gap:4px 10px}.big{font-size:1.4rem}}

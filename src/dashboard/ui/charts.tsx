@@ -26,7 +26,7 @@ export function BarChart(props: { title: string; bars: Bar[]; unit?: string }) {
   const height = props.bars.length * rowHeight + 4;
   const id = `c${props.title.replace(/[^a-z0-9]/gi, '').toLowerCase()}`;
   return (
-    <svg role="img" aria-labelledby={`${id}-t ${id}-d`} viewBox={`0 0 ${width} ${height}`} width="100%" preserveAspectRatio="xMinYMin meet">
+    <svg role="img" aria-labelledby={`${id}-t ${id}-d`} viewBox={`0 0 ${width} ${height}`} class="chart" preserveAspectRatio="xMinYMin meet">
       <title id={`${id}-t`}>{props.title}</title>
       <desc id={`${id}-d`}>{props.bars.map((b) => `${b.label}: ${b.value}${props.unit ?? ''}`).join(', ')}</desc>
       {props.bars.map((b, i) => {

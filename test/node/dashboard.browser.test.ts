@@ -9,7 +9,7 @@
  * Without Chromium (CHROMIUM_PATH, default /usr/bin/chromium) the suite is skipped with a message,
  * except under CI, where a missing browser fails it (`.ci/run` installs it).
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -223,6 +223,14 @@ describe.skipIf(!haveChromium && !process.env.CI)('dashboard in Chromium', () =>
     }
     await axe('webhook');
     await shoot('webhook');
+    // The figures behind the overview, as an operator reads them (kept as an example output).
+    const stats = await api('GET', '/v1/stats');
+    expect(stats.status).toBe(200);
+    expect(stats.json.deliveries.endpoints[0].succeeded).toBeGreaterThan(0);
+    writeFileSync(join(ARTIFACTS, 'stats.json'), `${JSON.stringify(stats.json, null, 2)}\n`);
+    await page.goto(`${worker.base}/dashboard`);
+    await axe('overview-after');
+    await shoot('overview');
   }, 180_000);
 
   it('lists events, filterable by type', async () => {

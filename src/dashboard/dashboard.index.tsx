@@ -247,7 +247,11 @@ export function dashboardRouter() {
     const tenantId = c.get('tenant').id;
     const row = await findEndpoint(c.env.DB, tenantId, c.req.param('id'));
     if (!row) return html(c, NotFound(c, 'No such webhook.'), 404);
-    const before = /^dlv_[0-9A-Z]{26}$/.test(c.req.query('before') ?? '') ? c.req.query('before')! : null;
+    const DELIVERY_ID = /^dlv_[0-9A-Z]{26}$/;
+    // `from`: the page that starts at this delivery (after a redelivery, so it stays in view while
+    // newer ones arrive). Ids have one length, so `id + "0"` sorts right after it and before the next.
+    const from = c.req.query('from') ?? '';
+    const before = DELIVERY_ID.test(from) ? `${from}0` : DELIVERY_ID.test(c.req.query('before') ?? '') ? c.req.query('before')! : null;
     const page = await listDeliveries(c.env.DB, tenantId, row.id, before, 25);
     const flash = FLASH[c.req.query('done') ?? ''] ?? null;
     const recoverSince = new Date(Date.now() - 24 * 3600_000).toISOString().slice(0, 16);
@@ -293,7 +297,7 @@ export function dashboardRouter() {
     if (form instanceof Response) return form;
     if (!(await redeliver(c.env, c.get('tenant').id, c.req.param('id')))) return html(c, NotFound(c, 'No such delivery.'), 404);
     const endpoint = String(form.get('endpoint') ?? '');
-    const back = /^wh_[0-9A-Z]{26}$/.test(endpoint) ? `/webhooks/${endpoint}?done=redelivered` : '/webhooks';
+    const back = /^wh_[0-9A-Z]{26}$/.test(endpoint) ? `/webhooks/${endpoint}?done=redelivered&from=${encodeURIComponent(c.req.param('id'))}` : '/webhooks';
     return c.redirect(`${c.get('mount')}${back}`, 303);
   });
 

@@ -196,19 +196,21 @@ describe.skipIf(!haveChromium && !process.env.CI)('dashboard in Chromium', () =>
   }, 180_000);
 
   it('redelivers a failed delivery to a loopback receiver and shows the new attempt', async () => {
-    // The product writes above were delivered to a failing receiver.
-    const deadline = Date.now() + 60_000;
-    let failed: { id: string } | undefined;
-    while (!failed) {
-      const list = await api('GET', `/v1/webhooks/${webhookId}/deliveries`);
-      failed = list.json.data.find((d: { attempts: Array<{ statusCode: number | null }> }) => d.attempts.some((a) => a.statusCode === 500));
-      if (!failed && Date.now() > deadline) throw new Error('no failed delivery within 60 s');
-      if (!failed) await new Promise((r) => setTimeout(r, 1000));
-    }
-    fixtures.receiver.mode = 'ok';
+    // The product writes above were delivered to a failing receiver: wait for a failed attempt on the
+    // endpoint's page (the newest deliveries come first).
     await page.goto(`${worker.base}/dashboard/webhooks`);
     await axe('webhooks');
     await page.getByRole('link', { name: webhookId }).click();
+    await page.waitForURL(new RegExp(`/dashboard/webhooks/${webhookId}$`));
+    const failedRow = page.locator('tr[data-delivery]:has(li[data-status-code="500"])').first();
+    const deadline = Date.now() + 60_000;
+    while ((await failedRow.count()) === 0) {
+      if (Date.now() > deadline) throw new Error(`no failed delivery shown within 60 s (log: ${worker.logPath})`);
+      await page.waitForTimeout(1000);
+      await page.reload();
+    }
+    const failed = { id: (await failedRow.getAttribute('data-delivery'))! };
+    fixtures.receiver.mode = 'ok';
     // The receiver's markup is shown as text.
     expect(await page.content()).toContain('&lt;b&gt;receiver down&lt;/b&gt;');
     const row = page.locator(`tr[data-delivery="${failed.id}"]`);

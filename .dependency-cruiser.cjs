@@ -31,6 +31,8 @@ const LAYERS = [
   'dialects',
   'queues',
   'cron',
+  // Read-only aggregates over the other modules' tables (/v1/stats; the admin view and the dashboard show them).
+  'stats',
   'admin',
   'docs',
   'dashboard',

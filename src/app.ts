@@ -39,6 +39,8 @@ import { accessLog } from './http/access-log';
 import { corsPolicy } from './http/cors';
 import { createRouter } from './http/router';
 import { jobsRouter } from './jobs/jobs.index';
+import { statsRouter } from './stats/stats.index';
+import { dashboardRouter } from './dashboard/dashboard.index';
 import { webhooksRouter } from './webhooks/webhooks.index';
 import { payloadFormats } from './webhooks/payload';
 import { DIALECT_NAMES, dialectInboundFormats, dialectPayloadFormats, mountDialects } from './dialects';
@@ -113,7 +115,10 @@ export function buildApp(composition: Composition) {
   v1.route('/', inboundSourcesRouter(composition.inboundFormats));
   v1.route('/', imagesRouter());
   v1.route('/', importsRouter());
+  v1.route('/', statsRouter());
   app.route('/v1', v1);
+  // The browser UI: its own session cookie, read nowhere else (/v1 takes API keys only).
+  app.route('/dashboard', dashboardRouter());
   // Each dialect's explorer over its own document; registered first, as the dialects end in catch-alls.
   for (const name of DIALECT_NAMES) registerExplorer(app, `Shelfsync: ${name} compatibility API`, `/compat/${name}`);
   mountDialects(app);

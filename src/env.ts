@@ -22,6 +22,8 @@ export interface Env {
   /** Per client IP, on the routes without an API key. */
   IP_RATE_LIMITER?: RateLimit;
   ASSETS?: Fetcher;
+  /** Workers Analytics Engine dataset the stats views are written to; unbound = not recorded. */
+  STATS?: AnalyticsEngineDataset;
   /** Guards /v1/admin; unset = admin disabled (fail closed). */
   ADMIN_TOKEN?: string;
   /** `development` marks local development; absent = production. */

@@ -12,6 +12,7 @@ import { registerFallback } from '../http/fallback';
 import { ApiError } from '../http/problem';
 import { noStore } from '../secrets/no-store';
 import { parseRfc3339 } from '../lib/dates';
+import { adminStatsRoute, statsFor } from '../stats/stats.index';
 
 export function adminRouter() {
   const router = createRouter();
@@ -57,6 +58,11 @@ export function adminRouter() {
   });
 
   router.openapi(deadLetters.replayDeadLetterRoute, async (c) => c.json(await replayDeadLetter(c.env, c.req.valid('param').id), 200));
+
+  router.openapi(adminStatsRoute, async (c) => {
+    c.header('Cache-Control', 'no-store');
+    return c.json(await statsFor(c, 'all'), 200);
+  });
 
   // Admin paths answer their own 404/405: falling through would reach tenant-key authentication.
   registerFallback(router);

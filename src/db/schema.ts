@@ -523,3 +523,23 @@ export const imports = sqliteTable(
   },
   (t) => [index('imports_tenant').on(t.tenantId, t.status), index('imports_file_expiry').on(t.fileDeletedAt, t.updatedAt)],
 );
+
+/**
+ * Dashboard sign-ins: an API key exchanged for a cookie. Only the SHA-256 of the cookie's token is
+ * stored (the key is never stored at all); the key id ties the session to its key, so a revoked key
+ * ends every session made from it at the next request.
+ */
+export const dashboardSessions = sqliteTable(
+  'dashboard_sessions',
+  {
+    /** SHA-256 (hex) of the cookie's random token. */
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id').notNull(),
+    keyId: text('key_id').notNull(),
+    /** Random; every form of the session carries it (checked in constant time). */
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('dashboard_sessions_key').on(t.keyId), index('dashboard_sessions_expires').on(t.expiresAt)],
+);

@@ -1,6 +1,6 @@
 import { type Db, read, readBatch } from '../db/batch';
 import { toIso } from '../lib/time';
-import { type FeedBoundsRow, type FeedEventRow, SELECT_FEED_BOUNDS, SELECT_FEED_PAGE } from './feed.queries';
+import { type FeedBoundsRow, type FeedEventRow, SELECT_FEED_BOUNDS, SELECT_FEED_PAGE, SELECT_RECENT_EVENTS } from './feed.queries';
 
 export type FeedPage =
   | { gone: true }
@@ -27,5 +27,26 @@ export async function readFeed(db: Db, tenantId: string, after: number, limit: n
       timestamp: toIso(row.created_at),
       data: JSON.parse(row.data) as Record<string, unknown>,
     })),
+  };
+}
+
+/** How many events back one page of the newest-first view looks at most (a filter on a rare type stops there). */
+export const RECENT_SCAN = 10_000;
+
+/**
+ * The newest events before `beforeSeq` (all when null), optionally of one type, newest first; for
+ * people reading the feed (the dashboard). `scannedTo` is where the next page continues.
+ */
+export async function recentEvents(db: Db, tenantId: string, query: { beforeSeq: number | null; type: string | null; limit: number }) {
+  const before = query.beforeSeq ?? Number.MAX_SAFE_INTEGER;
+  const top = query.beforeSeq ?? ((await db.prepare(SELECT_FEED_BOUNDS).bind(tenantId).first<FeedBoundsRow>())?.last_seq ?? 0) + 1;
+  const floor = Math.max(0, top - RECENT_SCAN);
+  const { results } = await db.prepare(SELECT_RECENT_EVENTS).bind(tenantId, before, query.type, query.limit + 1, floor).all<FeedEventRow>();
+  const page = results.slice(0, query.limit);
+  const more = results.length > query.limit;
+  return {
+    data: page.map((row) => ({ id: row.id, seq: row.seq, type: row.type, timestamp: toIso(row.created_at), data: JSON.parse(row.data) as Record<string, unknown> })),
+    /** The seq to continue before: the last shown, or the scan's floor when a filter ran out of window. */
+    next: more ? page.at(-1)!.seq : floor > 0 ? floor : null,
   };
 }

@@ -17,3 +17,12 @@ export interface FeedBoundsRow {
   min_seq: number | null;
   last_seq: number | null;
 }
+
+/**
+ * ?1 tenant, ?2 before this seq, ?3 type (or null), ?4 limit, ?5 the lowest seq to look at: newest
+ * first for people reading the feed (events_tenant_seq). The floor bounds how far a rare type's
+ * filter scans back.
+ */
+export const SELECT_RECENT_EVENTS = `
+SELECT id, seq, type, data, created_at FROM events
+WHERE tenant_id = ?1 AND seq < ?2 AND seq >= ?5 AND (?3 IS NULL OR type = ?3) ORDER BY seq DESC LIMIT ?4`;

@@ -60,3 +60,8 @@ export type IdPrefix = 'ten' | 'key' | 'job' | 'evt' | 'img' | 'wh' | 'dlv' | 'a
 export function newId(prefix: IdPrefix, now?: number): string {
   return `${prefix}_${ulid(now)}`;
 }
+
+/** The smallest id of this prefix minted at or after `ms`: ids sort by time, so a range bounds a window. */
+export function idFloor(prefix: IdPrefix, ms: number): string {
+  return `${prefix}_${encodeTime(Math.max(0, Math.floor(ms)))}`;
+}

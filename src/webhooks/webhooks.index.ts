@@ -2,7 +2,6 @@
 import type { Context } from 'hono';
 import { parseRfc3339 } from '../lib/dates';
 import type { AppEnv } from '../env';
-import { eventStatements } from '../events/outbox';
 import { limitBodyTo, requireJson } from '../http/body';
 import { cursorField } from '../http/cursor';
 import { ApiError } from '../http/problem';
@@ -10,9 +9,9 @@ import { createRouter } from '../http/router';
 import { idempotency } from '../idempotency/idempotency';
 import { noStore } from '../secrets/no-store';
 import { encodeCursor } from '../lib/cursor';
-import { newId } from '../lib/ulid';
 import { judgeUrl, policyFromEnv } from '../outbound/policy';
-import { listDeliveries, recoverFailed, requeueDelivery } from './deliveries.repository';
+import { recoverEndpoint, redeliver, sendTestEvent } from './actions';
+import { listDeliveries } from './deliveries.repository';
 import {
   countEndpoints,
   deleteEndpoint,
@@ -32,10 +31,6 @@ const ROTATION_OVERLAP_MS = 24 * 3600 * 1000;
 function assertTarget(c: Context<AppEnv>, url: string): void {
   const verdict = judgeUrl(url, policyFromEnv(c.env), { requireHttps: true });
   if (!verdict.ok) throw new ApiError('validation_failed', 'The webhook URL is not allowed', [{ path: '/url', message: verdict.reason }]);
-}
-
-async function requeue(c: Context<AppEnv>, ids: string[]): Promise<void> {
-  for (let i = 0; i < ids.length; i += 100) await c.env.DELIVERIES_QUEUE.send({ kind: 'deliver', ids: ids.slice(i, i + 100) });
 }
 
 /** `formats`: the payload formats registered at the composition root (an endpoint picks one). */
@@ -92,15 +87,11 @@ export function webhooksRouter(formats: PayloadFormats) {
   });
 
   router.openapi({ ...routes.testWebhookRoute, middleware: [idempotency()] }, async (c) => {
-    const tenantId = c.get('tenant').id;
-    const row = await findEndpoint(c.env.DB, tenantId, c.req.valid('param').id);
-    if (!row) throw new ApiError('not_found', 'No such webhook');
-    if (!row.enabled) throw new ApiError('conflict', 'The webhook is disabled; enable it first');
-    const now = Date.now();
-    const eventId = newId('evt', now);
-    await c.env.DB.batch(eventStatements(c.env.DB, tenantId, 'webhook.test', { endpointId: row.id, message: 'A test event from Shelfsync' }, now, eventId));
+    const sent = await sendTestEvent(c.env, c.get('tenant').id, c.req.valid('param').id);
+    if (sent === 'not_found') throw new ApiError('not_found', 'No such webhook');
+    if (sent === 'disabled') throw new ApiError('conflict', 'The webhook is disabled; enable it first');
     wakeFanoutAfterResponse(c);
-    return c.json({ eventId }, 202);
+    return c.json({ eventId: sent.eventId }, 202);
   });
 
   router.openapi(routes.listDeliveriesRoute, async (c) => {
@@ -113,20 +104,16 @@ export function webhooksRouter(formats: PayloadFormats) {
   });
 
   router.openapi({ ...routes.recoverRoute, middleware: [idempotency()] }, async (c) => {
-    const tenantId = c.get('tenant').id;
-    const { id } = c.req.valid('param');
     const since = parseRfc3339(c.req.valid('query').since);
     if (since === null) throw new ApiError('validation_failed', 'Invalid query parameters', [{ path: 'query.since', message: 'Must be an RFC 3339 date-time' }]);
-    if (!(await findEndpoint(c.env.DB, tenantId, id))) throw new ApiError('not_found', 'No such webhook');
-    const ids = await recoverFailed(c.env.DB, tenantId, id, since);
-    await requeue(c, ids);
-    return c.json({ requeued: ids.length }, 202);
+    const requeued = await recoverEndpoint(c.env, c.get('tenant').id, c.req.valid('param').id, since);
+    if (requeued === null) throw new ApiError('not_found', 'No such webhook');
+    return c.json({ requeued }, 202);
   });
 
   router.openapi({ ...routes.redeliverRoute, middleware: [idempotency()] }, async (c) => {
     const { id } = c.req.valid('param');
-    if (!(await requeueDelivery(c.env.DB, c.get('tenant').id, id))) throw new ApiError('not_found', 'No such delivery');
-    await requeue(c, [id]);
+    if (!(await redeliver(c.env, c.get('tenant').id, id))) throw new ApiError('not_found', 'No such delivery');
     return c.json({ id, status: 'pending' as const }, 202);
   });
 

@@ -18,6 +18,7 @@ export const SCOPES = [
   'events:read',
   'webhooks:manage',
   'inbound:manage',
+  'stats:read',
   ...DIALECT_SCOPES,
 ] as const;
 
@@ -71,6 +72,7 @@ export const ROUTE_SCOPES: Readonly<Record<string, Scope>> = {
   'PATCH /inbound-sources/{id}': 'inbound:manage',
   'DELETE /inbound-sources/{id}': 'inbound:manage',
   'POST /inbound-sources/{id}/rotate-secret': 'inbound:manage',
+  'GET /stats': 'stats:read',
 };
 
 /**

@@ -3,21 +3,19 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../env';
 import { limitBodyTo, readJsonIfJson, requireJson } from '../http/body';
 import { readEtag } from '../http/etag';
-import { issueListCursor, readListCursor } from '../http/cursor';
 import { ApiError } from '../http/problem';
 import { jsonBody } from '../http/openapi';
 import { createRouter } from '../http/router';
 import { idempotency } from '../idempotency/idempotency';
 import { renderJob } from '../jobs/jobs.repository';
 import { encodeCursor } from '../lib/cursor';
-import { cursorFields, LEGACY_CURSOR_SHAPES, type ListParams, listingName, positionOf, searchErrors, toListFilter } from './list-filters';
+import type { ListParams } from './list-filters';
 import { catalog } from './catalog-context';
 import { createProduct } from './create-product';
 import { ProductInputBody } from './model/product.fast-path';
 import { parseRfc3339 } from '../lib/dates';
 import * as routes from './products.routes';
-import { type KeyAfter, shapeOf } from './read-products';
-import { batchUpsert, getProduct, type IfMatch, listProducts, patchProduct, putProduct, removeProduct } from './products.service';
+import { batchUpsert, getProduct, type IfMatch, listProductPage, patchProduct, putProduct, removeProduct } from './products.service';
 
 /** `?refresh=true`: the written products' settled images are fetched and processed again. */
 const refreshOf = (c: Context<AppEnv>) => ({ refresh: c.req.query('refresh') === 'true' });
@@ -113,20 +111,15 @@ export function productsRouter() {
 
   router.openapi({ ...routes.listProductsRoute, middleware: [readEtag()] as const }, async (c) => {
     const { limit, cursor, updated_since, status, brand, gtin, itemGroupId, productType, active, q } = c.req.valid('query');
-    const errors = searchErrors(q);
     let updatedSince: number | undefined;
     if (updated_since !== undefined) {
       updatedSince = parseRfc3339(updated_since) ?? undefined;
-      if (updatedSince === undefined) errors.push({ path: 'query.updated_since', message: 'Must be an RFC 3339 date-time' });
+      if (updatedSince === undefined) {
+        throw new ApiError('validation_failed', 'Invalid query parameters', [{ path: 'query.updated_since', message: 'Must be an RFC 3339 date-time' }]);
+      }
     }
-    if (errors.length > 0) throw new ApiError('validation_failed', 'Invalid query parameters', errors);
     const params: ListParams = { updatedSince, status, brand, gtin, itemGroupId, productType, active: active === undefined ? undefined : active === 'true', q };
-    const filter = toListFilter(c.get('tenant').id, params);
-    const shape = shapeOf(filter);
-    const listing = listingName(shape, params);
-    const position = readListCursor(cursor, listing, cursorFields(shape), LEGACY_CURSOR_SHAPES.has(shape));
-    const page = await listProducts(catalog(c), { filter, limit, after: position as KeyAfter | null });
-    return c.json({ data: page.data, nextCursor: page.next ? issueListCursor(listing, positionOf(shape, page.next)) : null }, 200);
+    return c.json(await listProductPage(catalog(c), params, cursor, limit), 200);
   });
 
   return router;

@@ -14,7 +14,9 @@ import { BatchProductInput, ProductInput } from './model/product.schema';
 import { docToInput, renderProduct } from './model/render';
 import type { ProductOutT } from './model/product.schema';
 import type { ProductDoc } from './model/product-doc';
-import { listProductRows, type ListQuery, loadProduct, type LoadedProduct } from './read-products';
+import { issueListCursor, readListCursor } from '../http/cursor';
+import { cursorFields, LEGACY_CURSOR_SHAPES, type ListParams, listingName, positionOf, searchErrors, toListFilter } from './list-filters';
+import { type KeyAfter, listProductRows, type ListQuery, loadProduct, type LoadedProduct, shapeOf } from './read-products';
 import { type DeleteReason, type DeleteResult, deleteProduct as deleteProductRows } from './write/delete-product';
 import { type RenameResult, renameProduct as renameProductRows } from './write/rename-product';
 import { mapPool } from '../lib/pool';
@@ -305,4 +307,20 @@ export async function batchUpsert(
 export async function listProducts(ctx: CatalogContext, query: ListQuery) {
   const page = await listProductRows(ctx.db, ctx.tenant.id, query);
   return { data: await Promise.all(page.items.map((loaded) => render(ctx, loaded))), next: page.next };
+}
+
+/**
+ * A page of the product list as clients ask for it: filters as the query gives them, the opaque
+ * cursor of the previous page (tied to this listing: another filter's cursor is a 400 to restart),
+ * and the cursor of the next. /v1/products and the dashboard's catalog both page through this.
+ */
+export async function listProductPage(ctx: CatalogContext, params: ListParams, cursor: string | undefined, limit: number) {
+  const errors = searchErrors(params.q);
+  if (errors.length > 0) throw new ApiError('validation_failed', 'Invalid query parameters', errors);
+  const filter = toListFilter(ctx.tenant.id, params);
+  const shape = shapeOf(filter);
+  const listing = listingName(shape, params);
+  const position = readListCursor(cursor, listing, cursorFields(shape), LEGACY_CURSOR_SHAPES.has(shape));
+  const page = await listProducts(ctx, { filter, limit, after: position as KeyAfter | null });
+  return { data: page.data, nextCursor: page.next ? issueListCursor(listing, positionOf(shape, page.next)) : null };
 }

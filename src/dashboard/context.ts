@@ -5,6 +5,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { enforceKeyLimit } from '../auth/rate-limit';
+import { grants, type Scope } from '../auth/scopes';
 import type { CatalogContext } from '../catalog/products.service';
 import type { AppEnv, AppVariables, Env } from '../env';
 import { signedImageUrl, urlBase, type Variant } from '../images/image-url';
@@ -50,6 +51,19 @@ export function requireSession(): MiddlewareHandler<DashboardEnv> {
     c.set('tenant', session.key.tenant);
     c.set('apiKeyId', session.key.keyId);
     await enforceKeyLimit(c as unknown as Context<AppEnv>, session.key.keyId);
+    await next();
+  };
+}
+
+/**
+ * A page or action needing `scope`: the signed-in key's scopes apply here as on /v1 (a key limited to
+ * `products:read` sees the catalog, not the webhooks), answered with a 403 page naming the scope.
+ */
+export function requireDashboardScope(scope: Scope): MiddlewareHandler<DashboardEnv> {
+  return async function requireDashboardScopeMiddleware(c, next) {
+    if (!grants(c.get('session').key.scopes, scope)) {
+      return c.text(`This key does not hold the ${scope} scope this page needs; sign in with a key that does.`, 403);
+    }
     await next();
   };
 }

@@ -10,7 +10,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { authenticateKey, presentedKey } from '../auth/api-keys';
 import { enforceIpLimit } from '../auth/rate-limit';
-import { getProduct, listProducts } from '../catalog/products.service';
+import { getProduct, listProductPage } from '../catalog/products.service';
 import { recentEvents } from '../events/events.repository';
 import { wakeFanout } from '../events/wake';
 import { toApiError } from '../http/on-error';
@@ -24,7 +24,8 @@ import { recoverEndpoint, redeliver, sendTestEvent } from '../webhooks/actions';
 import { listDeliveries } from '../webhooks/deliveries.repository';
 import { findEndpoint, listEndpoints, renderEndpoint } from '../webhooks/endpoints.repository';
 import { LIVE_SCRIPT, STYLES } from './assets';
-import { catalogFor, checkForm, type DashboardContext, type DashboardEnv, dashboardHeaders, imageBase, LOGIN_COOKIE, requireSession, SESSION_COOKIE, secureCookies } from './context';
+import { grants, type Scope } from '../auth/scopes';
+import { catalogFor, checkForm, requireDashboardScope, type DashboardContext, type DashboardEnv, dashboardHeaders, imageBase, LOGIN_COOKIE, requireSession, SESSION_COOKIE, secureCookies } from './context';
 import { csvRow } from './csv';
 import { CatalogPage } from './pages/catalog';
 import { EventsPage } from './pages/events';
@@ -114,6 +115,17 @@ export function dashboardRouter() {
 
   const signedIn = new Hono<DashboardEnv>();
   signedIn.use('*', requireSession());
+  const pageScopes: Array<[string, Scope]> = [
+    ['/catalog', 'products:read'],
+    ['/products/*', 'products:read'],
+    ['/jobs', 'jobs:read'],
+    ['/jobs/*', 'jobs:read'],
+    ['/webhooks', 'webhooks:manage'],
+    ['/webhooks/*', 'webhooks:manage'],
+    ['/deliveries/*', 'webhooks:manage'],
+    ['/events', 'events:read'],
+  ];
+  for (const [path, scope] of pageScopes) signedIn.use(path, requireDashboardScope(scope));
   signedIn.use('*', bodyLimit({ maxSize: FORM_BYTES, onError: (c) => c.text('Form too large', 413) }));
 
   signedIn.post('/logout', async (c) => {
@@ -128,33 +140,49 @@ export function dashboardRouter() {
   // ---- pages ----------------------------------------------------------------------------------
 
   signedIn.get('/', async (c) => {
+    // Where sign-in lands, so a key without stats:read gets a page that says so rather than a 403.
+    if (!grants(c.get('session').key.scopes, 'stats:read')) {
+      return html(
+        c,
+        <Page {...frame(c, 'Overview', 'overview')}>
+          <h1>Overview</h1>
+          <p class="notice" role="status">
+            This key does not hold the stats:read scope, so the overview's figures are not shown. The other pages this key may use are in the menu.
+          </p>
+        </Page>,
+      );
+    }
     const stats = await computeStats(c.env.DB, { tenantId: c.get('tenant').id });
     return html(c, OverviewPage({ frame: frame(c, 'Overview', 'overview'), stats }));
   });
 
   signedIn.get('/catalog', async (c) => {
-    const q = (c.req.query('q') ?? '').trim().slice(0, 256);
+    const text = (name: string, max: number) => (c.req.query(name) ?? '').trim().slice(0, max);
+    const q = text('q', 200);
+    const brand = text('brand', 256);
+    const itemGroupId = text('itemGroupId', 256);
     const statusParam = c.req.query('status') ?? '';
     const status = ['pending', 'processing', 'done', 'error'].includes(statusParam) ? statusParam : '';
-    const after = intParam(c.req.query('after')) ?? 0;
+    const cursor = c.req.query('cursor') || undefined;
+    const filters = { q, status, brand, itemGroupId };
     const ctx = catalogFor(c, 'thumb');
     const counts = await productCounts(c.env.DB, ctx.tenant.id);
-    let products: Awaited<ReturnType<typeof listProducts>>['data'] = [];
-    let next: string | null = null;
-    let notFound = false;
-    if (q) {
-      try {
-        products = [await getProduct(ctx, q)];
-      } catch (err) {
-        if (toApiError(err)?.code !== 'not_found') throw err;
-        notFound = true;
-      }
-    } else {
-      const page = await listProducts(ctx, { afterNumber: after, limit: PAGE_SIZE, updatedSince: null, status: status || null });
-      products = page.data;
-      if (page.lastNumber !== null) next = new URLSearchParams({ ...(status ? { status } : {}), after: String(page.lastNumber) }).toString();
+    // `q` is an exact id first (what a catalog manager pastes), else a title search (FTS5, every word,
+    // the last as a prefix), combined with the other filters by the list service.
+    const exact = q && !cursor ? await getProduct(ctx, q).catch((err: unknown) => (toApiError(err)?.code === 'not_found' ? null : Promise.reject(err))) : null;
+    if (exact) return html(c, CatalogPage({ frame: frame(c, 'Catalog', 'catalog'), view: { products: [exact], counts, filters, next: null, problem: null } }));
+    const params = { ...(status ? { status } : {}), ...(brand ? { brand } : {}), ...(itemGroupId ? { itemGroupId } : {}), ...(q ? { q } : {}) };
+    try {
+      const page = await listProductPage(ctx, params, cursor, PAGE_SIZE);
+      const next = page.nextCursor ? new URLSearchParams({ ...params, cursor: page.nextCursor }).toString() : null;
+      return html(c, CatalogPage({ frame: frame(c, 'Catalog', 'catalog'), view: { products: page.data, counts, filters, next, problem: null } }));
+    } catch (err) {
+      // A search without a letter or digit, or a cursor of another filter: say so on the page.
+      const known = toApiError(err);
+      if (!known || known.status >= 500) throw err;
+      const problem = known.errors?.[0]?.message ?? known.message;
+      return html(c, CatalogPage({ frame: frame(c, 'Catalog', 'catalog'), view: { products: [], counts, filters, next: null, problem } }), 400);
     }
-    return html(c, CatalogPage({ frame: frame(c, 'Catalog', 'catalog'), view: { products, counts, filters: { q, status }, next, notFound } }));
   });
 
   signedIn.get('/products/:id', async (c) => {

@@ -4,7 +4,7 @@
  * strict CSP, escaping of what clients wrote, and the CSV export's formula neutralising.
  */
 import { describe, expect, it } from 'vitest';
-import { call, createTenant, issueKey, product, putProduct, revokeKey } from '../helpers/api';
+import { ADMIN, call, createTenant, issueKey, product, putProduct, revokeKey } from '../helpers/api';
 import { startImport, TYPES, waitImport } from '../helpers/imports';
 import { cookieFrom, form, hiddenCsrf, ORIGIN, signIn } from './session';
 
@@ -118,7 +118,10 @@ describe('pages', () => {
     const s = await signIn(mine.key);
     expect(await (await s.get('/dashboard/catalog')).text()).not.toContain('secret-product');
     expect((await s.get('/dashboard/products/secret-product')).status).toBe(404);
-    expect(await (await s.get('/dashboard/catalog?q=secret-product')).text()).toContain('No product has the id');
+    // Neither the exact id nor the title search reaches another tenant's products.
+    const searched = await (await s.get('/dashboard/catalog?q=secret-product')).text();
+    expect(searched).toContain('No products match');
+    expect(searched).not.toContain('/dashboard/products/secret-product');
   });
 
   it('catalog: search by id, filter by status, keyset paging and counts', async () => {
@@ -130,7 +133,7 @@ describe('pages', () => {
     expect(first).toContain('<strong>50</strong> products');
     expect(first).toContain('item-00');
     expect(first).not.toContain('item-49');
-    const next = /href="(\/dashboard\/catalog\?[^"]*after=\d+[^"]*)"/.exec(first)![1]!.replaceAll('&amp;', '&');
+    const next = /href="(\/dashboard\/catalog\?[^"]*cursor=[^"]+)"/.exec(first)![1]!.replaceAll('&amp;', '&');
     const second = await (await s.get(next)).text();
     expect(second).toContain('item-49');
     expect(second).not.toContain('>item-00<');
@@ -138,6 +141,45 @@ describe('pages', () => {
     expect(found).toContain('item-07');
     expect(found).not.toContain('item-08');
     expect(await (await s.get('/dashboard/catalog?status=error')).text()).toContain('No products match');
+  });
+
+  it('catalog: title search, brand and item-group filters through the list service', async () => {
+    const t = await createTenant();
+    const items = [
+      product('tee-1', { title: 'Linen summer shirt', brand: 'Nordic', itemGroupId: 'grp-shirt' }),
+      product('tee-2', { title: 'Linen summer shirt blue', brand: 'Nordic', itemGroupId: 'grp-shirt' }),
+      product('pant-1', { title: 'Wool winter trousers', brand: 'Alpine', itemGroupId: 'grp-pant' }),
+    ];
+    expect((await call('/v1/products/batch', { method: 'POST', headers: t.headers, json: { products: items } })).status).toBe(200);
+    const s = await signIn(t.key);
+    const linked = (html: string) => [...html.matchAll(/href="\/dashboard\/products\/([^"]+)"/g)].map((m) => m[1]).sort();
+    expect(linked(await (await s.get('/dashboard/catalog?q=linen%20sum')).text())).toEqual(['tee-1', 'tee-2']);
+    expect(linked(await (await s.get('/dashboard/catalog?brand=Alpine')).text())).toEqual(['pant-1']);
+    expect(linked(await (await s.get('/dashboard/catalog?itemGroupId=grp-shirt&q=blue')).text())).toEqual(['tee-2']);
+    const bad = await s.get('/dashboard/catalog?q=%2B%2B%2B');
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('at least one letter or digit');
+  });
+});
+
+describe('scopes', () => {
+  it('a key limited to products:read sees the catalog and is refused the webhooks, jobs, events and overview', async () => {
+    const t = await createTenant();
+    expect((await putProduct(t, 'scoped-1')).status).toBe(201);
+    const res = await call(`/v1/admin/tenants/${t.id}/keys`, { method: 'POST', headers: ADMIN, json: { name: 'viewer', scopes: ['products:read'] } });
+    expect(res.status).toBe(201);
+    const s = await signIn(((await res.json()) as { key: string }).key);
+    expect(await (await s.get('/dashboard/catalog')).text()).toContain('scoped-1');
+    expect((await s.get('/dashboard/products/scoped-1')).status).toBe(200);
+    for (const [path, scope] of [['/dashboard/webhooks', 'webhooks:manage'], ['/dashboard/jobs', 'jobs:read'], ['/dashboard/events', 'events:read']] as const) {
+      const refused = await s.get(path);
+      expect(refused.status, path).toBe(403);
+      expect(await refused.text(), path).toContain(scope);
+    }
+    // Sign-in lands on the overview: it says which scope its figures need instead of refusing.
+    const home = await s.get('/dashboard');
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain('stats:read');
   });
 });
 

@@ -141,9 +141,9 @@ describe.skipIf(!haveChromium && !process.env.CI)('dashboard in Chromium', () =>
     expect(await page.locator('.grid li').count()).toBe(48);
     expect(await page.content()).toContain('&lt;b&gt;bold?&lt;/b&gt;');
     await page.getByRole('link', { name: 'Next page' }).click();
-    await page.waitForURL(/after=/);
+    await page.waitForURL(/cursor=/);
     expect(await page.locator('.grid li').count()).toBe(61 - 48);
-    await page.getByLabel('Product id').fill('shirt-1');
+    await page.getByLabel('Id or title').fill('shirt-1');
     await page.getByRole('button', { name: 'Search' }).click();
     await page.waitForURL(/q=shirt-1/);
     expect(await page.locator('.grid li').count()).toBe(1);

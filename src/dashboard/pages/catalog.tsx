@@ -4,11 +4,11 @@ import { Chip, type Frame, fmt, Page, when } from '../ui/layout';
 export interface CatalogView {
   products: ProductOutT[];
   counts: { total: number; byStatus: Record<string, number> };
-  filters: { q: string; status: string };
+  filters: { q: string; status: string; brand: string; itemGroupId: string };
   /** Query string of the next page, or null. */
   next: string | null;
-  /** Set when `q` named no product. */
-  notFound: boolean;
+  /** Why the filters could not be applied (a search without a letter, a stale cursor), or null. */
+  problem: string | null;
 }
 
 const STATUSES = ['pending', 'processing', 'done', 'error'];
@@ -30,14 +30,18 @@ export function CatalogPage(props: { frame: Frame; view: CatalogView }) {
           </>
         ))}
       </p>
-      {/*
-        Filters offered are the ones the list service serves. Title search (FTS) and brand /
-        itemGroupId filters join here when the product list query accepts them.
-      */}
       <form class="filters" method="get" action={`${mount}/catalog`} role="search">
         <label>
-          Product id
-          <input type="search" name="q" value={view.filters.q} placeholder="exact id" />
+          Id or title
+          <input type="search" name="q" value={view.filters.q} placeholder="exact id, or words of a title" maxlength={200} />
+        </label>
+        <label>
+          Brand
+          <input type="text" name="brand" value={view.filters.brand} maxlength={256} />
+        </label>
+        <label>
+          Item group
+          <input type="text" name="itemGroupId" value={view.filters.itemGroupId} maxlength={256} />
         </label>
         <label>
           Status
@@ -51,9 +55,13 @@ export function CatalogPage(props: { frame: Frame; view: CatalogView }) {
           </select>
         </label>
         <button type="submit">Search</button>
-        {(view.filters.q || view.filters.status) && <a href={`${mount}/catalog`}>Clear</a>}
+        {(view.filters.q || view.filters.status || view.filters.brand || view.filters.itemGroupId) && <a href={`${mount}/catalog`}>Clear</a>}
       </form>
-      {view.notFound && <p class="notice" role="status">No product has the id “{view.filters.q}”.</p>}
+      {view.problem && (
+        <p class="notice" role="alert">
+          {view.problem}
+        </p>
+      )}
       <ul class="grid" aria-label="Products">
         {view.products.map((p) => {
           const src = thumb(p);
@@ -73,7 +81,7 @@ export function CatalogPage(props: { frame: Frame; view: CatalogView }) {
           );
         })}
       </ul>
-      {view.products.length === 0 && !view.notFound && <p>No products match.</p>}
+      {view.products.length === 0 && !view.problem && <p>No products match.</p>}
       <nav class="pager" aria-label="Pages">
         {view.next && (
           <a href={`${mount}/catalog?${view.next}`} rel="next">

@@ -37,6 +37,30 @@ export interface AppOptions {
   inbound: { dedupeWindowSeconds: number; bodyBytes: number };
   /** Webhook endpoints per tenant: each event is sent once per endpoint, so this bounds the fan-out. */
   maxWebhookEndpoints: number;
+  /** Similar and complementary products (src/recommendations). */
+  recommendations: RecommendationOptions;
+}
+
+/**
+ * Weights of each score component (relative: a component a pair lacks, such as images, drops out and
+ * the rest are renormalised). Similar: `visual` = 0.5 palette (HSV histogram intersection) + 0.3
+ * silhouette + 0.2 pattern of the primary images; `productType` = shared path prefix; `text` =
+ * MinHash Jaccard of titles and descriptions in every locale; the rest equal / overlapping attributes.
+ * Complementary (only between branches the complement map pairs): brand, colour harmony (same, or a
+ * neutral), `palette` and `pattern` of the images, price band, `text`, collection.
+ */
+export interface RecommendationWeights {
+  similar: { visual: number; productType: number; text: number; brand: number; color: number; gender: number; ageGroup: number; sizes: number; price: number };
+  complementary: { brand: number; color: number; palette: number; pattern: number; price: number; text: number; collection: number };
+}
+
+export interface RecommendationOptions {
+  /** Stored list length per product and kind (the most a client can page through). */
+  topK: number;
+  /** Products read from each index key when generating candidates, and the most scored per list. */
+  candidatesPerKey: number;
+  maxCandidates: number;
+  weights: RecommendationWeights;
 }
 
 /**
@@ -64,6 +88,15 @@ export const defaultOptions: AppOptions = {
   // peak (V8 heap + ArrayBuffers, push and apply); 29.5 MB took 225 MB, over the 96 MB budget.
   inbound: { dedupeWindowSeconds: 600, bodyBytes: 8 * 1024 * 1024 },
   maxWebhookEndpoints: 20,
+  recommendations: {
+    topK: 20,
+    candidatesPerKey: 40,
+    maxCandidates: 800,
+    weights: {
+      similar: { visual: 0.35, productType: 0.25, text: 0.15, brand: 0.08, color: 0.07, gender: 0.04, ageGroup: 0.03, sizes: 0.01, price: 0.02 },
+      complementary: { brand: 0.2, color: 0.15, palette: 0.15, pattern: 0.15, price: 0.15, text: 0.15, collection: 0.05 },
+    },
+  },
 };
 
 export function resolveOptions(overrides: Partial<AppOptions> = {}): AppOptions {
@@ -77,6 +110,7 @@ export function resolveOptions(overrides: Partial<AppOptions> = {}): AppOptions 
     images: { ...defaultOptions.images, ...overrides.images },
     imports: { ...defaultOptions.imports, ...overrides.imports },
     inbound: { ...defaultOptions.inbound, ...overrides.inbound },
+    recommendations: { ...defaultOptions.recommendations, ...overrides.recommendations },
   };
 }
 

@@ -44,6 +44,7 @@ import { inboundFormats } from './inbound/formats';
 import { inboundReceiverRouter, inboundSourcesRouter } from './inbound/inbound.index';
 import { imageContentRouter, imagesRouter } from './images/images.index';
 import { type Composition, handleQueue } from './queues/consumer';
+import { recommendationsRouter } from './recommendations/recs.index';
 
 export type { AppOptions } from './config';
 export type { Env } from './env';
@@ -107,6 +108,7 @@ export function buildApp(composition: Composition) {
   v1.route('/', inboundSourcesRouter(composition.inboundFormats));
   v1.route('/', imagesRouter());
   v1.route('/', importsRouter());
+  v1.route('/', recommendationsRouter());
   app.route('/v1', v1);
   // Each dialect's explorer over its own document; registered first, as the dialects end in catch-alls.
   for (const name of DIALECT_NAMES) registerExplorer(app, `Shelfsync: ${name} compatibility API`, `/compat/${name}`);

@@ -112,3 +112,11 @@ UPDATE jobs SET status = 'failed', writes_open = 0, completed_at = ?2 WHERE id =
 
 /** ?1 job. */
 export const READ_JOB_STATUS = `SELECT status FROM jobs WHERE id = ?1`;
+
+/**
+ * A long job's progress: `done` of its `total` steps so far, absolute (a repeated slice cannot count
+ * twice), only while it runs. ?1 tenant, ?2 job, ?3 done, ?4 now.
+ */
+export const SET_PROGRESS = `
+UPDATE jobs SET status = 'processing', started_at = COALESCE(started_at, ?4), succeeded = MAX(succeeded, ?3)
+WHERE id = ?2 AND tenant_id = ?1 AND status IN ('pending', 'processing')`;

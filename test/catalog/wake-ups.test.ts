@@ -12,7 +12,7 @@ import type { Env } from '../../src/env';
 import { body, createTenant, product, type TestTenant } from '../helpers/api';
 import { stageImport } from '../helpers/imports';
 
-const QUEUES = ['EVENTS_QUEUE', 'DELIVERIES_QUEUE', 'INBOUND_QUEUE', 'INGEST_QUEUE', 'IMPORTS_QUEUE', 'MAINTENANCE_QUEUE', 'DEAD_LETTER_QUEUE'] as const;
+const QUEUES = ['EVENTS_QUEUE', 'DELIVERIES_QUEUE', 'INBOUND_QUEUE', 'INGEST_QUEUE', 'IMPORTS_QUEUE', 'MAINTENANCE_QUEUE', 'RECS_QUEUE', 'DEAD_LETTER_QUEUE'] as const;
 const worker = createWorker();
 
 /** The real D1 and R2; each queue producer records what it was sent. */

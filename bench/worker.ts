@@ -20,6 +20,7 @@ import { BatchProductInput } from '../src/catalog/model/product.schema';
 import { normalizeProduct } from '../src/catalog/model/normalize';
 import { writeProducts, type WriteItem } from '../src/catalog/write/write-products';
 import { benchRoutes } from './bench-routes';
+import { recsBenchRoutes } from './recs-routes';
 
 const COLUMNS = 7;
 /** 14 rows x 7 columns = 98 bound parameters: inside D1's 100 per statement. */
@@ -196,6 +197,8 @@ parent.post('/__bench/profile', async (c) => {
 
 // bench/images.mjs, webhooks.mjs and imports.mjs (bench/bench-routes.ts); before the app's catch-all.
 parent.route('/__bench/ext', benchRoutes);
+// bench/recs.mjs (bench/recs-routes.ts): 100k recommendation signatures seeded directly, one product's lists timed.
+parent.route('/__bench/recs', recsBenchRoutes);
 
 const shelfsync = createWorker();
 parent.route('/', shelfsync.app);

@@ -1,7 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import { isCurrency } from '../catalog/model/currencies';
 import { canonicalLocale } from '../catalog/model/locale';
-import { ID_PATTERN } from '../catalog/model/product.schema';
+import { ID_PATTERN, recommendKinds } from '../catalog/model/product.schema';
+
+const Recommend = z.enum(recommendKinds).openapi({ description: 'Recommendation lists computed for products that do not choose (`recommend`); default `none`' });
 
 export const Alias = z.string().regex(ID_PATTERN, 'Aliases are 1-128 characters of A-Z a-z 0-9 . _ : @ ~ -').openapi({ example: 'brand_123' });
 
@@ -27,6 +29,7 @@ export const UpdateTenantBody = z
     aliases: z.array(Alias).max(50).optional(),
     defaultCurrency: Currency.optional(),
     defaultLocale: Locale.optional(),
+    recommend: Recommend.optional(),
   })
   .openapi('UpdateTenant');
 
@@ -39,6 +42,7 @@ export const TenantSchema = z
     defaultLocale: z.string(),
     createdAt: z.string(),
     updatedAt: z.string(),
+    recommend: Recommend,
   })
   .openapi('Tenant');
 

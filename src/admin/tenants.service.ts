@@ -6,6 +6,7 @@ import { apiKeys } from '../db/schema';
 import { ApiError } from '../http/problem';
 import { toIso } from '../lib/time';
 import { newId } from '../lib/ulid';
+import { defaultRecommendStatement, readDefaultRecommend, type RecommendKind } from '../recommendations/settings';
 import {
   type AliasRow,
   DELETE_ALIASES,
@@ -59,6 +60,7 @@ export async function getTenant(db: D1Database, id: string) {
     defaultLocale: row.default_locale,
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
+    recommend: await readDefaultRecommend(db, id),
   };
 }
 
@@ -118,7 +120,7 @@ export async function createTenant(
 export async function updateTenant(
   db: D1Database,
   id: string,
-  patch: { name?: string | undefined; aliases?: string[] | undefined; defaultCurrency?: string | undefined; defaultLocale?: string | undefined },
+  patch: { name?: string | undefined; aliases?: string[] | undefined; defaultCurrency?: string | undefined; defaultLocale?: string | undefined; recommend?: RecommendKind | undefined },
 ) {
   const current = await getTenant(db, id);
   if (!current) throw new ApiError('not_found', `No tenant ${id}`);
@@ -128,6 +130,7 @@ export async function updateTenant(
   const statements = [
     db.prepare(UPDATE_TENANT).bind(id, patch.name ?? null, patch.defaultCurrency ?? null, patch.defaultLocale ?? null, now),
   ];
+  if (patch.recommend) statements.push(defaultRecommendStatement(db, id, patch.recommend, now));
   if (aliases) {
     statements.push(
       db.prepare(DELETE_ALIASES).bind(id),

@@ -9,6 +9,7 @@ import type { RecommendationOptions } from '../config';
 import { read, readBatch } from '../db/batch';
 import type { Env, RecsMessage } from '../env';
 import { readFeed } from '../events/events.repository';
+import { wakeFanout } from '../events/wake';
 import { tenantById } from '../auth/tenant-lookup';
 import { rebuildSlice } from './rebuild';
 import { ADVANCE_SEQ, type CountRow, type DirtyRow, HAS_DIRTY, MARK_DIRTY, SELECT_DIRTY, SELECT_OLDEST_SEQ } from './recs.queries';
@@ -39,7 +40,7 @@ export function marksOf(events: Array<{ type: string; data: Record<string, unkno
 }
 
 /** One tenant's run. Returns whether work remains. */
-export async function runTenant(env: Pick<Env, 'DB' | 'IMAGES'>, tenantId: string, options: RecommendationOptions, now: number): Promise<boolean> {
+export async function runTenant(env: Pick<Env, 'DB' | 'IMAGES' | 'EVENTS_QUEUE'>, tenantId: string, options: RecommendationOptions, now: number): Promise<boolean> {
   const db = env.DB;
   const tenant = await tenantById(db, tenantId);
   if (!tenant) return false;
@@ -62,7 +63,15 @@ export async function runTenant(env: Pick<Env, 'DB' | 'IMAGES'>, tenantId: strin
     await db.batch([...statements, db.prepare(ADVANCE_SEQ).bind(tenantId, last, now)]);
   }
   const [due] = await readBatch(db, [read<DirtyRow>(db.prepare(SELECT_DIRTY).bind(tenantId, PRODUCTS_PER_RUN))]);
-  if (due.length > 0) await refreshProducts(env, tenant, settings, due, options, now);
+  if (due.length > 0) {
+    try {
+      await refreshProducts(env, tenant, settings, due, options, now);
+    } finally {
+      // The lists' events (updated, ready) go out to webhooks now, not at the cron's next sweep. Only
+      // the fan-out is woken: this consumer reads its own events as nothing to do.
+      await wakeFanout({ EVENTS_QUEUE: env.EVENTS_QUEUE }, tenantId);
+    }
+  }
   if (events.length === EVENTS_PER_RUN) return true;
   const [[left]] = await readBatch(db, [read<CountRow>(db.prepare(HAS_DIRTY).bind(tenantId))]);
   return (left?.n ?? 0) > 0;
@@ -76,6 +85,7 @@ export async function handleRecsBatch(batch: MessageBatch<RecsMessage>, env: Env
     try {
       if (body.kind === 'rebuild') {
         const more = await rebuildSlice(env, body.tenantId, body.jobId, options, Date.now());
+        await wakeFanout({ EVENTS_QUEUE: env.EVENTS_QUEUE }, body.tenantId);
         if (more) await env.RECS_QUEUE.send(body);
       } else if (!seen.has(body.tenantId)) {
         seen.add(body.tenantId);

@@ -65,8 +65,9 @@ export function writeRulesStatement(db: D1Database, tenantId: string, rules: Rec
   return db.prepare(UPSERT_RULES).bind(tenantId, JSON.stringify(rules), now);
 }
 
-export async function writeDefaultRecommend(db: D1Database, tenantId: string, recommend: RecommendKind, now: number): Promise<void> {
-  await db.prepare(UPSERT_DEFAULT_RECOMMEND).bind(tenantId, recommend, now).run();
+/** The tenant default, as a statement for the admin's tenant update batch. */
+export function defaultRecommendStatement(db: D1Database, tenantId: string, recommend: RecommendKind, now: number): D1PreparedStatement {
+  return db.prepare(UPSERT_DEFAULT_RECOMMEND).bind(tenantId, recommend, now);
 }
 
 export async function readDefaultRecommend(db: D1Database, tenantId: string): Promise<RecommendKind> {

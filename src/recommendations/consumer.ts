@@ -16,9 +16,13 @@ import { ADVANCE_SEQ, type CountRow, type DirtyRow, HAS_DIRTY, MARK_DIRTY, SELEC
 import { refreshProducts } from './refresh';
 import { readSettings } from './settings';
 
-/** Events read per run, and due products worked off per run (each costs ~3-5 D1 queries; production allows 1,000 per invocation). */
+/**
+ * Events read per run, and due products worked off per run. One product's two lists cost up to ~110
+ * D1 statements (one per probed index key: ~18 for similar, up to 81 for complementary, plus the
+ * reads and the write), and production allows 1,000 per invocation: 8 products stay under it.
+ */
 const EVENTS_PER_RUN = 200;
-const PRODUCTS_PER_RUN = 25;
+const PRODUCTS_PER_RUN = 8;
 
 const PRODUCT_EVENTS = new Set(['product.created', 'product.updated', 'product.deleted', 'product.processed']);
 

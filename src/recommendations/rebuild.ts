@@ -32,9 +32,13 @@ import { type RefreshEnv, listStatements, signatureStatements, signProduct } fro
 import { readSettings, RecsError } from './settings';
 import type { Signature } from './signature';
 
-/** Products signed per slice (each may decode one 256 px thumbnail), and re-ranked per slice (2 D1 reads each). */
+/**
+ * Products signed per slice (each may decode one 256 px thumbnail; ~3 statements), and re-ranked per
+ * slice (up to ~110 statements each, one per probed index key: 8 stay under production's 1,000 D1
+ * queries per invocation).
+ */
 const SIGN_SLICE = 100;
-const LIST_SLICE = 25;
+const LIST_SLICE = 8;
 
 /** Accepts a rebuild job; the caller sends its first `rebuild` message after this commits. */
 export async function startRebuild(db: D1Database, tenantId: string, now: number): Promise<string> {

@@ -28,6 +28,9 @@ const LAYERS = [
   'catalog',
   'imports',
   'inbound',
+  // Similar and complementary products: reads the catalog's rows and the images' thumbnails, writes its
+  // own tables and events through the outbox; the Sizebay dialect and the queue entry sit above it.
+  'recommendations',
   'dialects',
   'queues',
   'cron',

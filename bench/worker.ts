@@ -21,6 +21,7 @@ import { normalizeProduct } from '../src/catalog/model/normalize';
 import { writeProducts, type WriteItem } from '../src/catalog/write/write-products';
 import { benchRoutes } from './bench-routes';
 import { writeFloorRoutes } from './write-floor';
+import { recsBenchRoutes } from './recs-routes';
 
 const COLUMNS = 7;
 /** 14 rows x 7 columns = 98 bound parameters: inside D1's 100 per statement. */
@@ -199,6 +200,8 @@ parent.post('/__bench/profile', async (c) => {
 parent.route('/__bench/ext', benchRoutes);
 // bench/run.mjs: the write path's own floor (same statements, pre-validated documents).
 parent.route('/__bench', writeFloorRoutes);
+// bench/recs.mjs (bench/recs-routes.ts): 100k recommendation signatures seeded directly, one product's lists timed.
+parent.route('/__bench/recs', recsBenchRoutes);
 
 const shelfsync = createWorker();
 parent.route('/', shelfsync.app);

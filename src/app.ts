@@ -49,6 +49,7 @@ import { inboundFormats } from './inbound/formats';
 import { inboundReceiverRouter, inboundSourcesRouter } from './inbound/inbound.index';
 import { imageContentRouter, imagesRouter } from './images/images.index';
 import { type Composition, handleQueue } from './queues/consumer';
+import { recommendationsRouter } from './recommendations/recs.index';
 
 export type { AppOptions } from './config';
 export type { Env } from './env';
@@ -116,6 +117,7 @@ export function buildApp(composition: Composition) {
   v1.route('/', imagesRouter());
   v1.route('/', importsRouter());
   v1.route('/', statsRouter());
+  v1.route('/', recommendationsRouter());
   app.route('/v1', v1);
   // The browser UI: its own session cookie, read nowhere else (/v1 takes API keys only).
   app.route('/dashboard', dashboardRouter());

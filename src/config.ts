@@ -45,6 +45,30 @@ export interface AppOptions {
    * key row. The `KEY_CACHE_TTL_SECONDS` variable overrides it (tests set 0).
    */
   keyCacheTtlSeconds: number;
+  /** Similar and complementary products (src/recommendations). */
+  recommendations: RecommendationOptions;
+}
+
+/**
+ * Weights of each score component (relative: a component a pair lacks, such as images, drops out and
+ * the rest are renormalised). Similar: `visual` = 0.5 palette (HSV histogram intersection) + 0.3
+ * silhouette + 0.2 pattern of the primary images; `productType` = shared path prefix; `text` =
+ * MinHash Jaccard of titles and descriptions in every locale; the rest equal / overlapping attributes.
+ * Complementary (only between branches the complement map pairs): brand, colour harmony (same, or a
+ * neutral), `palette` and `pattern` of the images, price band, `text`, collection.
+ */
+export interface RecommendationWeights {
+  similar: { visual: number; productType: number; text: number; brand: number; color: number; gender: number; ageGroup: number; sizes: number; price: number };
+  complementary: { brand: number; color: number; palette: number; pattern: number; price: number; text: number; collection: number };
+}
+
+export interface RecommendationOptions {
+  /** Stored list length per product and kind (the most a client can page through). */
+  topK: number;
+  /** Products read from each index key when generating candidates, and the most scored per list. */
+  candidatesPerKey: number;
+  maxCandidates: number;
+  weights: RecommendationWeights;
 }
 
 /**
@@ -75,6 +99,15 @@ export const defaultOptions: AppOptions = {
   maxWebhookEndpoints: 20,
   // One D1 round trip less per request: PUT p50 went from 3.4x to ~2.5x GET /health (bench/README.md).
   keyCacheTtlSeconds: 30,
+  recommendations: {
+    topK: 20,
+    candidatesPerKey: 40,
+    maxCandidates: 800,
+    weights: {
+      similar: { visual: 0.35, productType: 0.25, text: 0.15, brand: 0.08, color: 0.07, gender: 0.04, ageGroup: 0.03, sizes: 0.01, price: 0.02 },
+      complementary: { brand: 0.2, color: 0.15, palette: 0.15, pattern: 0.15, price: 0.15, text: 0.15, collection: 0.05 },
+    },
+  },
 };
 
 export function resolveOptions(overrides: Partial<AppOptions> = {}): AppOptions {
@@ -89,6 +122,7 @@ export function resolveOptions(overrides: Partial<AppOptions> = {}): AppOptions 
     images: { ...defaultOptions.images, ...overrides.images },
     imports: { ...defaultOptions.imports, ...overrides.imports },
     inbound: { ...defaultOptions.inbound, ...overrides.inbound },
+    recommendations: { ...defaultOptions.recommendations, ...overrides.recommendations },
   };
 }
 

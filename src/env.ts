@@ -15,6 +15,8 @@ export interface Env {
   INGEST_QUEUE: Queue<IngestMessage>;
   IMPORTS_QUEUE: Queue<ImportMessage>;
   MAINTENANCE_QUEUE: Queue<MaintenanceMessage>;
+  /** Wake-ups of the recommendations consumer (src/recommendations). */
+  RECS_QUEUE: Queue<RecsMessage>;
   DEAD_LETTER_QUEUE?: Queue<unknown>;
   RATE_LIMITER?: RateLimit;
   /** Per API key for tenants on the `high` plan. */
@@ -110,8 +112,14 @@ export interface MaintenanceMessage {
   after?: [tenantId: string, productId: string];
 }
 
+/**
+ * Recommendations: `recs` = read the tenant's new events and work off its due products; `rebuild` =
+ * the next slice of a full rebuild (its cursor is in D1, `rec_rebuilds`).
+ */
+export type RecsMessage = { kind: 'recs'; tenantId: string } | { kind: 'rebuild'; tenantId: string; jobId: string };
+
 /** Any message one of the Worker's queues carries (the dead-letter queue gets them all back). */
-export type QueueMessage = EventsMessage | DeliverMessage | InboundMessage | IngestMessage | ImportMessage | MaintenanceMessage;
+export type QueueMessage = EventsMessage | DeliverMessage | InboundMessage | IngestMessage | ImportMessage | MaintenanceMessage | RecsMessage;
 
 export interface Tenant {
   id: string;
@@ -160,6 +168,7 @@ const EnvSchema = z.looseObject({
   INGEST_QUEUE: queue,
   IMPORTS_QUEUE: queue,
   MAINTENANCE_QUEUE: queue,
+  RECS_QUEUE: queue,
   DEAD_LETTER_QUEUE: queue.optional(),
   // 16+ characters: an HMAC key shorter than that is guessable, and signed image URLs are public.
   IMAGE_URL_SECRET: z.string({ message: 'must be set (signs image URLs)' }).trim().min(16, 'must be at least 16 characters'),

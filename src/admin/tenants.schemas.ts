@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { isCurrency } from '../catalog/model/currencies';
 import { canonicalLocale } from '../catalog/model/locale';
-import { ID_PATTERN } from '../catalog/model/product.schema';
+import { ID_PATTERN, recommendKinds } from '../catalog/model/product.schema';
 import { PLANS } from '../auth/plans';
 import { parseRfc3339 } from '../lib/dates';
 import { ALL_SCOPES, SCOPES } from '../auth/scopes';
@@ -20,6 +20,9 @@ const Scopes = z
     description: 'What the key may do; `*` (the default) is every scope. A dialect scope alone opens that dialect\'s routes.',
     example: ['products:read', 'products:write', 'jobs:read'],
   });
+
+
+const Recommend = z.enum(recommendKinds).openapi({ description: 'Recommendation lists computed for products that do not choose (`recommend`); default `none`' });
 
 export const Alias = z.string().regex(ID_PATTERN, 'Aliases are 1-128 characters of A-Z a-z 0-9 . _ : @ ~ -').openapi({ example: 'brand_123' });
 
@@ -47,6 +50,7 @@ export const UpdateTenantBody = z
     defaultCurrency: Currency.optional(),
     defaultLocale: Locale.optional(),
     plan: Plan.optional(),
+    recommend: Recommend.optional(),
   })
   .openapi('UpdateTenant');
 
@@ -60,6 +64,7 @@ export const TenantSchema = z
     plan: Plan,
     createdAt: z.string(),
     updatedAt: z.string(),
+    recommend: Recommend,
   })
   .openapi('Tenant');
 

@@ -9,6 +9,7 @@ import { apiKeys } from '../db/schema';
 import { ApiError } from '../http/problem';
 import { toIso } from '../lib/time';
 import { newId } from '../lib/ulid';
+import { defaultRecommendStatement, readDefaultRecommend, type RecommendKind } from '../recommendations/settings';
 import {
   type AliasRow,
   DELETE_ALIASES,
@@ -75,6 +76,7 @@ export async function getTenant(db: D1Database, id: string) {
     plan: parsePlan(row.plan),
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
+    recommend: await readDefaultRecommend(db, id),
   };
 }
 
@@ -134,7 +136,7 @@ export async function createTenant(
 export async function updateTenant(
   db: D1Database,
   id: string,
-  patch: { name?: string | undefined; aliases?: string[] | undefined; defaultCurrency?: string | undefined; defaultLocale?: string | undefined; plan?: Plan | undefined },
+  patch: { name?: string | undefined; aliases?: string[] | undefined; defaultCurrency?: string | undefined; defaultLocale?: string | undefined; plan?: Plan | undefined; recommend?: RecommendKind | undefined },
 ) {
   const current = await getTenant(db, id);
   if (!current) throw new ApiError('not_found', `No tenant ${id}`);
@@ -144,6 +146,7 @@ export async function updateTenant(
   const statements = [
     db.prepare(UPDATE_TENANT).bind(id, patch.name ?? null, patch.defaultCurrency ?? null, patch.defaultLocale ?? null, now, patch.plan ?? null),
   ];
+  if (patch.recommend) statements.push(defaultRecommendStatement(db, id, patch.recommend, now));
   if (aliases) {
     statements.push(
       db.prepare(DELETE_ALIASES).bind(id),

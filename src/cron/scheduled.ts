@@ -11,6 +11,7 @@ import { sweepImports } from '../imports/consumer';
 import { sealSecretsAtRest } from '../secrets/backfill';
 import { deleteEndedImportFiles } from '../imports/retention';
 import { sweepWebhooks } from '../webhooks/sweep';
+import { sweepRecommendations } from '../recommendations/sweep';
 import { ROUTINE_SWEEP, type SweepMode, takeSweepMode } from '../lib/sweep-mode';
 import {
   PRUNE_DELIVERIES,
@@ -58,6 +59,7 @@ export async function runCron(env: Env, now = Date.now(), options: AppOptions = 
     runHousekeeping(env, now, options),
     sealSecretsAtRest(env, now),
     sweepMoneyBackfill(env),
+    sweepRecommendations(env, now),
   ]);
   for (const result of results) {
     if (result.status === 'rejected') console.error(JSON.stringify({ level: 'error', message: 'cron task failed', error: String(result.reason) }));

@@ -7,7 +7,7 @@
  * indexes with `tenant_id`, so no query can reach across tenants by accident of an index.
  */
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const tenants = sqliteTable('tenants', {
   id: text('id').primaryKey(),
@@ -542,4 +542,100 @@ export const dashboardSessions = sqliteTable(
     expiresAt: integer('expires_at').notNull(),
   },
   (t) => [index('dashboard_sessions_key').on(t.keyId), index('dashboard_sessions_expires').on(t.expiresAt)],
+);
+
+/**
+ * Recommendations (src/recommendations). A product's signature (document facts, image signature,
+ * MinHash of its text) as JSON; `family` is its itemGroupId, for `variants`. `lists` records which
+ * lists were computed for `version` (`similar`, `complementary`, both or none).
+ */
+export const recSignatures = sqliteTable(
+  'rec_signatures',
+  {
+    tenantId: text('tenant_id').notNull(),
+    productId: text('product_id').notNull(),
+    number: integer('number').notNull(),
+    version: integer('version').notNull(),
+    family: text('family'),
+    /** The primary image the visual signature came from (its sha256), so an unchanged image is not decoded again. */
+    imageSha: text('image_sha'),
+    sig: text('sig').notNull(),
+    /** JSON array of the lists computed for `version`. */
+    lists: text('lists').notNull().default('[]'),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.productId] }), index('rec_signatures_family').on(t.tenantId, t.family).where(sql`family IS NOT NULL`)],
+);
+
+/** Candidate index: blocking keys, MinHash bands and dHash bands of each signature (see recommendations/signature.ts). */
+export const recKeys = sqliteTable(
+  'rec_keys',
+  {
+    tenantId: text('tenant_id').notNull(),
+    key: text('key').notNull(),
+    productId: text('product_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.key, t.productId] }), index('rec_keys_product').on(t.tenantId, t.productId)],
+);
+
+/** Stored top-K lists; the (tenant, product) index is the reverse index: which anchors list a product. */
+export const recLists = sqliteTable(
+  'rec_lists',
+  {
+    tenantId: text('tenant_id').notNull(),
+    anchorId: text('anchor_id').notNull(),
+    /** similar | complementary */
+    kind: text('kind').notNull(),
+    rank: integer('rank').notNull(),
+    productId: text('product_id').notNull(),
+    score: real('score').notNull(),
+    /** JSON array of reason names. */
+    reasons: text('reasons').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.anchorId, t.kind, t.rank] }), index('rec_lists_reverse').on(t.tenantId, t.productId)],
+);
+
+/**
+ * Products whose signature or lists are due (D1 holds the pending work; queue messages only wake the
+ * consumer). `signature` 1 = rebuild the signature too; `ready`: JSON array of `product.processed`
+ * data awaiting their `product.recommendations.ready`.
+ */
+export const recDirty = sqliteTable(
+  'rec_dirty',
+  {
+    tenantId: text('tenant_id').notNull(),
+    productId: text('product_id').notNull(),
+    signature: integer('signature').notNull(),
+    ready: text('ready'),
+    attempts: integer('attempts').notNull().default(0),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.productId] })],
+);
+
+/** Per tenant: the default `recommend`, the complement map (NULL = the default fashion map), and how far the event feed was read. */
+export const recSettings = sqliteTable('rec_settings', {
+  tenantId: text('tenant_id').primaryKey(),
+  defaultRecommend: text('default_recommend').notNull().default('none'),
+  rules: text('rules'),
+  /** Last event `seq` turned into rec_dirty rows. */
+  seq: integer('seq').notNull().default(0),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** A full rebuild of a tenant's recommendations, as a resumable job: phase and cursor committed with each slice. */
+export const recRebuilds = sqliteTable(
+  'rec_rebuilds',
+  {
+    jobId: text('job_id').primaryKey(),
+    tenantId: text('tenant_id').notNull(),
+    /** signatures | lists | done */
+    phase: text('phase').notNull(),
+    /** The last product `number` of the phase handled. */
+    afterNumber: integer('after_number').notNull(),
+    /** Steps done: each product counts twice (its signature, then its lists); the job's `succeeded`. */
+    done: integer('done').notNull().default(0),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('rec_rebuilds_open').on(t.phase, t.updatedAt)],
 );

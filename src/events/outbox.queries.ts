@@ -107,6 +107,8 @@ WHERE t.id = ?4 AND EXISTS (SELECT 1 FROM images WHERE id = ?5 AND status IN ('p
  * One `product.processed` per open round of a product that settled (DESIGN "Status"), however many
  * times this runs. Two writes that overlap each get theirs (a client waiting for one answer per
  * write, like Sizebay's, would otherwise hang), oldest first; further rows get a suffixed id.
+ * `recommend` is the product's effective choice of lists (its own, else the tenant's default): when
+ * it is not `none`, a `product.recommendations.ready` follows once the lists are computed.
  * ?1 tenant, ?2 product, ?3 event id, ?4 now.
  */
 export const EMIT_PRODUCT_PROCESSED = `
@@ -115,7 +117,8 @@ SELECT CASE WHEN ROW_NUMBER() OVER w = 1 THEN ?3 ELSE ?3 || '_' || ROW_NUMBER() 
   t.id, t.event_seq + ROW_NUMBER() OVER w, 'product.processed',
   json_object('productId', p.id, 'number', p.number, 'version', p.version, 'status', p.status, 'jobId', r.job_id,
     'failedImages', (SELECT COUNT(*) FROM images WHERE tenant_id = p.tenant_id AND product_id = p.id AND status = 'error'),
-    'firstError', (SELECT error FROM images WHERE tenant_id = p.tenant_id AND product_id = p.id AND status = 'error' ORDER BY position LIMIT 1)), ?4
+    'firstError', (SELECT error FROM images WHERE tenant_id = p.tenant_id AND product_id = p.id AND status = 'error' ORDER BY position LIMIT 1),
+    'recommend', COALESCE(json_extract(p.data, '$.recommend'), (SELECT default_recommend FROM rec_settings WHERE tenant_id = p.tenant_id), 'none')), ?4
 FROM processing_rounds AS r
   JOIN products AS p ON p.tenant_id = r.tenant_id AND p.id = r.product_id
   JOIN tenants AS t ON t.id = r.tenant_id

@@ -27,6 +27,8 @@ export type EventType =
   | 'product.updated'
   | 'product.deleted'
   | 'product.processed'
+  | 'product.recommendations.updated'
+  | 'product.recommendations.ready'
   | 'image.processed'
   | 'image.failed'
   | 'job.completed'

@@ -15,6 +15,7 @@ import {
   FINISH_WRITE_JOB,
   READ_JOB_STATUS,
   REOPEN_FAILED_JOB,
+  SET_PROGRESS,
   START_JOB,
 } from './jobs.queries';
 
@@ -89,4 +90,9 @@ export function reopenFailedJobStatement(db: D1Database, tenantId: string, jobId
 /** The job's status as the batch left it (read in the same batch: the one rule, not a copy of it). */
 export function readJobStatusStatement(db: D1Database, jobId: string): D1PreparedStatement {
   return db.prepare(READ_JOB_STATUS).bind(jobId);
+}
+
+/** A long job's progress (a recommendations rebuild): `done` of its total steps, shown as `succeeded`. */
+export function jobProgressStatement(db: D1Database, tenantId: string, jobId: string, done: number, now: number): D1PreparedStatement {
+  return db.prepare(SET_PROGRESS).bind(tenantId, jobId, done, now);
 }

@@ -120,3 +120,11 @@ UPDATE jobs SET status = 'processing', completed_at = NULL, writes_open = ?3 WHE
 /** ?1 job. */
 /** The whole row (rows: JobRow): a write answers its job from its own batch, without a read after it. */
 export const READ_JOB_STATUS = `SELECT * FROM jobs WHERE id = ?1`;
+
+/**
+ * A long job's progress: `done` of its `total` steps so far, absolute (a repeated slice cannot count
+ * twice), only while it runs. ?1 tenant, ?2 job, ?3 done, ?4 now.
+ */
+export const SET_PROGRESS = `
+UPDATE jobs SET status = 'processing', started_at = COALESCE(started_at, ?4), succeeded = MAX(succeeded, ?3)
+WHERE id = ?2 AND tenant_id = ?1 AND status IN ('pending', 'processing')`;

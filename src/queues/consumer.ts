@@ -5,7 +5,8 @@
  */
 import { handleMaintenanceBatch } from '../catalog/money-backfill';
 import type { AppOptions } from '../config';
-import type { DeliverMessage, Env, EventsMessage, ImportMessage, InboundMessage, IngestMessage, MaintenanceMessage } from '../env';
+import type { DeliverMessage, Env, EventsMessage, ImportMessage, InboundMessage, IngestMessage, MaintenanceMessage, RecsMessage } from '../env';
+import { handleRecsBatch } from '../recommendations/consumer';
 import { handleImportBatch } from '../imports/consumer';
 import { handleIngestBatch } from '../images/consumers';
 import { handleInboundBatch } from '../inbound/apply-inbound';
@@ -49,6 +50,8 @@ async function dispatch(batch: MessageBatch<unknown>, env: Env, composition: Com
       return handleInboundBatch(batch as MessageBatch<InboundMessage>, env, composition.inboundFormats, options);
     case 'shelfsync-maintenance':
       return handleMaintenanceBatch(batch as MessageBatch<MaintenanceMessage>, env);
+    case 'shelfsync-recommendations':
+      return handleRecsBatch(batch as MessageBatch<RecsMessage>, env, options.recommendations);
     case 'shelfsync-dead-letter':
       return recordDeadLetters(batch, env);
     default:

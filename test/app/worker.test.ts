@@ -14,7 +14,7 @@ import { body, createTenant, errorPaths, expectProblem, product, type TestTenant
 import { importRow, stageImport } from '../helpers/imports';
 
 const DAY_MS = 86_400_000;
-const QUEUES = ['EVENTS_QUEUE', 'DELIVERIES_QUEUE', 'INBOUND_QUEUE', 'INGEST_QUEUE', 'IMPORTS_QUEUE', 'MAINTENANCE_QUEUE', 'DEAD_LETTER_QUEUE'] as const;
+const QUEUES = ['EVENTS_QUEUE', 'DELIVERIES_QUEUE', 'INBOUND_QUEUE', 'INGEST_QUEUE', 'IMPORTS_QUEUE', 'MAINTENANCE_QUEUE', 'RECS_QUEUE', 'DEAD_LETTER_QUEUE'] as const;
 
 /** The real D1 and R2, with every queue producer replaced by a recorder. */
 function quietEnv(overrides: Record<string, unknown> = {}): { env: Env; sent: unknown[] } {

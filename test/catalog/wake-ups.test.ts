@@ -12,7 +12,7 @@ import type { Env } from '../../src/env';
 import { body, createTenant, product, type TestTenant } from '../helpers/api';
 import { stageImport } from '../helpers/imports';
 
-const QUEUES = ['EVENTS_QUEUE', 'DELIVERIES_QUEUE', 'INBOUND_QUEUE', 'INGEST_QUEUE', 'IMPORTS_QUEUE', 'MAINTENANCE_QUEUE', 'DEAD_LETTER_QUEUE'] as const;
+const QUEUES = ['EVENTS_QUEUE', 'DELIVERIES_QUEUE', 'INBOUND_QUEUE', 'INGEST_QUEUE', 'IMPORTS_QUEUE', 'MAINTENANCE_QUEUE', 'RECS_QUEUE', 'DEAD_LETTER_QUEUE'] as const;
 const worker = createWorker();
 
 /** The real D1 and R2; each queue producer records what it was sent. */
@@ -58,13 +58,13 @@ describe('post-commit wake-ups, scheduled by the catalog service', () => {
     expect(ingestOf(first.sent)).toEqual([{ kind: 'ingest', tenantId: t.id, productIds: ['w1'], refresh: true }]);
   });
 
-  it('/v1 DELETE wakes the fan-out', async () => {
+  it('/v1 DELETE wakes the fan-out and the recommendations consumer', async () => {
     const t = await createTenant();
     const { bindings, sent } = recordingEnv();
     expect((await fetchVia(bindings, '/v1/products/d1', { method: 'PUT', headers: t.headers, json: product('d1') })).status).toBe(201);
     sent.length = 0;
     expect((await fetchVia(bindings, '/v1/products/d1', { method: 'DELETE', headers: t.headers })).status).toBe(204);
-    expect(sent).toEqual([{ kind: 'events', tenantId: t.id }]);
+    expect(sent).toEqual([{ kind: 'events', tenantId: t.id }, { kind: 'recs', tenantId: t.id }]);
   });
 
   it('a Robosize create wakes both queues, and a rename sends the ingest wake-up under the new id', async () => {
@@ -85,7 +85,7 @@ describe('post-commit wake-ups, scheduled by the catalog service', () => {
     sent.length = 0;
     const removed = await fetchVia(bindings, `${robosize(t)}&hash=${number}`, { method: 'DELETE' });
     expect(removed.status).toBe(204);
-    expect(sent).toEqual([{ kind: 'events', tenantId: t.id }]);
+    expect(sent).toEqual([{ kind: 'events', tenantId: t.id }, { kind: 'recs', tenantId: t.id }]);
   });
 
   it('an import chunk wakes both queues before its message is acknowledged', async () => {

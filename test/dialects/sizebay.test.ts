@@ -621,9 +621,25 @@ describe('the payload renderer', () => {
       status: 'error',
       message: 'Image processing failed',
     });
-    for (const type of ['product.created', 'product.updated', 'product.deleted', 'image.failed', 'job.completed']) {
+    for (const type of ['product.created', 'product.updated', 'product.deleted', 'image.failed', 'job.completed', 'product.recommendations.updated']) {
       expect(sizebayPayload(event(type, { productId: 'p' }), target)).toBeNull();
     }
+  });
+
+  it('a product that asks for lists is answered from product.recommendations.ready: images AND lists done, or the reason', () => {
+    const done = { productId: 'p', number: 1, version: 2, status: 'done', jobId: 'job_1', failedImages: 0, firstError: null, recommend: 'all' };
+    expect(sizebayPayload(event('product.processed', done), target)).toBeNull();
+    expect(JSON.parse(sizebayPayload(event('product.processed', { ...done, recommend: 'none' }), target)!)).toEqual({ productId: 'p', status: 'success' });
+    const ready = { ...done, recommendations: 'done' };
+    expect(JSON.parse(sizebayPayload(event('product.recommendations.ready', ready), target)!)).toEqual({ productId: 'p', status: 'success' });
+    expect(JSON.parse(sizebayPayload(event('product.recommendations.ready', { ...ready, failedImages: 1, firstError: 'HTTP 404' }), target)!)).toEqual({
+      productId: 'p',
+      status: 'error',
+      message: 'HTTP 404',
+    });
+    expect(
+      JSON.parse(sizebayPayload(event('product.recommendations.ready', { ...ready, recommendations: 'error', recommendationsError: 'Recommendations could not be computed: x' }), target)!),
+    ).toEqual({ productId: 'p', status: 'error', message: 'Recommendations could not be computed: x' });
   });
 });
 

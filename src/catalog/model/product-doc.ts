@@ -42,4 +42,6 @@ export interface ProductDoc {
   images?: ImageDoc[];
   metadata?: Record<string, unknown>;
   validForDays?: number | null;
+  /** Recommendation lists asked for; absent = the tenant's default. */
+  recommend?: 'similar' | 'complementary' | 'all' | 'none';
 }

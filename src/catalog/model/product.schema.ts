@@ -21,6 +21,8 @@ export const MAX_ATTRIBUTES = 100;
 export const genders = ['male', 'female', 'unisex'] as const;
 export const ageGroups = ['newborn', 'infant', 'toddler', 'kids', 'adult'] as const;
 export const availabilities = ['in stock', 'out of stock', 'preorder', 'backorder'] as const;
+/** Which recommendation lists a product asks for (src/recommendations). */
+export const recommendKinds = ['similar', 'complementary', 'all', 'none'] as const;
 
 export const ProductId = z
   .string()
@@ -161,6 +163,7 @@ export const ProductFields = {
   // Size cap (16 KB of JSON): json-caps.ts, which lets a value already stored stand.
   metadata: JsonObject.optional().openapi({ description: 'Free JSON, at most 16 KB' }),
   validForDays: z.number().int().min(1).max(365).nullable().optional().openapi({ description: 'TTL in days; null = kept forever' }),
+  recommend: z.enum(recommendKinds).optional().openapi({ description: "Which recommendation lists are computed for this product; absent = the tenant's default (`none` unless an admin changed it)" }),
 };
 
 /** A product as written with PUT (the id comes from the path; a body id must match it). */
@@ -212,6 +215,7 @@ export const ProductOut = z
     images: z.array(ImageOut),
     metadata: JsonObject.optional(),
     validForDays: z.number().int().nullable().optional(),
+    recommend: z.enum(recommendKinds).optional(),
     extensions: z.record(z.string(), JsonObject).optional().openapi({ description: 'Vendor fields written through dialects; read-only here' }),
   })
   .openapi('Product');

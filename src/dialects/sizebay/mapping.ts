@@ -96,6 +96,9 @@ function updatePrice(price: UpdatePriceT): Record<string, unknown> {
   return out;
 }
 
+/** Sizebay processType -> the canonical `recommend`. */
+const PROCESS_TYPES = { SIMILAR: 'similar', COMPLEMENTARY: 'complementary', ALL: 'all' } as const;
+
 export interface Mapped {
   item: MergeItem;
   fields: FieldMap;
@@ -149,6 +152,8 @@ export function mapCreate(body: CreateProductBodyT, flatPricing: boolean): Mappe
     images,
   };
   if (item.gtin !== undefined) patch.gtin = item.gtin;
+  // processType decides which recommendation lists are computed (ALL = both).
+  patch.recommend = PROCESS_TYPES[body.processType];
 
   return {
     item: { id: item.id, patch, extensions: extensionsOf(body, body.brandName, item.brand), mode: 'upsert' },

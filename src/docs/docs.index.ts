@@ -7,6 +7,8 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Hono } from 'hono';
 import type { AppEnv } from '../env';
+import { applyExamples } from '../http/openapi';
+import { canonicalExamples } from './examples';
 
 const ASSET_FILES = new Set(['swagger-ui.css', 'swagger-ui-bundle.js', 'favicon-32x32.png']);
 
@@ -89,7 +91,7 @@ export function registerDocs(app: OpenAPIHono<AppEnv>) {
       },
       servers: [{ url: base || '/' }],
     });
-    return c.json(document);
+    return c.json(applyExamples(document, canonicalExamples));
   });
 
   registerExplorer(app, 'Shelfsync API');

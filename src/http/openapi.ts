@@ -41,3 +41,63 @@ export const authProblems = [401, 429] as const;
 export const writeProblems = [400, 401, 409, 413, 415, 422, 429] as const;
 
 export const bearerSecurity: Array<Record<string, string[]>> = [{ apiKey: [] }, { bearer: [] }];
+
+// ---- examples ------------------------------------------------------------------------------------
+
+/**
+ * The documented example of one operation: what a client sends and what it gets back. Ids in these
+ * examples are consistent across operations (the webhook a create answers is the one a read names),
+ * so the contract test can follow them as a client would: create, then read, update, delete.
+ */
+export interface OperationExample {
+  /** Path, query and header parameter values, by name. */
+  params?: Record<string, string>;
+  /** The request body (JSON unless `requestType` says otherwise; a string is sent as it is). */
+  request?: unknown;
+  requestType?: string;
+  /**
+   * Headers the example needs that are not parameters (a signature a security scheme names), written
+   * to the operation as `x-example-headers`.
+   */
+  headers?: Record<string, string>;
+  /** Answer bodies by status; `null` for an answer without a body (204, 304). */
+  responses: Record<number, unknown>;
+}
+
+/** Keyed by `METHOD /path` as the document spells it, e.g. `PUT /v1/products/{id}`. */
+export type OperationExamples = Record<string, OperationExample>;
+
+type Json = Record<string, any>;
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'] as const;
+
+/**
+ * Writes examples into a generated OpenAPI document (in place): parameter `example`s, and media-type
+ * `example`s on the request body and on each answer. Swagger UI's "Try it out" starts from these,
+ * so a default body is one the server accepts. Pure: no I/O.
+ */
+export function applyExamples<T extends Json>(doc: T, examples: OperationExamples): T {
+  for (const [path, item] of Object.entries<Json>(doc.paths ?? {})) {
+    for (const method of METHODS) {
+      const op = item[method] as Json | undefined;
+      const example = op && examples[`${method.toUpperCase()} ${path}`];
+      if (!op || !example) continue;
+      for (const param of (op.parameters ?? []) as Json[]) {
+        const value = example.params?.[param.name];
+        if (value !== undefined) param.example = value;
+      }
+      if (example.headers) op['x-example-headers'] = example.headers;
+      const body = op.requestBody?.content as Json | undefined;
+      if (body && example.request !== undefined) {
+        const type = example.requestType ?? (body['application/json'] ? 'application/json' : Object.keys(body)[0]!);
+        if (body[type]) body[type].example = example.request;
+      }
+      for (const [status, value] of Object.entries(example.responses)) {
+        const content = op.responses?.[status]?.content as Json | undefined;
+        if (!content || value === null) continue;
+        const type = Object.keys(content)[0]!;
+        content[type].example = value;
+      }
+    }
+  }
+  return doc;
+}

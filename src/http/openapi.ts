@@ -83,7 +83,10 @@ export function applyExamples<T extends Json>(doc: T, examples: OperationExample
       if (!op || !example) continue;
       for (const param of (op.parameters ?? []) as Json[]) {
         const value = example.params?.[param.name];
-        if (value !== undefined) param.example = value;
+        if (value === undefined) continue;
+        // An integer parameter's example is a number (Swagger UI and linters check it against the schema).
+        const types = [param.schema?.type].flat();
+        param.example = types.includes('integer') && /^-?\d+$/.test(value) ? Number(value) : value;
       }
       if (example.headers) op['x-example-headers'] = example.headers;
       const body = op.requestBody?.content as Json | undefined;
@@ -100,4 +103,12 @@ export function applyExamples<T extends Json>(doc: T, examples: OperationExample
     }
   }
   return doc;
+}
+
+/**
+ * OpenAPI 3.1 `propertyNames` for a map (a zod record's key rule does not reach the document, and the
+ * metadata type predates 3.1): spread into `.openapi({...})`.
+ */
+export function mapKeys(propertyNames: Record<string, unknown>): object {
+  return { propertyNames };
 }

@@ -86,7 +86,7 @@ export const requests: Record<string, RequestExample> = {
     request: {
       products: [
         { id: 'sku-1001', title: 'Canvas Sneaker', sizes: ['40', '41', '42'], prices: { USD: { amount: '59.00' } } },
-        { id: 'sku-1002', title: 'Wool Socks', gtin: '123' },
+        { id: 'sku-1002', title: 'Wool Socks', gtin: '00012345678906' },
       ],
     },
   },

@@ -96,7 +96,7 @@ export interface ContractSpec {
   notRun?: Record<string, string>;
   /** Requests made before the examples (a tenant to own them), answering the state they start with. */
   setup?(send: (request: Request) => Promise<Response>): Promise<State>;
-  /** Puts credentials on the request of this operation. */
+  /** Puts credentials on the request of this operation (and may complete it: say why where it does). */
   authorize(key: string, op: Json, request: { headers: Headers; query: URLSearchParams; body?: string }, state: State): void | Promise<void>;
   /** Keeps what later requests need from an answer (a key, a secret shown once). */
   remember?(key: string, answer: any, state: State): void;
@@ -213,7 +213,9 @@ export function defineContract(spec: ContractSpec): void {
           body = ids.swap(typeof media.example === 'string' ? media.example : JSON.stringify(media.example));
           headers.set('content-type', type);
         }
-        await spec.authorize(key, op, { headers, query, body }, state);
+        const request = { headers, query, body };
+        await spec.authorize(key, op, request, state);
+        body = request.body;
         const target = `${ORIGIN}${base}${url}${query.size ? `?${query}` : ''}`;
         const res = await send(new Request(target, { method: method.toUpperCase(), headers, body }));
 

@@ -16,6 +16,7 @@ import { deleteProduct } from '../../catalog/products.service';
 import { limitBodyTo, requireJson, withBodyLimit } from '../../http/body';
 import { ApiError, type FieldError } from '../../http/problem';
 import { findJob } from '../../jobs/jobs.repository';
+import { examples } from './examples';
 import { createDialectApp, fieldPath } from '../shared/dialect-app';
 import type { ItemFailure } from '../../catalog/products.service';
 import { type MergeFailure, type MergeItem, mergeWrite } from '../shared/merge-write';
@@ -65,6 +66,7 @@ function warningsOf(product: Parameters<typeof ean13Warnings>[0]): { details?: D
 
 export function gesmartApp() {
   const { app, finish } = createDialectApp({
+    examples,
     name: 'gesmart',
     title: 'GeSmart Products Sync API (Shelfsync compatibility)',
     description:

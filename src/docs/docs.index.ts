@@ -7,7 +7,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Hono } from 'hono';
 import type { AppEnv } from '../env';
-import { applyExamples } from '../http/openapi';
+import { applyExamples, finishDocument, headerOnEveryAnswer } from '../http/openapi';
 import { canonicalExamples } from './examples';
 
 const ASSET_FILES = new Set(['swagger-ui.css', 'swagger-ui-bundle.js', 'favicon-32x32.png']);
@@ -60,6 +60,24 @@ function mountBase(path: string, suffix: string): string {
   return path.endsWith(suffix) ? path.slice(0, -suffix.length) : '';
 }
 
+/** Set on every /v1 answer (auth/rate-limit.ts): the binding tells allowed or not, never what is left. */
+const RATE_LIMIT_POLICY = {
+  description: 'The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60`',
+  schema: { type: 'string', maxLength: 128, example: '"per-key";q=600;w=60' },
+};
+
+/** The document's tags, in the order a reader meets them. */
+const TAGS: Record<string, string> = {
+  Products: 'The canonical product: create, replace, patch, read, list, delete; single or batched',
+  Images: "A product's images, their processing and bytes; the services that run image pipelines",
+  Imports: 'Whole catalog files (JSONL, CSV, TSV, Merchant XML), read in resumable chunks',
+  Jobs: 'Every write is a job: its status, counts and per-item errors',
+  Events: 'The ordered feed of changes, for polling and delta sync',
+  Webhooks: 'Signed deliveries of events (Standard Webhooks), with retries and a delivery log',
+  Inbound: 'HMAC-signed pushes from ERPs, and the sources that describe how they sign',
+  Admin: 'Tenants and their API keys (the ADMIN_TOKEN secret)',
+};
+
 export function registerDocs(app: OpenAPIHono<AppEnv>) {
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
@@ -88,10 +106,13 @@ export function registerDocs(app: OpenAPIHono<AppEnv>) {
         version: '1.0.0',
         description:
           'Product-catalog sync: products with variants, prices, localizations and images; jobs, events and webhooks. Errors are application/problem+json (RFC 9457).',
+        contact: { name: 'Shelfsync' },
       },
-      servers: [{ url: base || '/' }],
+      // x-internal: the audience of the server (OWASP API9): this document is for outside integrators.
+      servers: [{ url: base || '/', 'x-internal': false } as { url: string }],
     });
-    return c.json(applyExamples(document, canonicalExamples));
+    finishDocument(applyExamples(document, canonicalExamples), TAGS);
+    return c.json(headerOnEveryAnswer(document, 'RateLimit-Policy', RATE_LIMIT_POLICY));
   });
 
   registerExplorer(app, 'Shelfsync API');

@@ -19,11 +19,17 @@ const descriptions: Record<number, string> = {
   503: 'Temporarily unavailable; see Retry-After',
 };
 
+const RETRY_AFTER = { description: 'Seconds to wait before trying again', schema: { type: 'integer' as const, minimum: 0, maximum: 86400 } };
+
 export function problems(...statuses: number[]) {
   return Object.fromEntries(
     statuses.map((status) => [
       status,
-      { description: descriptions[status] ?? 'Error', content: { 'application/problem+json': { schema: ProblemSchema } } },
+      {
+        description: descriptions[status] ?? 'Error',
+        ...(status === 429 || status === 503 ? { headers: { 'Retry-After': RETRY_AFTER } } : {}),
+        content: { 'application/problem+json': { schema: ProblemSchema } },
+      },
     ]),
   );
 }
@@ -111,4 +117,60 @@ export function applyExamples<T extends Json>(doc: T, examples: OperationExample
  */
 export function mapKeys(propertyNames: Record<string, unknown>): object {
   return { propertyNames };
+}
+
+/**
+ * What every served document states besides its routes (pure, in place): an `operationId` per
+ * operation (from method and path, for generated clients), the tags it uses as declared tags, and for
+ * integers without them the bounds zod's `.int()` enforces (safe integers) and `format: int64`.
+ */
+export function finishDocument<T extends Json>(doc: T, tagDescriptions: Record<string, string> = {}): T {
+  const tags = new Set<string>();
+  for (const [path, item] of Object.entries<Json>(doc.paths ?? {})) {
+    for (const method of METHODS) {
+      const op = item[method] as Json | undefined;
+      if (!op) continue;
+      op.operationId ??= operationId(method, path);
+      for (const tag of op.tags ?? []) tags.add(tag);
+    }
+  }
+  const declared = new Map<string, Json>(((doc.tags ?? []) as Json[]).map((t) => [t.name, t]));
+  for (const tag of tags) if (!declared.has(tag)) declared.set(tag, { name: tag, ...(tagDescriptions[tag] ? { description: tagDescriptions[tag] } : {}) });
+  (doc as Json).tags = [...declared.values()];
+  boundIntegers(doc);
+  return doc;
+}
+
+/** `GET /v1/webhooks/{id}/deliveries` -> `getV1WebhooksByIdDeliveries`. */
+function operationId(method: string, path: string): string {
+  const words = path
+    .split('/')
+    .filter(Boolean)
+    .flatMap((segment) => (segment.startsWith('{') ? ['by', segment.slice(1, -1)] : segment.split(/[^A-Za-z0-9]+/)))
+    .filter(Boolean);
+  return method + words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+}
+
+function boundIntegers(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(boundIntegers);
+  if (!node || typeof node !== 'object') return;
+  const schema = node as Json;
+  if (schema.type === 'integer' || (Array.isArray(schema.type) && schema.type.includes('integer'))) {
+    schema.format ??= 'int64';
+    if (schema.minimum === undefined && schema.exclusiveMinimum === undefined) schema.minimum = -Number.MAX_SAFE_INTEGER;
+    if (schema.maximum === undefined && schema.exclusiveMaximum === undefined) schema.maximum = Number.MAX_SAFE_INTEGER;
+  }
+  for (const [key, value] of Object.entries(schema)) if (key !== 'example' && key !== 'examples') boundIntegers(value);
+}
+
+/** Declares a header on every answer of every operation (one the app sets on all of them). */
+export function headerOnEveryAnswer<T extends Json>(doc: T, name: string, header: Json): T {
+  for (const item of Object.values<Json>(doc.paths ?? {})) {
+    for (const method of METHODS) {
+      for (const response of Object.values<Json>(item[method]?.responses ?? {})) {
+        response.headers = { ...response.headers, [name]: header };
+      }
+    }
+  }
+  return doc;
 }

@@ -9,7 +9,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../env';
 import { allowedMethods } from '../../http/fallback';
 import { logFailure, toApiError } from '../../http/on-error';
-import { applyExamples, type OperationExamples } from '../../http/openapi';
+import { applyExamples, finishDocument, type OperationExamples } from '../../http/openapi';
 import { ApiError, type FieldError, fieldErrorsFromZod } from '../../http/problem';
 
 export interface DialectError {
@@ -71,10 +71,10 @@ export function createDialectApp(options: DialectOptions) {
     const base = c.req.path.slice(0, -'/openapi.json'.length);
     const document = app.getOpenAPI31Document({
       openapi: '3.1.0',
-      info: { title: options.title, version: '1.0.0', description: options.description },
-      servers: [{ url: base || '/' }],
+      info: { title: options.title, version: '1.0.0', description: options.description, contact: { name: 'Shelfsync' } },
+      servers: [{ url: base || '/', 'x-internal': false } as { url: string }],
     });
-    return c.json(applyExamples(document, options.examples ?? {}));
+    return c.json(finishDocument(applyExamples(document, options.examples ?? {})));
   });
 
   /** Call last: unknown paths and wrong methods, in the dialect's shape. */

@@ -4,7 +4,8 @@
  * same explorer for each dialect over its own document (`/compat/{name}/docs`, registerExplorer).
  * Both work at whatever path the app is mounted under: URLs are derived from the request path.
  */
-import type { OpenAPIHono } from '@hono/zod-openapi';
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import { EVENT_TYPES } from '../events/event-types';
 import type { Hono } from 'hono';
 import type { AppEnv } from '../env';
 import { applyExamples, finishDocument, headerOnEveryAnswer } from '../http/openapi';
@@ -97,6 +98,8 @@ export function registerDocs(app: OpenAPIHono<AppEnv>) {
     description: 'The ADMIN_TOKEN secret',
   });
 
+  registerEventWebhooks(app);
+
   app.get('/openapi.json', (c) => {
     const base = mountBase(c.req.path, '/openapi.json');
     const document = app.getOpenAPI31Document({
@@ -116,6 +119,40 @@ export function registerDocs(app: OpenAPIHono<AppEnv>) {
   });
 
   registerExplorer(app, 'Shelfsync API');
+}
+
+/**
+ * OpenAPI 3.1 `webhooks`: one per event type, as a subscriber with the standard format receives it
+ * (Standard Webhooks envelope, signed with the endpoint's secret), from the registry the outbox uses.
+ */
+function registerEventWebhooks(app: OpenAPIHono<AppEnv>) {
+  const signatureHeaders = z.object({
+    'webhook-id': z.string().openapi({ description: 'The event id; the same on every retry', example: 'evt_01JD7Z8Q6V7N9K3M2X4B5C6D7E' }),
+    'webhook-timestamp': z.string().openapi({ description: 'Unix seconds of this attempt', example: '1733400000' }),
+    'webhook-signature': z.string().openapi({ description: '`v1,<base64 HMAC-SHA256 of {id}.{timestamp}.{body}>`, space-separated while two secrets are valid', example: 'v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=' }),
+  });
+  for (const [type, spec] of Object.entries(EVENT_TYPES)) {
+    const name = type.replace(/[^A-Za-z0-9]+(.)/g, (_, ch: string) => ch.toUpperCase());
+    const envelope = z
+      .object({
+        type: z.literal(type),
+        timestamp: z.string().openapi({ format: 'date-time' }),
+        data: spec.data,
+      })
+      .openapi(`${name[0]!.toUpperCase()}${name.slice(1)}Event`);
+    app.openAPIRegistry.registerWebhook({
+      method: 'post',
+      path: type,
+      tags: ['Events'],
+      summary: type,
+      description: `${spec.description}. Sent to endpoints subscribed to \`${type}\`, \`${type.split('.')[0]}.*\` or \`*\` (format \`standard\`); answer 2xx within 15 s, or it is retried.`,
+      request: {
+        headers: signatureHeaders,
+        body: { required: true, content: { 'application/json': { schema: envelope, example: { type, timestamp: '2024-06-10T12:00:00.000Z', data: spec.example } } } },
+      },
+      responses: { 200: { description: 'Received (any 2xx)' }, 410: { description: 'Gone: the endpoint is disabled, no more deliveries' } },
+    });
+  }
 }
 
 /**

@@ -151,7 +151,8 @@ function operationId(method: string, path: string): string {
   return method + words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
 }
 
-function boundIntegers(node: unknown): void {
+/** In place: `format: int64` and safe-integer bounds on every integer schema that lacks them. */
+export function boundIntegers(node: unknown): void {
   if (Array.isArray(node)) return node.forEach(boundIntegers);
   if (!node || typeof node !== 'object') return;
   const schema = node as Json;

@@ -54,12 +54,17 @@ export class Ids {
       const known = new Map([...this.real].map(([e, a]) => [a, e]));
       if (!SERVER_VALUE.test(actual)) return actual.replace(EMBEDDED_ID, (id) => known.get(id) ?? id);
       if (known.has(actual)) return known.get(actual);
+      // A value that is already an example id (an answer that quotes examples) stays as it is.
+      if (this.real.has(actual)) return actual;
       const prefix = actual.split('_')[0]!;
-      const n = this.counters.get(prefix) ?? 0;
-      this.counters.set(prefix, n + 1);
-      const example = /^(ssk|whsec)$/.test(prefix)
-        ? `${prefix}_Example0secret0shown0once${n || ''}`
-        : `${prefix}_01JD7Z8Q6V7N9K3M2X4B5C6D7${'EFGHJKMNPQRSTVWXYZ'[n] ?? 'Z'}`;
+      let example: string;
+      do {
+        const n = this.counters.get(prefix) ?? 0;
+        this.counters.set(prefix, n + 1);
+        example = /^(ssk|whsec)$/.test(prefix)
+          ? `${prefix}_Example0secret0shown0once${n || ''}`
+          : `${prefix}_01JD7Z8Q6V7N9K3M2X4B5C6D7${'EFGHJKMNPQRSTVWXYZ'[n] ?? 'Z'}`;
+      } while (this.real.has(example));
       this.real.set(example, actual);
       return example;
     }
@@ -105,6 +110,8 @@ export interface ContractSpec {
    * reads a /v1 path with `state.tenantKey` until `ready`. Answers what never happened, or null.
    */
   before?(key: string, poll: (path: string, ready: (body: Json) => boolean) => Promise<boolean>, state: State): Promise<string | null>;
+  /** Checks after every example ran: `get` reads a /v1 path with `state.tenantKey`. Answers what is wrong. */
+  verify?(get: (path: string) => Promise<Json>, doc: Json, state: State): Promise<string[]>;
 }
 
 export function defineContract(spec: ContractSpec): void {
@@ -242,6 +249,8 @@ export function defineContract(spec: ContractSpec): void {
         if (capture) (captured[key] ??= {})[res.status] = ids.exampleOf(answer);
         spec.remember?.(key, answer, state);
       }
+      const get = async (path: string) => (await send(new Request(`${ORIGIN}${path}`, { headers: { authorization: `Bearer ${state.tenantKey}` } }))).json() as Promise<Json>;
+      failures.push(...((await spec.verify?.(get, doc, state)) ?? []));
       if (capture) console.log(`CONTRACT_CAPTURE ${JSON.stringify(captured, null, 2)}`);
       expect(failures).toEqual([]);
     }, 240_000);

@@ -3,7 +3,7 @@
  * is accepted and answered as its schema says (runner: docs.contract-runner.ts).
  */
 import { signedHeaders } from '../../src/lib/signing';
-import { ADMIN_TOKEN, defineContract } from './docs.contract-runner';
+import { ADMIN_TOKEN, defineContract, errorsOf } from './docs.contract-runner';
 
 /** Every operation, in the order a client meets them. */
 const order = [
@@ -30,6 +30,7 @@ const order = [
   'GET /v1/jobs',
   'GET /v1/jobs/{id}/errors',
   'GET /v1/events',
+  'GET /v1/event-types',
   'GET /v1/products/{id}/images',
   'GET /v1/images/{id}',
   'GET /v1/images/{id}/content',
@@ -84,5 +85,21 @@ defineContract({
       return 'no delivery was attempted';
     }
     return null;
+  },
+  /** Every event the examples caused is one of the document's `webhooks`, its data as that schema says. */
+  async verify(get, doc) {
+    const wrong: string[] = [];
+    const events: Array<{ type: string; timestamp: string; data: unknown }> = (await get('/v1/events?after=0&limit=1000')).data;
+    if (events.length < 10) wrong.push(`only ${events.length} events`);
+    for (const event of events) {
+      const hook = doc.webhooks?.[event.type]?.post;
+      if (!hook) {
+        wrong.push(`event type ${event.type} is not in the document's webhooks`);
+        continue;
+      }
+      const errors = errorsOf(doc, hook.requestBody.content['application/json'].schema, { type: event.type, timestamp: event.timestamp, data: event.data });
+      if (errors) wrong.push(`${event.type} ${JSON.stringify(event.data)}: ${errors}`);
+    }
+    return wrong;
   },
 });

@@ -98,6 +98,7 @@ export const requests: Record<string, RequestExample> = {
   'GET /v1/jobs': { params: { limit: '20' } },
   'GET /v1/jobs/{id}/errors': { params: { id: 'job_01JD7Z8Q6V7N9K3M2X4B5C6D7E', limit: '20' } },
   'GET /v1/events': { params: { after: '0', limit: '3' } },
+  'GET /v1/event-types': {},
 
   'GET /v1/images/{id}': { params: { id: 'img_01JD7Z8Q6V7N9K3M2X4B5C6D7F' } },
   'GET /v1/images/{id}/content': { params: { id: 'img_01JD7Z8Q6V7N9K3M2X4B5C6D7F', variant: 'thumb' } },

@@ -1198,5 +1198,380 @@ export const responses: Record<string, Record<number, unknown>> = {
       createdAt: '2026-12-05T15:29:11.258Z',
       completedAt: null
     }
+  },
+  'GET /v1/event-types': {
+    '200': {
+      data: [
+        {
+          name: 'product.created',
+          description: 'A product was written for the first time (version 1)',
+          schema: {
+            $schema: 'https://json-schema.org/draft/2020-12/schema',
+            type: 'object',
+            properties: {
+              productId: {
+                type: 'string'
+              },
+              number: {
+                type: 'integer',
+                minimum: 1,
+                maximum: 9007199254740991,
+                format: 'int64'
+              },
+              version: {
+                type: 'integer',
+                minimum: 1,
+                maximum: 9007199254740991,
+                format: 'int64'
+              }
+            },
+            required: [
+              'productId',
+              'number',
+              'version'
+            ],
+            additionalProperties: false
+          },
+          example: {
+            productId: '380145e972ee',
+            number: 1,
+            version: 1
+          }
+        },
+        {
+          name: 'product.updated',
+          description: 'A write changed a product (a write that changes nothing emits no event), or a rename',
+          schema: {
+            $schema: 'https://json-schema.org/draft/2020-12/schema',
+            type: 'object',
+            properties: {
+              productId: {
+                type: 'string'
+              },
+              number: {
+                type: 'integer',
+                minimum: 1,
+                maximum: 9007199254740991,
+                format: 'int64'
+              },
+              version: {
+                type: 'integer',
+                minimum: 1,
+                maximum: 9007199254740991,
+                format: 'int64'
+              }
+            },
+            required: [
+              'productId',
+              'number',
+              'version'
+            ],
+            additionalProperties: false
+          },
+          example: {
+            productId: '380145e972ee',
+            number: 1,
+            version: 2
+          }
+        },
+        {
+          name: 'product.deleted',
+          description: 'A product was deleted by a request, expired (validForDays), or left out of a replace import',
+          schema: {
+            $schema: 'https://json-schema.org/draft/2020-12/schema',
+            type: 'object',
+            properties: {
+              productId: {
+                type: 'string'
+              },
+              number: {
+                type: 'integer',
+                minimum: 1,
+                maximum: 9007199254740991,
+                format: 'int64'
+              },
+              version: {
+                type: 'integer',
+                minimum: 1,
+                maximum: 9007199254740991,
+                format: 'int64'
+              },
+              reason: {
+                type: 'string',
+                enum: [
+                  'deleted',
+                  'expired',
+                  'replaced'
+                ]
+              },
+              jobId: {
+                type: 'string'
+              }
+            },
+            required: [
+              'productId',
+              'number',
+              'version',
+              'reason'
+            ],
+            additionalProperties: false
+          },
+          example: {
+            productId: '380145e972ee',
+            number: 1,
+            version: 2,
+            reason: 'deleted'
+          }
+        },
+        {
+          name: 'product.processed',
+          description: 'A write\'s image work settled: once per processing round',
+          schema: {
+            $schema: 'https://json-schema.org/draft/2020-12/schema',
+            type: 'object',
+            properties: {
+              productId: {
+                type: 'string'
+              },
+              number: {
+                type: 'integer',
+                minimum: 1,
+                maximum: 9007199254740991,
+                format: 'int64'
+              },
+              version: {
+                type: 'integer',
+                minimum: 1,
+                maximum: 9007199254740991,
+                format: 'int64'
+              },
+              status: {
+                type: 'string',
+                enum: [
+                  'done',
+                  'error'
+                ]
+              },
+              jobId: {
+                type: 'string'
+              },
+              failedImages: {
+                type: 'integer',
+                minimum: 0,
+                maximum: 9007199254740991,
+                format: 'int64'
+              },
+              firstError: {
+                type: [
+                  'string',
+                  'null'
+                ]
+              }
+            },
+            required: [
+              'productId',
+              'number',
+              'version',
+              'status',
+              'jobId',
+              'failedImages',
+              'firstError'
+            ],
+            additionalProperties: false
+          },
+          example: {
+            productId: '380145e972ee',
+            number: 1,
+            version: 2,
+            status: 'done',
+            jobId: 'job_01JD7Z8Q6V7N9K3M2X4B5C6D7E',
+            failedImages: 0,
+            firstError: null
+          }
+        },
+        {
+          name: 'image.processed',
+          description: 'An image was fetched or received, probed, stored and processed by every pipeline it asked for',
+          schema: {
+            $schema: 'https://json-schema.org/draft/2020-12/schema',
+            type: 'object',
+            properties: {
+              productId: {
+                type: 'string'
+              },
+              imageId: {
+                type: 'string'
+              },
+              id: {
+                type: 'string'
+              },
+              status: {
+                type: 'string',
+                const: 'done'
+              },
+              url: {
+                type: [
+                  'string',
+                  'null'
+                ]
+              },
+              outputs: {
+                type: 'object',
+                propertyNames: {
+                  type: 'string'
+                },
+                additionalProperties: {
+                  type: 'string'
+                }
+              }
+            },
+            required: [
+              'productId',
+              'imageId',
+              'id',
+              'status'
+            ],
+            additionalProperties: false
+          },
+          example: {
+            productId: '380145e972ee',
+            imageId: 'front',
+            id: 'img_01JD7Z8Q6V7N9K3M2X4B5C6D7E',
+            status: 'done',
+            url: 'https://api.shelfsync.example/v1/images/img_01JD7Z8Q6V7N9K3M2X4B5C6D7E/content?v=9f86&exp=1797120000&sig=x',
+            outputs: {
+              tryOn: 'https://tryon.example/out/1.png'
+            }
+          }
+        },
+        {
+          name: 'image.failed',
+          description: 'An image ended `error`: unreachable, not an image, over a limit, or a pipeline failed',
+          schema: {
+            $schema: 'https://json-schema.org/draft/2020-12/schema',
+            type: 'object',
+            properties: {
+              productId: {
+                type: 'string'
+              },
+              imageId: {
+                type: 'string'
+              },
+              id: {
+                type: 'string'
+              },
+              status: {
+                type: 'string',
+                const: 'error'
+              },
+              error: {
+                type: 'string'
+              }
+            },
+            required: [
+              'productId',
+              'imageId',
+              'id',
+              'status',
+              'error'
+            ],
+            additionalProperties: false
+          },
+          example: {
+            productId: '380145e972ee',
+            imageId: 'front',
+            id: 'img_01JD7Z8Q6V7N9K3M2X4B5C6D7E',
+            status: 'error',
+            error: 'The image is 12582912 bytes; the limit is 10485760'
+          }
+        },
+        {
+          name: 'job.completed',
+          description: 'A job (a write, batch, import or push) ended, with its final status',
+          schema: {
+            $schema: 'https://json-schema.org/draft/2020-12/schema',
+            type: 'object',
+            properties: {
+              jobId: {
+                type: 'string'
+              },
+              status: {
+                type: 'string',
+                enum: [
+                  'completed',
+                  'failed',
+                  'partial'
+                ]
+              }
+            },
+            required: [
+              'jobId',
+              'status'
+            ],
+            additionalProperties: false
+          },
+          example: {
+            jobId: 'job_01JD7Z8Q6V7N9K3M2X4B5C6D7E',
+            status: 'completed'
+          }
+        },
+        {
+          name: 'endpoint.disabled',
+          description: 'A webhook endpoint was disabled: it answered 410, or failed for five days',
+          schema: {
+            $schema: 'https://json-schema.org/draft/2020-12/schema',
+            type: 'object',
+            properties: {
+              endpointId: {
+                type: 'string'
+              },
+              url: {
+                type: 'string'
+              },
+              reason: {
+                type: 'string'
+              }
+            },
+            required: [
+              'endpointId',
+              'url',
+              'reason'
+            ],
+            additionalProperties: false
+          },
+          example: {
+            endpointId: 'wh_01JD7Z8Q6V7N9K3M2X4B5C6D7E',
+            url: 'https://receiver.example/webhooks',
+            reason: 'The endpoint answered 410 Gone'
+          }
+        },
+        {
+          name: 'webhook.test',
+          description: 'Sent by POST /v1/webhooks/{id}/test to that endpoint only',
+          schema: {
+            $schema: 'https://json-schema.org/draft/2020-12/schema',
+            type: 'object',
+            properties: {
+              endpointId: {
+                type: 'string'
+              },
+              message: {
+                type: 'string'
+              }
+            },
+            required: [
+              'endpointId',
+              'message'
+            ],
+            additionalProperties: false
+          },
+          example: {
+            endpointId: 'wh_01JD7Z8Q6V7N9K3M2X4B5C6D7E',
+            message: 'A test event from Shelfsync'
+          }
+        }
+      ],
+      nextCursor: null
+    }
   }
 };

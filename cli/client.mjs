@@ -52,6 +52,20 @@ export class ApiClient {
     return unwrap(await this.api.GET('/v1/jobs/{id}/errors', { params: { path: { id: jobId }, query: { limit } } })).data;
   }
 
+  async getProduct(id) {
+    return unwrap(await this.api.GET('/v1/products/{id}', { params: { path: { id } } }));
+  }
+
+  /** Create or replace; answers the product and whether it was created. */
+  async putProduct(id, product) {
+    const result = await this.api.PUT('/v1/products/{id}', { params: { path: { id } }, body: product });
+    return { product: unwrap(result), created: result.response.status === 201, jobId: result.response.headers.get('job-id') };
+  }
+
+  async listProducts(query) {
+    return unwrap(await this.api.GET('/v1/products', { params: { query } }));
+  }
+
   /** Every product, page by page, in the shape `PUT /v1/products/{id}` accepts (server fields dropped). */
   async *allProducts() {
     let cursor = null;

@@ -3,6 +3,7 @@
 //   shelfsync import <file|url> [--mode replace] [--format csv|tsv|jsonl|xml] [--url <base>] [--key <key>]
 //   shelfsync status <jobId>
 //   shelfsync export > catalog.jsonl
+//   shelfsync jobs watch <jobId>
 //   shelfsync products get <id> | put <id> [file] | list [--limit n] [--status s] [--cursor c]
 // Exit codes: 0 done; 1 the API refused or the job did not complete; 2 usage (no key, bad arguments).
 // --url defaults to $SHELFSYNC_URL or http://127.0.0.1:8787 (what `npm start` serves); --key to $SHELFSYNC_KEY.
@@ -122,6 +123,34 @@ program
       count += 1;
     }
     console.error(`exported ${count} products`);
+  });
+
+const jobs = program.command('jobs').description('Follow jobs');
+
+jobs
+  .command('watch')
+  .description('A live progress bar of a job until it ends; exit 1 if it ends partial or failed')
+  .argument('<jobId>')
+  .option('--interval <ms>', 'how often to ask (ms)', (v) => parsePositive(v), 1000)
+  .action(async (jobId, options) => {
+    const api = client();
+    let job = await api.getJob(jobId);
+    const running = () => job.status === 'pending' || job.status === 'processing';
+    // Only a terminal draws the bar; piped output gets the final line alone.
+    const bar = process.stderr.isTTY
+      ? new cliProgress.SingleBar({ format: 'job     {bar} {value}/{total} items | {status}', hideCursor: true, stream: process.stderr }, cliProgress.Presets.shades_classic)
+      : null;
+    const done = () => job.counts.succeeded + job.counts.failed;
+    bar?.start(Math.max(job.counts.total, 1), done(), { status: job.status });
+    while (running()) {
+      await new Promise((r) => setTimeout(r, options.interval));
+      job = await api.getJob(jobId);
+      bar?.setTotal(Math.max(job.counts.total, 1));
+      bar?.update(done(), { status: job.status });
+    }
+    bar?.stop();
+    console.log(`${job.status}: ${job.counts.succeeded} of ${job.counts.total} items succeeded, ${job.counts.failed} failed`);
+    process.exitCode = job.status === 'completed' ? 0 : 1;
   });
 
 const products = program.command('products').description('Read and write single products');

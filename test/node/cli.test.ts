@@ -85,6 +85,12 @@ describe('shelfsync CLI against a running Worker', () => {
     expect(partialStatus).toMatchObject({ code: 1 });
     expect(JSON.parse(partialStatus!.stdout)).toMatchObject({ id: partialJob, status: 'partial', counts: { succeeded: 1, failed: 1 } });
 
+    // jobs watch: until the job ends (here already ended), exit 1 for partial.
+    const watched = await cli(['jobs', 'watch', jobId!]);
+    expect(watched.stdout).toBe('completed: 2 of 2 items succeeded, 0 failed\n');
+    const watchedPartial = await cli(['jobs', 'watch', partialJob!]).then(() => null, (err: { code: number; stdout: string }) => err);
+    expect(watchedPartial).toMatchObject({ code: 1, stdout: 'partial: 1 of 2 items succeeded, 1 failed\n' });
+
     // products put | get | list, through the typed client.
     const product = join(work, 'tee.json');
     writeFileSync(product, JSON.stringify({ title: 'Tee', prices: { USD: { amount: '25.00' } }, sizes: ['S', 'M'] }));

@@ -72,7 +72,7 @@ export function createDialectApp(options: DialectOptions) {
     const document = app.getOpenAPI31Document({
       openapi: '3.1.0',
       info: { title: options.title, version: '1.0.0', description: options.description, contact: { name: 'Shelfsync' } },
-      servers: [{ url: base || '/', 'x-internal': false } as { url: string }],
+      servers: [{ url: base || '/' }],
     });
     return c.json(finishDocument(applyExamples(document, options.examples ?? {})));
   });

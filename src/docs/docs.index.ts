@@ -111,8 +111,7 @@ export function registerDocs(app: OpenAPIHono<AppEnv>) {
           'Product-catalog sync: products with variants, prices, localizations and images; jobs, events and webhooks. Errors are application/problem+json (RFC 9457).',
         contact: { name: 'Shelfsync' },
       },
-      // x-internal: the audience of the server (OWASP API9): this document is for outside integrators.
-      servers: [{ url: base || '/', 'x-internal': false } as { url: string }],
+      servers: [{ url: base || '/' }],
     });
     finishDocument(applyExamples(document, canonicalExamples), TAGS);
     return c.json(headerOnEveryAnswer(document, 'RateLimit-Policy', RATE_LIMIT_POLICY));

@@ -3,10 +3,13 @@
 //   shelfsync import <file|url> [--mode replace] [--format csv|tsv|jsonl|xml] [--url <base>] [--key <key>]
 //   shelfsync status <jobId>
 //   shelfsync export > catalog.jsonl
+//   shelfsync jobs watch <jobId>
+//   shelfsync products get <id> | put <id> [file] | list [--limit n] [--status s] [--cursor c]
+// Exit codes: 0 done; 1 the API refused or the job did not complete; 2 usage (no key, bad arguments).
 // --url defaults to $SHELFSYNC_URL or http://127.0.0.1:8787 (what `npm start` serves); --key to $SHELFSYNC_KEY.
 import { Command, InvalidArgumentError } from 'commander';
 import cliProgress from 'cli-progress';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { Readable } from 'node:stream';
 import { importContentType, summarize } from './format.mjs';
@@ -121,6 +124,87 @@ program
     }
     console.error(`exported ${count} products`);
   });
+
+const jobs = program.command('jobs').description('Follow jobs');
+
+jobs
+  .command('watch')
+  .description('A live progress bar of a job until it ends; exit 1 if it ends partial or failed')
+  .argument('<jobId>')
+  .option('--interval <ms>', 'how often to ask (ms)', (v) => parsePositive(v), 1000)
+  .action(async (jobId, options) => {
+    const api = client();
+    let job = await api.getJob(jobId);
+    const running = () => job.status === 'pending' || job.status === 'processing';
+    // Only a terminal draws the bar; piped output gets the final line alone.
+    const bar = process.stderr.isTTY
+      ? new cliProgress.SingleBar({ format: 'job     {bar} {value}/{total} items | {status}', hideCursor: true, stream: process.stderr }, cliProgress.Presets.shades_classic)
+      : null;
+    const done = () => job.counts.succeeded + job.counts.failed;
+    bar?.start(Math.max(job.counts.total, 1), done(), { status: job.status });
+    while (running()) {
+      await new Promise((r) => setTimeout(r, options.interval));
+      job = await api.getJob(jobId);
+      bar?.setTotal(Math.max(job.counts.total, 1));
+      bar?.update(done(), { status: job.status });
+    }
+    bar?.stop();
+    console.log(`${job.status}: ${job.counts.succeeded} of ${job.counts.total} items succeeded, ${job.counts.failed} failed`);
+    process.exitCode = job.status === 'completed' ? 0 : 1;
+  });
+
+const products = program.command('products').description('Read and write single products');
+
+products
+  .command('get')
+  .description('Print a product as JSON')
+  .argument('<id>')
+  .action(async (id) => {
+    console.log(JSON.stringify(await client().getProduct(id), null, 2));
+  });
+
+products
+  .command('put')
+  .description('Create or replace a product from a JSON file (or stdin); prints the stored product')
+  .argument('<id>')
+  .argument('[file]', 'a JSON file with the product (PUT /v1/products/{id} body); stdin when omitted or -')
+  .action(async (id, file) => {
+    const text = !file || file === '-' ? await readStdin() : readFileSync(file, 'utf8');
+    let body;
+    try {
+      body = JSON.parse(text);
+    } catch (err) {
+      console.error(`shelfsync: ${file ?? 'stdin'} is not JSON: ${err.message}`);
+      process.exit(2);
+    }
+    const { product, created, jobId } = await client().putProduct(id, body);
+    console.error(`${created ? 'created' : 'replaced'} ${id} (version ${product.version}, job ${jobId})`);
+    console.log(JSON.stringify(product, null, 2));
+  });
+
+products
+  .command('list')
+  .description('Print one page of products as JSON Lines; the next cursor goes to stderr')
+  .option('--limit <n>', 'products per page (1-200)', (v) => parsePositive(v), 50)
+  .option('--status <status>', 'only products in this processing status (pending, processing, done, error)')
+  .option('--cursor <cursor>', 'the nextCursor of the previous page')
+  .action(async (options) => {
+    const page = await client().listProducts({ limit: options.limit, ...(options.status ? { status: options.status } : {}), ...(options.cursor ? { cursor: options.cursor } : {}) });
+    for (const product of page.data) console.log(JSON.stringify(product));
+    console.error(page.nextCursor ? `next: shelfsync products list --cursor ${page.nextCursor}` : `${page.data.length} products, no more pages`);
+  });
+
+function parsePositive(value) {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a positive integer');
+  return n;
+}
+
+async function readStdin() {
+  const chunks = [];
+  for await (const chunk of process.stdin) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 program.parseAsync().catch((err) => {
   console.error(`shelfsync: ${err.message}`);

@@ -4,9 +4,12 @@
  * same explorer for each dialect over its own document (`/compat/{name}/docs`, registerExplorer).
  * Both work at whatever path the app is mounted under: URLs are derived from the request path.
  */
-import type { OpenAPIHono } from '@hono/zod-openapi';
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import { EVENT_TYPES } from '../events/event-types';
 import type { Hono } from 'hono';
 import type { AppEnv } from '../env';
+import { applyExamples, finishDocument, headerOnEveryAnswer } from '../http/openapi';
+import { canonicalExamples } from './examples';
 
 const ASSET_FILES = new Set(['swagger-ui.css', 'swagger-ui-bundle.js', 'favicon-32x32.png']);
 
@@ -58,6 +61,24 @@ function mountBase(path: string, suffix: string): string {
   return path.endsWith(suffix) ? path.slice(0, -suffix.length) : '';
 }
 
+/** Set on every /v1 answer (auth/rate-limit.ts): the binding tells allowed or not, never what is left. */
+const RATE_LIMIT_POLICY = {
+  description: 'The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60`',
+  schema: { type: 'string', maxLength: 128, example: '"per-key";q=600;w=60' },
+};
+
+/** The document's tags, in the order a reader meets them. */
+const TAGS: Record<string, string> = {
+  Products: 'The canonical product: create, replace, patch, read, list, delete; single or batched',
+  Images: "A product's images, their processing and bytes; the services that run image pipelines",
+  Imports: 'Whole catalog files (JSONL, CSV, TSV, Merchant XML), read in resumable chunks',
+  Jobs: 'Every write is a job: its status, counts and per-item errors',
+  Events: 'The ordered feed of changes, for polling and delta sync',
+  Webhooks: 'Signed deliveries of events (Standard Webhooks), with retries and a delivery log',
+  Inbound: 'HMAC-signed pushes from ERPs, and the sources that describe how they sign',
+  Admin: 'Tenants and their API keys (the ADMIN_TOKEN secret)',
+};
+
 export function registerDocs(app: OpenAPIHono<AppEnv>) {
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
@@ -77,6 +98,8 @@ export function registerDocs(app: OpenAPIHono<AppEnv>) {
     description: 'The ADMIN_TOKEN secret',
   });
 
+  registerEventWebhooks(app);
+
   app.get('/openapi.json', (c) => {
     const base = mountBase(c.req.path, '/openapi.json');
     const document = app.getOpenAPI31Document({
@@ -86,13 +109,49 @@ export function registerDocs(app: OpenAPIHono<AppEnv>) {
         version: '1.0.0',
         description:
           'Product-catalog sync: products with variants, prices, localizations and images; jobs, events and webhooks. Errors are application/problem+json (RFC 9457).',
+        contact: { name: 'Shelfsync' },
       },
       servers: [{ url: base || '/' }],
     });
-    return c.json(document);
+    finishDocument(applyExamples(document, canonicalExamples), TAGS);
+    return c.json(headerOnEveryAnswer(document, 'RateLimit-Policy', RATE_LIMIT_POLICY));
   });
 
   registerExplorer(app, 'Shelfsync API');
+}
+
+/**
+ * OpenAPI 3.1 `webhooks`: one per event type, as a subscriber with the standard format receives it
+ * (Standard Webhooks envelope, signed with the endpoint's secret), from the registry the outbox uses.
+ */
+function registerEventWebhooks(app: OpenAPIHono<AppEnv>) {
+  const signatureHeaders = z.object({
+    'webhook-id': z.string().openapi({ description: 'The event id; the same on every retry', example: 'evt_01JD7Z8Q6V7N9K3M2X4B5C6D7E' }),
+    'webhook-timestamp': z.string().openapi({ description: 'Unix seconds of this attempt', example: '1733400000' }),
+    'webhook-signature': z.string().openapi({ description: '`v1,<base64 HMAC-SHA256 of {id}.{timestamp}.{body}>`, space-separated while two secrets are valid', example: 'v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=' }),
+  });
+  for (const [type, spec] of Object.entries(EVENT_TYPES)) {
+    const name = type.replace(/[^A-Za-z0-9]+(.)/g, (_, ch: string) => ch.toUpperCase());
+    const envelope = z
+      .object({
+        type: z.literal(type),
+        timestamp: z.string().openapi({ format: 'date-time' }),
+        data: spec.data,
+      })
+      .openapi(`${name[0]!.toUpperCase()}${name.slice(1)}Event`);
+    app.openAPIRegistry.registerWebhook({
+      method: 'post',
+      path: type,
+      tags: ['Events'],
+      summary: type,
+      description: `${spec.description}. Sent to endpoints subscribed to \`${type}\`, \`${type.split('.')[0]}.*\` or \`*\` (format \`standard\`); answer 2xx within 15 s, or it is retried.`,
+      request: {
+        headers: signatureHeaders,
+        body: { required: true, content: { 'application/json': { schema: envelope, example: { type, timestamp: '2024-06-10T12:00:00.000Z', data: spec.example } } } },
+      },
+      responses: { 200: { description: 'Received (any 2xx)' }, 410: { description: 'Gone: the endpoint is disabled, no more deliveries' } },
+    });
+  }
 }
 
 /**

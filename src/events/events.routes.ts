@@ -21,3 +21,25 @@ export const listEventsRoute = createRoute({
     ...problems(401, 410, 422, 429),
   },
 });
+
+const EventTypeSchema = z
+  .object({
+    name: z.string().openapi({ example: 'product.processed' }),
+    description: z.string(),
+    schema: z.record(z.string(), z.unknown()).openapi({ description: 'JSON Schema (2020-12) of the event\'s `data`' }),
+    example: z.record(z.string(), z.unknown()).openapi({ description: 'An example `data`' }),
+  })
+  .openapi('EventType');
+
+export const listEventTypesRoute = createRoute({
+  method: 'get',
+  path: '/event-types',
+  tags: ['Events'],
+  security: bearerSecurity,
+  summary: 'Every event type: what it means, its data schema and an example',
+  description: 'The same list as the document\'s `webhooks`. Subscribe to them by name or pattern (`product.*`) with POST /v1/webhooks.',
+  responses: {
+    200: json(z.object({ data: z.array(EventTypeSchema), nextCursor: z.null() }), 'Event types'),
+    ...problems(401, 429),
+  },
+});

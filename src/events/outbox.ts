@@ -4,6 +4,7 @@
  * they describe, so the change and its event commit or fail together. The SQL is in outbox.queries.ts.
  */
 import { newId } from '../lib/ulid';
+import type { EventType } from './event-types';
 import {
   ADVANCE_TENANT_COUNTERS,
   EMIT_JOBS_COMPLETED,
@@ -21,19 +22,8 @@ import {
 
 export { ADVANCE_TENANT_COUNTERS };
 
-/** Every type the outbox appends (DESIGN "Events"). */
-export type EventType =
-  | 'product.created'
-  | 'product.updated'
-  | 'product.deleted'
-  | 'product.processed'
-  | 'product.recommendations.updated'
-  | 'product.recommendations.ready'
-  | 'image.processed'
-  | 'image.failed'
-  | 'job.completed'
-  | 'endpoint.disabled'
-  | 'webhook.test';
+/** Every type the outbox appends (DESIGN "Events"): the registry's names, so a new type needs its entry. */
+export type { EventType };
 
 const advance = (db: D1Database, tenantId: string) => db.prepare(ADVANCE_TENANT_COUNTERS).bind(tenantId);
 

@@ -38,8 +38,8 @@ export const ImageDetail = ImageOut.extend({
 
 export const ProcessorConfigBody = z
   .strictObject({
-    url: z.string().max(2048).openapi({ example: 'https://tryon.example/jobs' }),
-    config: z.record(z.string(), z.unknown()).default({}),
+    url: z.string().max(2048).openapi({ format: 'uri', example: 'https://tryon.example/jobs' }),
+    config: z.record(z.string(), z.unknown()).default({}).openapi({ description: 'Sent with every job; its hash keys cached results', example: { model: 'v2' } }),
   })
   .openapi('ProcessorConfig');
 

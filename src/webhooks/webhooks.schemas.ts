@@ -23,7 +23,7 @@ export function webhookBodies(formats: readonly [string, ...string[]]) {
   const dialects = formats.filter((f) => f !== 'standard').join(', ');
   const CreateWebhookBody = z
     .strictObject({
-      url: z.string().max(2048),
+      url: z.string().max(2048).openapi({ format: 'uri', description: 'https (http too in local development); public hosts only', example: 'https://receiver.example/webhooks' }),
       eventTypes: EventTypes.default(['*']),
       headers: StaticHeaders.default({}),
       enabled: z.boolean().default(true),
@@ -33,7 +33,7 @@ export function webhookBodies(formats: readonly [string, ...string[]]) {
 
   const UpdateWebhookBody = z
     .strictObject({
-      url: z.string().max(2048).optional(),
+      url: z.string().max(2048).optional().openapi({ format: 'uri' }),
       eventTypes: EventTypes.optional(),
       headers: StaticHeaders.optional(),
       enabled: z.boolean().optional(),

@@ -84,5 +84,34 @@ describe('shelfsync CLI against a running Worker', () => {
     );
     expect(partialStatus).toMatchObject({ code: 1 });
     expect(JSON.parse(partialStatus!.stdout)).toMatchObject({ id: partialJob, status: 'partial', counts: { succeeded: 1, failed: 1 } });
+
+    // jobs watch: until the job ends (here already ended), exit 1 for partial.
+    const watched = await cli(['jobs', 'watch', jobId!]);
+    expect(watched.stdout).toBe('completed: 2 of 2 items succeeded, 0 failed\n');
+    const watchedPartial = await cli(['jobs', 'watch', partialJob!]).then(() => null, (err: { code: number; stdout: string }) => err);
+    expect(watchedPartial).toMatchObject({ code: 1, stdout: 'partial: 1 of 2 items succeeded, 1 failed\n' });
+
+    // products put | get | list, through the typed client.
+    const product = join(work, 'tee.json');
+    writeFileSync(product, JSON.stringify({ title: 'Tee', prices: { USD: { amount: '25.00' } }, sizes: ['S', 'M'] }));
+    const put = await cli(['products', 'put', 'tee-1', product]);
+    expect(put.stderr).toMatch(/^created tee-1 \(version 1, job job_\w+\)/);
+    expect(JSON.parse(put.stdout)).toMatchObject({ id: 'tee-1', version: 1, prices: { USD: { amount: '25.00', amountMicros: '25000000' } } });
+    const got = await cli(['products', 'get', 'tee-1']);
+    expect(JSON.parse(got.stdout)).toMatchObject({ id: 'tee-1', title: 'Tee', sizes: ['S', 'M'] });
+    const list = await cli(['products', 'list', '--limit', '2']);
+    const lines = list.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(2);
+    expect(list.stderr).toMatch(/^next: shelfsync products list --cursor \S+/);
+    // The API's refusal: exit 1 with its detail and field errors; bad input: exit 2.
+    writeFileSync(product, JSON.stringify({ gtin: '123' }));
+    const refused = await cli(['products', 'put', 'tee-2', product]).then(() => null, (err: { code: number; stderr: string }) => err);
+    expect(refused).toMatchObject({ code: 1 });
+    expect(refused!.stderr).toMatch(/422 .*\n  \/gtin: Must be a GTIN/);
+    const missing = await cli(['products', 'get', 'nope']).then(() => null, (err: { code: number; stderr: string }) => err);
+    expect(missing).toMatchObject({ code: 1 });
+    writeFileSync(product, 'not json');
+    const notJson = await cli(['products', 'put', 'tee-3', product]).then(() => null, (err: { code: number }) => err);
+    expect(notJson).toMatchObject({ code: 2 });
   }, 240_000);
 });

@@ -19,6 +19,9 @@ const codes = (
   'UYW UZS VED VES VND VUV WST XAF XCD XCG XOF XPF YER ZAR ZMW ZWG'
 ).split(' ');
 
+/** Every active code, for documents that list them (OpenAPI map keys). */
+export const CURRENCY_CODES: readonly string[] = codes;
+
 const exponentOf = new Map(codes.map((code) => [code, exceptions[code] ?? 2]));
 
 export function isCurrency(code: string): boolean {

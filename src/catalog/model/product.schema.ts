@@ -4,14 +4,16 @@
  * its currency) are refinements here; turning valid input into the stored document is `normalize.ts`.
  */
 import { z } from '@hono/zod-openapi';
-import { isCurrency } from './currencies';
+import { CURRENCY_CODES, isCurrency } from './currencies';
 import { dateTimeMs } from './date-time';
+import { parseRfc3339 } from '../../lib/dates';
 import { ImageOut, productStatuses } from '../../images/images.schemas';
 
 export { productStatuses };
 import { isValidGtin } from './gtin';
 import { canonicalLocale } from './locale';
 import { parseMoney } from './money';
+import { mapKeys } from '../../http/openapi';
 
 export const ID_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9._:@~-]{0,127}$/;
 export const RESERVED_ID_PREFIX = '_anon_';
@@ -42,7 +44,13 @@ const HttpUrl = z
     } catch {
       return false;
     }
-  }, 'Must be an absolute http(s) URL');
+  }, 'Must be an absolute http(s) URL')
+  .openapi({ format: 'uri', pattern: '^https?://' });
+
+/** What the document says of map keys (zod's record keys carry no OpenAPI of their own). */
+const LOCALE_KEYS = { type: 'string', pattern: '^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$', maxLength: 35, description: 'A BCP 47 language tag, e.g. en-US' } as const;
+const CURRENCY_KEYS = { type: 'string', enum: [...CURRENCY_CODES], description: 'An ISO 4217 currency code' } as const;
+const PIPELINE_KEYS = { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_-]{0,63}$' } as const;
 
 const Amount = z.union([z.string(), z.number()]).openapi({
   description:
@@ -77,7 +85,7 @@ const PricesInput = z.record(z.string(), PriceInput).superRefine((prices, ctx) =
       if (!parsed.ok) ctx.addIssue({ code: 'custom', path, message: parsed.message });
     }
   }
-});
+}).openapi({ ...mapKeys(CURRENCY_KEYS), example: { USD: { amount: '25.00', sale: { amount: '19.99', start: '2024-06-10T00:00:00Z', end: '2024-06-20T23:59:59Z' } }, JPY: { amount: '3900' } } });
 
 const LocalizationInput = z.strictObject({
   title: text(500).optional(),
@@ -94,7 +102,7 @@ const LocalizationsInput = z.record(z.string(), LocalizationInput).superRefine((
     else if (seen.has(canonical)) ctx.addIssue({ code: 'custom', path: [tag], message: `"${tag}" repeats the locale ${canonical}` });
     else seen.add(canonical);
   }
-});
+}).openapi({ ...mapKeys(LOCALE_KEYS), example: { 'en-US': { title: 'Classic White T-Shirt', availability: 'in stock' }, 'pt-BR': { title: 'Camiseta Branca' } } });
 
 const AttributeInput = z.strictObject({
   group: text(255).optional(),
@@ -131,7 +139,7 @@ export const ImageInput = z
   .strictObject({
     id: z.string().regex(ID_PATTERN, 'Image ids are 1-128 safe characters').optional(),
     source: ImageSourceInput,
-    pipelines: z.record(PipelineName, z.boolean()).optional(),
+    pipelines: z.record(PipelineName, z.boolean()).optional().openapi({ ...mapKeys(PIPELINE_KEYS), example: { tryOn: true } }),
     // Size cap (16 KB of JSON): json-caps.ts, which lets a value already stored stand.
     classifications: z.record(z.string(), z.unknown()).optional().openapi({ description: 'Free JSON, at most 16 KB' }),
   })
@@ -152,7 +160,11 @@ export const ProductFields = {
   color: text(100).optional(),
   sizes: z.array(text(64).min(1)).max(100).optional(),
   sizeSystem: text(16).optional(),
-  gtin: z.string().refine(isValidGtin, 'Must be a GTIN-8/12/13/14 with a valid check digit').optional(),
+  gtin: z
+    .string()
+    .refine(isValidGtin, 'Must be a GTIN-8/12/13/14 with a valid check digit')
+    .optional()
+    .openapi({ pattern: '^(\\d{8}|\\d{12,14})$', description: 'GTIN-8, -12, -13 or -14; the GS1 check digit is verified', example: '00012345678905' }),
   active: z.boolean().optional(),
   quantity: z.number().int().min(0).optional(),
   weight: z.number().min(0).optional().openapi({ description: 'Kilograms' }),
@@ -190,9 +202,9 @@ export const ProductOut = z
     number: z.number().int(),
     version: z.number().int(),
     status: z.enum(productStatuses),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    expiresAt: z.string().nullable(),
+    createdAt: z.string().openapi({ format: 'date-time' }),
+    updatedAt: z.string().openapi({ format: 'date-time' }),
+    expiresAt: z.string().nullable().openapi({ format: 'date-time' }),
     itemGroupId: z.string().optional(),
     title: z.string().optional(),
     description: z.string().optional(),
@@ -209,8 +221,8 @@ export const ProductOut = z
     active: z.boolean().optional(),
     quantity: z.number().int().optional(),
     weight: z.number().optional(),
-    localizations: z.record(z.string(), LocalizationInput).optional(),
-    prices: z.record(z.string(), PriceOut).optional(),
+    localizations: z.record(z.string(), LocalizationInput).optional().openapi({ ...mapKeys(LOCALE_KEYS) }),
+    prices: z.record(z.string(), PriceOut).optional().openapi({ ...mapKeys(CURRENCY_KEYS) }),
     attributes: z.array(AttributeInput).optional(),
     images: z.array(ImageOut),
     metadata: JsonObject.optional(),

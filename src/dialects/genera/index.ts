@@ -20,6 +20,7 @@ import { signedImageUrl, urlBase } from '../../images/image-url';
 import { productImages } from '../../images/images.repository';
 import { judgeUrl, policyFromEnv } from '../../outbound/policy';
 import { deleteEndpoint, type EndpointRow, findEndpoint, insertEndpoint, listEndpoints } from '../../webhooks/endpoints.repository';
+import { examples } from './examples';
 import { createDialectApp } from '../shared/dialect-app';
 import { dialectKeyAuth, tenantOwnsAlias } from '../shared/dialect-auth';
 import { mergeWrite } from '../shared/merge-write';
@@ -51,6 +52,7 @@ function isBrandEndpoint(row: EndpointRow, brandId: string): boolean {
 
 export function generaApp() {
   const { app, finish } = createDialectApp({
+    examples,
     name: 'genera',
     title: 'Genera compatibility API',
     description,

@@ -29,6 +29,8 @@ export const LIMITS = {
 
 export const IMAGE_EXTENSIONS = ['jpg', 'jpeg', 'png', 'gif', 'webp'] as const;
 const EXTENSION = new RegExp(`\\.(?:${IMAGE_EXTENSIONS.join('|')})$`, 'i');
+/** The same rule for the document: JSON Schema patterns take no flags, so each letter takes both cases. */
+const EXTENSION_PATTERN = `\\.(?:${IMAGE_EXTENSIONS.map((e) => [...e].map((ch) => `[${ch}${ch.toUpperCase()}]`).join('')).join('|')})$`;
 
 /** A `data:image/png;base64,` prefix and line breaks are tolerated, as on /v1. */
 export function stripBase64(text: string): string {
@@ -64,7 +66,7 @@ export const Image = z
       .min(1, 'fileName must not be empty')
       .max(255, 'fileName must be at most 255 characters')
       .regex(EXTENSION, `fileName must end in .${IMAGE_EXTENSIONS.join(', .')}`)
-      .openapi({ example: 'front.jpg' }),
+      .openapi({ example: 'front.jpg', pattern: EXTENSION_PATTERN }),
     base64: z
       .string()
       .superRefine((value, ctx) => {

@@ -17,6 +17,7 @@ import type { AppEnv } from '../../env';
 import { limitBodyTo, requireJson } from '../../http/body';
 import { ApiError, type FieldError } from '../../http/problem';
 import { signedImageUrl, urlBase } from '../../images/image-url';
+import { examples } from './examples';
 import { createDialectApp, type DialectError } from '../shared/dialect-app';
 import { dialectKeyAuth } from '../shared/dialect-auth';
 import { type MergeFailure, mergeWrite } from '../shared/merge-write';
@@ -103,6 +104,7 @@ const extensionsOrNone = (p: RobosizePatch) => (Object.keys(p.extensions).length
 
 export function robosizeApp() {
   const { app, finish } = createDialectApp({
+    examples,
     name: DIALECT,
     title: 'Robosize compatibility API',
     description:

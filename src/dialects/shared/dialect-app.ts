@@ -9,6 +9,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../env';
 import { allowedMethods } from '../../http/fallback';
 import { logFailure, toApiError } from '../../http/on-error';
+import { applyExamples, finishDocument, type OperationExamples } from '../../http/openapi';
 import { ApiError, type FieldError, fieldErrorsFromZod } from '../../http/problem';
 
 export interface DialectError {
@@ -26,6 +27,8 @@ export interface DialectOptions {
   description: string;
   /** Renders every failure in the vendor's shape (and may change the status, e.g. 422 -> 400). */
   renderError: (c: Context<AppEnv>, error: DialectError) => Response;
+  /** Request and answer examples of the dialect's operations, written into its document. */
+  examples?: OperationExamples;
 }
 
 /** `/productItem/gender` -> `productItem.gender`; `/images/0/url` -> `images[0].url`. */
@@ -72,13 +75,12 @@ export function createDialectApp(options: DialectOptions) {
 
   app.get('/openapi.json', (c) => {
     const base = c.req.path.slice(0, -'/openapi.json'.length);
-    return c.json(
-      app.getOpenAPI31Document({
-        openapi: '3.1.0',
-        info: { title: options.title, version: '1.0.0', description: options.description },
-        servers: [{ url: base || '/' }],
-      }),
-    );
+    const document = app.getOpenAPI31Document({
+      openapi: '3.1.0',
+      info: { title: options.title, version: '1.0.0', description: options.description, contact: { name: 'Shelfsync' } },
+      servers: [{ url: base || '/' }],
+    });
+    return c.json(finishDocument(applyExamples(document, options.examples ?? {})));
   });
 
   /** Call last: unknown paths and wrong methods, in the dialect's shape. */

@@ -14,6 +14,7 @@ import { catalog } from '../../catalog/catalog-context';
 import type { AppEnv } from '../../env';
 import { limitBodyTo, requireJson } from '../../http/body';
 import { ApiError, type FieldError, fieldErrorsFromZod } from '../../http/problem';
+import { examples } from './examples';
 import { createDialectApp } from '../shared/dialect-app';
 import { dialectKeyAuth, tenantOwnsAlias } from '../shared/dialect-auth';
 import { type MergeResult, mergeWrite } from '../shared/merge-write';
@@ -80,6 +81,7 @@ async function write(c: Context<AppEnv>, mapped: Mapped, kind: string, roundPerI
 
 export function sizebayApp() {
   const { app, finish } = createDialectApp({
+    examples,
     name: 'sizebay',
     title: 'Sizebay AI Image Service (Shelfsync compatibility API)',
     description:

@@ -22,6 +22,7 @@ import { ApiError, fieldErrorsFromZod } from '../../http/problem';
 import { signedImageUrl, urlBase } from '../../images/image-url';
 import type { UploadedFile } from '../../images/uploads';
 import { encodeCursor } from '../../lib/cursor';
+import { examples } from './examples';
 import { createDialectApp, fieldPath } from '../shared/dialect-app';
 import { dialectKeyAuth } from '../shared/dialect-auth';
 import { mergeWrite } from '../shared/merge-write';
@@ -68,6 +69,7 @@ async function readBody(c: Context<AppEnv>, ctx: CatalogContext): Promise<{ body
 
 export function tryonApp() {
   const { app, finish } = createDialectApp({
+    examples,
     name: 'tryon',
     title: 'tryon compatibility API',
     description,

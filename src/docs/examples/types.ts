@@ -1,0 +1,3 @@
+import type { OperationExample } from '../../http/openapi';
+
+export type RequestExample = Omit<OperationExample, 'responses'>;

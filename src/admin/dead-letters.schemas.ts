@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 
-const QUEUES = ['shelfsync-events', 'shelfsync-deliveries', 'shelfsync-ingest', 'shelfsync-imports', 'shelfsync-inbound', 'shelfsync-maintenance'] as const;
+const QUEUES = ['shelfsync-events', 'shelfsync-deliveries', 'shelfsync-ingest', 'shelfsync-imports', 'shelfsync-inbound', 'shelfsync-maintenance', 'shelfsync-recommendations'] as const;
 
 export const DeadLetterSchema = z
   .object({

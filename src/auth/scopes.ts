@@ -73,6 +73,13 @@ export const ROUTE_SCOPES: Readonly<Record<string, Scope>> = {
   'DELETE /inbound-sources/{id}': 'inbound:manage',
   'POST /inbound-sources/{id}/rotate-secret': 'inbound:manage',
   'GET /stats': 'stats:read',
+  'GET /event-types': 'events:read',
+  'GET /products/{id}/similar': 'products:read',
+  'GET /products/{id}/complementary': 'products:read',
+  'GET /products/{id}/variants': 'products:read',
+  'GET /recommendation-rules': 'products:read',
+  'PUT /recommendation-rules': 'products:write',
+  'POST /recommendations/rebuild': 'products:write',
 };
 
 /**

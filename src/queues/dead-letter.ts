@@ -23,6 +23,8 @@ export const ORIGIN_BY_KIND: Record<string, string> = {
   import: 'shelfsync-imports',
   inbound: 'shelfsync-inbound',
   'money-backfill': 'shelfsync-maintenance',
+  recs: 'shelfsync-recommendations',
+  rebuild: 'shelfsync-recommendations',
 };
 
 export function originQueue(body: unknown, fallback: string): string {

@@ -54,6 +54,7 @@ function producer(env: Env, queue: string): Queue<unknown> | undefined {
     'shelfsync-imports': env.IMPORTS_QUEUE,
     'shelfsync-inbound': env.INBOUND_QUEUE,
     'shelfsync-maintenance': env.MAINTENANCE_QUEUE,
+    'shelfsync-recommendations': env.RECS_QUEUE,
   };
   return byName[queue];
 }

@@ -120,4 +120,25 @@ export const requests: Record<string, RequestExample> = {
     request: 'id,title,price,availability,brand\nsku-2001,Rain Jacket,89.00 USD,in stock,Acme\nsku-2002,Beanie,15.00 USD,out of stock,Acme\n',
   },
   'GET /v1/imports/{id}': { params: { id: 'job_01JD7Z8Q6V7N9K3M2X4B5C6D7K' } },
+
+  'GET /v1/stats': {},
+  'GET /v1/admin/stats': {},
+  'GET /v1/admin/dead-letters': { params: { limit: '50', replayed: 'false' } },
+  'POST /v1/admin/dead-letters/{id}/replay': { params: { id: 'dl_01JD7Z8Q6V7N9K3M2X4B5C6D7E' } },
+
+  'GET /v1/products/{id}/similar': { params: { id: PRODUCT_ID, limit: '10' } },
+  'GET /v1/products/{id}/complementary': { params: { id: PRODUCT_ID, limit: '10' } },
+  'GET /v1/products/{id}/variants': { params: { id: PRODUCT_ID, limit: '10' } },
+  'GET /v1/recommendation-rules': {},
+  'PUT /v1/recommendation-rules': {
+    request: {
+      branches: [
+        { name: 'tops', match: ['tops', 'shirts', 't-shirts'] },
+        { name: 'bottoms', match: ['bottoms', 'pants', 'jeans'] },
+        { name: 'shoes', match: ['shoes', 'sneakers'] },
+      ],
+      complements: { tops: ['bottoms', 'shoes'], bottoms: ['tops', 'shoes'], shoes: ['tops', 'bottoms'] },
+    },
+  },
+  'POST /v1/recommendations/rebuild': {},
 };

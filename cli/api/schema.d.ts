@@ -31,7 +31,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Edit name, aliases (replaced as a whole), default currency and locale */
+        /** Edit name, aliases (replaced as a whole), default currency and locale, request quota plan */
         patch: operations["patchV1AdminTenantsById"];
         trace?: never;
     };
@@ -45,7 +45,7 @@ export interface paths {
         /** List a tenant's keys (never the keys themselves) */
         get: operations["getV1AdminTenantsByIdKeys"];
         put?: never;
-        /** Issue another API key (shown once) */
+        /** Issue another API key (shown once), optionally limited to scopes and with an expiry */
         post: operations["postV1AdminTenantsByIdKeys"];
         delete?: never;
         options?: never;
@@ -65,6 +65,57 @@ export interface paths {
         post?: never;
         /** Revoke an API key; it stops working at once */
         delete: operations["deleteV1AdminTenantsByIdKeysByKeyId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Messages that exhausted their retries, newest first, with why each died */
+        get: operations["getV1AdminDeadLetters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/dead-letters/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a dead message back to its queue, reopening its job; once (a second replay sends nothing) */
+        post: operations["postV1AdminDeadLettersByIdReplay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same figures over every tenant, plus tenants and dead letters */
+        get: operations["getV1AdminStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -157,7 +208,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List products in a stable order (keyset cursor) */
+        /**
+         * List products in a stable order (keyset cursor)
+         * @description Without filters, products in `number` order. Each filter is served by its own index in its own order: `updated_since` by (updatedAt, number), `productType` by (productType, number), `q` in search-index order, the others by number. With several filters the most selective one (gtin, itemGroupId, q, brand, productType, updated_since, status, active) walks its index and the others are checked on at most 1000 rows per page: a page may then hold fewer items than `limit` (even none) with a `nextCursor` to continue. A cursor is valid only with the filters it was issued for (400 otherwise: restart the listing).
+         */
         get: operations["getV1Products"];
         put?: never;
         /**
@@ -622,6 +676,112 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's products, images, jobs, queue lag and delivery health
+         * @description Counts by status; job durations and delivery attempts over the last 24 hours (percentiles of the newest samples, `count` says how many); per queue, the pending rows D1 holds and how long the oldest due one has waited (`lagSeconds`).
+         */
+        get: operations["getV1Stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/products/{id}/similar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Similar products (never variants of the same itemGroupId) */
+        get: operations["getV1ProductsByIdSimilar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/products/{id}/complementary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Products that complete the look (compatible productType branches) */
+        get: operations["getV1ProductsByIdComplementary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/products/{id}/variants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Other products of the same itemGroupId (the family excluded from similar) */
+        get: operations["getV1ProductsByIdVariants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recommendation-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's complement map (the default fashion map until replaced) */
+        get: operations["getV1RecommendationRules"];
+        /** Replace the complement map; starts a rebuild job (Job-Id) that re-signs and re-ranks the catalog */
+        put: operations["putV1RecommendationRules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recommendations/rebuild": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rebuild every product's signature and lists: a resumable job, progress in GET /v1/jobs/{id} */
+        post: operations["postV1RecommendationsRebuild"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
     "product.created": {
@@ -863,11 +1023,153 @@ export interface webhooks {
                      *         "status": "done",
                      *         "jobId": "job_01JD7Z8Q6V7N9K3M2X4B5C6D7E",
                      *         "failedImages": 0,
-                     *         "firstError": null
+                     *         "firstError": null,
+                     *         "recommend": "none"
                      *       }
                      *     }
                      */
                     "application/json": components["schemas"]["ProductProcessedEvent"];
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Gone: the endpoint is disabled, no more deliveries */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "product.recommendations.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * product.recommendations.updated
+         * @description A product's stored similar and/or complementary list changed (sent only when the list's products or order changed). Sent to endpoints subscribed to `product.recommendations.updated`, `product.*` or `*` (format `standard`); answer 2xx within 15 s, or it is retried.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event id; the same on every retry */
+                    "webhook-id": string;
+                    /** @description Unix seconds of this attempt */
+                    "webhook-timestamp": string;
+                    /** @description `v1,<base64 HMAC-SHA256 of {id}.{timestamp}.{body}>`, space-separated while two secrets are valid */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "product.recommendations.updated",
+                     *       "timestamp": "2024-06-10T12:00:00.000Z",
+                     *       "data": {
+                     *         "productId": "380145e972ee",
+                     *         "number": 1,
+                     *         "version": 2,
+                     *         "lists": [
+                     *           "similar"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProductRecommendationsUpdatedEvent"];
+                };
+            };
+            responses: {
+                /** @description Received (any 2xx) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Gone: the endpoint is disabled, no more deliveries */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "product.recommendations.ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * product.recommendations.ready
+         * @description Follows a `product.processed` whose product asked for recommendation lists, once they are computed (or failed): what Sizebay's callback waits for. A subscription to `product.processed` receives it too. Sent to endpoints subscribed to `product.recommendations.ready`, `product.*` or `*` (format `standard`); answer 2xx within 15 s, or it is retried.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The event id; the same on every retry */
+                    "webhook-id": string;
+                    /** @description Unix seconds of this attempt */
+                    "webhook-timestamp": string;
+                    /** @description `v1,<base64 HMAC-SHA256 of {id}.{timestamp}.{body}>`, space-separated while two secrets are valid */
+                    "webhook-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "product.recommendations.ready",
+                     *       "timestamp": "2024-06-10T12:00:00.000Z",
+                     *       "data": {
+                     *         "productId": "380145e972ee",
+                     *         "number": 1,
+                     *         "version": 2,
+                     *         "status": "done",
+                     *         "jobId": "job_01JD7Z8Q6V7N9K3M2X4B5C6D7E",
+                     *         "failedImages": 0,
+                     *         "firstError": null,
+                     *         "recommend": "all",
+                     *         "recommendations": "done"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProductRecommendationsReadyEvent"];
                 };
             };
             responses: {
@@ -1338,6 +1640,73 @@ export interface components {
                 /** Format: int64 */
                 failedImages: number;
                 firstError: string | null;
+                /** @enum {string} */
+                recommend?: "similar" | "complementary" | "all" | "none";
+            };
+        };
+        ProductRecommendationsUpdatedEvent: {
+            /** @enum {string} */
+            type: "product.recommendations.updated";
+            /** Format: date-time */
+            timestamp: string;
+            data: {
+                /**
+                 * @description The caller's product id
+                 * @example 380145e972ee
+                 */
+                productId: string;
+                /**
+                 * Format: int64
+                 * @description The server number of the product (per tenant, never reused)
+                 * @example 1
+                 */
+                number: number;
+                /**
+                 * Format: int64
+                 * @example 2
+                 */
+                version: number;
+                /** @description The lists that changed */
+                lists: ("similar" | "complementary")[];
+            };
+        };
+        ProductRecommendationsReadyEvent: {
+            /** @enum {string} */
+            type: "product.recommendations.ready";
+            /** Format: date-time */
+            timestamp: string;
+            data: {
+                /**
+                 * @description The caller's product id
+                 * @example 380145e972ee
+                 */
+                productId: string;
+                /**
+                 * Format: int64
+                 * @description The server number of the product (per tenant, never reused)
+                 * @example 1
+                 */
+                number: number;
+                /**
+                 * Format: int64
+                 * @example 2
+                 */
+                version: number;
+                /**
+                 * @description The images' outcome, as in `product.processed`
+                 * @enum {string}
+                 */
+                status: "done" | "error";
+                jobId: string;
+                /** Format: int64 */
+                failedImages: number;
+                firstError: string | null;
+                /** @enum {string} */
+                recommend: "similar" | "complementary" | "all" | "none";
+                /** @enum {string} */
+                recommendations: "done" | "error";
+                /** @description Why the lists could not be computed, when `recommendations` is `error` */
+                recommendationsError?: string;
             };
         };
         ImageProcessedEvent: {
@@ -1440,8 +1809,19 @@ export interface components {
             aliases: string[];
             defaultCurrency: string;
             defaultLocale: string;
+            /**
+             * @description Request quota plan: `standard` (600 requests a minute per key) or `high` (6000); each is its own rate-limit binding
+             * @example high
+             * @enum {string}
+             */
+            plan: "standard" | "high";
             createdAt: string;
             updatedAt: string;
+            /**
+             * @description Recommendation lists computed for products that do not choose (`recommend`); default `none`
+             * @enum {string}
+             */
+            recommend: "similar" | "complementary" | "all" | "none";
         };
         IssuedApiKey: components["schemas"]["ApiKey"] & {
             /** @description The secret key. Shown once: only its hash is stored. */
@@ -1455,6 +1835,19 @@ export interface components {
             createdAt: string;
             lastUsedAt: string | null;
             revokedAt: string | null;
+            /**
+             * @description `["*"]`: every scope
+             * @example [
+             *       "products:read",
+             *       "jobs:read"
+             *     ]
+             */
+            scopes: string[];
+            /**
+             * @description After this instant the key is refused like a revoked one
+             * @example 2027-01-31T00:00:00.000Z
+             */
+            expiresAt: string | null;
         };
         Problem: {
             /** @example urn:shelfsync:problem:validation_failed */
@@ -1479,6 +1872,13 @@ export interface components {
             defaultCurrency: string;
             /** @example en-US */
             defaultLocale: string;
+            /**
+             * @description Request quota plan: `standard` (600 requests a minute per key) or `high` (6000); each is its own rate-limit binding
+             * @default standard
+             * @example high
+             * @enum {string}
+             */
+            plan: "standard" | "high";
         };
         UpdateTenant: {
             name?: string;
@@ -1487,9 +1887,299 @@ export interface components {
             defaultCurrency?: string;
             /** @example en-US */
             defaultLocale?: string;
+            /**
+             * @description Request quota plan: `standard` (600 requests a minute per key) or `high` (6000); each is its own rate-limit binding
+             * @example high
+             * @enum {string}
+             */
+            plan?: "standard" | "high";
+            /**
+             * @description Recommendation lists computed for products that do not choose (`recommend`); default `none`
+             * @enum {string}
+             */
+            recommend?: "similar" | "complementary" | "all" | "none";
         };
         IssueApiKey: {
+            /** @example catalog reader */
             name?: string;
+            /**
+             * @description What the key may do; `*` (the default) is every scope. A dialect scope alone opens that dialect's routes.
+             * @example [
+             *       "products:read",
+             *       "products:write",
+             *       "jobs:read"
+             *     ]
+             */
+            scopes?: ("*" | "products:read" | "products:write" | "images:read" | "processors:manage" | "imports:read" | "imports:write" | "jobs:read" | "events:read" | "webhooks:manage" | "inbound:manage" | "stats:read" | "dialect:genera" | "dialect:sizebay" | "dialect:gesmart" | "dialect:tryon" | "dialect:robosize")[];
+            /**
+             * Format: date-time
+             * @description Optional expiry, in the future
+             * @example 2027-01-31T00:00:00Z
+             */
+            expiresAt?: string;
+        };
+        DeadLetterList: {
+            data: components["schemas"]["DeadLetter"][];
+            /** @example null */
+            nextCursor: string | null;
+        };
+        DeadLetter: {
+            /** @example dl_01JD7Z8Q6V7N9K3M2X4B5C6D7E */
+            id: string;
+            /**
+             * @description The queue the message came from
+             * @example shelfsync-imports
+             */
+            queue: string;
+            /**
+             * @description Why it died: the last error its consumer reported (null on records from before reasons were kept)
+             * @example SyntaxError: Unexpected token 'o', "not json" is not valid JSON
+             */
+            reason: string | null;
+            /**
+             * Format: int64
+             * @example 10
+             */
+            attempts: number;
+            /** @example ten_01JD7Z8Q6V7N9K3M2X4B5C6D7E */
+            tenantId: string | null;
+            /**
+             * @description The job the work belongs to, if any
+             * @example job_01JD7Z8Q6V7N9K3M2X4B5C6D7F
+             */
+            jobId: string | null;
+            /**
+             * @description The message as it was sent
+             * @example {
+             *       "kind": "import",
+             *       "tenantId": "ten_01JD7Z8Q6V7N9K3M2X4B5C6D7E",
+             *       "jobId": "job_01JD7Z8Q6V7N9K3M2X4B5C6D7F"
+             *     }
+             */
+            body?: unknown;
+            /** @example 2026-12-05T15:40:00.000Z */
+            createdAt: string;
+            /**
+             * @description When it was replayed (once)
+             * @example null
+             */
+            replayedAt: string | null;
+        };
+        DeadLetterReplay: {
+            /**
+             * @description false: it had been replayed already, and nothing was sent again
+             * @example true
+             */
+            replayed: boolean;
+            deadLetter: components["schemas"]["DeadLetter"];
+        };
+        /**
+         * @example {
+         *       "scope": "tenant",
+         *       "generatedAt": "2026-12-05T15:40:00.000Z",
+         *       "windowHours": 24,
+         *       "products": {
+         *         "total": 10000,
+         *         "byStatus": {
+         *           "pending": 0,
+         *           "processing": 12,
+         *           "done": 9978,
+         *           "error": 10
+         *         }
+         *       },
+         *       "images": {
+         *         "total": 18234,
+         *         "byStatus": {
+         *           "pending": 3,
+         *           "processing": 9,
+         *           "done": 18200,
+         *           "error": 22
+         *         }
+         *       },
+         *       "jobs": {
+         *         "byStatus": {
+         *           "pending": 0,
+         *           "processing": 1,
+         *           "completed": 412,
+         *           "failed": 2,
+         *           "partial": 5
+         *         },
+         *         "durationMs": {
+         *           "count": 419,
+         *           "p50": 840,
+         *           "p95": 6120,
+         *           "p99": 15300,
+         *           "max": 48211
+         *         }
+         *       },
+         *       "queues": [
+         *         {
+         *           "queue": "ingest",
+         *           "pending": 12,
+         *           "due": 4,
+         *           "oldestDueAt": "2026-12-05T15:39:51.000Z",
+         *           "lagSeconds": 9
+         *         },
+         *         {
+         *           "queue": "deliveries",
+         *           "pending": 3,
+         *           "due": 0,
+         *           "oldestDueAt": null,
+         *           "lagSeconds": 0
+         *         },
+         *         {
+         *           "queue": "imports",
+         *           "pending": 1,
+         *           "due": 1,
+         *           "oldestDueAt": "2026-12-05T15:39:58.000Z",
+         *           "lagSeconds": 2
+         *         },
+         *         {
+         *           "queue": "inbound",
+         *           "pending": 0,
+         *           "due": 0,
+         *           "oldestDueAt": null,
+         *           "lagSeconds": 0
+         *         },
+         *         {
+         *           "queue": "events",
+         *           "pending": 0,
+         *           "due": 0,
+         *           "oldestDueAt": null,
+         *           "lagSeconds": 0
+         *         }
+         *       ],
+         *       "deliveries": {
+         *         "attempts": 1290,
+         *         "succeeded": 1281,
+         *         "successRate": 0.993,
+         *         "latencyMs": {
+         *           "count": 1290,
+         *           "p50": 48,
+         *           "p95": 210,
+         *           "p99": 900,
+         *           "max": 15000
+         *         },
+         *         "endpoints": [
+         *           {
+         *             "id": "wh_01JD7Z8Q6V7N9K3M2X4B5C6D7E",
+         *             "tenantId": "ten_01JD7Z8Q6V7N9K3M2X4B5C6D7E",
+         *             "url": "https://erp.example/hooks/shelfsync",
+         *             "enabled": true,
+         *             "disabledReason": null,
+         *             "attempts": 1290,
+         *             "succeeded": 1281,
+         *             "successRate": 0.993,
+         *             "latencyMs": {
+         *               "count": 1290,
+         *               "p50": 48,
+         *               "p95": 210,
+         *               "p99": 900,
+         *               "max": 15000
+         *             }
+         *           }
+         *         ]
+         *       }
+         *     }
+         */
+        Stats: {
+            /** @enum {string} */
+            scope: "tenant" | "all";
+            generatedAt: string;
+            /**
+             * Format: int64
+             * @description Job durations and delivery figures cover this many hours back
+             */
+            windowHours: number;
+            products: {
+                /** Format: int64 */
+                total: number;
+                byStatus: {
+                    [key: string]: number;
+                };
+            };
+            images: {
+                /** Format: int64 */
+                total: number;
+                byStatus: {
+                    [key: string]: number;
+                };
+            };
+            jobs: {
+                byStatus: {
+                    [key: string]: number;
+                };
+                durationMs: components["schemas"]["Percentiles"];
+            };
+            queues: components["schemas"]["QueueLag"][];
+            deliveries: {
+                /** Format: int64 */
+                attempts: number;
+                /** Format: int64 */
+                succeeded: number;
+                successRate: number | null;
+                latencyMs: components["schemas"]["Percentiles"];
+                endpoints: components["schemas"]["EndpointStats"][];
+            };
+            /**
+             * Format: int64
+             * @description Admin view only
+             */
+            tenants?: number;
+            /**
+             * Format: int64
+             * @description Admin view only: messages a queue gave up on
+             */
+            deadLetters?: number;
+        };
+        Percentiles: {
+            /**
+             * Format: int64
+             * @description Samples the figures come from
+             */
+            count: number;
+            /** Format: int64 */
+            p50: number | null;
+            /** Format: int64 */
+            p95: number | null;
+            /** Format: int64 */
+            p99: number | null;
+            /** Format: int64 */
+            max: number | null;
+        };
+        QueueLag: {
+            /** @enum {string} */
+            queue: "ingest" | "deliveries" | "imports" | "inbound" | "events";
+            /**
+             * Format: int64
+             * @description Rows of pending work D1 holds for this queue
+             */
+            pending: number;
+            /**
+             * Format: int64
+             * @description Of those, the ones whose time has come (the rest wait for a retry)
+             */
+            due: number;
+            oldestDueAt: string | null;
+            /**
+             * Format: int64
+             * @description How long the oldest due row has waited past its time (0 when none)
+             */
+            lagSeconds: number;
+        };
+        EndpointStats: {
+            id: string;
+            tenantId: string;
+            url: string;
+            enabled: boolean;
+            disabledReason: string | null;
+            /** Format: int64 */
+            attempts: number;
+            /** Format: int64 */
+            succeeded: number;
+            /** @description Share of 2xx attempts in the window, 0..1; null without attempts */
+            successRate: number | null;
+            latencyMs: components["schemas"]["Percentiles"];
         };
         InboundAck: {
             jobId: string;
@@ -1638,6 +2328,8 @@ export interface components {
             };
             /** Format: int64 */
             validForDays?: number | null;
+            /** @enum {string} */
+            recommend?: "similar" | "complementary" | "all" | "none";
             /** @description Vendor fields written through dialects; read-only here */
             extensions?: {
                 [key: string]: {
@@ -1777,6 +2469,11 @@ export interface components {
              * @description TTL in days; null = kept forever
              */
             validForDays?: number | null;
+            /**
+             * @description Which recommendation lists are computed for this product; absent = the tenant's default (`none` unless an admin changed it)
+             * @enum {string}
+             */
+            recommend?: "similar" | "complementary" | "all" | "none";
         };
         ImageInput: {
             id?: string;
@@ -1872,6 +2569,11 @@ export interface components {
             failingSince: string | null;
             createdAt: string;
             updatedAt: string;
+            /**
+             * @description A temporary endpoint expires (and is deleted) then; null: permanent
+             * @example null
+             */
+            expiresAt: string | null;
         };
         CreateWebhook: {
             /**
@@ -1908,6 +2610,12 @@ export interface components {
              * @enum {string}
              */
             format: "standard" | "genera" | "sizebay";
+            /**
+             * Format: date-time
+             * @description A temporary endpoint: from this instant (in the future, at most 7 days ahead) it gets no deliveries and is deleted with its pending ones
+             * @example 2026-12-05T18:00:00Z
+             */
+            expiresAt?: string;
         };
         UpdateWebhook: {
             /** Format: uri */
@@ -2138,6 +2846,47 @@ export interface components {
             note: string | null;
             createdAt: string;
             completedAt: string | null;
+        };
+        RecommendationPage: {
+            productId: string;
+            /** @enum {string} */
+            list: "similar" | "complementary";
+            /**
+             * @description `off`: the product does not ask for this list (its `recommend`, or the tenant default); `pending`: not computed for its current version yet; `ready`: computed
+             * @enum {string}
+             */
+            status: "ready" | "pending" | "off";
+            data: components["schemas"]["Recommendation"][];
+            nextCursor: string | null;
+        };
+        Recommendation: {
+            id: string;
+            /** Format: int64 */
+            number: number;
+            /**
+             * @description 0-1: the weighted mean of the components this pair has
+             * @example 0.87
+             */
+            score: number;
+            /**
+             * @example [
+             *       "visual",
+             *       "same productType",
+             *       "color"
+             *     ]
+             */
+            reasons: string[];
+        };
+        RecommendationRules: {
+            /** @description Branches in order: a product belongs to the first whose `match` names a segment of its productType */
+            branches: {
+                name: string;
+                match: string[];
+            }[];
+            /** @description branch -> the branches that complete it */
+            complements: {
+                [key: string]: string[];
+            };
         };
     };
     responses: never;
@@ -2836,6 +3585,233 @@ export interface operations {
             };
         };
     };
+    getV1AdminDeadLetters: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                queue?: "shelfsync-events" | "shelfsync-deliveries" | "shelfsync-ingest" | "shelfsync-imports" | "shelfsync-inbound" | "shelfsync-maintenance";
+                tenantId?: string;
+                /** @description Only replayed (true) or not yet replayed (false) records */
+                replayed?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Dead letters */
+            200: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetterList"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each field by JSON Pointer */
+            422: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postV1AdminDeadLettersByIdReplay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Replayed, or replayed before */
+            200: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetterReplay"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for another tenant's resources) */
+            404: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getV1AdminStats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures, computed now */
+            200: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Stats"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     postV1InboundById: {
         parameters: {
             query?: never;
@@ -3415,6 +4391,18 @@ export interface operations {
                 updated_since?: string;
                 /** @example done */
                 status?: "pending" | "processing" | "done" | "error";
+                /** @description Exact brand */
+                brand?: string;
+                /** @description Exact GTIN as stored */
+                gtin?: string;
+                /** @description Exact item group id (the variants of one product) */
+                itemGroupId?: string;
+                /** @description Prefix of productType, case-sensitive: `KIDS > MALE` matches `KIDS > MALE > BOTTOMS` */
+                productType?: string;
+                /** @description Products whose `active` is set to this value (products without `active` match neither) */
+                active?: "true" | "false";
+                /** @description Title search (every localized title too): all words must match, the last as a prefix; at most 8 words */
+                q?: string;
             };
             header?: never;
             path?: never;
@@ -3425,6 +4413,8 @@ export interface operations {
             /** @description A page of products */
             200: {
                 headers: {
+                    /** @description A tag of this answer, for If-None-Match (a product's is `"<version>-<hash>"`, which If-Match on writes also takes) */
+                    ETag?: string;
                     /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
                     "RateLimit-Policy"?: string;
                     [name: string]: unknown;
@@ -3498,6 +4488,28 @@ export interface operations {
                         data: components["schemas"]["Product"][];
                         nextCursor: string | null;
                     };
+                };
+            };
+            /** @description Not modified (If-None-Match matched the ETag) */
+            304: {
+                headers: {
+                    /** @description A tag of this answer, for If-None-Match (a product's is `"<version>-<hash>"`, which If-Match on writes also takes) */
+                    ETag?: string;
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The body is not parseable */
+            400: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or invalid credentials */
@@ -3740,7 +4752,7 @@ export interface operations {
             /** @description The product */
             200: {
                 headers: {
-                    /** @description The product version, for If-Match */
+                    /** @description A tag of this answer, for If-None-Match (a product's is `"<version>-<hash>"`, which If-Match on writes also takes) */
                     ETag?: string;
                     /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
                     "RateLimit-Policy"?: string;
@@ -3838,6 +4850,17 @@ export interface operations {
                      */
                     "application/json": components["schemas"]["Product"];
                 };
+            };
+            /** @description Not modified (If-None-Match matched the ETag) */
+            304: {
+                headers: {
+                    /** @description A tag of this answer, for If-None-Match (a product's is `"<version>-<hash>"`, which If-Match on writes also takes) */
+                    ETag?: string;
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Missing or invalid credentials */
             401: {
@@ -5379,7 +6402,8 @@ export interface operations {
                      *           "format": "standard",
                      *           "failingSince": null,
                      *           "createdAt": "2026-12-05T15:29:04.205Z",
-                     *           "updatedAt": "2026-12-05T15:29:04.205Z"
+                     *           "updatedAt": "2026-12-05T15:29:04.205Z",
+                     *           "expiresAt": null
                      *         }
                      *       ],
                      *       "nextCursor": null
@@ -5478,6 +6502,7 @@ export interface operations {
                      *       "failingSince": null,
                      *       "createdAt": "2026-12-05T15:29:04.205Z",
                      *       "updatedAt": "2026-12-05T15:29:04.205Z",
+                     *       "expiresAt": null,
                      *       "secret": "whsec_Example0secret0shown0once2"
                      *     }
                      */
@@ -5614,7 +6639,8 @@ export interface operations {
                      *       "format": "standard",
                      *       "failingSince": null,
                      *       "createdAt": "2026-12-05T15:29:04.205Z",
-                     *       "updatedAt": "2026-12-05T15:29:04.205Z"
+                     *       "updatedAt": "2026-12-05T15:29:04.205Z",
+                     *       "expiresAt": null
                      *     }
                      */
                     "application/json": components["schemas"]["Webhook"];
@@ -5763,7 +6789,8 @@ export interface operations {
                      *       "format": "standard",
                      *       "failingSince": null,
                      *       "createdAt": "2026-12-05T15:29:04.205Z",
-                     *       "updatedAt": "2026-12-05T15:29:04.358Z"
+                     *       "updatedAt": "2026-12-05T15:29:04.358Z",
+                     *       "expiresAt": null
                      *     }
                      */
                     "application/json": components["schemas"]["Webhook"];
@@ -5898,6 +6925,7 @@ export interface operations {
                      *       "failingSince": null,
                      *       "createdAt": "2026-12-05T15:29:04.205Z",
                      *       "updatedAt": "2026-12-05T15:29:04.434Z",
+                     *       "expiresAt": null,
                      *       "secret": "whsec_Example0secret0shown0once3"
                      *     }
                      */
@@ -7833,6 +8861,489 @@ export interface operations {
             };
             /** @description Not found (also for another tenant's resources) */
             404: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getV1Stats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures, computed now */
+            200: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Stats"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getV1ProductsByIdSimilar: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the stored top-K list, best first */
+            200: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationPage"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for another tenant's resources) */
+            404: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each field by JSON Pointer */
+            422: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getV1ProductsByIdComplementary: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the stored top-K list, best first */
+            200: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationPage"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for another tenant's resources) */
+            404: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each field by JSON Pointer */
+            422: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getV1ProductsByIdVariants: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of variants, by number */
+            200: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        productId: string;
+                        data: {
+                            id: string;
+                            /** Format: int64 */
+                            number: number;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for another tenant's resources) */
+            404: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each field by JSON Pointer */
+            422: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getV1RecommendationRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rules */
+            200: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationRules"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putV1RecommendationRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecommendationRules"];
+            };
+        };
+        responses: {
+            /** @description The rules as stored */
+            200: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationRules"];
+                };
+            };
+            /** @description The body is not parseable */
+            400: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong content type */
+            415: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each field by JSON Pointer */
+            422: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postV1RecommendationsRebuild: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        jobId: string;
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
                     "RateLimit-Policy"?: string;

@@ -154,6 +154,7 @@ export const responses: Record<string, Record<number, unknown>> = {
       failingSince: null,
       createdAt: '2026-12-05T15:29:04.205Z',
       updatedAt: '2026-12-05T15:29:04.205Z',
+      expiresAt: null,
       secret: 'whsec_Example0secret0shown0once2'
     }
   },
@@ -175,7 +176,8 @@ export const responses: Record<string, Record<number, unknown>> = {
           format: 'standard',
           failingSince: null,
           createdAt: '2026-12-05T15:29:04.205Z',
-          updatedAt: '2026-12-05T15:29:04.205Z'
+          updatedAt: '2026-12-05T15:29:04.205Z',
+          expiresAt: null
         }
       ],
       nextCursor: null
@@ -197,7 +199,8 @@ export const responses: Record<string, Record<number, unknown>> = {
       format: 'standard',
       failingSince: null,
       createdAt: '2026-12-05T15:29:04.205Z',
-      updatedAt: '2026-12-05T15:29:04.205Z'
+      updatedAt: '2026-12-05T15:29:04.205Z',
+      expiresAt: null
     }
   },
   'PATCH /v1/webhooks/{id}': {
@@ -216,7 +219,8 @@ export const responses: Record<string, Record<number, unknown>> = {
       format: 'standard',
       failingSince: null,
       createdAt: '2026-12-05T15:29:04.205Z',
-      updatedAt: '2026-12-05T15:29:04.358Z'
+      updatedAt: '2026-12-05T15:29:04.358Z',
+      expiresAt: null
     }
   },
   'POST /v1/webhooks/{id}/rotate-secret': {
@@ -236,6 +240,7 @@ export const responses: Record<string, Record<number, unknown>> = {
       failingSince: null,
       createdAt: '2026-12-05T15:29:04.205Z',
       updatedAt: '2026-12-05T15:29:04.434Z',
+      expiresAt: null,
       secret: 'whsec_Example0secret0shown0once3'
     }
   },

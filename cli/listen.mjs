@@ -27,6 +27,12 @@ export function eventLine(at, payload, webhookId, forwardStatus) {
   return `${at.toISOString()} ${payload?.type ?? 'unknown'} ${subject} -> ${forwardStatus}`;
 }
 
+/**
+ * Shelfsync gives up on an attempt after 15 s (DELIVERY_TIMEOUT_MS's default): a slower local app is
+ * cut off before that, so Shelfsync records the forward's failure (and retries) rather than a timeout.
+ */
+const FORWARD_TIMEOUT_MS = 10_000;
+
 const FORWARDED = ['webhook-id', 'webhook-timestamp', 'webhook-signature', 'content-type'];
 
 /**
@@ -52,7 +58,7 @@ export function startReceiver({ port = 0, forwardTo, secret, print, warn }) {
     }
     let status;
     try {
-      const answer = await fetch(forwardTo, { method: 'POST', headers, body });
+      const answer = await fetch(forwardTo, { method: 'POST', headers, body, signal: AbortSignal.timeout(FORWARD_TIMEOUT_MS) });
       await answer.arrayBuffer();
       status = answer.status;
     } catch (err) {

@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+// The Shelfsync CLI: import feed files with a live progress bar, check a job, export the catalog, listen to webhooks.
 // The Shelfsync CLI: import feed files with a live progress bar, check a job, export the catalog.
 //   shelfsync import <file|url> [--mode replace] [--format csv|tsv|jsonl|xml] [--url <base>] [--key <key>]
 //   shelfsync status <jobId>
@@ -20,7 +20,7 @@ import { parseDuration, parseEvents, startReceiver } from './listen.mjs';
 
 const program = new Command()
   .name('shelfsync')
-  .description('Import catalog feeds into Shelfsync, follow jobs, export the catalog.')
+  .description('Import catalog feeds into Shelfsync, follow jobs, export the catalog, receive webhooks locally.')
   .option('--url <base>', 'Shelfsync base URL', process.env.SHELFSYNC_URL ?? 'http://127.0.0.1:8787')
   .option('--key <key>', 'API key (or set SHELFSYNC_KEY)', process.env.SHELFSYNC_KEY)
   // Bad arguments exit 2 like every other usage error (commander's own default is 1); help exits 0.

@@ -1,5 +1,5 @@
+#!/usr/bin/env node
 // The Shelfsync CLI: import feed files with a live progress bar, check a job, export the catalog, listen to webhooks.
-// The Shelfsync CLI: import feed files with a live progress bar, check a job, export the catalog.
 //   shelfsync import <file|url> [--mode replace] [--format csv|tsv|jsonl|xml] [--url <base>] [--key <key>]
 //   shelfsync status <jobId>
 //   shelfsync export > catalog.jsonl

@@ -67,9 +67,10 @@ function jpeg(seed) {
 
 /**
  * A fresh persist folder, a fixture server, and the Worker through the launcher. `options.port`
- * (default: a free one) and `options.logPath` (default: inside the work folder).
+ * (default: a free one), `options.inspectorPort` (default: a free one) and `options.logPath` (default:
+ * inside the work folder).
  */
-export async function createScenario({ port, imageDelayMs = 300, cronSeconds = 60, logPath } = {}) {
+export async function createScenario({ port, inspectorPort: fixedInspectorPort, imageDelayMs = 300, cronSeconds = 60, logPath } = {}) {
   const work = mkdtempSync(join(tmpdir(), 'shelfsync-faults-'));
   const persistTo = join(work, 'state');
   const log = createWriteStream(logPath ?? join(work, 'wrangler.log'), { flags: 'a' });
@@ -99,7 +100,7 @@ export async function createScenario({ port, imageDelayMs = 300, cronSeconds = 6
   let exited = null;
 
   async function start() {
-    const inspectorPort = await freePort();
+    const inspectorPort = fixedInspectorPort ?? (await freePort());
     const vars = {
       ADMIN_TOKEN,
       ENVIRONMENT: 'development',

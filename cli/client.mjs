@@ -62,6 +62,14 @@ export class ApiClient {
     return { product: unwrap(result), created: result.response.status === 201, jobId: result.response.headers.get('job-id') };
   }
 
+  async createWebhook(body) {
+    return unwrap(await this.api.POST('/v1/webhooks', { body }));
+  }
+
+  async deleteWebhook(id) {
+    unwrap(await this.api.DELETE('/v1/webhooks/{id}', { params: { path: { id } } }));
+  }
+
   async listProducts(query) {
     return unwrap(await this.api.GET('/v1/products', { params: { query } }));
   }

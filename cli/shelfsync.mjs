@@ -1,25 +1,30 @@
 #!/usr/bin/env node
-// The Shelfsync CLI: import feed files with a live progress bar, check a job, export the catalog.
+// The Shelfsync CLI: import feed files with a live progress bar, check a job, export the catalog, listen to webhooks.
 //   shelfsync import <file|url> [--mode replace] [--format csv|tsv|jsonl|xml] [--url <base>] [--key <key>]
 //   shelfsync status <jobId>
 //   shelfsync export > catalog.jsonl
 //   shelfsync jobs watch <jobId>
 //   shelfsync products get <id> | put <id> [file] | list [--limit n] [--status s] [--cursor c]
-// Exit codes: 0 done; 1 the API refused or the job did not complete; 2 usage (no key, bad arguments).
+//   shelfsync webhooks listen --forward-to http://127.0.0.1:3000/hooks [--events product.*] [--expires-in 2h]
+// Exit codes: 0 done (listen: stopped by SIGINT/SIGTERM, endpoint removed); 1 the API refused or the job did
+// not complete (listen: the endpoint could not be created or removed); 2 usage (no key, bad arguments).
 // --url defaults to $SHELFSYNC_URL or http://127.0.0.1:8787 (what `npm start` serves); --key to $SHELFSYNC_KEY.
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { Readable } from 'node:stream';
 import { importContentType, summarize } from './format.mjs';
 import { ApiClient } from './client.mjs';
+import { parseDuration, parseEvents, startReceiver } from './listen.mjs';
 
 const program = new Command()
   .name('shelfsync')
-  .description('Import catalog feeds into Shelfsync, follow jobs, export the catalog.')
+  .description('Import catalog feeds into Shelfsync, follow jobs, export the catalog, receive webhooks locally.')
   .option('--url <base>', 'Shelfsync base URL', process.env.SHELFSYNC_URL ?? 'http://127.0.0.1:8787')
-  .option('--key <key>', 'API key (or set SHELFSYNC_KEY)', process.env.SHELFSYNC_KEY);
+  .option('--key <key>', 'API key (or set SHELFSYNC_KEY)', process.env.SHELFSYNC_KEY)
+  // Bad arguments exit 2 like every other usage error (commander's own default is 1); help exits 0.
+  .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2));
 
 function client() {
   const { url, key } = program.opts();
@@ -193,6 +198,75 @@ products
     for (const product of page.data) console.log(JSON.stringify(product));
     console.error(page.nextCursor ? `next: shelfsync products list --cursor ${page.nextCursor}` : `${page.data.length} products, no more pages`);
   });
+
+const webhooks = program.command('webhooks').description('Receive webhooks in local development');
+
+webhooks
+  .command('listen')
+  .description(
+    'Create a temporary endpoint that delivers to a receiver on 127.0.0.1, verify each delivery, print one line per event and forward it; the endpoint is removed on Ctrl-C (and expires by itself if the CLI is killed)',
+  )
+  .requiredOption('--forward-to <url>', 'where each verified delivery is POSTed (body and webhook-* headers unchanged)', parseHttpUrl)
+  .addOption(new Option('--events <types>', 'event types to subscribe to, comma-separated (e.g. product.*,image.*)').argParser(parseEvents).default(['*'], 'all: *'))
+  .addOption(new Option('--expires-in <duration>', 'lifetime of the temporary endpoint, e.g. 30m, 2h, 1d (at most 7d)').argParser(parseExpiry).default(parseDuration('2h'), '2h'))
+  .addOption(new Option('--port <port>', 'port of the local receiver').argParser(parsePort).default(0, 'any free one'))
+  .action(async (options) => {
+    const api = client();
+    let endpoint = null;
+    const receiver = await startReceiver({
+      port: options.port,
+      forwardTo: options.forwardTo,
+      secret: () => endpoint.secret,
+      print: (line) => console.log(line),
+      warn: (line) => console.error(line),
+    });
+    const url = `http://127.0.0.1:${receiver.address().port}/`;
+    try {
+      endpoint = await api.createWebhook({ url, eventTypes: options.events, expiresAt: new Date(Date.now() + options.expiresIn).toISOString() });
+    } catch (err) {
+      receiver.close();
+      throw err;
+    }
+    console.error(`listening: endpoint ${endpoint.id} -> ${url} (expires ${endpoint.expiresAt}), forwarding ${options.events.join(',')} to ${options.forwardTo}`);
+    // The signing secret, for the local app to verify the forwarded deliveries (as `stripe listen` prints its own).
+    console.error(`signing secret: ${endpoint.secret}`);
+    const stop = async (signal) => {
+      process.off('SIGINT', stop).off('SIGTERM', stop);
+      receiver.close();
+      try {
+        await api.deleteWebhook(endpoint.id);
+        console.error(`${signal}: endpoint ${endpoint.id} removed`);
+        process.exit(0);
+      } catch (err) {
+        console.error(`shelfsync: could not remove endpoint ${endpoint.id} (it expires at ${endpoint.expiresAt}): ${err.message}`);
+        process.exit(1);
+      }
+    };
+    process.on('SIGINT', stop).on('SIGTERM', stop);
+  });
+
+function parseHttpUrl(value) {
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InvalidArgumentError('an http(s) URL');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new InvalidArgumentError('an http(s) URL');
+  return url.href;
+}
+
+function parseExpiry(value) {
+  const ms = parseDuration(value);
+  if (ms === null) throw new InvalidArgumentError('a duration like 30m, 2h or 1d, at most 7d');
+  return ms;
+}
+
+function parsePort(value) {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port (0-65535)');
+  return n;
+}
 
 function parsePositive(value) {
   const n = Number(value);

@@ -2569,6 +2569,11 @@ export interface components {
             failingSince: string | null;
             createdAt: string;
             updatedAt: string;
+            /**
+             * @description A temporary endpoint expires (and is deleted) then; null: permanent
+             * @example null
+             */
+            expiresAt: string | null;
         };
         CreateWebhook: {
             /**
@@ -2605,6 +2610,12 @@ export interface components {
              * @enum {string}
              */
             format: "standard" | "genera" | "sizebay";
+            /**
+             * Format: date-time
+             * @description A temporary endpoint: from this instant (in the future, at most 7 days ahead) it gets no deliveries and is deleted with its pending ones
+             * @example 2026-12-05T18:00:00Z
+             */
+            expiresAt?: string;
         };
         UpdateWebhook: {
             /** Format: uri */

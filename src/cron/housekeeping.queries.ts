@@ -30,3 +30,23 @@ DELETE FROM inbound_receipts WHERE rowid IN (
   SELECT r.rowid FROM inbound_receipts AS r LEFT JOIN inbound_sources AS s ON s.id = r.source_id
   WHERE r.received_at < ?1 - ?2 * 1000 AND r.received_at < ?1 - MAX(2 * COALESCE(s.tolerance_seconds, 300), ?2) * 1000
   LIMIT ?3)`;
+
+/**
+ * ?1 now, ?2 limit: the unfinished deliveries of expired (temporary) endpoints; fan-out already
+ * stopped making new ones at the expiry (SELECT_ENABLED_ENDPOINTS).
+ */
+export const PRUNE_EXPIRED_ENDPOINT_DELIVERIES = `
+DELETE FROM deliveries WHERE rowid IN (
+  SELECT d.rowid FROM webhook_endpoints AS w JOIN deliveries AS d ON d.endpoint_id = w.id
+  WHERE w.expires_at < ?1 AND d.status NOT IN ('succeeded', 'failed') LIMIT ?2)`;
+
+/**
+ * ?1 now, ?2 limit: expired endpoints, once none of their deliveries is left unfinished (a run that
+ * hit the limit above leaves the endpoint for the next run, so no pending row outlives its endpoint).
+ */
+export const PRUNE_EXPIRED_ENDPOINTS = `
+DELETE FROM webhook_endpoints WHERE rowid IN (
+  SELECT w.rowid FROM webhook_endpoints AS w
+  WHERE w.expires_at < ?1
+    AND NOT EXISTS (SELECT 1 FROM deliveries AS d WHERE d.endpoint_id = w.id AND d.status NOT IN ('succeeded', 'failed'))
+  LIMIT ?2)`;

@@ -17,6 +17,8 @@ import {
   PRUNE_DELIVERIES,
   PRUNE_DELIVERY_ATTEMPTS,
   PRUNE_EVENTS,
+  PRUNE_EXPIRED_ENDPOINT_DELIVERIES,
+  PRUNE_EXPIRED_ENDPOINTS,
   PRUNE_IDEMPOTENCY_KEYS,
   PRUNE_INBOUND_RECEIPTS,
   PRUNE_JOB_ERRORS,
@@ -41,6 +43,8 @@ export async function runHousekeeping(
     db.prepare(PRUNE_DELIVERY_ATTEMPTS).bind(cutoff, PRUNE_BATCH),
     db.prepare(PRUNE_DELIVERIES).bind(cutoff, PRUNE_BATCH),
     db.prepare(PRUNE_INBOUND_RECEIPTS).bind(now, dedupeWindowSeconds, PRUNE_BATCH),
+    db.prepare(PRUNE_EXPIRED_ENDPOINT_DELIVERIES).bind(now, PRUNE_BATCH),
+    db.prepare(PRUNE_EXPIRED_ENDPOINTS).bind(now, PRUNE_BATCH),
   ]);
   await deleteEndedImportFiles(env, now, options.imports.fileRetentionDays);
 }

@@ -294,10 +294,13 @@ export const webhookEndpoints = sqliteTable(
     metadata: text('metadata'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
+    /** A temporary endpoint (e.g. the CLI's `webhooks listen`): fan-out skips it from then on, the cron deletes it. */
+    expiresAt: integer('expires_at'),
   },
   (t) => [
     index('webhook_endpoints_tenant').on(t.tenantId, t.id),
     index('webhook_endpoints_previous_secret').on(t.previousSecretExpiresAt),
+    index('webhook_endpoints_expires').on(t.expiresAt),
   ],
 );
 

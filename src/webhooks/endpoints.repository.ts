@@ -23,6 +23,7 @@ export function renderEndpoint(row: EndpointRow) {
     failingSince: toIso(row.failingSince),
     createdAt: toIso(row.createdAt),
     updatedAt: toIso(row.updatedAt),
+    expiresAt: toIso(row.expiresAt),
   };
 }
 
@@ -33,6 +34,8 @@ export interface NewEndpoint {
   enabled: boolean;
   format: string;
   metadata?: Record<string, unknown> | null;
+  /** Epoch ms; null/absent: the endpoint stays until deleted. */
+  expiresAt?: number | null;
 }
 
 /**
@@ -61,6 +64,7 @@ export async function insertEndpoint(db: D1Database, env: Env, tenantId: string,
     metadata: input.metadata ? JSON.stringify(input.metadata) : null,
     createdAt: now,
     updatedAt: now,
+    expiresAt: input.expiresAt ?? null,
   };
   const insert = database(db).insert(webhookEndpoints).values(row).toSQL();
   // drizzle writes `insert into "t" (cols) values (?, ...)`: the same row, selected under a condition.

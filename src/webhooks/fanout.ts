@@ -31,7 +31,7 @@ export async function fanOutTenant(db: Db, tenantId: string, now = Date.now(), l
   const [watermarkRows, events, endpointRows] = await readBatch(db, [
     read<WatermarkRow>(db.prepare(SELECT_FANOUT_WATERMARK).bind(tenantId)),
     read<FanoutEvent>(db.prepare(SELECT_EVENTS_PAST_WATERMARK).bind(tenantId, FANOUT_PAGE)),
-    read<EnabledEndpointRow>(db.prepare(SELECT_ENABLED_ENDPOINTS).bind(tenantId)),
+    read<EnabledEndpointRow>(db.prepare(SELECT_ENABLED_ENDPOINTS).bind(tenantId, now)),
   ]);
   const watermark = watermarkRows[0]?.fanout_seq;
   if (watermark === undefined || events.length === 0) return { deliveryIds: [], more: false };

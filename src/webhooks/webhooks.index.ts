@@ -44,7 +44,9 @@ export function webhooksRouter(formats: PayloadFormats) {
     assertTarget(c, body.url);
     const tenantId = c.get('tenant').id;
     const max = c.get('options').maxWebhookEndpoints;
-    const inserted = await insertEndpoint(c.env.DB, c.env, tenantId, body, max);
+    // Validated by the schema (judgeExpiry), so it parses.
+    const expiresAt = body.expiresAt === undefined ? null : parseRfc3339(body.expiresAt)!;
+    const inserted = await insertEndpoint(c.env.DB, c.env, tenantId, { ...body, expiresAt }, max);
     if (!inserted) {
       const count = await countEndpoints(c.env.DB, tenantId);
       throw new ApiError('conflict', `This tenant has ${count} webhook endpoints; at most ${max} are allowed. Delete one before adding another.`);

@@ -17,8 +17,8 @@ export const SELECT_EVENTS_PAST_WATERMARK = `
 SELECT id, seq, type, data FROM events
 WHERE tenant_id = ?1 AND seq > (SELECT fanout_seq FROM tenants WHERE id = ?1) ORDER BY seq LIMIT ?2`;
 
-/** ?1 tenant. */
-export const SELECT_ENABLED_ENDPOINTS = 'SELECT id, event_types FROM webhook_endpoints WHERE tenant_id = ?1 AND enabled = 1';
+/** ?1 tenant, ?2 now: an expired endpoint gets nothing more, even before the cron deletes it. */
+export const SELECT_ENABLED_ENDPOINTS = 'SELECT id, event_types FROM webhook_endpoints WHERE tenant_id = ?1 AND enabled = 1 AND (expires_at IS NULL OR expires_at > ?2)';
 export interface EnabledEndpointRow {
   id: string;
   /** JSON array of event-type patterns. */

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { EVENT_TYPE_PATTERN } from './event-filter';
+import { judgeExpiry } from './expiry';
 
 /** Headers a subscriber may not set: they belong to HTTP or to the signature. */
 const RESERVED_HEADERS = /^(host|content-length|content-type|transfer-encoding|connection|keep-alive|upgrade|te|trailer|webhook-.*)$/i;
@@ -28,6 +29,18 @@ export function webhookBodies(formats: readonly [string, ...string[]]) {
       headers: StaticHeaders.default({}),
       enabled: z.boolean().default(true),
       format: z.enum(formats).default('standard').openapi({ description: `Payload shape: standard (Standard Webhooks envelope)${dialects ? ` or a dialect's (${dialects})` : ''}` }),
+      expiresAt: z
+        .string()
+        .superRefine((value, ctx) => {
+          const verdict = judgeExpiry(value, Date.now());
+          if (!verdict.ok) ctx.addIssue({ code: 'custom', message: verdict.message });
+        })
+        .optional()
+        .openapi({
+          format: 'date-time',
+          description: 'A temporary endpoint: from this instant (in the future, at most 7 days ahead) it gets no deliveries and is deleted with its pending ones',
+          example: '2026-12-05T18:00:00Z',
+        }),
     })
     .openapi('CreateWebhook');
 
@@ -55,6 +68,7 @@ export const WebhookSchema = z
     failingSince: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
+    expiresAt: z.string().nullable().openapi({ description: 'A temporary endpoint expires (and is deleted) then; null: permanent', example: null }),
   })
   .openapi('Webhook');
 

@@ -176,7 +176,8 @@ export const responses: Record<string, Record<number, unknown>> = {
       "failingSince": null,
       "createdAt": "2026-12-05T15:29:04.205Z",
       "updatedAt": "2026-12-05T15:29:04.205Z",
-      "secret": "whsec_Example0secret0shown0once2"
+      "secret": "whsec_Example0secret0shown0once2",
+      "expiresAt": null
     }
   },
   "GET /v1/webhooks": {
@@ -197,7 +198,8 @@ export const responses: Record<string, Record<number, unknown>> = {
           "format": "standard",
           "failingSince": null,
           "createdAt": "2026-12-05T15:29:04.205Z",
-          "updatedAt": "2026-12-05T15:29:04.205Z"
+          "updatedAt": "2026-12-05T15:29:04.205Z",
+          "expiresAt": null
         }
       ],
       "nextCursor": null
@@ -219,7 +221,8 @@ export const responses: Record<string, Record<number, unknown>> = {
       "format": "standard",
       "failingSince": null,
       "createdAt": "2026-12-05T15:29:04.205Z",
-      "updatedAt": "2026-12-05T15:29:04.205Z"
+      "updatedAt": "2026-12-05T15:29:04.205Z",
+      "expiresAt": null
     }
   },
   "PATCH /v1/webhooks/{id}": {
@@ -238,7 +241,8 @@ export const responses: Record<string, Record<number, unknown>> = {
       "format": "standard",
       "failingSince": null,
       "createdAt": "2026-12-05T15:29:04.205Z",
-      "updatedAt": "2026-12-05T15:29:04.358Z"
+      "updatedAt": "2026-12-05T15:29:04.358Z",
+      "expiresAt": null
     }
   },
   "POST /v1/webhooks/{id}/rotate-secret": {
@@ -258,7 +262,8 @@ export const responses: Record<string, Record<number, unknown>> = {
       "failingSince": null,
       "createdAt": "2026-12-05T15:29:04.205Z",
       "updatedAt": "2026-12-05T15:29:04.434Z",
-      "secret": "whsec_Example0secret0shown0once3"
+      "secret": "whsec_Example0secret0shown0once3",
+      "expiresAt": null
     }
   },
   "PUT /v1/products/{id}": {
@@ -1978,7 +1983,11 @@ export const responses: Record<string, Record<number, unknown>> = {
           "attempts": 6,
           "tenantId": "ten_01JD7Z8Q6V7N9K3M2X4B5C6D7E",
           "jobId": "job_01JD7Z8Q6V7N9K3M2X4B5C6D7K",
-          "body": { "kind": "import", "tenantId": "ten_01JD7Z8Q6V7N9K3M2X4B5C6D7E", "jobId": "job_01JD7Z8Q6V7N9K3M2X4B5C6D7K" },
+          "body": {
+            "kind": "import",
+            "tenantId": "ten_01JD7Z8Q6V7N9K3M2X4B5C6D7E",
+            "jobId": "job_01JD7Z8Q6V7N9K3M2X4B5C6D7K"
+          },
           "createdAt": "2026-12-05T15:40:00.000Z",
           "replayedAt": null
         }
@@ -1990,16 +1999,20 @@ export const responses: Record<string, Record<number, unknown>> = {
     "200": {
       "replayed": true,
       "deadLetter": {
-          "id": "dl_01JD7Z8Q6V7N9K3M2X4B5C6D7E",
-          "queue": "shelfsync-imports",
-          "reason": "TypeError: Cannot read properties of undefined (reading 'rows')",
-          "attempts": 6,
+        "id": "dl_01JD7Z8Q6V7N9K3M2X4B5C6D7E",
+        "queue": "shelfsync-imports",
+        "reason": "TypeError: Cannot read properties of undefined (reading 'rows')",
+        "attempts": 6,
+        "tenantId": "ten_01JD7Z8Q6V7N9K3M2X4B5C6D7E",
+        "jobId": "job_01JD7Z8Q6V7N9K3M2X4B5C6D7K",
+        "body": {
+          "kind": "import",
           "tenantId": "ten_01JD7Z8Q6V7N9K3M2X4B5C6D7E",
-          "jobId": "job_01JD7Z8Q6V7N9K3M2X4B5C6D7K",
-          "body": { "kind": "import", "tenantId": "ten_01JD7Z8Q6V7N9K3M2X4B5C6D7E", "jobId": "job_01JD7Z8Q6V7N9K3M2X4B5C6D7K" },
-          "createdAt": "2026-12-05T15:40:00.000Z",
-          "replayedAt": "2026-12-05T16:02:11.000Z"
-        }
+          "jobId": "job_01JD7Z8Q6V7N9K3M2X4B5C6D7K"
+        },
+        "createdAt": "2026-12-05T15:40:00.000Z",
+        "replayedAt": "2026-12-05T16:02:11.000Z"
+      }
     }
   }
 };

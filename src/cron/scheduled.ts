@@ -12,6 +12,7 @@ import { sealSecretsAtRest } from '../secrets/backfill';
 import { deleteEndedImportFiles } from '../imports/retention';
 import { sweepWebhooks } from '../webhooks/sweep';
 import { sweepRecommendations } from '../recommendations/sweep';
+import { pruneStaleQueueFailures } from '../queues/dead-letters';
 import { ROUTINE_SWEEP, type SweepMode, takeSweepMode } from '../lib/sweep-mode';
 import {
   PRUNE_DELIVERIES,
@@ -64,6 +65,7 @@ export async function runCron(env: Env, now = Date.now(), options: AppOptions = 
     sealSecretsAtRest(env, now),
     sweepMoneyBackfill(env),
     sweepRecommendations(env, now),
+    pruneStaleQueueFailures(env, now),
   ]);
   for (const result of results) {
     if (result.status === 'rejected') console.error(JSON.stringify({ level: 'error', message: 'cron task failed', error: String(result.reason) }));

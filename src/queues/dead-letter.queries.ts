@@ -12,6 +12,13 @@ ON CONFLICT (fingerprint) DO UPDATE SET reason = excluded.reason, attempts = exc
 /** ?1 JSON array of fingerprints: messages that finished (or died) need no failure record. */
 export const DELETE_FAILURES = 'DELETE FROM queue_failures WHERE fingerprint IN (SELECT value FROM json_each(?1))';
 
+/**
+ * ?1 cutoff, ?2 limit: failure records no retry has touched since the cutoff. A message that is lost
+ * (a local restart, a queue purged) never succeeds or dies, so nothing else would remove its record.
+ */
+export const PRUNE_STALE_FAILURES = `
+DELETE FROM queue_failures WHERE fingerprint IN (SELECT fingerprint FROM queue_failures WHERE updated_at < ?1 LIMIT ?2)`;
+
 /** ?1 JSON array of fingerprints. */
 export const SELECT_FAILURES = 'SELECT fingerprint, reason, attempts FROM queue_failures WHERE fingerprint IN (SELECT value FROM json_each(?1))';
 export interface FailureRow {

@@ -10,6 +10,7 @@ import { ApiError } from '../http/problem';
 import { reopenFailedJobStatement } from '../jobs/job-statements';
 import { toIso } from '../lib/time';
 import {
+  PRUNE_STALE_FAILURES,
   type DeadLetterRow,
   LIST_DEAD_LETTERS,
   MARK_REPLAYED,
@@ -17,6 +18,14 @@ import {
   SELECT_DEAD_LETTER,
   UNMARK_REPLAYED,
 } from './dead-letter.queries';
+
+/**
+ * Records of retries older than a week: every queue's retries end (success or dead letter) within
+ * hours, so these belong to messages that were lost. Bounded per run (the minute cron calls it).
+ */
+export async function pruneStaleQueueFailures(env: Env, now = Date.now()): Promise<void> {
+  await env.DB.prepare(PRUNE_STALE_FAILURES).bind(now - 7 * 86_400_000, 1000).run();
+}
 
 export function renderDeadLetter(row: DeadLetterRow) {
   return {

@@ -51,8 +51,8 @@ export const CANONICAL_ORDER = [
   'GET /v1/images/{id}/content',
   'GET /v1/images/{id}/similar',
   'GET /v1/products',
-  'PUT /v1/recommendation-rules',
   'GET /v1/recommendation-rules',
+  'PUT /v1/recommendation-rules',
   'POST /v1/recommendations/rebuild',
   'GET /v1/products/{id}/similar',
   'GET /v1/products/{id}/complementary',
@@ -85,11 +85,24 @@ const SIGNED_CALLBACK = 'POST /v1/processor-callbacks/{tenantId}/{name}';
 const PROCESSOR_PUT = 'PUT /v1/processors/{name}';
 
 /** Server-made values an example shows and a real answer replaces (as the contract runner defines them). */
-const SERVER_VALUE = /^(ten|key|job|wh|dlv|evt|src|img)_[0-9A-Z]{26}(_\d+)?$|^(ssk|whsec)_[A-Za-z0-9_+/=-]{20,}$/;
+const SERVER_VALUE = /^(ten|key|job|wh|dlv|evt|src|img|dl)_[0-9A-Z]{26}(_\d+)?$|^(ssk|whsec)_[A-Za-z0-9_+/=-]{20,}$/;
 const KIND: Record<string, string> = {
-  ten: 'tenantId', key: 'keyId', job: 'jobId', wh: 'webhookId', dlv: 'deliveryId', evt: 'eventId', src: 'inboundSourceId', img: 'imageId', ssk: 'tenantKey', whsec: 'secret',
+  ten: 'tenantId', key: 'keyId', job: 'jobId', wh: 'webhookId', dlv: 'deliveryId', evt: 'eventId', src: 'inboundSourceId', img: 'imageId', dl: 'deadLetterId', ssk: 'tenantKey', whsec: 'secret',
 };
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+
+/**
+ * Requests that wait for work the server finishes after answering (queues): each repeats itself
+ * (every half second, at most a minute) until its answer satisfies the condition, as the contract
+ * test polls before these reads.
+ */
+const WAITS: Record<string, string> = {
+  'GET /v1/products/{id}/images': 'answer.data.length > 0 && answer.data.every((image) => image.status === "done" || image.status === "failed")',
+  'GET /v1/webhooks/{id}/deliveries': 'answer.data.some((delivery) => delivery.attemptCount > 0)',
+};
+
+/** The first request: the tenant it creates is the one the run works in, unless apiKey was given. */
+const TENANT_CREATE = 'POST /v1/admin/tenants';
 
 function operations(doc: Json): Map<string, { path: string; method: string; op: Json }> {
   const out = new Map<string, { path: string; method: string; op: Json }>();
@@ -128,6 +141,31 @@ function learnScript(learnt: Array<[Array<string | number>, string, string]>): s
   ];
 }
 
+function waitScript(condition: string): string[] {
+  return [
+    '// Repeats this request until the server has finished the work it depends on (at most a minute).',
+    `const ready = (answer) => ${condition};`,
+    'const tries = Number(pm.collectionVariables.get("waitTries") || 0);',
+    'if (!(pm.response.code === 200 && ready(pm.response.json())) && tries < 120) {',
+    '  pm.collectionVariables.set("waitTries", tries + 1);',
+    '  setTimeout(() => {}, 500);',
+    '  postman.setNextRequest(pm.info.requestName);',
+    '} else pm.collectionVariables.unset("waitTries");',
+  ];
+}
+
+function keepScript(variable: string): string[] {
+  return [
+    `// Keeps this answer in "${variable}": the PUT of the same resource sends it back (the document gives no request example for it).`,
+    `if (pm.response.code === 200) pm.collectionVariables.set(${JSON.stringify(variable)}, pm.response.text());`,
+  ];
+}
+
+const TENANT_KEY_SCRIPT = [
+  '// Runs the rest of the collection in this new tenant unless an apiKey was given.',
+  'if (pm.response.code === 201 && !pm.variables.get("apiKey")) pm.collectionVariables.set("apiKey", pm.response.json().apiKey.key);',
+];
+
 function signScript(secretVariable: string): string[] {
   return [
     '// Standard Webhooks: webhook-signature = v1,base64(HMAC-SHA256(base64-decoded secret after "whsec_", "{id}.{timestamp}.{body}")).',
@@ -164,6 +202,15 @@ export function toCanonicalCollection(doc: Json): Record<string, unknown> {
     for (const [example, name] of variables) text = text.split(example).join(`{{${name}}}`);
     return text;
   };
+  // A PUT whose body has no example sends back what the GET of the same path answered.
+  const kept = new Map<string, string>();
+  for (const [key, { path, op }] of ops) {
+    const content = (op.requestBody?.content ?? {}) as Json;
+    if (key.startsWith('PUT ') && op.requestBody && !Object.values<Json>(content).some((m) => m.example !== undefined) && ops.has(`GET ${path}`)) {
+      kept.set(`GET ${path}`, `current:${path}`);
+      kept.set(key, `current:${path}`);
+    }
+  }
   const processorSecret = serverValues(answerExample(ops.get(PROCESSOR_PUT)?.op ?? {})).find(([path]) => path.join('.') === 'secret')?.[1];
 
   const item = CANONICAL_ORDER.filter((key) => ops.has(key)).map((key) => {
@@ -182,11 +229,16 @@ export function toCanonicalCollection(doc: Json): Record<string, unknown> {
       else if (p.in === 'header') header.push({ key: p.name, value });
     }
     const content = (op.requestBody?.content ?? {}) as Json;
-    const media = Object.entries<Json>(content).find(([, m]) => m.example !== undefined);
+    const media = Object.entries<Json>(content).find(([, m]) => m.example !== undefined) ?? (kept.has(key) && content['application/json'] ? (['application/json', { example: `{{${kept.get(key)}}}` }] as [string, Json]) : undefined);
     if (media) header.push({ key: 'Content-Type', value: media[0] });
+    // A documented signature header covers the body's bytes: send them exactly as they were signed.
+    const exact = op['x-example-headers'] !== undefined;
     const learnt = serverValues(answerExample(op)).map(([p, v]) => [p, v, variables.get(v)!] as [Array<string | number>, string, string]);
     const events = [
       ...(learnt.length > 0 ? [{ listen: 'test', script: { type: 'text/javascript', exec: learnScript(learnt) } }] : []),
+      ...(key === TENANT_CREATE ? [{ listen: 'test', script: { type: 'text/javascript', exec: TENANT_KEY_SCRIPT } }] : []),
+      ...(WAITS[key] ? [{ listen: 'test', script: { type: 'text/javascript', exec: waitScript(WAITS[key]) } }] : []),
+      ...(kept.has(key) && method === 'get' ? [{ listen: 'test', script: { type: 'text/javascript', exec: keepScript(kept.get(key)!) } }] : []),
       ...(key === SIGNED_CALLBACK && processorSecret ? [{ listen: 'prerequest', script: { type: 'text/javascript', exec: signScript(variables.get(processorSecret)!) } }] : []),
     ];
     const raw = `{{baseUrl}}${base}${url}${query.length > 0 ? `?${query.map((q) => `${q.key}=${q.value}`).join('&')}` : ''}`;
@@ -198,7 +250,7 @@ export function toCanonicalCollection(doc: Json): Record<string, unknown> {
         auth: token ? { type: 'bearer', bearer: [{ key: 'token', value: token, type: 'string' }] } : { type: 'noauth' },
         header,
         ...(media
-          ? { body: { mode: 'raw', raw: swap(typeof media[1].example === 'string' ? media[1].example : JSON.stringify(media[1].example, null, 2)), ...(media[0].includes('json') ? { options: { raw: { language: 'json' } } } : {}) } }
+          ? { body: { mode: 'raw', raw: swap(typeof media[1].example === 'string' ? media[1].example : JSON.stringify(media[1].example, null, exact ? 0 : 2)), ...(media[0].includes('json') ? { options: { raw: { language: 'json' } } } : {}) } }
           : {}),
         url: {
           raw,
@@ -220,7 +272,7 @@ export function toCanonicalCollection(doc: Json): Record<string, unknown> {
     item,
     variable: [
       { key: 'baseUrl', value: 'http://127.0.0.1:8787', type: 'string', description: 'Your Shelfsync host (`npm start` serves http://127.0.0.1:8787)' },
-      { key: 'apiKey', value: '', type: 'string', description: 'A tenant API key (ssk_...), sent as the bearer token of /v1 requests' },
+      { key: 'apiKey', value: '', type: 'string', description: 'A tenant API key (ssk_...), the bearer token of /v1 requests; left empty, the first request (POST /v1/admin/tenants) sets it to the key of the tenant it creates' },
       { key: 'adminToken', value: '', type: 'string', description: 'ADMIN_TOKEN of the deployment (.dev.vars locally), for /v1/admin requests' },
       ...[...variables].map(([example, name]) => ({ key: name, value: example, type: 'string', description: `Set from the first answer that carries it (the example value until then)` })),
     ],

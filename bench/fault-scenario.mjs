@@ -68,9 +68,9 @@ function jpeg(seed) {
 /**
  * A fresh persist folder, a fixture server, and the Worker through the launcher. `options.port`
  * (default: a free one), `options.logPath` (default: inside the work folder), `options.vars` (Worker
- * vars over the defaults; `undefined` leaves one out).
+ * vars over the defaults; `undefined` leaves one out), `options.inspectorPort` (default: a free one).
  */
-export async function createScenario({ port, imageDelayMs = 300, cronSeconds = 60, logPath, vars: extraVars = {} } = {}) {
+export async function createScenario({ port, imageDelayMs = 300, cronSeconds = 60, logPath, vars: extraVars = {}, inspectorPort: fixedInspectorPort } = {}) {
   const work = mkdtempSync(join(tmpdir(), 'shelfsync-faults-'));
   const persistTo = join(work, 'state');
   const log = createWriteStream(logPath ?? join(work, 'wrangler.log'), { flags: 'a' });
@@ -100,7 +100,7 @@ export async function createScenario({ port, imageDelayMs = 300, cronSeconds = 6
   let exited = null;
 
   async function start() {
-    const inspectorPort = await freePort();
+    const inspectorPort = fixedInspectorPort ?? (await freePort());
     const vars = {
       ADMIN_TOKEN,
       ENVIRONMENT: 'development',

@@ -51,7 +51,9 @@ describe('docs/postman/shelfsync.postman_collection.json against a running Worke
   it('every request, in order, answers 2xx with only baseUrl and adminToken set (the first request makes the tenant and its apiKey)', async () => {
     // The settings of `npm start`: no pin of outgoing traffic to loopback, so the examples' receivers
     // (https://receiver.example, https://tryon.example: reserved names that never resolve) are accepted.
-    scenario = await createScenario({ port: process.env.POSTMAN_PORT ? Number(process.env.POSTMAN_PORT) : undefined, vars: { OUTBOUND_ONLY: undefined } });
+    // POSTMAN_PORT / POSTMAN_INSPECTOR_PORT pick the ports (default: free ones).
+    const port = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
+    scenario = await createScenario({ port: port('POSTMAN_PORT'), inspectorPort: port('POSTMAN_INSPECTOR_PORT'), vars: { OUTBOUND_ONLY: undefined } });
     await scenario.start();
 
     const collection = JSON.parse(readFileSync(CANONICAL_COLLECTION_PATH, 'utf8'));

@@ -67,10 +67,10 @@ function jpeg(seed) {
 
 /**
  * A fresh persist folder, a fixture server, and the Worker through the launcher. `options.port`
- * (default: a free one), `options.inspectorPort` (default: a free one) and `options.logPath` (default:
- * inside the work folder).
+ * (default: a free one), `options.logPath` (default: inside the work folder), `options.vars` (Worker
+ * vars over the defaults; `undefined` leaves one out), `options.inspectorPort` (default: a free one).
  */
-export async function createScenario({ port, inspectorPort: fixedInspectorPort, imageDelayMs = 300, cronSeconds = 60, logPath } = {}) {
+export async function createScenario({ port, imageDelayMs = 300, cronSeconds = 60, logPath, vars: extraVars = {}, inspectorPort: fixedInspectorPort } = {}) {
   const work = mkdtempSync(join(tmpdir(), 'shelfsync-faults-'));
   const persistTo = join(work, 'state');
   const log = createWriteStream(logPath ?? join(work, 'wrangler.log'), { flags: 'a' });
@@ -109,6 +109,7 @@ export async function createScenario({ port, inspectorPort: fixedInspectorPort, 
       OUTBOUND_ONLY: '127.0.0.1',
       IMAGE_URL_SECRET: 'faults-image-url-secret',
       PUBLIC_BASE_URL: base,
+      ...extraVars,
     };
     const args = [
       join(root, 'scripts', 'start.mjs'),
@@ -116,7 +117,7 @@ export async function createScenario({ port, inspectorPort: fixedInspectorPort, 
       '--inspector-port', String(inspectorPort),
       '--show-interactive-dev-session=false',
       '--log-level', 'warn',
-      ...Object.entries(vars).flatMap(([name, value]) => ['--var', `${name}:${value}`]),
+      ...Object.entries(vars).filter(([, value]) => value !== undefined).flatMap(([name, value]) => ['--var', `${name}:${value}`]),
     ];
     const startedAt = Date.now();
     // Its own process group: kill() takes the launcher, wrangler and workerd together.

@@ -11,7 +11,7 @@ import { ApiError } from '../http/problem';
 import { createRouter } from '../http/router';
 import { idempotency } from '../idempotency/idempotency';
 import { toIso } from '../lib/time';
-import { judgeUrl, policyFromEnv } from '../outbound/policy';
+import { judgeUrl, registrationPolicy } from '../outbound/policy';
 import { signedImageUrl, urlBase, type Variant, verifyImageSignature } from './image-url';
 import { findImage, findImageById, type FullImageRow, productImages, similarCandidates } from './images.repository';
 import * as routes from './images.routes';
@@ -131,7 +131,7 @@ export function imagesRouter() {
     const tenantId = c.get('tenant').id;
     const { name } = c.req.valid('param');
     const body = c.req.valid('json');
-    const verdict = judgeUrl(body.url, policyFromEnv(c.env), { requireHttps: true });
+    const verdict = judgeUrl(body.url, registrationPolicy(c.env), { requireHttps: true });
     if (!verdict.ok) throw new ApiError('validation_failed', 'The processor URL is not allowed', [{ path: '/url', message: verdict.reason }]);
     const now = Date.now();
     // Sealed for this (tenant, name) row; only used when the row is new (an update keeps its secret).

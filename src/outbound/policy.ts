@@ -38,6 +38,16 @@ export function policyFromEnv(env: Pick<Env, 'ENVIRONMENT' | 'ALLOW_PRIVATE_TARG
   };
 }
 
+/**
+ * The policy a target URL is judged by when a client registers it (a webhook, a processor, a Genera
+ * callback): every rule but the local OUTBOUND_ONLY pin, which limits what is actually contacted, at
+ * send time. So a local deployment or test pinned to loopback still accepts the documented example
+ * hosts (the contract test and the Postman run send them) and simply never contacts them.
+ */
+export function registrationPolicy(env: Parameters<typeof policyFromEnv>[0]): OutboundPolicy {
+  return { ...policyFromEnv(env), only: null };
+}
+
 export type Verdict = { ok: true; url: URL } | { ok: false; reason: string };
 
 export interface JudgeOptions {

@@ -9,7 +9,7 @@ import { createRouter } from '../http/router';
 import { idempotency } from '../idempotency/idempotency';
 import { noStore } from '../secrets/no-store';
 import { encodeCursor } from '../lib/cursor';
-import { judgeUrl, policyFromEnv } from '../outbound/policy';
+import { judgeUrl, registrationPolicy } from '../outbound/policy';
 import { recoverEndpoint, redeliver, sendTestEvent } from './actions';
 import { listDeliveries } from './deliveries.repository';
 import {
@@ -29,7 +29,7 @@ import { wakeFanoutAfterResponse } from '../events/wake';
 const ROTATION_OVERLAP_MS = 24 * 3600 * 1000;
 
 function assertTarget(c: Context<AppEnv>, url: string): void {
-  const verdict = judgeUrl(url, policyFromEnv(c.env), { requireHttps: true });
+  const verdict = judgeUrl(url, registrationPolicy(c.env), { requireHttps: true });
   if (!verdict.ok) throw new ApiError('validation_failed', 'The webhook URL is not allowed', [{ path: '/url', message: verdict.reason }]);
 }
 

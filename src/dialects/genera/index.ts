@@ -18,7 +18,7 @@ import { limitBodyTo, requireJson } from '../../http/body';
 import { ApiError } from '../../http/problem';
 import { signedImageUrl, urlBase } from '../../images/image-url';
 import { productImages } from '../../images/images.repository';
-import { judgeUrl, policyFromEnv } from '../../outbound/policy';
+import { judgeUrl, registrationPolicy } from '../../outbound/policy';
 import { deleteEndpoint, type EndpointRow, findEndpoint, insertEndpoint, listEndpoints } from '../../webhooks/endpoints.repository';
 import { examples } from './examples';
 import { createDialectApp } from '../shared/dialect-app';
@@ -118,7 +118,7 @@ export function generaApp() {
     const url = withScheme(c.req.valid('json').url);
     // The same target rules as /v1/webhooks; OUTBOUND_ONLY (a local pin) is applied when sending, so
     // the seed's example subscription succeeds locally and its deliveries simply fail.
-    const verdict = judgeUrl(url, { ...policyFromEnv(c.env), only: null }, { requireHttps: true });
+    const verdict = judgeUrl(url, registrationPolicy(c.env), { requireHttps: true });
     if (!verdict.ok) throw new ApiError('validation_failed', 'The webhook URL is not allowed', [{ path: 'url', message: verdict.reason }]);
     const inserted = await insertEndpoint(c.env.DB, c.env, c.get('tenant').id, {
       url,

@@ -6582,7 +6582,8 @@ export interface operations {
                      *           "format": "standard",
                      *           "failingSince": null,
                      *           "createdAt": "2026-12-05T15:29:04.205Z",
-                     *           "updatedAt": "2026-12-05T15:29:04.205Z"
+                     *           "updatedAt": "2026-12-05T15:29:04.205Z",
+                     *           "expiresAt": null
                      *         }
                      *       ],
                      *       "nextCursor": null
@@ -6681,7 +6682,8 @@ export interface operations {
                      *       "failingSince": null,
                      *       "createdAt": "2026-12-05T15:29:04.205Z",
                      *       "updatedAt": "2026-12-05T15:29:04.205Z",
-                     *       "secret": "whsec_Example0secret0shown0once2"
+                     *       "secret": "whsec_Example0secret0shown0once2",
+                     *       "expiresAt": null
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookWithSecret"];
@@ -6817,7 +6819,8 @@ export interface operations {
                      *       "format": "standard",
                      *       "failingSince": null,
                      *       "createdAt": "2026-12-05T15:29:04.205Z",
-                     *       "updatedAt": "2026-12-05T15:29:04.205Z"
+                     *       "updatedAt": "2026-12-05T15:29:04.205Z",
+                     *       "expiresAt": null
                      *     }
                      */
                     "application/json": components["schemas"]["Webhook"];
@@ -6966,7 +6969,8 @@ export interface operations {
                      *       "format": "standard",
                      *       "failingSince": null,
                      *       "createdAt": "2026-12-05T15:29:04.205Z",
-                     *       "updatedAt": "2026-12-05T15:29:04.358Z"
+                     *       "updatedAt": "2026-12-05T15:29:04.358Z",
+                     *       "expiresAt": null
                      *     }
                      */
                     "application/json": components["schemas"]["Webhook"];
@@ -7101,7 +7105,8 @@ export interface operations {
                      *       "failingSince": null,
                      *       "createdAt": "2026-12-05T15:29:04.205Z",
                      *       "updatedAt": "2026-12-05T15:29:04.434Z",
-                     *       "secret": "whsec_Example0secret0shown0once3"
+                     *       "secret": "whsec_Example0secret0shown0once3",
+                     *       "expiresAt": null
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookWithSecret"];

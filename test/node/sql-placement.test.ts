@@ -30,8 +30,6 @@ const PENDING = new Set([
   'src/inbound/apply-inbound.ts',
   'src/inbound/receive.ts',
   'src/jobs/jobs.repository.ts',
-  'src/queues/dead-letter.ts',
-  'src/webhooks/deliver.ts',
 ]);
 
 /** A quote (or a template's start), optional whitespace, then the first words of a statement. */

@@ -80,8 +80,17 @@ export interface DirtyRow {
   attempts: number;
 }
 
-/** Done: only if nobody marked it again meanwhile (same marks). ?1 tenant, ?2 product, ?3 signature, ?4 ready (as read). */
-export const CLEAR_DIRTY = 'DELETE FROM rec_dirty WHERE tenant_id = ?1 AND product_id = ?2 AND signature = ?3 AND ready IS ?4';
+/**
+ * Done with a due product: the `ready` entries just answered (the first ?3; MARK_DIRTY only appends)
+ * leave it, so a `product.processed` merged meanwhile is answered once, by the next run. ?1 tenant,
+ * ?2 product, ?3 entries answered.
+ */
+export const DROP_ANSWERED = `
+UPDATE rec_dirty SET ready = (SELECT CASE WHEN COUNT(*) = 0 THEN NULL ELSE json_group_array(json(value)) END
+  FROM (SELECT value FROM json_each(rec_dirty.ready) WHERE key >= ?3 ORDER BY key))
+WHERE tenant_id = ?1 AND product_id = ?2 AND ready IS NOT NULL AND ?3 > 0`;
+/** Then the row goes, unless a signature was asked for meanwhile or answers are still pending. ?1 tenant, ?2 product, ?3 signature as read. */
+export const CLEAR_DIRTY = 'DELETE FROM rec_dirty WHERE tenant_id = ?1 AND product_id = ?2 AND signature <= ?3 AND ready IS NULL';
 export const COUNT_ATTEMPT = 'UPDATE rec_dirty SET attempts = attempts + 1 WHERE tenant_id = ?1 AND product_id = ?2';
 export const HAS_DIRTY = 'SELECT COUNT(*) AS n FROM (SELECT 1 FROM rec_dirty WHERE tenant_id = ?1 LIMIT 1)';
 export interface CountRow {

@@ -3,9 +3,11 @@
  * signatures, keys or due rows from its writes; a product that later asks still gets lists that
  * include the products written while the tenant was idle (the first use rebuilds the catalog).
  */
-import { env } from 'cloudflare:workers';
+import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { type TestTenant, createTenant } from '../helpers/api';
+import { createWorker } from '../../src/app';
+import type { Env } from '../../src/env';
+import { ADMIN, call, type TestTenant, createTenant } from '../helpers/api';
 import { waitFor } from '../helpers/poll';
 import { ids, item, JEANS, put, settled, TEE } from './helpers';
 
@@ -55,5 +57,21 @@ describe('recommendations cost nothing where nobody asks', () => {
     expect(ids(complementary)).toEqual(['jeans-1']);
     // Products that do not ask keep no lists of their own.
     expect(await count("SELECT COUNT(*) AS n FROM rec_lists WHERE tenant_id = ?1 AND anchor_id != 'tee-1'", t.id)).toBe(0);
+  });
+
+  it('an admin default other than none in an idle tenant: the next cron tick builds the earlier products their lists', async () => {
+    const t = await createTenant();
+    await put(t, item('scarf-1', { title: 'Grey wool scarf', productType: 'WOMEN > ACCESSORIES > SCARVES', recommend: undefined }));
+    await put(t, item('scarf-2', { title: 'Grey wool scarf, long', productType: 'WOMEN > ACCESSORIES > SCARVES', recommend: undefined }));
+    await caughtUp(t);
+    expect(await count('SELECT COUNT(*) AS n FROM rec_signatures WHERE tenant_id = ?1', t.id)).toBe(0);
+
+    expect((await call(`/v1/admin/tenants/${t.id}`, { method: 'PATCH', headers: ADMIN, json: { recommend: 'similar' } })).status).toBe(200);
+    // No product write follows: the minute cron finds the tenant that asked.
+    const ctx = createExecutionContext();
+    await createWorker().scheduled(createScheduledController({ scheduledTime: Date.now(), cron: '* * * * *' }), env as unknown as Env, ctx);
+    await waitOnExecutionContext(ctx);
+    expect(ids(await settled(t, 'scarf-1', 'similar', (p) => p.data.length === 1))).toEqual(['scarf-2']);
+    expect(ids(await settled(t, 'scarf-2', 'similar', (p) => p.data.length === 1))).toEqual(['scarf-1']);
   });
 });

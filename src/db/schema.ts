@@ -624,6 +624,12 @@ export const recSettings = sqliteTable('rec_settings', {
   /** Last event `seq` turned into rec_dirty rows. */
   seq: integer('seq').notNull().default(0),
   updatedAt: integer('updated_at').notNull(),
+  /**
+   * Whether the tenant uses recommendations at all (recommendations/activation.ts): 0 nobody asks (the
+   * consumer only moves `seq` along), 1 asked (a product or the default chose lists, or the rules were
+   * set), 2 building (a rebuild signs the earlier catalog), 3 active.
+   */
+  state: integer('state').notNull().default(0),
 });
 
 /** A full rebuild of a tenant's recommendations, as a resumable job: phase and cursor committed with each slice. */

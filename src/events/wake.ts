@@ -1,7 +1,8 @@
 /**
  * After a write commits: wake the fan-out consumer (the events queue) for the tenant, and the
  * recommendations consumer, which reads the same feed (a product changed, was processed or deleted:
- * its lists and its neighbours' are due). Best effort by design: if a send fails, the cron finds the
+ * its lists and its neighbours' are due; in a tenant that never asked for lists its whole run is one
+ * statement, see recommendations/activation.ts). Best effort by design: if a send fails, the cron finds the
  * tenant's events beyond each watermark within a minute (DESIGN "Durability").
  */
 import type { Context } from 'hono';

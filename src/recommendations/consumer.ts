@@ -11,7 +11,8 @@ import type { Env, RecsMessage } from '../env';
 import { readFeed } from '../events/events.repository';
 import { wakeFanout } from '../events/wake';
 import { tenantById } from '../auth/tenant-lookup';
-import { rebuildSlice } from './rebuild';
+import { ASKED, BUILDING, followFeedIfIdle } from './activation';
+import { rebuildSlice, startRebuild } from './rebuild';
 import { ADVANCE_SEQ, type CountRow, type DirtyRow, HAS_DIRTY, MARK_DIRTY, SELECT_DIRTY, SELECT_OLDEST_SEQ } from './recs.queries';
 import { refreshProducts } from './refresh';
 import { readSettings } from './settings';
@@ -44,11 +45,25 @@ export function marksOf(events: Array<{ type: string; data: Record<string, unkno
 }
 
 /** One tenant's run. Returns whether work remains. */
-export async function runTenant(env: Pick<Env, 'DB' | 'IMAGES' | 'EVENTS_QUEUE'>, tenantId: string, options: RecommendationOptions, now: number): Promise<boolean> {
+export async function runTenant(env: Pick<Env, 'DB' | 'IMAGES' | 'EVENTS_QUEUE' | 'RECS_QUEUE'>, tenantId: string, options: RecommendationOptions, now: number): Promise<boolean> {
   const db = env.DB;
+  // A tenant that never asked for lists: one statement, nothing built (activation.ts).
+  if (await followFeedIfIdle(db, tenantId, now)) return false;
   const tenant = await tenantById(db, tenantId);
   if (!tenant) return false;
   const settings = await readSettings(db, tenantId);
+  // Rules that do not parse fail every product at once (refresh.ts): no rebuild could run, so the due
+  // products hear the reason now rather than wait for one.
+  if (!settings.rulesError) {
+    if (settings.state === ASKED) {
+      // First use: sign the catalog written while idle before any list is ranked; the rebuild's last
+      // slice makes the tenant active and wakes this consumer (handleRecsBatch).
+      const jobId = await startRebuild(db, tenantId, now);
+      await env.RECS_QUEUE.send({ kind: 'rebuild', tenantId, jobId });
+      return false;
+    }
+    if (settings.state === BUILDING) return false;
+  }
   let feed = await readFeed(db, tenantId, settings.seq, EVENTS_PER_RUN);
   if (feed.gone) {
     // Events older than the retention were pruned: resume at the oldest kept (a rebuild covers the gap).
@@ -90,7 +105,8 @@ export async function handleRecsBatch(batch: MessageBatch<RecsMessage>, env: Env
       if (body.kind === 'rebuild') {
         const more = await rebuildSlice(env, body.tenantId, body.jobId, options, Date.now());
         await wakeFanout({ EVENTS_QUEUE: env.EVENTS_QUEUE }, body.tenantId);
-        if (more) await env.RECS_QUEUE.send(body);
+        // The last slice may have made a first-time tenant active: its waiting events are read now.
+        await env.RECS_QUEUE.send(more ? body : { kind: 'recs', tenantId: body.tenantId });
       } else if (!seen.has(body.tenantId)) {
         seen.add(body.tenantId);
         const more = await runTenant(env, body.tenantId, options, Date.now());

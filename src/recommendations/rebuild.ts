@@ -17,6 +17,8 @@ import {
   type CountRow,
   INSERT_REBUILD,
   type ListRow,
+  MARK_ACTIVE,
+  MARK_BUILDING,
   type ProductToSignRow,
   type RebuildRow,
   SELECT_LISTS_OF,
@@ -47,6 +49,9 @@ export async function startRebuild(db: D1Database, tenantId: string, now: number
   await db.batch([
     acceptJobStatement(db, { id: jobId, tenantId, kind: 'recommendations.rebuild', total: 2 * (count?.n ?? 0), started: true, writesOpen: true }, now),
     db.prepare(INSERT_REBUILD).bind(jobId, tenantId, now),
+    // A tenant that starts using recommendations waits for this rebuild before its due products are
+    // worked off (activation.ts): their lists then see the whole earlier catalog.
+    db.prepare(MARK_BUILDING).bind(tenantId, now),
   ]);
   return jobId;
 }
@@ -88,7 +93,7 @@ export async function rebuildSlice(env: RefreshEnv, tenantId: string, jobId: str
   const last = slice.length === size;
   const next = last ? { phase: job.phase, after: slice[slice.length - 1]!.number } : job.phase === 'signatures' ? { phase: 'lists', after: 0 } : { phase: 'done', after: 0 };
   statements.push(db.prepare(ADVANCE_REBUILD).bind(jobId, job.phase, job.after_number, next.phase, next.after, now, done), jobProgressStatement(db, tenantId, jobId, done, now));
-  if (next.phase === 'done') statements.push(...closeWritesStatements(db, tenantId, jobId, { deleted: 0 }, now));
+  if (next.phase === 'done') statements.push(...closeWritesStatements(db, tenantId, jobId, { deleted: 0 }, now), db.prepare(MARK_ACTIVE).bind(tenantId, now));
   await db.batch(statements);
   return next.phase !== 'done';
 }

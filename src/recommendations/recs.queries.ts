@@ -5,22 +5,42 @@
 
 // ---- settings and the feed watermark -----------------------------------------------------------
 
-export const SELECT_SETTINGS = 'SELECT default_recommend, rules, seq FROM rec_settings WHERE tenant_id = ?1';
+export const SELECT_SETTINGS = 'SELECT default_recommend, rules, seq, state FROM rec_settings WHERE tenant_id = ?1';
 export interface SettingsRow {
   default_recommend: string;
   rules: string | null;
   seq: number;
+  state: number;
 }
+
+// ---- use (rec_settings.state: 0 nobody asks, 1 asked, 2 building, 3 active) ---------------------
+
+/**
+ * The idle tenant's whole run, one statement: while nobody asks (state 0) the watermark follows the
+ * feed's head and the row comes back; otherwise nothing changes and no row comes back. ?1 tenant, ?2 now.
+ */
+export const FOLLOW_FEED_IF_IDLE = `
+INSERT INTO rec_settings (tenant_id, seq, updated_at) SELECT id, event_seq, ?2 FROM tenants WHERE id = ?1
+ON CONFLICT (tenant_id) DO UPDATE SET seq = MAX(seq, excluded.seq), updated_at = excluded.updated_at WHERE state = 0
+RETURNING state`;
+
+/** A rebuild was accepted: an asked-for (or idle) tenant is building. ?1 tenant, ?2 now. */
+export const MARK_BUILDING = `
+INSERT INTO rec_settings (tenant_id, state, updated_at) VALUES (?1, 2, ?2)
+ON CONFLICT (tenant_id) DO UPDATE SET state = 2, updated_at = excluded.updated_at WHERE state < 2`;
+
+/** A rebuild finished: the building tenant is active. ?1 tenant, ?2 now. */
+export const MARK_ACTIVE = 'UPDATE rec_settings SET state = 3, updated_at = ?2 WHERE tenant_id = ?1 AND state = 2';
 
 /** ?1 tenant, ?2 default recommend, ?3 now. */
 export const UPSERT_DEFAULT_RECOMMEND = `
-INSERT INTO rec_settings (tenant_id, default_recommend, updated_at) VALUES (?1, ?2, ?3)
-ON CONFLICT (tenant_id) DO UPDATE SET default_recommend = excluded.default_recommend, updated_at = excluded.updated_at`;
+INSERT INTO rec_settings (tenant_id, default_recommend, state, updated_at) VALUES (?1, ?2, CASE WHEN ?2 = 'none' THEN 0 ELSE 1 END, ?3)
+ON CONFLICT (tenant_id) DO UPDATE SET default_recommend = excluded.default_recommend, state = MAX(state, excluded.state), updated_at = excluded.updated_at`;
 
 /** ?1 tenant, ?2 rules JSON, ?3 now. */
 export const UPSERT_RULES = `
-INSERT INTO rec_settings (tenant_id, rules, updated_at) VALUES (?1, ?2, ?3)
-ON CONFLICT (tenant_id) DO UPDATE SET rules = excluded.rules, updated_at = excluded.updated_at`;
+INSERT INTO rec_settings (tenant_id, rules, state, updated_at) VALUES (?1, ?2, 1, ?3)
+ON CONFLICT (tenant_id) DO UPDATE SET rules = excluded.rules, state = MAX(state, 1), updated_at = excluded.updated_at`;
 
 /** ?1 tenant, ?2 seq, ?3 now: the watermark only moves forward. */
 export const ADVANCE_SEQ = `
@@ -60,8 +80,17 @@ export interface DirtyRow {
   attempts: number;
 }
 
-/** Done: only if nobody marked it again meanwhile (same marks). ?1 tenant, ?2 product, ?3 signature, ?4 ready (as read). */
-export const CLEAR_DIRTY = 'DELETE FROM rec_dirty WHERE tenant_id = ?1 AND product_id = ?2 AND signature = ?3 AND ready IS ?4';
+/**
+ * Done with a due product: the `ready` entries just answered (the first ?3; MARK_DIRTY only appends)
+ * leave it, so a `product.processed` merged meanwhile is answered once, by the next run. ?1 tenant,
+ * ?2 product, ?3 entries answered.
+ */
+export const DROP_ANSWERED = `
+UPDATE rec_dirty SET ready = (SELECT CASE WHEN COUNT(*) = 0 THEN NULL ELSE json_group_array(json(value)) END
+  FROM (SELECT value FROM json_each(rec_dirty.ready) WHERE key >= ?3 ORDER BY key))
+WHERE tenant_id = ?1 AND product_id = ?2 AND ready IS NOT NULL AND ?3 > 0`;
+/** Then the row goes, unless a signature was asked for meanwhile or answers are still pending. ?1 tenant, ?2 product, ?3 signature as read. */
+export const CLEAR_DIRTY = 'DELETE FROM rec_dirty WHERE tenant_id = ?1 AND product_id = ?2 AND signature <= ?3 AND ready IS NULL';
 export const COUNT_ATTEMPT = 'UPDATE rec_dirty SET attempts = attempts + 1 WHERE tenant_id = ?1 AND product_id = ?2';
 export const HAS_DIRTY = 'SELECT COUNT(*) AS n FROM (SELECT 1 FROM rec_dirty WHERE tenant_id = ?1 LIMIT 1)';
 export interface CountRow {
@@ -70,8 +99,8 @@ export interface CountRow {
 
 /** Tenants with work the queue may have lost: events past the watermark, or due products. */
 export const SELECT_TENANTS_DUE = `
-SELECT t.id AS tenant_id FROM tenants AS t LEFT JOIN rec_settings AS s ON s.tenant_id = t.id
-WHERE t.event_seq > COALESCE(s.seq, 0)
+SELECT t.id AS tenant_id FROM tenants AS t JOIN rec_settings AS s ON s.tenant_id = t.id
+WHERE s.state = 1 OR (s.state = 3 AND t.event_seq > s.seq)
 UNION SELECT DISTINCT tenant_id FROM rec_dirty
 LIMIT ?1`;
 export interface TenantRow {

@@ -18,6 +18,7 @@ import {
   DELETE_LISTS_OF_ANCHOR,
   DELETE_SIGNATURE,
   type DirtyRow,
+  DROP_ANSWERED,
   INSERT_KEYS,
   INSERT_LIST,
   type ListRow,
@@ -147,7 +148,8 @@ export async function refreshProducts(env: RefreshEnv, tenant: { id: string; def
   let retry: unknown = null;
   for (const dirty of rows) {
     const id = dirty.product_id;
-    const clear = db.prepare(CLEAR_DIRTY).bind(tenant.id, id, dirty.signature, dirty.ready);
+    const answered = dirty.ready ? (JSON.parse(dirty.ready) as unknown[]).length : 0;
+    const clear = [db.prepare(DROP_ANSWERED).bind(tenant.id, id, answered), db.prepare(CLEAR_DIRTY).bind(tenant.id, id, dirty.signature)];
     try {
       const product = products.find((p) => p.id === id);
       const previous = signatures.find((s) => s.product_id === id);
@@ -159,7 +161,7 @@ export async function refreshProducts(env: RefreshEnv, tenant: { id: string; def
           db.prepare(DELETE_KEYS).bind(tenant.id, id),
           db.prepare(DELETE_LISTS_OF_ANCHOR).bind(tenant.id, id),
           db.prepare(DELETE_ENTRIES_OF).bind(tenant.id, id),
-          clear,
+          ...clear,
         ]);
         continue;
       }
@@ -191,14 +193,14 @@ export async function refreshProducts(env: RefreshEnv, tenant: { id: string; def
       if (ranked.changed.length > 0) {
         statements.push(...eventStatements(db, tenant.id, 'product.recommendations.updated', { productId: id, number: product.number, version: product.version, lists: ranked.changed }, now));
       }
-      statements.push(...readyEvents(db, tenant.id, dirty.ready, { status: 'done' }, now), clear);
+      statements.push(...readyEvents(db, tenant.id, dirty.ready, { status: 'done' }, now), ...clear);
       await db.batch(statements);
     } catch (err) {
       const reason = err instanceof RecsError ? err.message : 'an internal error';
       console.error(JSON.stringify({ level: 'error', message: 'recommendations failed', tenantId: tenant.id, productId: id, attempt: dirty.attempts + 1, error: String(err) }));
       if (dirty.attempts + 1 >= MAX_ATTEMPTS || err instanceof RecsError) {
         // Given up: the product leaves the due list and its waiting clients hear why.
-        await db.batch([...readyEvents(db, tenant.id, dirty.ready, { status: 'error', message: `Recommendations could not be computed: ${reason}` }, now), clear]);
+        await db.batch([...readyEvents(db, tenant.id, dirty.ready, { status: 'error', message: `Recommendations could not be computed: ${reason}` }, now), ...clear]);
       } else {
         await db.prepare(COUNT_ATTEMPT).bind(tenant.id, id).run();
         retry ??= err;

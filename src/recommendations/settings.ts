@@ -18,6 +18,8 @@ export interface Settings {
   /** Set when the stored rules do not parse: every product's lists then fail with it (never guessed). */
   rulesError: string | null;
   seq: number;
+  /** rec_settings.state: 0 nobody asks, 1 asked, 2 building, 3 active (activation.ts). */
+  state: number;
 }
 
 export function parseRules(json: string | null): RecommendationRulesT {
@@ -48,6 +50,7 @@ export async function readSettings(db: D1Database, tenantId: string): Promise<Se
     rules,
     rulesError,
     seq: row?.seq ?? 0,
+    state: row?.state ?? 0,
   };
 }
 

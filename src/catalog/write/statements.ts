@@ -123,3 +123,12 @@ export const SELECT_OUTCOMES = `
 SELECT j.key AS idx, p.id, p.number, p.version, p.status, p.job_id = ?2 AS touched
 FROM json_each(?4) AS j CROSS JOIN products AS p ON p.tenant_id = ?1 AND p.id = j.value
 ORDER BY j.key`;
+
+/**
+ * A product chose recommendation lists: the tenant's recommendations wake up (rec_settings.state 0 ->
+ * 1, see recommendations/activation.ts). Sent only with writes whose documents ask, so a tenant that
+ * never asks pays nothing for them. ?1 tenant, ?2 now.
+ */
+export const WANT_RECOMMENDATIONS = `
+INSERT INTO rec_settings (tenant_id, state, updated_at) VALUES (?1, 1, ?2)
+ON CONFLICT (tenant_id) DO UPDATE SET state = 1, updated_at = excluded.updated_at WHERE state = 0`;

@@ -22,6 +22,7 @@ import {
   UPDATE_PRODUCTS_IF_VERSION,
   UPSERT_IMAGES,
   UPSERT_PRODUCTS,
+  WANT_RECOMMENDATIONS,
 } from './statements';
 import { productEventsStatements } from '../../events/outbox';
 
@@ -194,6 +195,9 @@ export async function writeProducts(db: D1Database, request: WriteRequest): Prom
       ...productEventsStatements(db, tenantId, jobId, now, slimJson),
     );
   }
+
+  // In the events' batch, so the recommendations consumer never moves its watermark past them unasked.
+  if (items.some((item) => item.doc.recommend !== undefined && item.doc.recommend !== 'none')) statements.push(db.prepare(WANT_RECOMMENDATIONS).bind(tenantId, now));
 
   if (failures.length > 0) {
     const rows = failures.map((f) => ({ i: f.index, id: f.id, code: f.code, errors: JSON.stringify(f.errors), line: f.line ?? null }));

@@ -12,6 +12,7 @@ import { authenticateKey, presentedKey } from '../auth/api-keys';
 import { enforceIpLimit } from '../auth/rate-limit';
 import { getProduct, listProductPage } from '../catalog/products.service';
 import { recentEvents } from '../events/events.repository';
+import { readRecommendationPage } from '../recommendations/read-lists';
 import { wakeFanout } from '../events/wake';
 import { toApiError } from '../http/on-error';
 import { productImages } from '../images/images.repository';
@@ -211,7 +212,17 @@ export function dashboardRouter() {
         };
       }),
     );
-    return html(c, ProductPage({ frame: frame(c, product.title ?? product.id, 'catalog'), product, images }));
+    // Recommendations where computed (the key must be able to read products, which this page needs
+    // anyway), and the product's recent history: its events among the tenant's newest, and the jobs
+    // those events name.
+    const [similar, complementary, recent] = await Promise.all([
+      readRecommendationPage(c.env.DB, ctx.tenant.id, id, 'similar', 10, undefined).catch(() => null),
+      readRecommendationPage(c.env.DB, ctx.tenant.id, id, 'complementary', 10, undefined).catch(() => null),
+      grants(c.get('session').key.scopes, 'events:read') ? recentEvents(c.env.DB, ctx.tenant.id, { beforeSeq: null, type: null, limit: 500 }) : null,
+    ]);
+    const history = recent ? recent.data.filter((e) => e.data.productId === id).slice(0, 20) : null;
+    const jobIds = history ? [...new Set(history.map((e) => e.data.jobId).filter((j): j is string => typeof j === 'string'))] : [];
+    return html(c, ProductPage({ frame: frame(c, product.title ?? product.id, 'catalog'), product, images, recommendations: { similar, complementary }, history, jobIds }));
   });
 
   signedIn.get('/jobs', async (c) => {

@@ -3,62 +3,36 @@
  * the products that still exist (a deleted product vanishes from every list at once), keyset-paged
  * by rank.
  */
-import type { Context } from 'hono';
 import { read, readBatch } from '../db/batch';
-import type { AppEnv } from '../env';
 import { limitBodyTo, requireJson } from '../http/body';
 import { cursorField } from '../http/cursor';
-import { ApiError } from '../http/problem';
 import { createRouter } from '../http/router';
 import { idempotency } from '../idempotency/idempotency';
 import { encodeCursor } from '../lib/cursor';
-import { type AnchorRow, type ListPageRow, SELECT_ANCHOR, SELECT_LIST_PAGE, SELECT_VARIANTS_PAGE, type VariantRow } from './recs.queries';
+import { SELECT_VARIANTS_PAGE, type VariantRow } from './recs.queries';
+import { anchorOf, readRecommendationPage } from './read-lists';
 import * as routes from './recs.routes';
 import { startRebuild } from './rebuild';
-import { listsOf, readRules, writeRulesStatement } from './settings';
-
-async function anchorOf(c: Context<AppEnv>, id: string): Promise<AnchorRow> {
-  const db = c.env.DB;
-  const [[anchor]] = await readBatch(db, [read<AnchorRow>(db.prepare(SELECT_ANCHOR).bind(c.get('tenant').id, id))]);
-  if (!anchor) throw new ApiError('not_found', 'No such product');
-  return anchor;
-}
-
-async function listPage(c: Context<AppEnv>, id: string, list: 'similar' | 'complementary', limit: number, cursor: string | undefined) {
-  const after = cursorField<number>(cursor, 'r', 'number') ?? 0;
-  const anchor = await anchorOf(c, id);
-  const db = c.env.DB;
-  const [rows] = await readBatch(db, [read<ListPageRow>(db.prepare(SELECT_LIST_PAGE).bind(c.get('tenant').id, id, list, after, limit + 1))]);
-  const page = rows.slice(0, limit);
-  const computed = anchor.signed_version === anchor.version && (JSON.parse(anchor.lists ?? '[]') as string[]).includes(list);
-  const status = !listsOf(anchor.recommend).includes(list) ? ('off' as const) : computed ? ('ready' as const) : ('pending' as const);
-  return {
-    productId: id,
-    list,
-    status,
-    data: page.map((r) => ({ id: r.product_id, number: r.number, score: r.score, reasons: JSON.parse(r.reasons) as string[] })),
-    nextCursor: rows.length > limit ? encodeCursor({ r: page[page.length - 1]!.rank }) : null,
-  };
-}
+import { readRules, writeRulesStatement } from './settings';
 
 export function recommendationsRouter() {
   const router = createRouter();
 
   router.openapi(routes.similarRoute, async (c) => {
     const { limit, cursor } = c.req.valid('query');
-    return c.json(await listPage(c, c.req.valid('param').id, 'similar', limit, cursor), 200);
+    return c.json(await readRecommendationPage(c.env.DB, c.get('tenant').id, c.req.valid('param').id, 'similar', limit, cursor), 200);
   });
 
   router.openapi(routes.complementaryRoute, async (c) => {
     const { limit, cursor } = c.req.valid('query');
-    return c.json(await listPage(c, c.req.valid('param').id, 'complementary', limit, cursor), 200);
+    return c.json(await readRecommendationPage(c.env.DB, c.get('tenant').id, c.req.valid('param').id, 'complementary', limit, cursor), 200);
   });
 
   router.openapi(routes.variantsRoute, async (c) => {
     const { id } = c.req.valid('param');
     const { limit, cursor } = c.req.valid('query');
     const after = cursorField<number>(cursor, 'n', 'number') ?? 0;
-    const anchor = await anchorOf(c, id);
+    const anchor = await anchorOf(c.env.DB, c.get('tenant').id, id);
     if (!anchor.family) return c.json({ productId: id, data: [], nextCursor: null }, 200);
     const db = c.env.DB;
     const [rows] = await readBatch(db, [read<VariantRow>(db.prepare(SELECT_VARIANTS_PAGE).bind(c.get('tenant').id, anchor.family, id, after, limit + 1))]);

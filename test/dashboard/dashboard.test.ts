@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { ADMIN, call, createTenant, issueKey, product, putProduct, revokeKey } from '../helpers/api';
 import { startImport, TYPES, waitImport } from '../helpers/imports';
+import { item, JEANS, put as putRec, settled, TEE } from '../recommendations/helpers';
 import { cookieFrom, form, hiddenCsrf, ORIGIN, signIn } from './session';
 
 describe('sign-in', () => {
@@ -159,6 +160,27 @@ describe('pages', () => {
     const bad = await s.get('/dashboard/catalog?q=%2B%2B%2B');
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('at least one letter or digit');
+  });
+});
+
+describe('product page', () => {
+  it('shows the similar and complementary lists where computed, and the product’s events', async () => {
+    const t = await createTenant();
+    await putRec(t, item('tee-1', { itemGroupId: 'fam-a', title: 'Classic white cotton tee', color: 'white', productType: TEE, recommend: 'all' }));
+    await putRec(t, item('tee-2', { itemGroupId: 'fam-b', title: 'Classic white cotton tee with pocket', color: 'white', productType: TEE }));
+    await putRec(t, item('jeans-1', { itemGroupId: 'fam-d', title: 'Classic straight jeans', color: 'navy', productType: JEANS, recommend: 'none' }));
+    await settled(t, 'tee-1', 'similar', (p) => p.data.length > 0);
+    await settled(t, 'tee-1', 'complementary', (p) => p.data.length > 0);
+    const s = await signIn(t.key);
+    const page = await (await s.get('/dashboard/products/tee-1')).text();
+    expect(page).toContain('Similar products');
+    expect(page).toContain('href="/dashboard/products/tee-2"');
+    expect(page).toContain('Complete the look');
+    expect(page).toContain('href="/dashboard/products/jeans-1"');
+    expect(page).toContain('product.created');
+    // A product that asks for nothing says so instead of showing empty tables.
+    const other = await (await s.get('/dashboard/products/jeans-1')).text();
+    expect(other).toContain('Not computed for this product');
   });
 });
 

@@ -11,7 +11,27 @@ export interface ImageView {
   bytes: number | null;
 }
 
-export function ProductPage(props: { frame: Frame; product: ProductOutT; images: ImageView[] }) {
+interface RecommendationList {
+  status: 'ready' | 'pending' | 'off';
+  data: Array<{ id: string; score: number; reasons: string[] }>;
+}
+
+interface HistoryEvent {
+  seq: number;
+  type: string;
+  timestamp: string;
+  data: Record<string, unknown>;
+}
+
+export function ProductPage(props: {
+  frame: Frame;
+  product: ProductOutT;
+  images: ImageView[];
+  recommendations: { similar: RecommendationList | null; complementary: RecommendationList | null };
+  /** Null when the key may not read events. */
+  history: HistoryEvent[] | null;
+  jobIds: string[];
+}) {
   const { product: p, frame } = props;
   const mount = frame.mount;
   return (
@@ -175,9 +195,74 @@ export function ProductPage(props: { frame: Frame; product: ProductOutT; images:
         </>
       )}
 
+      {(['similar', 'complementary'] as const).map((kind) => {
+        const list = props.recommendations[kind];
+        return (
+          <>
+            <h2>{kind === 'similar' ? 'Similar products' : 'Complete the look'}</h2>
+            {!list || list.status === 'off' ? (
+              <p class="muted">Not computed for this product (its `recommend`, or the tenant's default).</p>
+            ) : list.data.length === 0 ? (
+              <p class="muted">{list.status === 'pending' ? 'Being computed.' : 'No products qualify yet.'}</p>
+            ) : (
+              <div class="scroll">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">Product</th>
+                      <th scope="col">Score</th>
+                      <th scope="col">Why</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {list.data.map((r) => (
+                      <tr>
+                        <td>
+                          <a href={`${mount}/products/${encodeURIComponent(r.id)}`}>{r.id}</a>
+                        </td>
+                        <td>{r.score.toFixed(2)}</td>
+                        <td>{r.reasons.join(', ')}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </>
+        );
+      })}
+
       <h2>History</h2>
+      {props.history === null ? (
+        <p class="muted">This key does not hold the events:read scope.</p>
+      ) : (
+        <>
+          {props.jobIds.length > 0 && (
+            <p>
+              Jobs:{' '}
+              {props.jobIds.map((j) => (
+                <>
+                  <a href={`${mount}/jobs/${encodeURIComponent(j)}`}>{j}</a>{' '}
+                </>
+              ))}
+            </p>
+          )}
+          {props.history.length === 0 ? (
+            <p class="muted">No recent events.</p>
+          ) : (
+            <ul>
+              {props.history.map((e) => (
+                <li>
+                  <span class="muted">{when(e.timestamp)}</span> {e.type}
+                  {typeof e.data.status === 'string' ? ` (${e.data.status})` : ''}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
       <p>
-        <a href={`${mount}/events?productId=${encodeURIComponent(p.id)}`}>Recent events of this product</a>
+        <a href={`${mount}/events?productId=${encodeURIComponent(p.id)}`}>All recent events of this product</a>
       </p>
     </Page>
   );

@@ -31,6 +31,10 @@ export default defineConfig({
                 DELIVERY_TIMEOUT_MS: '2000',
                 // No identity cache: tests revoke keys and change tenants behind the Worker's back.
                 KEY_CACHE_TTL_SECONDS: '0',
+                // Info lines (one per request and queue batch) would be thousands of console calls, each an
+                // RPC to vitest; one still pending when a file's environment tears down fails the run
+                // (EnvironmentTeardownError). test/http/access-log.test.ts asks for info itself.
+                LOG_LEVEL: 'warn',
                 GESMART_WEBHOOK_SECRET: 'gesmart-test-secret-0123456789abcdef',
                 GESMART_TENANT: 'gesmart-erp',
                 INBOUND_ENV_SECRET_TENANTS: 'unset-secret-user=UNSET_WEBHOOK_SECRET',

@@ -60,6 +60,8 @@ export interface Env {
    * (`https://admin.example.com`) or `*`; unset = no cross-origin access (default deny).
    */
   CORS_ORIGINS?: string;
+  /** debug | info (default) | warn | error: the least severe structured log line written. */
+  LOG_LEVEL?: string;
   /** Inbound sources may take their secret from env vars named *_WEBHOOK_SECRET (seed 002's set-up). */
   [name: `${string}_WEBHOOK_SECRET`]: string | undefined;
 }
@@ -186,6 +188,7 @@ const EnvSchema = z.looseObject({
   SECRETS_KEYS: optionalText,
   DELIVERY_TIMEOUT_MS: optionalText,
   KEY_CACHE_TTL_SECONDS: z.string().regex(/^\s*\d+\s*$/, 'must be a whole number of seconds').optional(),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).optional(),
   CORS_ORIGINS: z
     .string()
     .optional()

@@ -7,7 +7,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
 import type { AppEnv } from '../env';
-import { log } from '../lib/log';
+import { log, logLevelOf } from '../lib/log';
 
 /**
  * hono's pattern of the handler that answers (`/v1/products/:id`, with any mount prefix): the first
@@ -33,6 +33,6 @@ export function accessLog(): MiddlewareHandler<AppEnv> {
       tenantId: c.get('tenant')?.id,
       keyId: c.get('apiKeyId'),
       dialect: c.get('dialect'),
-    });
+    }, logLevelOf(c.env.LOG_LEVEL));
   };
 }

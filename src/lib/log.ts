@@ -7,6 +7,13 @@
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
+const RANK: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 };
+
+/** `LOG_LEVEL` as the deployment sets it; anything else (or unset) is `info`. */
+export function logLevelOf(value: string | undefined): LogLevel {
+  return value === 'debug' || value === 'info' || value === 'warn' || value === 'error' ? value : 'info';
+}
+
 const CREDENTIAL_NAME = /secret|token|password|authorization|signature|cookie|api_?key/i;
 
 /** The fields as they will be written: credential-named fields redacted, undefined ones dropped. */
@@ -19,8 +26,12 @@ export function logFields(fields: Record<string, unknown>): Record<string, unkno
   return out;
 }
 
-/** Writes one line: `{"level": ..., "type": ..., ...fields}`; errors and warnings on stderr. */
-export function log(level: LogLevel, type: string, fields: Record<string, unknown>): void {
+/**
+ * Writes one line: `{"level": ..., "type": ..., ...fields}`; errors and warnings on stderr. Lines
+ * below `threshold` (the deployment's LOG_LEVEL) are not written at all.
+ */
+export function log(level: LogLevel, type: string, fields: Record<string, unknown>, threshold: LogLevel = 'info'): void {
+  if (RANK[level] < RANK[threshold]) return;
   const line = JSON.stringify({ level, type, ...logFields(fields) });
   if (level === 'error') console.error(line);
   else if (level === 'warn') console.warn(line);

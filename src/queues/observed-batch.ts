@@ -7,7 +7,7 @@
  *    finished after earlier failures has its record removed. One D1 batch, only when there is any.
  */
 import { sha256Hex } from '../lib/crypto';
-import { log } from '../lib/log';
+import { log, logLevelOf } from '../lib/log';
 import { retryReasonOf } from '../lib/retry-reason';
 import { DELETE_FAILURES, UPSERT_FAILURES } from './dead-letter.queries';
 
@@ -20,7 +20,7 @@ type Outcome = 'acked' | 'retried' | 'open';
 
 export async function observeBatch(
   batch: MessageBatch<unknown>,
-  env: { DB: D1Database },
+  env: { DB: D1Database; LOG_LEVEL?: string | undefined },
   handle: (batch: MessageBatch<unknown>) => Promise<void>,
   options: { recordFailures: boolean } = { recordFailures: true },
 ): Promise<void> {
@@ -74,7 +74,7 @@ export async function observeBatch(
     maxAttempts: Math.max(0, ...batch.messages.map((m) => m.attempts)),
     durationMs: Date.now() - started,
     error: thrown === undefined ? undefined : String((thrown as Error)?.message ?? thrown).split('\n', 1)[0],
-  });
+  }, logLevelOf(env.LOG_LEVEL));
 
   if (options.recordFailures && (failed.length > 0 || recovered.length > 0)) {
     try {

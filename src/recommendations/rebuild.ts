@@ -28,6 +28,8 @@ import {
   SELECT_SIGNATURES,
   SET_LISTS_COMPUTED,
   type SignatureRow,
+  RESTART_REBUILD,
+  SELECT_RUNNING_REBUILD,
   type SliceRow,
 } from './recs.queries';
 import { type RefreshEnv, listStatements, signatureStatements, signProduct } from './refresh';
@@ -43,7 +45,16 @@ const SIGN_SLICE = 100;
 const LIST_SLICE = 8;
 
 /** Accepts a rebuild job; the caller sends its first `rebuild` message after this commits. */
-export async function startRebuild(db: D1Database, tenantId: string, now: number): Promise<string> {
+/**
+ * Starts the tenant's rebuild, or answers the one already running (one at a time per tenant: a client
+ * cannot multiply whole-catalog work). `restart`: new rules, so a running rebuild starts over under them.
+ */
+export async function startRebuild(db: D1Database, tenantId: string, now: number, options: { restart?: boolean } = {}): Promise<string> {
+  const running = await db.prepare(SELECT_RUNNING_REBUILD).bind(tenantId).first<{ job_id: string }>();
+  if (running) {
+    if (options.restart) await db.prepare(RESTART_REBUILD).bind(running.job_id, now).run();
+    return running.job_id;
+  }
   const [[count]] = await readBatch(db, [read<CountRow>(db.prepare(COUNT_PRODUCTS).bind(tenantId))]);
   const jobId = newId('job', now);
   await db.batch([

@@ -51,7 +51,7 @@ export function recommendationsRouter() {
     const now = Date.now();
     await writeRulesStatement(c.env.DB, tenantId, rules, now).run();
     // Branches are part of every signature: the catalog is re-signed and re-ranked under the new map.
-    const jobId = await startRebuild(c.env.DB, tenantId, now);
+    const jobId = await startRebuild(c.env.DB, tenantId, now, { restart: true });
     c.executionCtx.waitUntil(c.env.RECS_QUEUE.send({ kind: 'rebuild', tenantId, jobId }));
     c.header('Job-Id', jobId);
     return c.json(rules, 200);

@@ -225,11 +225,15 @@ export interface AnchorRow {
 }
 
 /** Other products of the anchor's family (itemGroupId, through the signatures' family index), by number, after ?4. ?1 tenant, ?2 family, ?3 anchor, ?5 limit. */
+/**
+ * ?1 tenant, ?2 itemGroupId, ?3 the anchor, ?4 after number, ?5 limit: the family, read from the
+ * products themselves (products_tenant_item_group), so variants are listed whether or not the tenant
+ * uses recommendations, and at once after a write.
+ */
 export const SELECT_VARIANTS_PAGE = `
-SELECT p.id AS product_id, p.number FROM rec_signatures AS s
-JOIN products AS p ON p.tenant_id = s.tenant_id AND p.id = s.product_id
-WHERE s.tenant_id = ?1 AND s.family = ?2 AND s.product_id != ?3 AND p.number > ?4
-ORDER BY p.number LIMIT ?5`;
+SELECT p.id AS product_id, p.number FROM products AS p
+WHERE p.tenant_id = ?1 AND p.item_group_id = ?2 AND p.id != ?3 AND p.number > ?4
+ORDER BY p.item_group_id, p.number LIMIT ?5`;
 export interface VariantRow {
   product_id: string;
   number: number;
@@ -239,6 +243,10 @@ export interface VariantRow {
 
 export const COUNT_PRODUCTS = 'SELECT COUNT(*) AS n FROM products WHERE tenant_id = ?1';
 /** ?1 job, ?2 tenant, ?3 now. */
+/** ?1 tenant: its rebuild still running, if any (one at a time per tenant). */
+export const SELECT_RUNNING_REBUILD = "SELECT job_id FROM rec_rebuilds WHERE tenant_id = ?1 AND phase != 'done' ORDER BY updated_at DESC LIMIT 1";
+/** ?1 job, ?2 now: a running rebuild starts over (new rules apply to every product). */
+export const RESTART_REBUILD = "UPDATE rec_rebuilds SET phase = 'signatures', after_number = 0, updated_at = ?2 WHERE job_id = ?1 AND phase != 'done'";
 export const INSERT_REBUILD = "INSERT INTO rec_rebuilds (job_id, tenant_id, phase, after_number, updated_at) VALUES (?1, ?2, 'signatures', 0, ?3)";
 export const SELECT_REBUILD = 'SELECT job_id, tenant_id, phase, after_number, done FROM rec_rebuilds WHERE job_id = ?1 AND tenant_id = ?2';
 export interface RebuildRow {

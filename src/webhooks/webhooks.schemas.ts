@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { EVENT_TYPE_PATTERN } from './event-filter';
+import { EVENT_TYPE_NAMES } from '../events/event-types';
+import { EVENT_TYPE_PATTERN, matchesFilter } from './event-filter';
 import { judgeExpiry } from './expiry';
 
 /** Headers a subscriber may not set: they belong to HTTP or to the signature. */
@@ -13,8 +14,14 @@ export const StaticHeaders = z
   .refine((h) => Object.keys(h).length <= 20, 'At most 20 headers')
   .openapi({ description: 'Sent with every delivery (e.g. Authorization). Write-only: never returned.', example: { Authorization: 'Bearer receiver-token' } });
 
+/** A filter that no event type can ever match would leave the endpoint silent: refused (GET /v1/event-types lists them). */
+const EventTypeFilter = z
+  .string()
+  .regex(EVENT_TYPE_PATTERN, 'Event types look like "product.created", "product.*" or "*"')
+  .refine((pattern) => EVENT_TYPE_NAMES.some((type) => matchesFilter([pattern], type)), 'No event type matches this; GET /v1/event-types lists them');
+
 export const EventTypes = z
-  .array(z.string().regex(EVENT_TYPE_PATTERN, 'Event types look like "product.created", "product.*" or "*"'))
+  .array(EventTypeFilter)
   .min(1)
   .max(50)
   .openapi({ example: ['product.*', 'image.failed'] });

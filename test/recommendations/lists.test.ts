@@ -9,6 +9,18 @@ import { body, call, createTenant, expectProblem } from '../helpers/api';
 import { waitFor } from '../helpers/poll';
 import { ids, item, JEANS, list, put, settled, TEE } from './helpers';
 
+describe('variants', () => {
+  it('are the product family, listed at once whether or not the tenant uses recommendations', async () => {
+    const t = await createTenant();
+    await put(t, item('v-1', { itemGroupId: 'fam-v', title: 'Tee black', recommend: 'none' }));
+    await put(t, item('v-2', { itemGroupId: 'fam-v', title: 'Tee white', recommend: 'none' }));
+    await put(t, item('other', { itemGroupId: 'fam-w', title: 'Jeans', recommend: 'none' }));
+    expect(ids(await list(t, 'v-1', 'variants'))).toEqual(['v-2']);
+    expect(ids(await list(t, 'v-2', 'variants'))).toEqual(['v-1']);
+    expect(ids(await list(t, 'other', 'variants'))).toEqual([]);
+  });
+});
+
 describe('similar and complementary lists', () => {
   it('an empty catalog: a lone product has empty lists; an unknown product is 404', async () => {
     const t = await createTenant();

@@ -62,6 +62,21 @@ describe('recommendation rules and rebuilds', () => {
     expect(results[0]!.phase).toBe('done');
   });
 
+  it('one rebuild at a time per tenant: a second POST answers the running job, a PUT of rules restarts it', async () => {
+    const t = await createTenant();
+    const first = await call('/v1/recommendations/rebuild', { method: 'POST', headers: t.headers });
+    expect(first.status).toBe(202);
+    const { jobId } = (await first.json()) as { jobId: string };
+    const again = await call('/v1/recommendations/rebuild', { method: 'POST', headers: t.headers });
+    expect(((await again.json()) as { jobId: string }).jobId).toBe(jobId);
+    const rules = await (await call('/v1/recommendation-rules', { headers: t.headers })).json();
+    const put = await call('/v1/recommendation-rules', { method: 'PUT', headers: t.headers, json: rules });
+    expect(put.status).toBe(200);
+    expect(put.headers.get('job-id')).toBe(jobId);
+    const { results } = await env.DB.prepare('SELECT job_id FROM rec_rebuilds WHERE tenant_id = ?1').bind(t.id).all();
+    expect(results).toHaveLength(1);
+  });
+
   it('a rebuild whose message was lost resumes from its cursor in D1: the cron re-sends it, slice by slice to the end', async () => {
     const t = await createTenant();
     for (let i = 0; i < 3; i++) await put(t, item(`r${i}`, { title: `Wool coat ${i}`, productType: TEE }));

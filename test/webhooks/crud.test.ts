@@ -10,6 +10,17 @@ function secretBytes(secret: string): number {
 }
 
 describe('webhook subscriptions', () => {
+  it('refuses an event filter no event type can match (422 naming it), accepts every listed type and family', async () => {
+    const t = await createTenant();
+    for (const bad of ['nope.created', 'product.nope', 'nope.*']) {
+      const problem = await expectProblem(await call('/v1/webhooks', { method: 'POST', headers: t.headers, json: { url: target(newBucket()), eventTypes: ['product.*', bad] } }), 422, 'validation_failed');
+      expect(errorPaths(problem)).toEqual(['/eventTypes/1']);
+    }
+    const listed = ((await body(await call('/v1/event-types', { headers: t.headers }))) as { data: Array<{ name: string }> }).data.map((e) => e.name);
+    const ok = await call('/v1/webhooks', { method: 'POST', headers: t.headers, json: { url: target(newBucket()), eventTypes: [...listed, 'product.*', 'product.recommendations.*', '*'].slice(0, 50) } });
+    expect(ok.status).toBe(201);
+  });
+
   it('creates with defaults, shows the secret once, and reads back without it', async () => {
     const t = await createTenant();
     const url = target(newBucket());
@@ -122,7 +133,7 @@ describe('webhook subscriptions', () => {
     await expectProblem(await post({ url, secret: 'whsec_mine' }), 422);
     await expectProblem(await post({}), 422);
 
-    for (const bad of ['http://10.0.0.1/hook', 'http://169.254.169.254/', 'https://example.com/hook', 'ftp://127.0.0.1/x', 'http://localhost/x', 'not a url']) {
+    for (const bad of ['http://10.0.0.1/hook', 'http://169.254.169.254/', 'https://metadata.google.internal/x', 'https://user:pass@receiver.example/hook', 'ftp://127.0.0.1/x', 'http://localhost/x', 'not a url']) {
       const problem = await expectProblem(await post({ url: bad }), 422);
       expect(errorPaths(problem), bad).toEqual(['/url']);
     }

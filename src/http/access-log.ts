@@ -33,6 +33,6 @@ export function accessLog(): MiddlewareHandler<AppEnv> {
       tenantId: c.get('tenant')?.id,
       keyId: c.get('apiKeyId'),
       dialect: c.get('dialect'),
-    }, logLevelOf(c.env.LOG_LEVEL));
+    }, logLevelOf((c.env as { LOG_LEVEL?: string } | undefined)?.LOG_LEVEL));
   };
 }

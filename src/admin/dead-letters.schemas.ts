@@ -32,7 +32,11 @@ export const ReplaySchema = z
 
 export const DeadLetterQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50).openapi({ example: 50 }),
-  cursor: z.string().optional().openapi({ description: 'nextCursor of the previous page', example: 'dl_01JD7Z8Q6V7N9K3M2X4B5C6D7E' }),
+  cursor: z
+    .string()
+    .regex(/^dl_[0-9A-HJKMNP-TV-Z]{26}$/, 'Not a cursor this API issued')
+    .optional()
+    .openapi({ description: 'nextCursor of the previous page', example: 'dl_01JD7Z8Q6V7N9K3M2X4B5C6D7E' }),
   queue: z.enum(QUEUES).optional().openapi({ example: 'shelfsync-imports' }),
   tenantId: z.string().optional().openapi({ example: 'ten_01JD7Z8Q6V7N9K3M2X4B5C6D7E' }),
   replayed: z.enum(['true', 'false']).optional().openapi({ description: 'Only replayed (true) or not yet replayed (false) records', example: 'false' }),

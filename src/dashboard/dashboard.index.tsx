@@ -6,6 +6,7 @@
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { trimTrailingSlash } from 'hono/trailing-slash';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { authenticateKey, presentedKey } from '../auth/api-keys';
@@ -75,6 +76,8 @@ async function loginPage(c: DashboardContext, error?: string, status: 200 | 401 
 
 export function dashboardRouter() {
   const app = new Hono<DashboardEnv>();
+  // `/dashboard/` (a typed or bookmarked URL) redirects to `/dashboard` instead of answering 404.
+  app.use(trimTrailingSlash());
   app.onError((err, c) => {
     const known = toApiError(err);
     const status = known ? known.status : 500;

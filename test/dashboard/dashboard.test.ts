@@ -198,6 +198,10 @@ describe('scopes', () => {
       expect(refused.status, path).toBe(403);
       expect(await refused.text(), path).toContain(scope);
     }
+    // A trailing slash redirects to the page instead of a 404.
+    const slash = await s.get('/dashboard/');
+    expect([301, 302, 308]).toContain(slash.status);
+    expect(slash.headers.get('location')).toMatch(/\/dashboard$/);
     // Sign-in lands on the overview: it says which scope its figures need instead of refusing.
     const home = await s.get('/dashboard');
     expect(home.status).toBe(200);

@@ -118,6 +118,13 @@ describe('dead letters', () => {
     expect(await body(await call(`/v1/jobs/${jobId}`, { headers: t.headers }))).toMatchObject({ status: 'completed', counts: { created: 2 } });
   });
 
+  it('a cursor the API did not issue is a 422 on query.cursor, as on every other list', async () => {
+    for (const cursor of ['zz', 'dl_short', `${newId('dl')}x`]) {
+      await expectProblem(await call(`/v1/admin/dead-letters?cursor=${encodeURIComponent(cursor)}`, { headers: ADMIN }), 422, 'validation_failed');
+    }
+    expect((await call(`/v1/admin/dead-letters?cursor=${newId('dl')}`, { headers: ADMIN })).status).toBe(200);
+  });
+
   it('a message whose consumer reported nothing says so; one that later succeeded leaves no stale reason', async () => {
     const t = await createTenant();
     const silent = { kind: 'events', tenantId: t.id };

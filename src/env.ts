@@ -5,7 +5,10 @@ import { z } from 'zod';
 import type { AppOptions } from './config';
 
 export interface Env {
+  /** The control database (tenants, keys, placements); also the only data shard when no DB_SHARD_n is bound. */
   DB: D1Database;
+  /** Data shards (DESIGN "Shards"): DB_SHARD_0..N-1, contiguous; db/shards.ts is the only reader. */
+  [shard: `DB_SHARD_${number}`]: D1Database | undefined;
   IMAGES: R2Bucket;
   /** Cloudflare Images: downscales sources over the in-isolate decode budget; unbound = they are refused. */
   IMAGE_TRANSFORMS?: ImagesBinding;

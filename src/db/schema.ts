@@ -24,6 +24,89 @@ export const tenants = sqliteTable('tenants', {
   plan: text('plan').notNull().default('standard'),
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
+  /**
+   * Shard side of placement (DESIGN "Shards"): the placement epoch this database holds the tenant's
+   * data for, and whether it takes writes (`open`), refuses them for a move's tail copy (`frozen`), or
+   * no longer owns them (`moved`). Every write on a data shard is fenced on both (db/fence.ts). On the
+   * control database's row (the same row when there is one database) they mirror `placements`.
+   */
+  epoch: integer('epoch').notNull().default(1),
+  writeState: text('write_state').notNull().default('open'),
+});
+
+/**
+ * Control plane: which data shard (`DB_SHARD_n`; 0 = `DB` itself when no shard is bound) holds a
+ * tenant's catalog, under which epoch. A move bumps the epoch when it flips the shard, so a write or
+ * queue message routed with the old epoch is fenced instead of landing in the old copy.
+ */
+export const placements = sqliteTable(
+  'placements',
+  {
+    tenantId: text('tenant_id').primaryKey(),
+    shard: integer('shard').notNull().default(0),
+    epoch: integer('epoch').notNull().default(1),
+    /** `active`, or `frozen` while a move copies the tail (writes answer 503 + Retry-After). */
+    state: text('state').notNull().default('active'),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('placements_shard').on(t.shard)],
+);
+
+/**
+ * Control plane: ids looked up without a tenant (an inbound source's `/v1/inbound/{id}`, an image id
+ * of a signed URL issued before URLs carried their tenant), resolved to their tenant, then to its shard.
+ */
+export const directory = sqliteTable(
+  'directory',
+  {
+    kind: text('kind').notNull(),
+    key: text('key').notNull(),
+    tenantId: text('tenant_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.key] }), index('directory_tenant').on(t.tenantId)],
+);
+
+/** Control plane: each data shard's load as last measured (cron), for placing new tenants. */
+export const shardLoads = sqliteTable('shard_loads', {
+  shard: integer('shard').primaryKey(),
+  tenants: integer('tenants').notNull().default(0),
+  rows: integer('rows').notNull().default(0),
+  bytes: integer('bytes').notNull().default(0),
+  measuredAt: integer('measured_at').notNull(),
+});
+
+/**
+ * Control plane: a tenant's move to another shard, as a resumable job. `watermarks` is JSON
+ * `{table: last copied key}` committed with each copied slice; `report` holds the verification
+ * (per-table row counts and content hashes on both sides).
+ */
+export const shardMoves = sqliteTable(
+  'shard_moves',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id').notNull(),
+    fromShard: integer('from_shard').notNull(),
+    toShard: integer('to_shard').notNull(),
+    /** copying | freezing | verifying | cleaning | done | failed */
+    state: text('state').notNull(),
+    /** The epoch the tenant gets when the move flips its placement. */
+    epoch: integer('epoch').notNull(),
+    watermarks: text('watermarks').notNull().default('{}'),
+    report: text('report'),
+    error: text('error'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    completedAt: integer('completed_at'),
+  },
+  (t) => [index('shard_moves_tenant').on(t.tenantId, t.createdAt)],
+);
+
+/**
+ * Never holds a row: a fenced write's first statement inserts NULL here when the shard does not own
+ * the tenant at the write's epoch, and the NOT NULL constraint aborts the whole batch (db/fence.ts).
+ */
+export const writeFence = sqliteTable('write_fence', {
+  fenced: integer('fenced').notNull(),
 });
 
 /** Globally unique names by which dialect requests name a tenant (e.g. a Genera brandId). */

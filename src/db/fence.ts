@@ -1,0 +1,129 @@
+/**
+ * Write fencing (DESIGN "Shards"): a tenant's writes on a data shard succeed only while that shard
+ * owns the tenant at the epoch the write was routed with, and the tenant is not frozen for a move.
+ *
+ * The guard is one statement placed first in the same D1 batch as the writes, so it is atomic with
+ * them: when the shard's `tenants` row does not match it inserts NULL into `write_fence`, whose NOT NULL
+ * constraint aborts the batch and rolls back every statement in it. Nothing half-written, and no
+ * cross-database coordination: the shard's own row is the truth for its writes. A single write
+ * statement is run as a batch of two. Reads are not fenced (a cached placement may read the old copy
+ * until it expires; the old copy is deleted only after every isolate's cache has expired).
+ */
+
+/** What a handle was routed with. */
+export interface FenceGuard {
+  tenantId: string;
+  epoch: number;
+}
+
+/** The write was refused: the tenant is frozen for a move's tail copy, or owned elsewhere now. */
+export class FencedWriteError extends Error {
+  constructor(
+    readonly tenantId: string,
+    readonly reason: 'frozen' | 'moved',
+  ) {
+    super(reason === 'frozen' ? 'The tenant is being moved; writes resume shortly' : 'The tenant moved to another shard');
+    this.name = 'FencedWriteError';
+  }
+}
+
+/** ?1 tenant, ?2 epoch. Inserts NULL (hence fails) unless this shard owns the tenant at the epoch, writable. */
+export const FENCE = `INSERT INTO write_fence (fenced)
+SELECT NULL WHERE NOT EXISTS (SELECT 1 FROM tenants WHERE id = ?1 AND epoch = ?2 AND write_state = 'open')`;
+
+/** ?1 tenant: why the fence refused (rows: { epoch, write_state }). */
+const WHY = 'SELECT epoch, write_state FROM tenants WHERE id = ?1';
+
+const FENCE_FAILED = /NOT NULL constraint failed: write_fence\.fenced/;
+
+/**
+ * Whether a statement may write. Conservative on purpose: a read mistaken for a write costs one
+ * primary-key lookup, a write mistaken for a read would escape the fence. `\bUPDATE\b` does not
+ * match `updated_at`.
+ */
+export function isWrite(sql: string): boolean {
+  return /\b(INSERT|UPDATE|DELETE|REPLACE)\b/i.test(sql);
+}
+
+type Queryable = Pick<D1Database, 'prepare' | 'batch'>;
+
+class FencedStatement {
+  constructor(
+    readonly db: FencedDatabase,
+    readonly inner: D1PreparedStatement,
+    readonly write: boolean,
+  ) {}
+
+  bind(...values: unknown[]): FencedStatement {
+    return new FencedStatement(this.db, this.inner.bind(...values), this.write);
+  }
+
+  async first<T>(column?: string): Promise<T | null> {
+    if (!this.write) return column === undefined ? this.inner.first<T>() : this.inner.first<T>(column);
+    const [result] = await this.db.batch<Record<string, unknown>>([this as unknown as D1PreparedStatement]);
+    const row = result?.results[0];
+    if (!row) return null;
+    return (column === undefined ? row : row[column]) as T;
+  }
+
+  async run<T>(): Promise<D1Result<T>> {
+    if (!this.write) return this.inner.run<T>();
+    const [result] = await this.db.batch<T>([this as unknown as D1PreparedStatement]);
+    return result!;
+  }
+
+  async all<T>(): Promise<D1Result<T>> {
+    if (!this.write) return this.inner.all<T>();
+    const [result] = await this.db.batch<T>([this as unknown as D1PreparedStatement]);
+    return result!;
+  }
+
+  raw<T>(options?: { columnNames?: boolean }): Promise<T[]> {
+    // Drizzle reads through raw(); a write through raw() is fenced by running it in a batch and
+    // shaping its rows as raw() would.
+    if (!this.write) return this.inner.raw<T>(options as { columnNames: true }) as unknown as Promise<T[]>;
+    return this.db.batch<Record<string, unknown>>([this as unknown as D1PreparedStatement]).then(([result]) => {
+      const rows = result?.results ?? [];
+      const columns = rows[0] ? Object.keys(rows[0]) : [];
+      const values = rows.map((row) => columns.map((c) => row[c])) as unknown as T[];
+      return (options?.columnNames ? [columns, ...values] : values) as T[];
+    });
+  }
+}
+
+/** A D1 handle (binding or session) whose writes are fenced on `guard`. */
+export class FencedDatabase {
+  constructor(
+    readonly inner: Queryable,
+    readonly guard: FenceGuard,
+  ) {}
+
+  prepare(sql: string): D1PreparedStatement {
+    return new FencedStatement(this, this.inner.prepare(sql), isWrite(sql)) as unknown as D1PreparedStatement;
+  }
+
+  async batch<T = unknown>(statements: D1PreparedStatement[]): Promise<D1Result<T>[]> {
+    const unwrapped = statements.map((s) => (s instanceof FencedStatement ? s.inner : s));
+    const writes = statements.some((s) => !(s instanceof FencedStatement) || s.write);
+    if (!writes) return this.inner.batch<T>(unwrapped);
+    const fence = this.inner.prepare(FENCE).bind(this.guard.tenantId, this.guard.epoch);
+    try {
+      const results = await this.inner.batch<T>([fence, ...unwrapped]);
+      return results.slice(1);
+    } catch (error) {
+      if (error instanceof Error && FENCE_FAILED.test(error.message)) throw await this.refusal();
+      throw error;
+    }
+  }
+
+  private async refusal(): Promise<FencedWriteError> {
+    const row = await this.inner.prepare(WHY).bind(this.guard.tenantId).first<{ epoch: number; write_state: string }>();
+    const frozen = row !== null && row.epoch === this.guard.epoch && row.write_state === 'frozen';
+    return new FencedWriteError(this.guard.tenantId, frozen ? 'frozen' : 'moved');
+  }
+}
+
+/** `inner` with its writes fenced on `guard`, typed as the D1 handle every query module takes. */
+export function fencedDatabase(inner: Queryable, guard: FenceGuard): D1Database {
+  return new FencedDatabase(inner, guard) as unknown as D1Database;
+}

@@ -13,6 +13,9 @@ const LAYERS = [
   'db',
   'config',
   'env',
+  // Tenants on data shards (DESIGN "Shards"): where a tenant lives, the env scoped to its shard, a
+  // move's transitions. Below http and auth: every entry point routes through it.
+  'placement',
   'http',
   // Sealing secrets at rest. After http: a missing key is an ApiError (503) the keyring throws. Before
   // everything that stores a secret (idempotency's no-store answers, images' processors, webhooks,

@@ -7,12 +7,11 @@
  * Only the data layer reads this module: routes, consumers and services get a database handle that
  * already points at their tenant's shard.
  */
-import type { Env } from '../env';
-
 /** More than any deployment needs (100M products at ~2 KB each fit in ~40 shards); bounds the scan. */
 export const MAX_SHARDS = 64;
 
-type ShardEnv = Pick<Env, 'DB'> & Partial<Record<`DB_SHARD_${number}`, D1Database | undefined>>;
+/** The bindings read here (structural: db sits below env). */
+type ShardEnv = { DB: D1Database } & Partial<Record<`DB_SHARD_${number}`, D1Database | undefined>>;
 
 /** How many data shards are bound (at least 1). A gap (DB_SHARD_0, DB_SHARD_2) ends the list at the gap. */
 export function shardCount(env: ShardEnv): number {

@@ -11,6 +11,7 @@ import { shardBinding, singleDatabase } from '../db/shards';
 import type { Env } from '../env';
 
 const CONTROL = Symbol('the unscoped env');
+const ROUTE = Symbol('the placement an env was scoped with');
 
 /** Where a tenant's data lives, as routed. */
 export interface Placement {
@@ -20,11 +21,19 @@ export interface Placement {
   state: 'active' | 'frozen';
 }
 
-type Scoped = Env & { [CONTROL]?: Env };
+type Scoped = Env & { [CONTROL]?: Env; [ROUTE]?: Placement };
 
 /** The env as the Worker was given it (control database in `DB`), from a scoped one or itself. */
 export function unscoped(env: Env): Env {
   return (env as Scoped)[CONTROL] ?? env;
+}
+
+/**
+ * The placement a tenant-scoped env was routed with (null: unscoped). Queue messages sent from it
+ * carry its shard and epoch, so their consumer can tell a message routed before a move.
+ */
+export function routeOf(env: Env): Placement | null {
+  return (env as Scoped)[ROUTE] ?? null;
 }
 
 /** The control database, whether or not `env` is scoped to a tenant. */
@@ -54,7 +63,7 @@ export function scopeEnv(env: Env, placement: Placement, read?: { bookmark: stri
   const queryable = session ? session.db : binding;
   // One database: nothing can move, so nothing needs fencing (and the hot path stays as measured).
   const data = singleDatabase(base) ? (queryable as D1Database) : fencedDatabase(queryable, { tenantId: placement.tenantId, epoch: placement.epoch });
-  const scoped: Scoped = { ...base, DB: data, [CONTROL]: base };
+  const scoped: Scoped = { ...base, DB: data, [CONTROL]: base, [ROUTE]: placement };
   return { env: scoped, bookmark: () => session?.bookmark() ?? null };
 }
 

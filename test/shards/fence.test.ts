@@ -165,6 +165,14 @@ describe('write fence on a real shard', () => {
   });
 });
 
+declare global {
+  // Vite's import.meta.glob (vitest transforms it), declared here alone: vite/client's types would
+  // also declare asset modules (*.wasm) for the whole program.
+  interface ImportMeta {
+    glob(pattern: string, options: { eager: true }): Record<string, unknown>;
+  }
+}
+
 /** How many parameters SQLite numbers in `sql` (D1 wants exactly that many values bound). */
 function parameterCount(sql: string): number {
   let highest = 0;

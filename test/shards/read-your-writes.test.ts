@@ -1,6 +1,7 @@
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createWorker } from '../../src/app';
+import type { Env } from '../../src/env';
 import { BOOKMARK_HEADER, openSession, readBookmark } from '../../src/db/session';
 import { ADMIN, product } from '../helpers/api';
 import { type LaggingD1, laggingD1 } from '../helpers/lagging-d1';

@@ -10,10 +10,20 @@ export interface SentStatement {
   sql: string;
   /** Values bound (D1 counts each `?`/`?N` value; a statement binds each value once). */
   params: number;
+  /** Bytes of the largest bound string or BLOB (D1 caps one at 2 MB). */
+  largestValueBytes: number;
   /** 0 for a single-statement call (run/first/all/raw), else the batch number (1, 2, ...). */
   batch: number;
   /** Statements in that batch (1 for a single call). */
   batchSize: number;
+}
+
+const encoder = new TextEncoder();
+
+function valueBytes(value: unknown): number {
+  if (typeof value === 'string') return encoder.encode(value).length;
+  if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) return value.byteLength;
+  return 0;
 }
 
 class CountingStatement {
@@ -22,10 +32,11 @@ class CountingStatement {
     readonly inner: D1PreparedStatement,
     readonly sql: string,
     readonly params: number,
+    readonly largestValueBytes = 0,
   ) {}
 
   bind(...values: unknown[]): CountingStatement {
-    return new CountingStatement(this.db, this.inner.bind(...values), this.sql, values.length);
+    return new CountingStatement(this.db, this.inner.bind(...values), this.sql, values.length, Math.max(0, ...values.map(valueBytes)));
   }
 
   first<T>(column?: string): Promise<T | null> {
@@ -58,7 +69,7 @@ export class CountingD1 {
   constructor(readonly inner: Inner) {}
 
   record(statements: CountingStatement[], batch: number): void {
-    for (const s of statements) this.sent.push({ sql: s.sql, params: s.params, batch, batchSize: statements.length });
+    for (const s of statements) this.sent.push({ sql: s.sql, params: s.params, largestValueBytes: s.largestValueBytes, batch, batchSize: statements.length });
   }
 
   prepare(sql: string): D1PreparedStatement {
@@ -76,7 +87,7 @@ export class CountingD1 {
   }
 
   exec(sql: string): Promise<D1ExecResult> {
-    this.sent.push({ sql, params: 0, batch: 0, batchSize: 1 });
+    this.sent.push({ sql, params: 0, largestValueBytes: 0, batch: 0, batchSize: 1 });
     if (!this.inner.exec) throw new Error('counting-d1: inner handle has no exec()');
     return this.inner.exec(sql);
   }
@@ -114,12 +125,20 @@ export class CountingD1 {
   }
 
   get maxSqlBytes(): number {
-    const encoder = new TextEncoder();
     return Math.max(0, ...this.sent.map((s) => encoder.encode(s.sql).length));
+  }
+
+  get maxValueBytes(): number {
+    return Math.max(0, ...this.sent.map((s) => s.largestValueBytes));
   }
 
   get maxBatchSize(): number {
     return Math.max(0, ...this.sent.map((s) => s.batchSize));
+  }
+
+  /** The statement binding the largest value (for a failure message). */
+  widestValue(): SentStatement | undefined {
+    return [...this.sent].sort((a, b) => b.largestValueBytes - a.largestValueBytes)[0];
   }
 
   /** The statement binding the most parameters (for a failure message). */

@@ -9,6 +9,7 @@
 import { env } from 'cloudflare:test';
 import { inject } from 'vitest';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { MAX_ROW_BYTES } from '../../src/db/d1-limits';
 import { ADMIN } from '../helpers/api';
 import { Invocation, worker } from './harness';
 
@@ -67,8 +68,16 @@ describe('worst cases on one database stay inside D1 limits', () => {
     const products = Array.from({ length: options.maxBatchItems }, (_, n) => fullProduct(`b${n}`, (i) => `${receiverUrl}/img/not-an-image.jpg?t=b${n}-${i}`));
     const res = await batchWrite.fetch('/v1/products/batch', { method: 'POST', headers: t.auth, json: { products } });
     expect(res.status, (await res.clone().text()).slice(0, 300)).toBeLessThan(300);
-    batchWrite.expectWithinLimits(`batch write, ${options.maxBatchItems} items x ${options.maxImagesPerProduct} images`);
+    batchWrite.expectWithinLimits(`batch write, ${options.maxBatchItems} items x ${options.maxImagesPerProduct} images`, { valueBytes: true });
     expect(batchWrite.messages('EVENTS_QUEUE').length + batchWrite.messages('INGEST_QUEUE').length).toBeGreaterThan(0);
+  });
+
+  // KNOWN VIOLATION, reported, not fixed here (src/catalog/write/write-products.ts is not a query
+  // file): the write binds every item's slim JSON (ids, event ids, every image's key and source) as
+  // ONE value to SELECT_SETTLED_WITH_OPEN_ROUNDS, 3.2 MB at the option limits, over D1's 2 MB per
+  // string/BLOB (local SQLite allows 1 GB, so only production fails). Turns red once fixed: then `it`.
+  it.fails('the largest batch write binds no value over D1\'s string size', () => {
+    expect(batchWrite.usage('batch write').maxValueBytes).toBeLessThanOrEqual(MAX_ROW_BYTES);
   });
 
   it('the events fan-out batch after it (every endpoint subscribed)', async () => {

@@ -146,7 +146,9 @@ export class FencedDatabase {
    * Why the fence refused. Epochs only grow, so a row at the guard's epoch that is not 'moved' was
    * frozen when the batch ran (it may be open again by now: the retry will pass); anything else
    * (another epoch, 'moved', no row: the tenant was never or is no longer here) means the routing is
-   * stale and must be resolved afresh.
+   * stale and must be resolved afresh. Over a session this read may be served by a replica behind
+   * the primary: a lagging answer can only say 'frozen' for 'moved' (a slower retry, fenced again),
+   * never let a write through.
    */
   private async refusal(): Promise<FencedWriteError> {
     const row = await this.inner.prepare(WHY).bind(this.guard.tenantId).first<{ epoch: number; write_state: string }>();

@@ -36,13 +36,33 @@ const WHY = 'SELECT epoch, write_state FROM tenants WHERE id = ?1';
 
 const FENCE_FAILED = /NOT NULL constraint failed: write_fence\.fenced/;
 
+/** Whether `error` (or an error it wraps: D1 nests the SQLite message in `cause`) is the fence's refusal. */
+function isFenceFailure(error: unknown): boolean {
+  for (let e = error, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth += 1) {
+    if (FENCE_FAILED.test(e.message)) return true;
+  }
+  return false;
+}
+
+/** Statements whose first keyword can only read (EXPLAIN reports a plan, it runs nothing). */
+const READ_START = /^(SELECT|WITH|VALUES|EXPLAIN)\b/i;
+/** Keywords a writing statement must contain (a CTE may end in INSERT/UPDATE/DELETE/REPLACE). */
+const WRITE_WORD = /\b(INSERT|UPDATE|DELETE|REPLACE|UPSERT)\b/i;
+
+/** The SQL without leading whitespace, comments and opening parentheses: where its first keyword is. */
+function head(sql: string): string {
+  return sql.replace(/^(?:\s+|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/|\()*/, '');
+}
+
 /**
  * Whether a statement may write. Conservative on purpose: a read mistaken for a write costs one
- * primary-key lookup, a write mistaken for a read would escape the fence. `\bUPDATE\b` does not
- * match `updated_at`.
+ * primary-key lookup in its batch, a write mistaken for a read would escape the fence. So a statement
+ * is a read only when it starts with a reading keyword AND names no writing one anywhere (a word in a
+ * string literal or a comment counts: conservative again); anything else (DDL, PRAGMA, ATTACH, an
+ * unknown verb) is a write. `\bUPDATE\b` does not match `updated_at` (`_` is a word character).
  */
 export function isWrite(sql: string): boolean {
-  return /\b(INSERT|UPDATE|DELETE|REPLACE)\b/i.test(sql);
+  return !READ_START.test(head(sql)) || WRITE_WORD.test(sql);
 }
 
 type Queryable = Pick<D1Database, 'prepare' | 'batch'>;
@@ -96,7 +116,13 @@ export class FencedDatabase {
   constructor(
     readonly inner: Queryable,
     readonly guard: FenceGuard,
-  ) {}
+  ) {
+    // A guard the fence could never match would refuse every write as 'moved' and send callers into
+    // a retry loop: a routing bug, reported where it is made.
+    if (!guard.tenantId || !Number.isSafeInteger(guard.epoch) || guard.epoch < 1) {
+      throw new TypeError(`Invalid fence guard (tenant ${JSON.stringify(guard.tenantId)}, epoch ${guard.epoch})`);
+    }
+  }
 
   prepare(sql: string): D1PreparedStatement {
     return new FencedStatement(this, this.inner.prepare(sql), isWrite(sql)) as unknown as D1PreparedStatement;
@@ -111,19 +137,43 @@ export class FencedDatabase {
       const results = await this.inner.batch<T>([fence, ...unwrapped]);
       return results.slice(1);
     } catch (error) {
-      if (error instanceof Error && FENCE_FAILED.test(error.message)) throw await this.refusal();
+      if (isFenceFailure(error)) throw await this.refusal();
       throw error;
     }
   }
 
+  /**
+   * Why the fence refused. Epochs only grow, so a row at the guard's epoch that is not 'moved' was
+   * frozen when the batch ran (it may be open again by now: the retry will pass); anything else
+   * (another epoch, 'moved', no row: the tenant was never or is no longer here) means the routing is
+   * stale and must be resolved afresh. Over a session this read may be served by a replica behind
+   * the primary: a lagging answer can only say 'frozen' for 'moved' (a slower retry, fenced again),
+   * never let a write through.
+   */
   private async refusal(): Promise<FencedWriteError> {
     const row = await this.inner.prepare(WHY).bind(this.guard.tenantId).first<{ epoch: number; write_state: string }>();
-    const frozen = row !== null && row.epoch === this.guard.epoch && row.write_state === 'frozen';
+    const frozen = row !== null && Number(row.epoch) === this.guard.epoch && row.write_state !== 'moved';
     return new FencedWriteError(this.guard.tenantId, frozen ? 'frozen' : 'moved');
+  }
+
+  /** Raw SQL text cannot be fenced statement by statement: refused rather than run unguarded. */
+  exec(): Promise<never> {
+    return Promise.reject(new Error('exec() is not available on a fenced database handle; use prepare()/batch()'));
   }
 }
 
 /** `inner` with its writes fenced on `guard`, typed as the D1 handle every query module takes. */
 export function fencedDatabase(inner: Queryable, guard: FenceGuard): D1Database {
   return new FencedDatabase(inner, guard) as unknown as D1Database;
+}
+
+/**
+ * The FencedWriteError behind `error`, if any. Drizzle wraps every driver error in a
+ * DrizzleQueryError (the refusal is its `cause`), so error mapping must look through causes.
+ */
+export function fencedWriteErrorOf(error: unknown): FencedWriteError | null {
+  for (let e = error, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth += 1) {
+    if (e instanceof FencedWriteError) return e;
+  }
+  return null;
 }

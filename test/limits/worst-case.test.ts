@@ -1,0 +1,152 @@
+/**
+ * The worst-case invocation of every write and background path, on one database (the default
+ * deployment), checked against D1's limits (src/db/d1-limits.ts): every statement <= 100 bound
+ * parameters, <= 1,000 statements per invocation, SQL text <= 100 KB. The sizes come from the
+ * Worker's own options (maxBatchItems, maxImagesPerProduct, maxWebhookEndpoints) and the queue batch
+ * sizes in wrangler.toml, never from numbers written here. Each stage is fed what the previous one
+ * really enqueued (batch write -> events -> fan-out -> deliveries; -> ingest).
+ */
+import { env } from 'cloudflare:test';
+import { inject } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { MAX_ROW_BYTES } from '../../src/db/d1-limits';
+import { ADMIN } from '../helpers/api';
+import { Invocation, worker } from './harness';
+
+const receiverUrl = inject('receiverUrl');
+const options = worker.options;
+/** Consumer batch sizes (wrangler.toml [[queues.consumers]] max_batch_size). */
+const BATCH = { events: 100, deliveries: 10, ingest: 5, imports: 1, recs: 10 } as const;
+
+interface Tenant {
+  id: string;
+  auth: Record<string, string>;
+}
+
+async function tenant(): Promise<Tenant> {
+  const res = await new Invocation().fetch('/v1/admin/tenants', { method: 'POST', headers: ADMIN, json: { name: 'Limits', defaultCurrency: 'USD', defaultLocale: 'en-US' } });
+  expect(res.status).toBe(201);
+  const created = (await res.json()) as { tenant: { id: string }; apiKey: { key: string } };
+  return { id: created.tenant.id, auth: { authorization: `Bearer ${created.apiKey.key}` } };
+}
+
+/** A product at the option limits: the most images the options allow, each its own URL. */
+function fullProduct(id: string, imageUrl: (i: number) => string): Record<string, unknown> {
+  return {
+    id,
+    title: `Product ${id}`,
+    brand: 'Acme',
+    gender: 'unisex',
+    sizes: ['XS', 'S', 'M', 'L', 'XL'],
+    prices: { USD: { amount: '25.00' }, EUR: { amount: '23.00' } },
+    images: Array.from({ length: options.maxImagesPerProduct }, (_, i) => ({ id: `i${i}`, source: { url: imageUrl(i) } })),
+  };
+}
+
+describe('worst cases on one database stay inside D1 limits', () => {
+  let t: Tenant;
+  let batchWrite: Invocation;
+
+  beforeAll(async () => {
+    t = await tenant();
+    // The most webhook endpoints a tenant may have, each subscribed to everything: the widest fan-out.
+    for (let i = 0; i < options.maxWebhookEndpoints; i++) {
+      const res = await new Invocation().fetch('/v1/webhooks', { method: 'POST', headers: t.auth, json: { url: `${receiverUrl}/r/limits${i}/ok` } });
+      expect(res.status, await res.clone().text()).toBe(201);
+    }
+  });
+
+  it('a PUT with the most images a product may have', async () => {
+    const inv = new Invocation();
+    const res = await inv.fetch('/v1/products/put-max', { method: 'PUT', headers: t.auth, json: fullProduct('put-max', (i) => `${receiverUrl}/img/not-an-image.jpg?t=put${i}`) });
+    expect(res.status, await res.clone().text()).toBe(201);
+    inv.expectWithinLimits(`PUT, ${options.maxImagesPerProduct} images`);
+  });
+
+  it('the largest batch write: the most items, each with the most images', async () => {
+    batchWrite = new Invocation();
+    const products = Array.from({ length: options.maxBatchItems }, (_, n) => fullProduct(`b${n}`, (i) => `${receiverUrl}/img/not-an-image.jpg?t=b${n}-${i}`));
+    const res = await batchWrite.fetch('/v1/products/batch', { method: 'POST', headers: t.auth, json: { products } });
+    expect(res.status, (await res.clone().text()).slice(0, 300)).toBeLessThan(300);
+    batchWrite.expectWithinLimits(`batch write, ${options.maxBatchItems} items x ${options.maxImagesPerProduct} images`, { valueBytes: true });
+    expect(batchWrite.messages('EVENTS_QUEUE').length + batchWrite.messages('INGEST_QUEUE').length).toBeGreaterThan(0);
+  });
+
+  // KNOWN VIOLATION, reported, not fixed here (src/catalog/write/write-products.ts is not a query
+  // file): the write binds every item's slim JSON (ids, event ids, every image's key and source) as
+  // ONE value to SELECT_SETTLED_WITH_OPEN_ROUNDS, 3.2 MB at the option limits, over D1's 2 MB per
+  // string/BLOB (local SQLite allows 1 GB, so only production fails). Turns red once fixed: then `it`.
+  it.fails('the largest batch write binds no value over D1\'s string size', () => {
+    expect(batchWrite.usage('batch write').maxValueBytes).toBeLessThanOrEqual(MAX_ROW_BYTES);
+  });
+
+  it('the events fan-out batch after it (every endpoint subscribed)', async () => {
+    const wakeUps = batchWrite.messages('EVENTS_QUEUE');
+    expect(wakeUps.length).toBeGreaterThan(0);
+    const inv = new Invocation();
+    // A full consumer batch: the wake-ups repeated up to the batch size (duplicates are what a busy queue holds).
+    expect((await inv.queue('shelfsync-events', Array.from({ length: BATCH.events }, (_, i) => wakeUps[i % wakeUps.length]))).retried).toBe(0);
+    inv.expectWithinLimits(`events fan-out, ${BATCH.events} messages, ${options.maxWebhookEndpoints} endpoints`);
+    const deliver = inv.messages<{ ids: string[] }>('DELIVERIES_QUEUE');
+    expect(deliver.length).toBeGreaterThan(0);
+
+    const deliveries = new Invocation();
+    expect((await deliveries.queue('shelfsync-deliveries', deliver.slice(0, BATCH.deliveries))).retried).toBe(0);
+    deliveries.expectWithinLimits(`deliveries, ${Math.min(BATCH.deliveries, deliver.length)} messages of ${deliver[0]!.ids.length} ids`);
+  });
+
+  // KNOWN VIOLATION, reported, not fixed here (src/images/ingest.ts is not a query file): the ingest
+  // consumer claims EVERY due image of every product of a message (CLAIM_IMAGES has no bound) and
+  // writes each image's outcome in its own batch of ~11 statements, so one message of the batch
+  // write (50 products x 20 images) sends ~11,000 statements, 11x D1's per-invocation limit; past
+  // ~90 images per invocation it is over. `it.fails` keeps the suite green while it is true, and
+  // turns red once the consumer bounds its work: then make this an ordinary `it`.
+  it.fails('an ingest message of the batch write (the most products per message, the most images each)', { timeout: 600_000 }, async () => {
+    const ingest = batchWrite.messages<{ productIds?: string[] }>('INGEST_QUEUE');
+    expect(ingest.length).toBeGreaterThan(0);
+    const products = ingest[0]!.productIds?.length ?? 1;
+    const inv = new Invocation();
+    // One message, not a full consumer batch: the images are fetched one by one, and one message
+    // already shows the shape (the count grows per image).
+    await inv.queue('shelfsync-ingest', ingest.slice(0, 1));
+    const u = inv.usage('ingest');
+    console.log(`[d1-limits] ingest, 1 message of ${products} products x ${options.maxImagesPerProduct} images: ${u.statements} statements, ${(u.statements / (products * options.maxImagesPerProduct)).toFixed(2)} per image; a consumer batch holds ${BATCH.ingest} messages`);
+    inv.expectWithinLimits(`ingest, 1 message of ${products} products`);
+  });
+
+  it('one slice of an import (the first slice: the most bytes, short rows: the most rows)', async () => {
+    const rows = ['id,title,price,availability,image_link'];
+    for (let n = 0; rows.join('\n').length < 600 * 1024; n++) rows.push(`i${n},T${n},1 USD,in_stock,${receiverUrl}/img/not-an-image.jpg?t=imp${n}`);
+    const post = new Invocation();
+    const res = await post.fetch('/v1/imports', { method: 'POST', headers: { ...t.auth, 'content-type': 'text/csv' }, body: rows.join('\n') });
+    expect(res.status, await res.clone().text()).toBe(202);
+    post.expectWithinLimits('import accepted');
+    const wake = post.messages('IMPORTS_QUEUE');
+    expect(wake.length).toBe(1);
+    const inv = new Invocation();
+    await inv.queue('shelfsync-imports', wake);
+    // The slice did real work: rows of the file are products now.
+    const done = await env.DB.prepare("SELECT count(*) AS n FROM products WHERE tenant_id = ?1 AND id LIKE 'i%'").bind(t.id).first<{ n: number }>();
+    expect(done!.n).toBeGreaterThan(1000);
+    inv.expectWithinLimits(`import slice (${rows.length - 1} rows in the file)`);
+  });
+
+  it('a recommendations rebuild slice', async () => {
+    const post = new Invocation();
+    const res = await post.fetch('/v1/recommendations/rebuild', { method: 'POST', headers: t.auth });
+    expect(res.status, await res.clone().text()).toBe(202);
+    const wake = post.messages('RECS_QUEUE');
+    expect(wake.length).toBeGreaterThan(0);
+    for (let slice = 0; slice < 2; slice++) {
+      const inv = new Invocation();
+      expect((await inv.queue('shelfsync-recommendations', wake)).retried).toBe(0);
+      inv.expectWithinLimits(`recommendations rebuild, slice ${slice + 1}`);
+    }
+  });
+
+  it('one cron run', async () => {
+    const inv = new Invocation();
+    await inv.cron();
+    inv.expectWithinLimits('cron, 1 database');
+  });
+});

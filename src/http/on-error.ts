@@ -41,7 +41,8 @@ export function onError(): ErrorHandler<AppEnv> {
   return function handleError(err, c) {
     const known = toApiError(err);
     if (known) {
-      if (known.status >= 500) logFailure(c, err);
+      // A tenant mid-move is expected and brief: the access log's 503 records it, no stack needed.
+      if (known.status >= 500 && known.code !== 'tenant_moving') logFailure(c, err);
       return renderProblem(c, known);
     }
     logFailure(c, err);

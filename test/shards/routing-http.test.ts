@@ -77,7 +77,10 @@ describe('placement and isolation', () => {
   it('reads, lists and the events feed come from the tenant\'s shard, and each sees only its own', async () => {
     expect(await body(await call('/v1/products/tee-a', { headers: a.headers }))).toMatchObject({ id: 'tee-a' });
     await expectProblem(await call('/v1/products/tee-a', { headers: b.headers }), 404);
-    const list = await body(await call('/v1/products?limit=100', { headers: a.headers }));
+    const listed = await call('/v1/products?limit=100', { headers: a.headers });
+    // Routed: the answer carries the shard session's bookmark.
+    expect(listed.headers.get('x-d1-bookmark')).toBeTruthy();
+    const list = await body(listed);
     expect(list.data.map((p: { id: string }) => p.id).sort()).toEqual(['bulk-a1', 'bulk-a2', 'tee-a']);
     const events = await feed(a);
     expect(events.filter((e) => e.type.startsWith('product.')).map((e) => e.data.productId)).toContain('tee-a');
@@ -132,6 +135,7 @@ describe('entry points besides /v1 keys', () => {
     const signed = await signIn(a.key);
     const page = await signed.get('/dashboard/catalog');
     expect(page.status).toBe(200);
+    expect(page.headers.get('x-d1-bookmark')).toBeTruthy();
     const html = await page.text();
     expect(html).toContain('tee-a');
     expect(html).not.toContain('tee-b');

@@ -8,13 +8,15 @@
  * keeps the same URL for a day, which keeps CDN and browser caches useful.
  *
  * With tenants on several data shards, a URL must say whose image it is before anything is read:
- * URLs signed inside a tenant's request or message carry `t={tenantId}`, covered by the signature.
+ * URLs signed inside a tenant's request or message carry `t={tenantId}` (last), covered by the
+ * signature, when more than one shard is bound.
  * URLs signed before (no `t`; valid at most 8 days) still verify, and are served by looking the image
  * id up on every bound shard (image-tenant.ts).
  */
 import type { Env } from '../env';
 import { hmacSha256, toBase64Url } from '../lib/crypto';
-import { routeOf } from '../placement/tenant-env';
+import { singleDatabase } from '../db/shards';
+import { routeOf, unscoped } from '../placement/tenant-env';
 
 export type Variant = 'original' | 'thumb' | 'medium';
 const DAY = 86_400;
@@ -29,8 +31,15 @@ async function hmac(secret: string, message: string): Promise<string> {
 const signedPart = (imageId: string, variant: Variant, sha256: string, exp: number, tenantId: string | null) =>
   tenantId === null ? `${imageId}:${variant}:${sha256}:${exp}` : `${imageId}:${variant}:${sha256}:${exp}:${tenantId}`;
 
-/** The tenant a URL signed with `env` names: the one the env is routed to (null: unscoped, the old form). */
-const tenantOf = (env: object): string | null => routeOf(env as Env)?.tenantId ?? null;
+/**
+ * The tenant a URL signed with `env` names: the one the env is routed to. None (the old form) when
+ * the env is not routed to a tenant, or with one database, where the image id alone finds the image
+ * in one read and URLs stay exactly as they were.
+ */
+function tenantOf(env: object): string | null {
+  const route = routeOf(env as Env);
+  return route === null || singleDatabase(unscoped(env as Env)) ? null : route.tenantId;
+}
 
 /** The base every generated URL starts with: PUBLIC_BASE_URL if configured, else what the request showed. */
 export function urlBase(env: Pick<Env, 'PUBLIC_BASE_URL'>, requestBase?: string): string {
@@ -73,8 +82,9 @@ async function signUrl(
   const tenantId = tenantOf(env);
   const sig = await hmac(env.IMAGE_URL_SECRET, signedPart(image.id, variant, image.sha256, exp, tenantId));
   const variantParam = variant === 'original' ? '' : `variant=${variant}&`;
+  // Last, so the part before it reads as it always did.
   const tenantParam = tenantId === null ? '' : `&t=${encodeURIComponent(tenantId)}`;
-  return `${base}/v1/images/${image.id}/content?${variantParam}v=${image.sha256}&exp=${exp}${tenantParam}&sig=${sig}`;
+  return `${base}/v1/images/${image.id}/content?${variantParam}v=${image.sha256}&exp=${exp}&sig=${sig}${tenantParam}`;
 }
 
 export async function verifyImageSignature(

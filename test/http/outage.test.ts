@@ -75,7 +75,7 @@ describe('binding outages', () => {
           get: (target, name) => {
             if (name === 'batch') return () => Promise.reject(new Error(message));
             if (name === 'withSession') return (...args: unknown[]) => failingBatch((target as unknown as D1Database).withSession(...(args as [string])));
-            return Reflect.get(target, name).bind(target);
+            return (Reflect.get(target, name) as (...args: unknown[]) => unknown).bind(target);
           },
         });
       const tooBig = { ...env, DB: failingBatch(env.DB) } as Env;

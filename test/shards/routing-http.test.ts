@@ -127,6 +127,7 @@ describe('entry points besides /v1 keys', () => {
     expect((await env.DB.prepare("SELECT count(*) AS n FROM products WHERE id = 'dialect-tee'").first<{ n: number }>())?.n).toBe(0);
     const read = await call('/compat/tryon/products/dialect-tee', { headers: a.headers });
     expect(read.status).toBe(200);
+    expect(read.headers.get('x-d1-bookmark')).toBeTruthy();
     expect(await body(read)).toMatchObject({ externalId: 'dialect-tee', name: 'Dialect tee' });
     expect((await call('/compat/tryon/products/dialect-tee', { headers: b.headers })).status).toBe(404);
   });

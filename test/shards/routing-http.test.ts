@@ -132,6 +132,16 @@ describe('entry points besides /v1 keys', () => {
     expect((await call('/compat/tryon/products/dialect-tee', { headers: b.headers })).status).toBe(404);
   });
 
+  it("GeSmart's token (minted from a key) routes to the key's tenant: a sync on its shard is found, another tenant's is not", async () => {
+    const login = async (key: string) => (await body(await call('/compat/gesmart/api/auth/login', { method: 'POST', json: { apiKey: key } }))).data.token as string;
+    const job = await shardBinding(env, a.shard).prepare('SELECT id FROM jobs WHERE tenant_id = ?1 LIMIT 1').bind(a.id).first<{ id: string }>();
+    expect(job).not.toBeNull();
+    const mine = await call(`/compat/gesmart/api/products/sync?syncId=${job!.id}`, { headers: { authorization: `Bearer ${await login(a.key)}` } });
+    expect(mine.status).toBe(200);
+    const theirs = await call(`/compat/gesmart/api/products/sync?syncId=${job!.id}`, { headers: { authorization: `Bearer ${await login(b.key)}` } });
+    expect(theirs.status).toBe(404);
+  });
+
   it("the dashboard shows the signed-in tenant's catalog from its shard (session in the control database)", async () => {
     const signed = await signIn(a.key);
     const page = await signed.get('/dashboard/catalog');

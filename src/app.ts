@@ -24,6 +24,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { adminRouter } from './admin/tenants.index';
 import { rateLimit, rateLimitPolicy } from './auth/rate-limit';
 import { requireApiKey } from './auth/require-api-key';
+import { answerBookmark } from './auth/route-tenant';
 import { requireScope } from './auth/require-scope';
 import { productsRouter } from './catalog/products.index';
 import { type AppOptions, resolveOptions } from './config';
@@ -75,7 +76,8 @@ export function buildApp(composition: Composition) {
   const app = new OpenAPIHono<AppEnv>();
 
   app.onError(onError());
-  app.use('*', requestId(), accessLog(), async function provideOptions(c, next) {
+  // answerBookmark: once a request is routed to its tenant's shard, the answer carries the D1 session's bookmark.
+  app.use('*', requestId(), accessLog(), answerBookmark(), async function provideOptions(c, next) {
     c.set('options', options);
     await next();
   });

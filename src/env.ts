@@ -142,6 +142,8 @@ export interface AppVariables {
   keyGrant: { scopes: readonly string[] | null; plan: 'standard' | 'high' };
   /** The dialect whose mounted app serves the request (its routes need `dialect:<name>`). */
   dialect: string;
+  /** The D1 session's bookmark once the request is routed to its tenant's shard (auth/route-tenant.ts). */
+  bookmark?: () => string | null;
 }
 
 export interface AppEnv {

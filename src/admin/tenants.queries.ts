@@ -34,6 +34,17 @@ export const UPDATE_TENANT = `
 UPDATE tenants SET name = COALESCE(?2, name), default_currency = COALESCE(?3, default_currency),
   default_locale = COALESCE(?4, default_locale), plan = COALESCE(?6, plan), updated_at = ?5 WHERE id = ?1`;
 
+/**
+ * ?1 tenant: a tenant whose creation could not finish (its placement failed) is taken back whole, so
+ * no tenant exists without a shard. Nothing else references it yet.
+ */
+export const UNDO_CREATE_TENANT = [
+  'DELETE FROM api_keys WHERE tenant_id = ?1',
+  'DELETE FROM tenant_aliases WHERE tenant_id = ?1',
+  'DELETE FROM placements WHERE tenant_id = ?1',
+  'DELETE FROM tenants WHERE id = ?1',
+];
+
 /** ?1 tenant. */
 export const DELETE_ALIASES = 'DELETE FROM tenant_aliases WHERE tenant_id = ?1';
 

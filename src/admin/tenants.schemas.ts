@@ -65,6 +65,9 @@ export const TenantSchema = z
     createdAt: z.string(),
     updatedAt: z.string(),
     recommend: Recommend,
+    shard: z.number().int().min(0).openapi({ description: 'The data shard (`DB_SHARD_n`) holding the tenant\'s catalog', example: 0 }),
+    epoch: z.number().int().min(1).openapi({ description: 'Bumped by every move of the tenant to another shard', example: 1 }),
+    placementState: z.enum(['active', 'frozen']).openapi({ description: '`frozen`: a move is copying its last writes; writes answer 503 `tenant_moving` for a few seconds', example: 'active' }),
   })
   .openapi('Tenant');
 

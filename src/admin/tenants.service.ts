@@ -1,4 +1,8 @@
-/** Tenants, their aliases and their API keys: the only code that writes those tables. */
+/**
+ * Tenants, their aliases and their API keys: the only code that writes those tables (control
+ * database), and the one that places a new tenant on a shard and keeps its shard's copy of the
+ * settings in step (DESIGN "Shards").
+ */
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { generateApiKey, type NewApiKey } from '../auth/api-keys';
 import { forgetKey, forgetTenant } from '../auth/tenant-lookup';
@@ -9,12 +13,16 @@ import { apiKeys } from '../db/schema';
 import { ApiError } from '../http/problem';
 import { toIso } from '../lib/time';
 import { newId } from '../lib/ulid';
+import type { Env } from '../env';
+import { copySettingsToShard, placeNewTenant, resolvePlacement, type TenantSettings } from '../placement/placement';
+import { controlDb, scopeEnv, shardDb } from '../placement/tenant-env';
 import { defaultRecommendStatement, readDefaultRecommend, type RecommendKind } from '../recommendations/settings';
 import {
   type AliasRow,
   DELETE_ALIASES,
   INSERT_ALIASES,
   INSERT_TENANT,
+  UNDO_CREATE_TENANT,
   SELECT_ALIASES_TAKEN,
   SELECT_TENANT_WITH_ALIASES,
   type TenantWithAliasesRow,
@@ -61,12 +69,32 @@ export interface KeyGrant {
   expiresAt?: number | undefined;
 }
 
-export async function getTenant(db: D1Database, id: string) {
-  const row = await db
-    .prepare(SELECT_TENANT_WITH_ALIASES)
-    .bind(id)
-    .first<TenantWithAliasesRow>();
+/** The control row, or null. */
+async function tenantRow(db: D1Database, id: string): Promise<TenantWithAliasesRow | null> {
+  return db.prepare(SELECT_TENANT_WITH_ALIASES).bind(id).first<TenantWithAliasesRow>();
+}
+
+const settingsOf = (row: TenantWithAliasesRow): TenantSettings => ({
+  id: row.id,
+  name: row.name,
+  defaultCurrency: row.default_currency,
+  defaultLocale: row.default_locale,
+  plan: row.plan,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+/** Admin reads the placement as it is now, not as this isolate last cached it. */
+const FRESH = 0;
+
+/**
+ * The tenant as the control database holds it, where it lives (shard, epoch, state), and its
+ * recommendations default (a data-plane row, read on its shard).
+ */
+export async function getTenant(env: Env, id: string) {
+  const row = await tenantRow(controlDb(env), id);
   if (!row) return null;
+  const placement = await resolvePlacement(env, id, FRESH);
   return {
     id: row.id,
     name: row.name,
@@ -76,7 +104,10 @@ export async function getTenant(db: D1Database, id: string) {
     plan: parsePlan(row.plan),
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
-    recommend: await readDefaultRecommend(db, id),
+    recommend: await readDefaultRecommend(shardDb(env, placement.shard), id),
+    shard: placement.shard,
+    epoch: placement.epoch,
+    placementState: placement.state,
   };
 }
 
@@ -108,10 +139,16 @@ async function runAliasWrite(db: D1Database, statements: D1PreparedStatement[], 
   }
 }
 
+/**
+ * Control rows first (tenant, aliases, first key: one batch), then the placement on the least-loaded
+ * shard with the tenant's row there. A placement that fails takes the control rows back, so no tenant
+ * is left without a shard (the client's retry creates it again).
+ */
 export async function createTenant(
-  db: D1Database,
+  env: Env,
   input: { name: string; aliases: string[]; defaultCurrency: string; defaultLocale: string; plan?: Plan | undefined },
 ) {
+  const db = controlDb(env);
   const aliases = [...new Set(input.aliases)];
   await assertAliasesFree(db, aliases, null);
   const now = Date.now();
@@ -126,27 +163,37 @@ export async function createTenant(
     ],
     aliases,
   );
-  const tenant = (await getTenant(db, id))!;
+  try {
+    await placeNewTenant(env, settingsOf((await tenantRow(db, id))!), now);
+  } catch (err) {
+    await db.batch(UNDO_CREATE_TENANT.map((text) => db.prepare(text).bind(id))).catch(() => undefined);
+    throw err;
+  }
+  const tenant = (await getTenant(env, id))!;
   return {
     tenant,
     apiKey: { ...renderKey(newKeyRow(key, id, 'default', now)), key: key.key },
   };
 }
 
+/**
+ * Control first (settings, aliases: one batch), then the tenant's shard: the copy of its settings,
+ * and its recommendations default (a data-plane row), written fenced so a tenant mid-move answers
+ * 503 `tenant_moving` instead of writing to a copy about to be dropped.
+ */
 export async function updateTenant(
-  db: D1Database,
+  env: Env,
   id: string,
   patch: { name?: string | undefined; aliases?: string[] | undefined; defaultCurrency?: string | undefined; defaultLocale?: string | undefined; plan?: Plan | undefined; recommend?: RecommendKind | undefined },
 ) {
-  const current = await getTenant(db, id);
-  if (!current) throw new ApiError('not_found', `No tenant ${id}`);
+  const db = controlDb(env);
+  if (!(await tenantRow(db, id))) throw new ApiError('not_found', `No tenant ${id}`);
   const aliases = patch.aliases ? [...new Set(patch.aliases)] : null;
   if (aliases) await assertAliasesFree(db, aliases, id);
   const now = Date.now();
   const statements = [
     db.prepare(UPDATE_TENANT).bind(id, patch.name ?? null, patch.defaultCurrency ?? null, patch.defaultLocale ?? null, now, patch.plan ?? null),
   ];
-  if (patch.recommend) statements.push(defaultRecommendStatement(db, id, patch.recommend, now));
   if (aliases) {
     statements.push(
       db.prepare(DELETE_ALIASES).bind(id),
@@ -155,7 +202,13 @@ export async function updateTenant(
   }
   await runAliasWrite(db, statements, aliases ?? []);
   forgetTenant(id);
-  return (await getTenant(db, id))!;
+  const placement = await resolvePlacement(env, id, FRESH);
+  await copySettingsToShard(env, placement, settingsOf((await tenantRow(db, id))!));
+  if (patch.recommend) {
+    const shard = scopeEnv(env, placement).env.DB;
+    await defaultRecommendStatement(shard, id, patch.recommend, now).run();
+  }
+  return (await getTenant(env, id))!;
 }
 
 /** The key's insert as a D1 statement, so it can share the tenant's batch (drizzle writes the SQL). */
@@ -165,7 +218,7 @@ function insertKeyStatement(db: D1Database, row: ApiKeyRow): D1PreparedStatement
 }
 
 export async function issueKey(db: D1Database, tenantId: string, name: string, grant: KeyGrant = {}, now = Date.now()) {
-  if (!(await getTenant(db, tenantId))) throw new ApiError('not_found', `No tenant ${tenantId}`);
+  if (!(await tenantRow(db, tenantId))) throw new ApiError('not_found', `No tenant ${tenantId}`);
   if (grant.expiresAt !== undefined && grant.expiresAt <= now) {
     throw new ApiError('validation_failed', 'Invalid or missing fields', [{ path: '/expiresAt', message: 'Must be in the future' }]);
   }
@@ -176,7 +229,7 @@ export async function issueKey(db: D1Database, tenantId: string, name: string, g
 }
 
 export async function listKeys(db: D1Database, tenantId: string) {
-  if (!(await getTenant(db, tenantId))) throw new ApiError('not_found', `No tenant ${tenantId}`);
+  if (!(await tenantRow(db, tenantId))) throw new ApiError('not_found', `No tenant ${tenantId}`);
   const rows = await database(db).select(shownKey).from(apiKeys).where(eq(apiKeys.tenantId, tenantId)).orderBy(asc(apiKeys.id));
   return rows.map(renderKey);
 }

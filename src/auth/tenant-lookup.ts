@@ -7,6 +7,7 @@
 import type { AppOptions } from '../config';
 import type { Tenant } from '../env';
 import { LruTtlCache } from '../lib/lru-ttl-cache';
+import { forgetPlacement } from '../placement/placement';
 import type { Plan } from './plans';
 import type { Grant } from './scopes';
 import { ALIAS_OF_TENANT, SELECT_TENANT_BY_ID, SELECT_TENANT_BY_NAME, type TenantRow } from './auth.queries';
@@ -93,11 +94,12 @@ export function forgetKey(keyId: string): void {
   identities.deleteWhere((identity) => identity.keyId === keyId);
 }
 
-/** A tenant changed (its name, default currency or locale): its keys are read again. */
+/** A tenant changed (its name, default currency or locale, or its shard): its keys and placement are read again. */
 export function forgetTenant(tenantId: string): void {
   generation++;
   inFlight.clear();
   identities.deleteWhere((identity) => identity.tenant.id === tenantId);
+  forgetPlacement(tenantId);
 }
 
 // ---- tenants named without a key -----------------------------------------------------------------

@@ -5,10 +5,12 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { enforceKeyLimit } from '../auth/rate-limit';
+import { routeTenant } from '../auth/route-tenant';
 import { grants, type Scope } from '../auth/scopes';
 import type { CatalogContext } from '../catalog/products.service';
 import type { AppEnv, AppVariables, Env } from '../env';
 import { signedImageUrl, urlBase, type Variant } from '../images/image-url';
+import { controlDb } from '../placement/tenant-env';
 import { contentSecurityPolicy, fromOwnOrigin, mountOf, ownOrigins } from './guard';
 import { findSession, type Session } from './sessions';
 
@@ -42,7 +44,7 @@ export function dashboardHeaders(): MiddlewareHandler<DashboardEnv> {
 export function requireSession(): MiddlewareHandler<DashboardEnv> {
   return async function requireSessionMiddleware(c, next) {
     const token = getCookie(c, SESSION_COOKIE);
-    const session = token ? await findSession(c.env.DB, token, (p) => c.executionCtx.waitUntil(p)) : null;
+    const session = token ? await findSession(controlDb(c.env), token, (p) => c.executionCtx.waitUntil(p)) : null;
     if (!session) {
       if (c.req.method === 'GET' && !c.req.path.endsWith('.json')) return c.redirect(`${c.get('mount')}/login`, 303);
       return c.text('Your session has ended; sign in again.', 401);
@@ -51,6 +53,8 @@ export function requireSession(): MiddlewareHandler<DashboardEnv> {
     c.set('tenant', session.key.tenant);
     c.set('apiKeyId', session.key.keyId);
     await enforceKeyLimit(c as unknown as Context<AppEnv>, session.key.keyId);
+    // The signed-in tenant's shard for the rest of the page; reads as /v1's (a replica, or the client's bookmark).
+    await routeTenant(c as unknown as Context<AppEnv>, session.key.tenant.id, 'first-unconstrained');
     await next();
   };
 }

@@ -22,6 +22,7 @@ import { findImport, renderImport } from '../imports/imports.repository';
 import { findJob, listJobErrors, listJobs } from '../jobs/jobs.repository';
 import { randomToken } from '../lib/crypto';
 import { computeStats, productCounts } from '../stats/stats.index';
+import { controlDb } from '../placement/tenant-env';
 import { recoverEndpoint, redeliver, sendTestEvent } from '../webhooks/actions';
 import { listDeliveries } from '../webhooks/deliveries.repository';
 import { findEndpoint, listEndpoints, renderEndpoint } from '../webhooks/endpoints.repository';
@@ -109,9 +110,9 @@ export function dashboardRouter() {
     const form = await checkForm(c, expected);
     if (form instanceof Response) return form;
     const key = presentedKey({ apiKey: String(form.get('key') ?? '') });
-    const found = key ? await authenticateKey(c.env.DB, key, (p) => c.executionCtx.waitUntil(p)) : null;
+    const found = key ? await authenticateKey(controlDb(c.env), key, (p) => c.executionCtx.waitUntil(p)) : null;
     if (!found) return loginPage(c, 'That API key is not valid.', 401);
-    const session = await openSession(c.env.DB, found);
+    const session = await openSession(controlDb(c.env), found);
     deleteCookie(c, LOGIN_COOKIE, { path: c.get('mount') });
     setCookie(c, SESSION_COOKIE, session.token, cookieOptions(c, SESSION_TTL_MS / 1000));
     return c.redirect(`${c.get('mount')}`, 303);
@@ -136,7 +137,7 @@ export function dashboardRouter() {
     const session = c.get('session');
     const form = await checkForm(c, session.csrfToken);
     if (form instanceof Response) return form;
-    await closeSession(c.env.DB, session.id);
+    await closeSession(controlDb(c.env), session.id);
     deleteCookie(c, SESSION_COOKIE, { path: c.get('mount') });
     return c.redirect(`${c.get('mount')}/login`, 303);
   });

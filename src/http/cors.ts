@@ -7,12 +7,13 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
+import { BOOKMARK_HEADER } from '../db/session';
 import { type AppEnv, corsOrigins } from '../env';
 
-/** The headers clients send: auth, JSON bodies, idempotency, conditional requests, their request id. */
-const ALLOW_HEADERS = ['Authorization', 'X-Api-Key', 'Content-Type', 'Content-Encoding', 'Idempotency-Key', 'If-Match', 'If-None-Match', 'X-Request-Id', 'Range'];
+/** The headers clients send: auth, JSON bodies, idempotency, conditional requests, their request id, their read bookmark. */
+const ALLOW_HEADERS = ['Authorization', 'X-Api-Key', 'Content-Type', 'Content-Encoding', 'Idempotency-Key', 'If-Match', 'If-None-Match', 'X-Request-Id', 'Range', BOOKMARK_HEADER];
 /** The response headers a browser script may read besides the CORS-safelisted ones. */
-const EXPOSE_HEADERS = ['Job-Id', 'ETag', 'Location', 'Retry-After', 'RateLimit-Policy', 'X-Request-Id', 'WWW-Authenticate', 'Content-Range', 'Allow'];
+const EXPOSE_HEADERS = ['Job-Id', 'ETag', 'Location', 'Retry-After', 'RateLimit-Policy', 'X-Request-Id', 'WWW-Authenticate', 'Content-Range', 'Allow', BOOKMARK_HEADER];
 
 export function allowedOrigin(origins: readonly string[], origin: string | undefined): string | null {
   if (!origin || origins.length === 0) return null;

@@ -9,9 +9,12 @@ import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../env';
 import { fromBindingError } from './binding-errors';
 import { ApiError, problemBody } from './problem';
+import { fromFencedWrite } from './tenant-moving';
 
 export function toApiError(err: unknown): ApiError | null {
   if (err instanceof ApiError) return err;
+  const moving = fromFencedWrite(err);
+  if (moving) return moving;
   if (err instanceof HTTPException) {
     if (err.status === 400) return new ApiError('bad_request', 'The request body is not valid JSON');
     if (err.status === 413) return new ApiError('payload_too_large', 'The request body is too large');
@@ -38,7 +41,8 @@ export function onError(): ErrorHandler<AppEnv> {
   return function handleError(err, c) {
     const known = toApiError(err);
     if (known) {
-      if (known.status >= 500) logFailure(c, err);
+      // A tenant mid-move is expected and brief: the access log's 503 records it, no stack needed.
+      if (known.status >= 500 && known.code !== 'tenant_moving') logFailure(c, err);
       return renderProblem(c, known);
     }
     logFailure(c, err);

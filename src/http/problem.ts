@@ -22,6 +22,7 @@ export const errorCodes = [
   'internal_error',
   'service_unavailable',
   'secret_already_shown',
+  'tenant_moving',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
@@ -44,6 +45,7 @@ const statusOf: Record<ErrorCode, number> = {
   internal_error: 500,
   service_unavailable: 503,
   secret_already_shown: 409,
+  tenant_moving: 503,
 };
 
 const titleOf: Record<ErrorCode, string> = {
@@ -64,6 +66,7 @@ const titleOf: Record<ErrorCode, string> = {
   internal_error: 'Internal server error',
   service_unavailable: 'Service unavailable',
   secret_already_shown: 'The secret was shown already',
+  tenant_moving: 'The tenant is being moved; retry shortly',
 };
 
 export interface FieldError {

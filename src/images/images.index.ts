@@ -3,6 +3,8 @@ import type { Context } from 'hono';
 import { authenticateKey, presentedKey } from '../auth/api-keys';
 import { enforceIpLimit, enforceKeyLimit, ipRateLimit } from '../auth/rate-limit';
 import { assertScope } from '../auth/require-scope';
+import { routeTenant } from '../auth/route-tenant';
+import { controlDb } from '../placement/tenant-env';
 import { requestBase } from '../http/request-base';
 import type { AppEnv } from '../env';
 import { limitBodyTo, requireJson } from '../http/body';
@@ -13,7 +15,8 @@ import { idempotency } from '../idempotency/idempotency';
 import { toIso } from '../lib/time';
 import { judgeUrl, registrationPolicy } from '../outbound/policy';
 import { signedImageUrl, urlBase, type Variant, verifyImageSignature } from './image-url';
-import { findImage, findImageById, type FullImageRow, productImages, similarCandidates } from './images.repository';
+import { findImageOnAnyShard } from './image-tenant';
+import { findImage, type FullImageRow, productImages, similarCandidates } from './images.repository';
 import * as routes from './images.routes';
 import { hammingDistance } from './processors/dhash';
 import { noStore } from '../secrets/no-store';
@@ -65,18 +68,20 @@ export function imageContentRouter() {
   const router = createRouter();
   router.openapi(routes.imageContentRoute, async (c) => {
     const { id } = c.req.valid('param');
-    const { variant = 'original', v, exp, sig } = c.req.valid('query');
+    const { variant = 'original', v, exp, sig, t } = c.req.valid('query');
     if (sig !== undefined || exp !== undefined || v !== undefined) {
       await enforceIpLimit(c);
-      const valid = v !== undefined && exp !== undefined && sig !== undefined && (await verifyImageSignature(c.env, id, variant, v, Number(exp), sig));
+      const valid = v !== undefined && exp !== undefined && sig !== undefined && (await verifyImageSignature(c.env, id, variant, v, Number(exp), sig, Date.now(), t ?? null));
       if (!valid) throw new ApiError('unauthorized', 'This image URL is invalid or has expired');
-      const image = await findImageById(c.env.DB, id);
+      // The signed tenant routes the read; a URL of the old form (no `t`) is looked up on every shard.
+      if (t !== undefined) await routeTenant(c, t, 'first-unconstrained');
+      const image = t !== undefined ? await findImage(c.env.DB, t, id) : await findImageOnAnyShard(c.env, id);
       // The signature vouches for these exact bytes; if the image changed since, they may be gone.
       if (!image) throw new ApiError('not_found', 'No such image');
       return serveContent(c.env.IMAGES, image.tenant_id, v, variant, c.req.raw, true) as never;
     }
     const key = presentedKey({ authorization: c.req.header('authorization'), apiKey: c.req.header('x-api-key') });
-    const found = key ? await authenticateKey(c.env.DB, key, (p) => c.executionCtx.waitUntil(p)) : null;
+    const found = key ? await authenticateKey(controlDb(c.env), key, (p) => c.executionCtx.waitUntil(p)) : null;
     if (!found) {
       // Guessing keys here is limited like any keyless request.
       await enforceIpLimit(c);
@@ -84,6 +89,7 @@ export function imageContentRouter() {
     }
     await enforceKeyLimit(c, found.keyId, found.plan);
     assertScope(found.scopes, 'images:read');
+    await routeTenant(c, found.tenant.id, 'first-unconstrained');
     const image = await findImage(c.env.DB, found.tenant.id, id);
     if (!image) throw new ApiError('not_found', 'No such image');
     if (!image.sha256) throw new ApiError('not_found', `The image is ${image.status}: no bytes are stored yet`);

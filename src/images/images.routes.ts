@@ -40,6 +40,7 @@ export const imageContentRoute = createRoute({
       variant: z.enum(['thumb', 'medium']).optional(),
       v: z.string().optional().openapi({ description: 'The sha256 the URL pins' }),
       exp: z.string().optional(),
+      t: z.string().optional().openapi({ description: 'The tenant the signed URL belongs to (covered by `sig`; absent in URLs signed before it was added)' }),
       sig: z.string().optional(),
     }),
   },

@@ -6,6 +6,10 @@ import { createRouter } from '../http/router';
 import { idempotency } from '../idempotency/idempotency';
 import { noStore } from '../secrets/no-store';
 import { schemeErrors } from './dedupe';
+import { routeTenant } from '../auth/route-tenant';
+import { singleDatabase } from '../db/shards';
+import { addToDirectory, directoryTenant, removeFromDirectory } from '../placement/directory';
+import { controlDb } from '../placement/tenant-env';
 import { mayUseEnvSecret } from './env-secrets';
 import type { InboundFormats } from './formats';
 import * as routes from './inbound.routes';
@@ -26,7 +30,12 @@ export function inboundReceiverRouter(formats: InboundFormats) {
   router.openAPIRegistry.registerPath(routes.receiveRoute);
   // Per-IP limit, then the source (unknown: 401 without reading a byte), then the cap (options.inbound.bodyBytes).
   router.post('/inbound/:id', ipRateLimit(), requireJson({ raw: true }), async (c) => {
-    const source = await findSource(c.env.DB, null, c.req.param('id'));
+    // The source's tenant from the directory (control), then the source itself on that tenant's shard.
+    const id = c.req.param('id');
+    // With one database a source missing from the directory (inserted by hand) is still found there.
+    const tenantId = (await directoryTenant(c.env, 'inbound-source', id)) ?? (singleDatabase(c.env) ? ((await findSource(c.env.DB, null, id))?.tenantId ?? null) : null);
+    if (tenantId) await routeTenant(c, tenantId, 'first-primary');
+    const source = tenantId ? await findSource(c.env.DB, tenantId, id) : null;
     await sourceSecretOrRefuse(c.env, source);
     return withBodyLimit(c, c.get('options').inbound.bodyBytes, () => receiveInbound(c, source, formats));
   });
@@ -40,12 +49,21 @@ export function inboundSourcesRouter(formats: InboundFormats) {
 
   router.openapi({ ...routes.createSourceRoute(formats.names), middleware: writes }, async (c) => {
     const body = c.req.valid('json');
-    if (body.secretEnv && !(await mayUseEnvSecret(c.env.DB, c.env, c.get('tenant').id, body.secretEnv))) {
+    if (body.secretEnv && !(await mayUseEnvSecret(controlDb(c.env), c.env, c.get('tenant').id, body.secretEnv))) {
       throw new ApiError('validation_failed', 'The request body is not valid', [
         { path: '/secretEnv', message: `${body.secretEnv} is not this tenant's: only the tenant named by GESMART_TENANT (for GESMART_WEBHOOK_SECRET) or listed in INBOUND_ENV_SECRET_TENANTS may use it` },
       ]);
     }
-    const { row, generated } = await insertSource(c.env.DB, c.env, c.get('tenant').id, { ...body, secretEnv: body.secretEnv ?? null });
+    const tenantId = c.get('tenant').id;
+    const { row, generated } = await insertSource(c.env.DB, c.env, tenantId, { ...body, secretEnv: body.secretEnv ?? null });
+    // Pushes name only the source: the directory (control) says whose it is. Without the entry the
+    // source could never be reached, so a failed listing takes the source back.
+    try {
+      await addToDirectory(c.env, 'inbound-source', row.id, tenantId);
+    } catch (err) {
+      await deleteSource(c.env.DB, tenantId, row.id).catch(() => undefined);
+      throw err;
+    }
     if (generated) noStore(c);
     return c.json({ ...renderSource(row, mountBase(c.req.path)), secret: generated }, 201);
   });
@@ -86,7 +104,10 @@ export function inboundSourcesRouter(formats: InboundFormats) {
   });
 
   router.openapi(routes.deleteSourceRoute, async (c) => {
-    if (!(await deleteSource(c.env.DB, c.get('tenant').id, c.req.valid('param').id))) throw new ApiError('not_found', 'No such inbound source');
+    const tenantId = c.get('tenant').id;
+    const id = c.req.valid('param').id;
+    if (!(await deleteSource(c.env.DB, tenantId, id))) throw new ApiError('not_found', 'No such inbound source');
+    await removeFromDirectory(c.env, 'inbound-source', id, tenantId);
     return c.body(null, 204);
   });
 

@@ -12,6 +12,7 @@ import type { InboundFormat, InboundFormats } from './formats';
 import { sha256Hex } from '../lib/crypto';
 import { dedupeKey, dedupeWindow } from './dedupe';
 import { mayUseEnvSecret } from './env-secrets';
+import { controlDb } from '../placement/tenant-env';
 import { newId } from '../lib/ulid';
 import { type SourceRow, verifyingSecrets } from './sources.repository';
 import { verifySignature } from './verify-signature';
@@ -61,7 +62,7 @@ function unverified(): ApiError {
 export async function sourceSecretOrRefuse(env: Env, source: SourceRow | null, now = Date.now()): Promise<{ source: SourceRow; secrets: string[] }> {
   if (!source) throw unverified();
   // Sources stored before the rule (or after GESMART_TENANT moved) stop working rather than borrow another tenant's secret.
-  if (source.secretEnv && !(await mayUseEnvSecret(env.DB, env, source.tenantId, source.secretEnv))) {
+  if (source.secretEnv && !(await mayUseEnvSecret(controlDb(env), env, source.tenantId, source.secretEnv))) {
     console.error(JSON.stringify({ level: 'error', message: 'inbound source names an env secret its tenant may not use; refusing', sourceId: source.id }));
     throw unverified();
   }

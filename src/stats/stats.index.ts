@@ -2,7 +2,9 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../env';
 import { createRouter } from '../http/router';
-import { computeStats, recordStats, type StatsScope } from './stats.service';
+import { shardNumbers } from '../db/shards';
+import { controlDb, shardDb, unscoped } from '../placement/tenant-env';
+import { computeAllStats, computeStats, recordStats, type StatsScope } from './stats.service';
 import { tenantStatsRoute } from './stats.routes';
 
 export { adminStatsRoute } from './stats.routes';
@@ -11,7 +13,9 @@ export type { StatsT } from './stats.schemas';
 
 /** Computes a view and records it in the Analytics Engine dataset when one is bound. */
 export async function statsFor(c: Context<AppEnv>, scope: StatsScope) {
-  const stats = await computeStats(c.env.DB, scope);
+  const env = unscoped(c.env);
+  // The admin view sums every data shard (with one database, the one database).
+  const stats = scope === 'all' ? await computeAllStats(controlDb(env), shardNumbers(env).map((n) => shardDb(env, n))) : await computeStats(c.env.DB, scope);
   recordStats(c.env.STATS, stats, scope === 'all' ? null : scope.tenantId);
   return stats;
 }

@@ -40,7 +40,18 @@ export const MAX_ENDPOINTS = 100;
 const PRODUCT_STATUSES = ['pending', 'processing', 'done', 'error'] as const;
 const JOB_STATUSES = ['pending', 'processing', 'completed', 'failed', 'partial'] as const;
 
-export async function computeStats(db: Db, scope: StatsScope, now = Date.now()): Promise<StatsT> {
+/** One database's aggregates, before summarizing (the admin view merges them across shards). */
+interface Figures {
+  products: StatusCountRow[];
+  images: StatusCountRow[];
+  jobs: StatusCountRow[];
+  durations: DurationRow[];
+  queues: QueueLagRow[];
+  attempts: AttemptRow[];
+  endpoints: EndpointSummaryRow[];
+}
+
+async function readFigures(db: Db, scope: StatsScope, now: number): Promise<Figures> {
   const form = scope === 'all' ? 'all' : 'tenant';
   const tenant = scope === 'all' ? null : scope.tenantId;
   // Numbered parameters: a statement has as many slots as its highest ?n, so the `all` forms (which
@@ -61,6 +72,41 @@ export async function computeStats(db: Db, scope: StatsScope, now = Date.now()):
     read<AttemptRow>(prepare(RECENT_ATTEMPTS, idFloor('dlv', since), MAX_ATTEMPT_SAMPLES)),
     read<EndpointSummaryRow>(prepare(ENDPOINTS, MAX_ENDPOINTS)),
   ]);
+  return { products, images, jobs, durations, queues, attempts, endpoints };
+}
+
+/**
+ * Several shards' figures as one: counts add up, each queue's backlog adds up and its oldest due
+ * item is the oldest of all, samples are pooled (each shard contributes at most its own cap, so
+ * `count` may exceed the per-database cap), endpoints are the first MAX_ENDPOINTS by id. Pure.
+ */
+export function mergeFigures(all: readonly Figures[]): Figures {
+  const queues = new Map<string, QueueLagRow>();
+  for (const row of all.flatMap((f) => f.queues)) {
+    const seen = queues.get(row.queue);
+    if (!seen) queues.set(row.queue, { ...row });
+    else {
+      seen.pending += row.pending;
+      seen.due += row.due;
+      seen.oldest_due = seen.oldest_due === null ? row.oldest_due : row.oldest_due === null ? seen.oldest_due : Math.min(seen.oldest_due, row.oldest_due);
+    }
+  }
+  return {
+    products: all.flatMap((f) => f.products),
+    images: all.flatMap((f) => f.images),
+    jobs: all.flatMap((f) => f.jobs),
+    durations: all.flatMap((f) => f.durations),
+    queues: [...queues.values()],
+    attempts: all.flatMap((f) => f.attempts),
+    endpoints: all
+      .flatMap((f) => f.endpoints)
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .slice(0, MAX_ENDPOINTS),
+  };
+}
+
+function summarizeFigures(figures: Figures, form: 'tenant' | 'all', now: number): StatsT {
+  const { products, images, jobs, durations, queues, attempts, endpoints } = figures;
   const productCounts = byStatus(PRODUCT_STATUSES, products);
   const imageCounts = byStatus(PRODUCT_STATUSES, images);
 
@@ -68,7 +114,7 @@ export async function computeStats(db: Db, scope: StatsScope, now = Date.now()):
   for (const row of attempts) perEndpoint.set(row.endpoint_id, [...(perEndpoint.get(row.endpoint_id) ?? []), row]);
   const ok = attempts.filter((a) => succeeded(a.status_code)).length;
 
-  const stats: StatsT = {
+  return {
     scope: form,
     generatedAt: toIso(now),
     windowHours: WINDOW_HOURS,
@@ -104,9 +150,25 @@ export async function computeStats(db: Db, scope: StatsScope, now = Date.now()):
       }),
     },
   };
+}
+
+/** Control-plane counts, read once whatever the number of shards (the shards' `tenants` rows are copies). */
+async function controlCounts(control: Db): Promise<{ tenants: number; deadLetters: number }> {
+  const [tenants, dead] = await readBatch(control, [read<CountRow>(control.prepare(COUNT_TENANTS)), read<CountRow>(control.prepare(COUNT_DEAD_LETTERS))]);
+  return { tenants: tenants[0]?.n ?? 0, deadLetters: dead[0]?.n ?? 0 };
+}
+
+/** A tenant's figures (`db`: its shard), or, with `all` on a single database, everyone's. */
+export async function computeStats(db: Db, scope: StatsScope, now = Date.now()): Promise<StatsT> {
+  const stats = summarizeFigures(await readFigures(db, scope, now), scope === 'all' ? 'all' : 'tenant', now);
   if (scope !== 'all') return stats;
-  const [tenants, dead] = await readBatch(db, [read<CountRow>(db.prepare(COUNT_TENANTS)), read<CountRow>(db.prepare(COUNT_DEAD_LETTERS))]);
-  return { ...stats, tenants: tenants[0]?.n ?? 0, deadLetters: dead[0]?.n ?? 0 };
+  return { ...stats, ...(await controlCounts(db)) };
+}
+
+/** Everyone's figures: every data shard's aggregates merged, the control database's counts once. */
+export async function computeAllStats(control: Db, shards: readonly Db[], now = Date.now()): Promise<StatsT> {
+  const figures = await Promise.all(shards.map((db) => readFigures(db, 'all', now)));
+  return { ...summarizeFigures(mergeFigures(figures), 'all', now), ...(await controlCounts(control)) };
 }
 
 /**

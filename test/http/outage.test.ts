@@ -69,8 +69,16 @@ describe('binding outages', () => {
     const t = await createTenant();
     for (const message of ['D1_ERROR: too many SQL variables at offset 312: SQLITE_ERROR', 'D1_ERROR: string or blob too big: SQLITE_TOOBIG']) {
       // Auth reads D1 too: only the write fails, as a statement built from a large input would.
-      const db = env.DB;
-      const tooBig = { ...env, DB: new Proxy(db, { get: (target, name) => (name === 'batch' ? () => Promise.reject(new Error(message)) : Reflect.get(target, name).bind(target)) }) } as Env;
+      // Requests read and write through a D1 session (read replicas): its batch fails the same way.
+      const failingBatch = <T extends object>(db: T): T =>
+        new Proxy(db, {
+          get: (target, name) => {
+            if (name === 'batch') return () => Promise.reject(new Error(message));
+            if (name === 'withSession') return (...args: unknown[]) => failingBatch((target as unknown as D1Database).withSession(...(args as [string])));
+            return (Reflect.get(target, name) as (...args: unknown[]) => unknown).bind(target);
+          },
+        });
+      const tooBig = { ...env, DB: failingBatch(env.DB) } as Env;
       const res = await fetchWith(tooBig, '/v1/products/big', jsonInit('PUT', t.headers, product('big')));
       await expectProblem(res, 413, 'payload_too_large');
     }

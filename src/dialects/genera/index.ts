@@ -23,6 +23,7 @@ import { deleteEndpoint, type EndpointRow, findEndpoint, insertEndpoint, listEnd
 import { examples } from './examples';
 import { createDialectApp } from '../shared/dialect-app';
 import { dialectKeyAuth, tenantOwnsAlias } from '../shared/dialect-auth';
+import { controlDb } from '../../placement/tenant-env';
 import { mergeWrite } from '../shared/merge-write';
 import { generaField, generaStatus, outputUrl, toMergeItem, withScheme } from './mapping';
 import * as routes from './routes';
@@ -69,7 +70,7 @@ export function generaApp() {
 
   app.use('/v1/*', dialectKeyAuth(['bearer', 'x-api-key']));
   app.use('/v1/:brandId/*', async function generaBrand(c, next) {
-    if (!(await tenantOwnsAlias(c.env.DB, c.get('tenant').id, c.req.param('brandId')))) throw new ApiError('not_found', 'Brand not found');
+    if (!(await tenantOwnsAlias(controlDb(c.env), c.get('tenant').id, c.req.param('brandId')))) throw new ApiError('not_found', 'Brand not found');
     await next();
   });
 

@@ -9,7 +9,9 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { sign, verify } from 'hono/jwt';
 import { authenticateKey } from '../../auth/api-keys';
 import { rateLimit } from '../../auth/rate-limit';
+import { routeTenant } from '../../auth/route-tenant';
 import { keyCacheTtlMs } from '../../auth/tenant-lookup';
+import { controlDb } from '../../placement/tenant-env';
 import { assertDialectScope } from '../../auth/require-scope';
 import type { AppEnv } from '../../env';
 import { ApiError } from '../../http/problem';
@@ -33,7 +35,7 @@ function jwtSecret(c: Context<AppEnv>): string | null {
 export async function login(c: Context<AppEnv>, apiKey: string): Promise<{ token: string; expiresIn: number }> {
   const secret = jwtSecret(c);
   if (!secret) throw new ApiError('unauthorized', 'Login is disabled on this server (JWT_SECRET is not configured)', undefined, CHALLENGE);
-  const found = await authenticateKey(c.env.DB, apiKey, (p) => c.executionCtx.waitUntil(p), keyCacheTtlMs(c.env, c.get('options')));
+  const found = await authenticateKey(controlDb(c.env), apiKey, (p) => c.executionCtx.waitUntil(p), keyCacheTtlMs(c.env, c.get('options')));
   if (!found) throw new ApiError('unauthorized', 'Invalid API key', undefined, CHALLENGE);
   assertDialectScope(c, found.scopes);
   const now = Math.floor(Date.now() / 1000);
@@ -60,11 +62,13 @@ export function requireToken(): MiddlewareHandler<AppEnv> {
     if (typeof sub !== 'string' || typeof kid !== 'string' || typeof exp !== 'number') throw invalid;
     // The key behind the token must still be live: revoking it ends its tokens at once in this
     // isolate, and within the identity cache's TTL (`keyCacheTtlSeconds`) in the others.
-    const found = await authenticateKey(c.env.DB, { keyId: kid, tenantId: sub }, (p) => c.executionCtx.waitUntil(p), keyCacheTtlMs(c.env, c.get('options')));
+    const found = await authenticateKey(controlDb(c.env), { keyId: kid, tenantId: sub }, (p) => c.executionCtx.waitUntil(p), keyCacheTtlMs(c.env, c.get('options')));
     if (!found) throw invalid;
     c.set('tenant', found.tenant);
     c.set('apiKeyId', found.keyId);
     c.set('keyGrant', { scopes: found.scopes, plan: found.plan });
+    // Dialect clients send no bookmark and expect to read what they just wrote: the primary.
+    await routeTenant(c, found.tenant.id, 'first-primary');
     // The token names the key (`kid`): that key's scopes apply to every request made with it.
     await limit(c, async () => {
       assertDialectScope(c, found.scopes);

@@ -11,7 +11,9 @@
  * (`POST /v1/inbound-sources` with `format: "gesmart"`) and point each ERP at `/v1/inbound/{sourceId}`.
  */
 import type { Context } from 'hono';
+import { routeTenant } from '../../auth/route-tenant';
 import { tenantById, tenantNamed } from '../../auth/tenant-lookup';
+import { controlDb } from '../../placement/tenant-env';
 import type { AppEnv } from '../../env';
 import { ApiError, type FieldError } from '../../http/problem';
 import { acceptInbound, sourceSecretOrRefuse } from '../../inbound/receive';
@@ -29,7 +31,7 @@ export const ENV_SOURCE_ID = 'src_gesmart_env';
 /** The source GESMART_WEBHOOK_SECRET and GESMART_TENANT describe; null (refused as unsigned) if incomplete. */
 export async function envSource(c: Context<AppEnv>): Promise<SourceRow | null> {
   const name = c.env.GESMART_TENANT?.trim();
-  const tenantId = name ? ((await tenantNamed(c.env.DB, name))?.id ?? null) : null;
+  const tenantId = name ? ((await tenantNamed(controlDb(c.env), name))?.id ?? null) : null;
   if (!tenantId) {
     console.error(JSON.stringify({ level: 'error', dialect: 'gesmart', message: name ? `GESMART_TENANT "${name}" names no tenant` : 'GESMART_TENANT is not set; the GeSmart webhook refuses every push' }));
     return null;
@@ -68,6 +70,8 @@ async function bodyJson(c: Context<AppEnv>): Promise<unknown> {
 export async function assertWebhookSource(c: Context<AppEnv>, source: SourceRow | null): Promise<void> {
   try {
     await sourceSecretOrRefuse(c.env, source);
+    // The configured tenant's shard from here on (its receipts, jobs and products live there).
+    if (source) await routeTenant(c, source.tenantId, 'first-primary');
   } catch (err) {
     if (err instanceof ApiError && err.code === 'unauthorized') throw new ApiError('unauthorized', 'Invalid webhook signature', undefined, err.headers);
     throw err;

@@ -65,7 +65,7 @@ export function createDialectApp(options: DialectOptions) {
   app.onError((err, c) => {
     const known = toApiError(err);
     if (known) {
-      if (known.status >= 500) logFailure(c, err, { dialect: options.name });
+      if (known.status >= 500 && known.code !== 'tenant_moving') logFailure(c, err, { dialect: options.name });
       for (const [name, value] of Object.entries(known.headers ?? {})) c.header(name, value);
       return render(c, known);
     }

@@ -7,7 +7,9 @@
 import type { MiddlewareHandler } from 'hono';
 import { authenticateKey } from '../../auth/api-keys';
 import { rateLimit } from '../../auth/rate-limit';
+import { routeTenant } from '../../auth/route-tenant';
 import { keyCacheTtlMs } from '../../auth/tenant-lookup';
+import { controlDb } from '../../placement/tenant-env';
 import { assertDialectScope } from '../../auth/require-scope';
 import type { AppEnv } from '../../env';
 import { ApiError } from '../../http/problem';
@@ -26,11 +28,13 @@ export function dialectKeyAuth(sources: KeySource[]): MiddlewareHandler<AppEnv> 
       if (source === 'query') key ??= c.req.query('api_key') || null;
     }
     if (!key) throw new ApiError('unauthorized', 'Missing API key');
-    const found = await authenticateKey(c.env.DB, key, (p) => c.executionCtx.waitUntil(p), keyCacheTtlMs(c.env, c.get('options')));
+    const found = await authenticateKey(controlDb(c.env), key, (p) => c.executionCtx.waitUntil(p), keyCacheTtlMs(c.env, c.get('options')));
     if (!found) throw new ApiError('unauthorized', 'Invalid API key');
     c.set('tenant', found.tenant);
     c.set('apiKeyId', found.keyId);
     c.set('keyGrant', { scopes: found.scopes, plan: found.plan });
+    // Dialect clients send no bookmark and expect to read what they just wrote: the primary.
+    await routeTenant(c, found.tenant.id, 'first-primary');
     // Counted like every request of the key, then refused if the key lacks the dialect's scope (as on /v1).
     await limit(c, async () => {
       assertDialectScope(c, found.scopes);

@@ -17,6 +17,7 @@ import { ApiError, type FieldError, fieldErrorsFromZod } from '../../http/proble
 import { examples } from './examples';
 import { createDialectApp } from '../shared/dialect-app';
 import { dialectKeyAuth, tenantOwnsAlias } from '../shared/dialect-auth';
+import { controlDb } from '../../placement/tenant-env';
 import { type MergeResult, mergeWrite } from '../shared/merge-write';
 import { type Mapped, mapCreate, mapUpdate, toSizebayErrors, unwrapFlatPricing, withCurrency } from './mapping';
 import { CallbackBody, CreateProductBody, createProductRoute, UpdateProductBody, updateProductRoute } from './schemas';
@@ -41,7 +42,7 @@ async function assertTenant(c: Context<AppEnv>, body: unknown): Promise<void> {
   if (typeof raw !== 'number' && typeof raw !== 'string') return;
   const alias = String(raw).trim();
   if (!alias) return;
-  if (!(await tenantOwnsAlias(c.env.DB, c.get('tenant').id, alias))) {
+  if (!(await tenantOwnsAlias(controlDb(c.env), c.get('tenant').id, alias))) {
     throw new ApiError('forbidden', 'tenantId does not match this API key');
   }
 }

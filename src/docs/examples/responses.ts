@@ -17,7 +17,10 @@ export const responses: Record<string, Record<number, unknown>> = {
         "plan": "standard",
         "createdAt": "2026-12-05T17:03:50.635Z",
         "updatedAt": "2026-12-05T17:03:50.635Z",
-        "recommend": "none"
+        "recommend": "none",
+        "shard": 0,
+        "epoch": 1,
+        "placementState": "active"
       },
       "apiKey": {
         "id": "key_01JD7Z8Q6V7N9K3M2X4B5C6D7E",
@@ -46,7 +49,10 @@ export const responses: Record<string, Record<number, unknown>> = {
       "plan": "standard",
       "createdAt": "2026-12-05T17:03:50.635Z",
       "updatedAt": "2026-12-05T17:03:50.635Z",
-      "recommend": "none"
+      "recommend": "none",
+      "shard": 0,
+      "epoch": 1,
+      "placementState": "active"
     }
   },
   "PATCH /v1/admin/tenants/{id}": {
@@ -62,7 +68,10 @@ export const responses: Record<string, Record<number, unknown>> = {
       "plan": "standard",
       "createdAt": "2026-12-05T17:03:50.635Z",
       "updatedAt": "2026-12-05T17:03:50.781Z",
-      "recommend": "none"
+      "recommend": "none",
+      "shard": 0,
+      "epoch": 1,
+      "placementState": "active"
     }
   },
   "POST /v1/admin/tenants/{id}/keys": {

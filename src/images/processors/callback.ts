@@ -6,6 +6,7 @@
  */
 import type { Context } from 'hono';
 import { z } from '@hono/zod-openapi';
+import { routeTenant } from '../../auth/route-tenant';
 import type { AppEnv } from '../../env';
 import { ApiError } from '../../http/problem';
 import { verifyStandardSignature } from '../../lib/signing';
@@ -26,6 +27,8 @@ export const CallbackBody = z
 
 export async function receiveProcessorCallback(c: Context<AppEnv>, name: string, tenantId: string): Promise<Response> {
   const raw = await c.req.text();
+  // The path names the tenant: its shard holds the processor (an unknown tenant finds none there: 401).
+  await routeTenant(c, tenantId, 'first-primary');
   const row = await findProcessor(c.env.DB, tenantId, name);
   const challenge = { 'WWW-Authenticate': 'HMAC realm="shelfsync-processor"' };
   const secrets = row ? await openProcessorSecrets(c.env, tenantId, name, row, Date.now()) : [];

@@ -23,6 +23,9 @@
  * the first unexpected one. One workerd on a shared 2-core machine cannot show production's scaling:
  * the throughput columns are for comparison in one run; the isolation ratio is the claim.
  *
+ * `npm run bench:shards -- capacity` instead measures bytes per product, image, event, delivery and job
+ * (bench/shards-capacity.mjs; docs/scaling.md).
+ *
  * Knobs: BENCH_SHARDS_COUNTS [1,2,4], BENCH_SHARDS_TENANTS [40], BENCH_SHARDS_SECONDS [60] (mixed load
  * per N), BENCH_SHARDS_CONCURRENCY [6], BENCH_SHARDS_IMPORT_ROWS [100000] (isolation import),
  * BENCH_SHARDS_MIX_IMPORT_ROWS [2000] (each import of the mixed load), BENCH_SHARDS_PUTS [60] (PUTs per
@@ -477,10 +480,11 @@ async function main() {
   console.log(`\nIsolation: quiet tenant Q's PUT p50 (${ISOLATION_PUTS} PUTs, one at a time) alone and during heavy tenant H's ${IMPORT_ROWS}-row import (target with shards: <= 1.5x)\n`);
   console.log(
     table(
-      ['N', 'Q shard', 'H shard', 'alone p50 ms', 'load', 'busy p50 ms', 'load', 'busy / alone', 'H import rows/s', 'note'],
-      isos.map(({ n, isolation: i }) => [n, i.quiet.shard ?? 'DB', i.heavy.shard ?? 'DB', round(i.alone.p50), i.alone.load, round(i.busy.p50), i.busy.load, `${i.ratio}x`, i.importRowsPerSecond, i.note]),
+      ['N', 'Q shard', 'H shard', 'alone p50 ms', 'load', 'busy p50 ms', 'load', 'busy / alone', 'H import rows/s'],
+      isos.map(({ n, isolation: i }) => [n, i.quiet.shard ?? 'DB', i.heavy.shard ?? 'DB', round(i.alone.p50), i.alone.load, round(i.busy.p50), i.busy.load, `${i.ratio}x`, i.importRowsPerSecond]),
     ),
   );
+  for (const { n, isolation: i } of isos) if (i.note) console.log(`  N=${n}: ${i.note}`);
   const problems = runs.flatMap((r) => r.problems.map((p) => `N=${r.n}: ${p}`));
   const path = writeResults('shards', at, { git, machine: machine(), config: { COUNTS, TENANTS, SECONDS, CONCURRENCY, IMPORT_ROWS, MIX_IMPORT_ROWS, ISOLATION_PUTS, MOVE }, runs });
   console.log(`\nshards: results in ${path}`);

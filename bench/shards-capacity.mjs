@@ -3,12 +3,12 @@
  * Worker (one database), one tenant with a webhook to a local receiver, BENCH_CAPACITY_PRODUCTS
  * realistic products (5 variants a group, titles/descriptions in 3 locales, 2 currencies with a
  * sale, attributes, 2 images each from a local image host) through POST /v1/products/batch, then
- * one update of every product (a second event and delivery each, a second job). Waits until images
- * and deliveries settle, stops the Worker, opens the local D1 file with node:sqlite (Node 22) and
+ * one update of every product (a second event and delivery each), then BENCH_CAPACITY_PUTS single
+ * PUTs (one job each). Waits until images and deliveries settle (at most BENCH_CAPACITY_SETTLE_SECONDS), stops the Worker, opens the local D1 file with node:sqlite (Node 22) and
  * sums SQLite's `dbstat` (every page of every table, index and FTS shadow table) per owning table,
  * divided by that table's row count.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { PhotonImage } from '@cf-wasm/photon/node';
 import { startFixtures } from './fixtures-server.mjs';
@@ -16,6 +16,8 @@ import { int, round, sleep, table } from './harness.mjs';
 
 const PRODUCTS = int('BENCH_CAPACITY_PRODUCTS', 5_000);
 const BATCH = 250;
+const PUTS = int('BENCH_CAPACITY_PUTS', 1_000);
+const SETTLE_SECONDS = int('BENCH_CAPACITY_SETTLE_SECONDS', 120);
 const LOCALES = { 'en-US': ['Shirt', 'in stock'], 'de-DE': ['Hemd', 'in stock'], 'fr-FR': ['Chemise', 'in stock'] };
 
 function jpeg(width, height, shade) {
@@ -87,8 +89,10 @@ async function measureFile(path) {
     const fts = Number(db.prepare("SELECT SUM(pgsize) AS b FROM dbstat WHERE name LIKE 'products_fts%'").get().b ?? 0);
     const productIndexes = Number(db.prepare("SELECT SUM(pgsize) AS b FROM dbstat WHERE name IN (SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'products')").get().b ?? 0);
     const perTable = [...bytes.entries()].map(([t, b]) => ({ table: t, bytes: b, rows: owner.has(t) ? rows(t) : null })).sort((a, b) => b.bytes - a.bytes);
-    const states = db.prepare('SELECT state, count(*) AS n FROM images GROUP BY state').all();
-    return { page, pages, free, fileBytes: page * pages, fts, productIndexes, perTable, imageStates: states };
+    const states = { images: db.prepare('SELECT status, count(*) AS n FROM images GROUP BY status').all(), deliveries: db.prepare('SELECT status, count(*) AS n FROM deliveries GROUP BY status').all() };
+    // A processed image row also holds its derivatives' JSON: bytes a pending row does not have yet.
+    const doneExtra = db.prepare("SELECT avg(length(results)) AS b, count(*) AS n FROM images WHERE results IS NOT NULL").get();
+    return { page, pages, free, fileBytes: page * pages, fts, productIndexes, perTable, states, doneExtra };
   } finally {
     db.close();
   }
@@ -121,8 +125,21 @@ export async function capacity(server, log) {
       }
     }
     process.stdout.write('\n');
-    // Settle: every delivery made (2 events a product) and the image pipeline quiet for 10 s.
-    const until = Date.now() + 20 * 60_000;
+    // Single PUTs: one job each (a batch is one job for up to 1,000 products), so jobs are counted.
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        while (next < PUTS) {
+          const i = next++;
+          const doc = realistic(i, 3, fixtures.url);
+          await ok('PUT', `/v1/products/${doc.id}`, t.auth, doc);
+        }
+      }),
+    );
+    // Settle: every delivery made (2 events a product) and the image pipeline quiet for 10 s, or
+    // SETTLE_SECONDS. Rows are counted as they are (pending or done), so a cut-off run still measures
+    // bytes per row; the states are printed.
+    const until = Date.now() + SETTLE_SECONDS * 1000;
     let last = -1;
     let stableSince = Date.now();
     while (Date.now() < until) {
@@ -132,7 +149,7 @@ export async function capacity(server, log) {
         stableSince = Date.now();
       }
       process.stdout.write(`\rcapacity: ${fixtures.counts.deliveries} deliveries, ${fixtures.counts.imageRequests} image fetches `);
-      if (fixtures.counts.deliveries >= 2 * PRODUCTS && Date.now() - stableSince > 10_000) break;
+      if (fixtures.counts.deliveries >= 2 * PRODUCTS + PUTS && Date.now() - stableSince > 10_000) break;
       await sleep(1000);
     }
     process.stdout.write('\n');
@@ -140,7 +157,14 @@ export async function capacity(server, log) {
     await bench.stop();
     await fixtures.close?.();
   }
-  const dir = join(bench.persistTo, 'v3', 'd1', 'miniflare-D1DatabaseObject');
+  const measured = await report(bench.persistTo, PRODUCTS);
+  if (process.env.BENCH_KEEP !== '1') rmSync(bench.work, { recursive: true, force: true });
+  return measured;
+}
+
+/** Prints and answers bytes per row of the (one) local D1 database under `persistTo`. */
+export async function report(persistTo, products) {
+  const dir = join(persistTo, 'v3', 'd1', 'miniflare-D1DatabaseObject');
   const file = readdirSync(dir).find((f) => f.endsWith('.sqlite'));
   const m = await measureFile(join(dir, file));
   const get = (t) => m.perTable.find((r) => r.table === t) ?? { bytes: 0, rows: 0 };
@@ -151,10 +175,12 @@ export async function capacity(server, log) {
     return { table: [t, ...extra].join(' + '), rows: own.rows, bytes, perRow: own.rows ? Math.round(bytes / own.rows) : null };
   };
   const units = [per('products'), per('images'), per('events'), per('deliveries', ['delivery_attempts']), per('jobs', ['job_errors'])];
-  console.log(`\nBytes per row (dbstat of the local D1 file after ${PRODUCTS} products written twice; page ${m.page} B, ${m.pages} pages = ${round(m.fileBytes / 2 ** 20)} MiB, ${m.free} free)\n`);
+  console.log(`\nBytes per row (dbstat of the local D1 file after ${products} products written twice; page ${m.page} B, ${m.pages} pages = ${round(m.fileBytes / 2 ** 20)} MiB, ${m.free} free)\n`);
   console.log(table(['unit (tables, with their indexes)', 'rows', 'bytes', 'bytes per row'], units.map((u) => [u.table, u.rows, u.bytes, u.perRow])));
   console.log(`products: of which FTS ${m.fts} B (${Math.round(m.fts / get('products').rows)} per product), indexes ${m.productIndexes} B (${Math.round(m.productIndexes / get('products').rows)} per product)`);
-  console.log(`images by state: ${m.imageStates.map((s) => `${s.state} ${s.n}`).join(', ')}`);
   console.log(`\nEvery table:\n${table(['table', 'rows', 'bytes'], m.perTable.map((r) => [r.table, r.rows ?? '', r.bytes]))}`);
-  return { products: PRODUCTS, file: m, units };
+  const states = (t, col) => m.states[t]?.map((s) => `${s[col]} ${s.n}`).join(', ');
+  console.log(`images with results: ${m.doneExtra.n}, their results JSON ${Math.round(m.doneExtra.b ?? 0)} B on average`);
+  console.log(`row states: images ${states('images', 'status')}; deliveries ${states('deliveries', 'status')}`);
+  return { products, file: m, units };
 }

@@ -224,6 +224,8 @@ async function isolation(n, tenants) {
     busy,
     ratio: round(busy.p50 / alone.p50, 2),
     importRowsPerSecond: Math.round((imported.rows * 1000) / imported.ms),
+    importSeconds: round(imported.ms / 1000, 1),
+    busyPuts: { all: during.length, beforeCompletion: overlappedPuts.length },
     overlapped,
     note: [note, overlapped ? '' : `only ${overlappedPuts.length} of ${during.length} busy PUTs ended before the import did: raise BENCH_SHARDS_IMPORT_ROWS`].filter(Boolean).join('; '),
   };
@@ -425,7 +427,7 @@ async function runCount(n, log) {
     await seed(tenants);
 
     const iso = n === 1 || n === Math.max(...COUNTS) ? await isolation(n, tenants) : null;
-    if (iso) console.log(`  isolation: Q PUT p50 alone ${round(iso.alone.p50)} ms (load ${iso.alone.load}), during H's ${IMPORT_ROWS}-row import ${round(iso.busy.p50)} ms (load ${iso.busy.load}): ${iso.ratio}x; Q on ${iso.quiet.shard ?? 'DB'}, H on ${iso.heavy.shard ?? 'DB'}${iso.note ? `; ${iso.note}` : ''}`);
+    if (iso) console.log(`  isolation: Q PUT p50 alone ${round(iso.alone.p50)} ms (load ${iso.alone.load}), during H's ${IMPORT_ROWS}-row import ${round(iso.busy.p50)} ms (load ${iso.busy.load}, ${iso.busy.puts} PUTs; the import ${iso.importSeconds} s at ${iso.importRowsPerSecond} rows/s): ${iso.ratio}x; Q on ${iso.quiet.shard ?? 'DB'}, H on ${iso.heavy.shard ?? 'DB'}${iso.note ? `; ${iso.note}` : ''}`);
 
     const mixed = await mixedLoad(n, tenants, { move: Boolean(hook) });
     console.log(`  mixed load: ${JSON.stringify({ ...mixed, move: mixed.move ? (mixed.move.skipped ?? `${mixed.move.move.state} in ${mixed.move.seconds} s`) : null })}`);

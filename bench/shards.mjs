@@ -6,8 +6,9 @@
  *
  *   1. Isolation: tenant Q (quiet) and tenant H (heavy) on DIFFERENT shards when N > 1 (the app places
  *      tenants; each tenant's shard is read back from the admin API or, failing that, the control
- *      database's placements). Q's PUT p50 alone, then of Q's PUTs from the start of H's upload of a large Merchant
- *      TSV (100,000 rows) until it completes: busy p50 / quiet p50. Target: <= 1.5x with shards; the shared database (N=1) not.
+ *      database's placements). Q's PUT p50 alone, then of Q's PUTs from the start of H's upload of
+ *      a large Merchant TSV (100,000 rows) until it completes: busy p50 / quiet p50. Target: <= 1.5x
+ *      with shards; the shared database (N=1) not.
  *   2. Mixed load for a fixed time: batch writes of 100-1000 products, single PUTs, reads (a page of
  *      100, one product), Merchant TSV imports one after another, all tenants at once. Throughput per
  *      kind, PUT p50/p99, the load average beside.

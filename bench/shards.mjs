@@ -29,8 +29,8 @@
  *
  * Knobs: BENCH_SHARDS_COUNTS [1,2,4], BENCH_SHARDS_TENANTS [40], BENCH_SHARDS_SECONDS [60] (mixed load
  * per N), BENCH_SHARDS_CONCURRENCY [6], BENCH_SHARDS_IMPORT_ROWS [100000] (isolation import),
- * BENCH_SHARDS_MIX_IMPORT_ROWS [2000] (each import of the mixed load), BENCH_SHARDS_PUTS [60] (PUTs per
- * isolation sample), BENCH_SHARDS_MOVE [1] (0: no move), BENCH_PORT [8930], BENCH_INSPECTOR_PORT [9930],
+ * BENCH_SHARDS_MIX_IMPORT_ROWS [2000] (each import of the mixed load), BENCH_SHARDS_PUTS [60] (Q's PUTs
+ * measured alone), BENCH_SHARDS_MOVE [1] (0: no move), BENCH_PORT [8930], BENCH_INSPECTOR_PORT [9930],
  * BENCH_SHARDS_RECEIVER_PORT [8931], BENCH_KEEP=1 (keep each run's state folder).
  */
 import { createWriteStream, mkdirSync } from 'node:fs';

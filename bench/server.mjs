@@ -71,6 +71,28 @@ export function benchConfig(rootToml) {
   return header + toml;
 }
 
+/**
+ * The bench config with `shards` data D1 bindings (DB_SHARD_0..n-1) besides the control `DB`, each its
+ * own local database migrated like DB (bench/shards.mjs). Written outside the project (a run's own
+ * folder), so its relative paths become absolute ones into `project`.
+ */
+export function shardedConfig(benchToml, project, shards) {
+  const absolute = benchToml
+    .replace(/^main\s*=\s*"worker\.ts"[ \t]*$/m, `main = "${join(project, 'bench', 'worker.ts')}"`)
+    .replace(/^(directory|migrations_dir)\s*=\s*"\.\.\/([^"]+)"[ \t]*$/gm, (_, key, dir) => `${key} = "${join(project, dir)}"`);
+  const blocks = Array.from({ length: shards }, (_, n) =>
+    [
+      '',
+      '[[d1_databases]]',
+      `binding = "DB_SHARD_${n}"`,
+      `database_name = "shelfsync-shard-${n}"`,
+      `database_id = "00000000-0000-0000-0000-${String(n + 1).padStart(12, '0')}"`,
+      `migrations_dir = "${join(project, 'migrations')}"`,
+    ].join('\n'),
+  );
+  return `${absolute}\n${blocks.join('\n')}\n`;
+}
+
 /** The project folder to build: the working tree, or `ref` extracted into `work`. */
 function prepareProject(ref, work) {
   if (!ref) return root;
@@ -136,11 +158,14 @@ function run(args, log, cwd) {
   });
 }
 
+/** One wrangler command (e.g. `d1 execute`) with the bench's environment; answers its output. */
+export const wrangler = run;
+
 /**
  * Bundles, migrates and serves the bench Worker; resolves once /health answers.
  * `stop()` is idempotent and safe to call at any point, also after a failure half-way.
  */
-export async function startBench(log, { keep = false, ref = process.env.BENCH_REF || null, experiment = process.env.BENCH_EXPERIMENT || null } = {}) {
+export async function startBench(log, { keep = false, ref = process.env.BENCH_REF || null, experiment = process.env.BENCH_EXPERIMENT || null, shards = 0 } = {}) {
   if (experiment && experiment !== 'cross-join') throw new Error(`BENCH_EXPERIMENT: unknown experiment "${experiment}" (known: cross-join)`);
   const work = mkdtempSync(join(tmpdir(), 'shelfsync-bench-'));
   const persistTo = join(work, 'state');
@@ -183,12 +208,16 @@ export async function startBench(log, { keep = false, ref = process.env.BENCH_RE
     const port = Number(process.env.BENCH_PORT) || (await freePort());
     const inspectorPort = Number(process.env.BENCH_INSPECTOR_PORT) || (await freePort());
     const base = `http://127.0.0.1:${port}`;
-    await run(['deploy', '--dry-run', '--outdir', outdir, '-c', CONFIG], log, project);
-    await run(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo, '-c', CONFIG], log, project);
+    // `shards` > 0: the same config plus DB_SHARD_0..shards-1, every database migrated.
+    const config = shards > 0 ? join(work, 'wrangler.toml') : CONFIG;
+    if (shards > 0) writeFileSync(config, shardedConfig(readFileSync(join(project, CONFIG), 'utf8'), project, shards));
+    const databases = ['DB', ...Array.from({ length: shards }, (_, n) => `DB_SHARD_${n}`)];
+    await run(['deploy', '--dry-run', '--outdir', outdir, '-c', config], log, project);
+    for (const binding of databases) await run(['d1', 'migrations', 'apply', binding, '--local', '--persist-to', persistTo, '-c', config], log, project);
     const started = performance.now();
     const args = [
       'dev', join(outdir, 'worker.js'), '--no-bundle',
-      '-c', CONFIG,
+      '-c', config,
       '--ip', '127.0.0.1',
       '--port', String(port),
       '--inspector-port', String(inspectorPort),
@@ -214,7 +243,7 @@ export async function startBench(log, { keep = false, ref = process.env.BENCH_RE
     child.stderr.pipe(log, { end: false });
     exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
     await waitForHealth(base, child, 120_000);
-    return { base, work, persistTo, bootSeconds: (performance.now() - started) / 1000, stop };
+    return { base, work, persistTo, config, databases, bootSeconds: (performance.now() - started) / 1000, stop };
   } catch (err) {
     await stop();
     throw err;
@@ -239,7 +268,7 @@ async function waitForHealth(base, child, timeoutMs) {
   throw new Error(`wrangler dev did not answer /health within ${timeoutMs / 1000} s (${last})`);
 }
 
-/** One request; answers status and text (bodies are read whole, so timings include them). */
+/** One request; answers status, text and headers (bodies are read whole, so timings include them). */
 export async function request(base, method, path, { headers = {}, body } = {}) {
   const res = await fetch(base + path, {
     method,
@@ -248,7 +277,7 @@ export async function request(base, method, path, { headers = {}, body } = {}) {
     signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
   });
   const text = await res.text();
-  return { status: res.status, text };
+  return { status: res.status, text, headers: res.headers };
 }
 
 export function parseJson(text, what) {

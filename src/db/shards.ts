@@ -7,8 +7,11 @@
  * Only the data layer reads this module: routes, consumers and services get a database handle that
  * already points at their tenant's shard.
  */
-/** More than any deployment needs (100M products at ~2 KB each fit in ~40 shards); bounds the scan. */
-export const MAX_SHARDS = 64;
+/**
+ * Bounds the scan for bindings. docs/scaling.md puts 100M products at 81-767 shards of 7 GB,
+ * depending on how much history a tenant keeps; past that, more accounts, not more bindings.
+ */
+export const MAX_SHARDS = 1000;
 
 /** The bindings read here (structural: db sits below env). */
 type ShardEnv = { DB: D1Database } & Partial<Record<`DB_SHARD_${number}`, D1Database | undefined>>;

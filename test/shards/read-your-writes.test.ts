@@ -62,7 +62,6 @@ describe('the lagging D1 double and openSession (db level)', () => {
 // The per-request wiring (env scoped to the tenant's shard, a session opened per request, the
 // bookmark header on answers) lands with the shards routing; until then no answer carries
 // x-d1-bookmark and this suite fails on that first expectation.
-// enabled when the request wiring lands
 describe.skip('read-your-writes through the HTTP surface (lagging replica on the only shard)', () => {
   const worker = createWorker();
   let db: LaggingD1 & D1Database;

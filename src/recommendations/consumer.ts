@@ -17,6 +17,7 @@ import { ADVANCE_SEQ, type CountRow, type DirtyRow, HAS_DIRTY, MARK_DIRTY, SELEC
 import { refreshProducts } from './refresh';
 import { readSettings } from './settings';
 import { stampRoute } from '../placement/stamp';
+import { retryAfterFailure } from '../lib/retry-reason';
 
 /**
  * Events read per run, and due products worked off per run. One product's two lists cost up to ~110
@@ -116,7 +117,8 @@ export async function handleRecsBatch(batch: MessageBatch<RecsMessage>, env: Env
       message.ack();
     } catch (err) {
       console.error(JSON.stringify({ level: 'error', message: 'recommendations run failed; retrying', tenantId: body.tenantId, error: String(err) }));
-      message.retry({ delaySeconds: Math.min(300, 5 * 2 ** Math.min(6, message.attempts)) });
+      // With its reason, so the queue entry can tell a fenced write (a tenant moving) from a failure.
+      retryAfterFailure(message, err, Math.min(300, 5 * 2 ** Math.min(6, message.attempts)));
     }
   }
 }

@@ -105,15 +105,17 @@ function controlSweeps(env: Env, now: number, shards: number[]): Array<Promise<u
  */
 export async function runCron(env: Env, now = Date.now(), options: AppOptions = resolveOptions(), mode: SweepMode = ROUTINE_SWEEP): Promise<void> {
   const shards = shardsThisRun(shardNumbers(env), now);
-  const tasks = [
+  const tasks: Array<{ shard: number | null; task: Promise<unknown> }> = [
     // One database: the env as given (its messages are not stamped with a shard: there is one).
-    ...(singleDatabase(env) ? dataSweeps(env, now, options, mode) : shards.flatMap((shard) => dataSweeps(scopeShard(env, shard), now, options, mode))),
-    ...controlSweeps(env, now, shards),
+    ...(singleDatabase(env)
+      ? dataSweeps(env, now, options, mode).map((task) => ({ shard: null, task }))
+      : shards.flatMap((shard) => dataSweeps(scopeShard(env, shard), now, options, mode).map((task) => ({ shard, task })))),
+    ...controlSweeps(env, now, shards).map((task) => ({ shard: null, task })),
   ];
-  const results = await Promise.allSettled(tasks);
-  for (const result of results) {
-    if (result.status === 'rejected') console.error(JSON.stringify({ level: 'error', message: 'cron task failed', error: String(result.reason) }));
-  }
+  const results = await Promise.allSettled(tasks.map((t) => t.task));
+  results.forEach((result, i) => {
+    if (result.status === 'rejected') console.error(JSON.stringify({ level: 'error', message: 'cron task failed', shard: tasks[i]!.shard ?? undefined, error: String(result.reason) }));
+  });
 }
 
 export async function handleScheduled(_controller: ScheduledController, env: Env, ctx: ExecutionContext, options: AppOptions): Promise<void> {

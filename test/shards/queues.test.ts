@@ -185,6 +185,22 @@ describe('moves and freezes', () => {
   });
 });
 
+describe('work that belongs to a shard', () => {
+  it('money backfill: a message naming shard 2 converts the legacy rows there, and its next slice stays there', async () => {
+    const t = await tenantOn(2);
+    await writeProducts(shard(2), { tenantId: t.tenantId, kind: 'products.put', items: [{ index: 0, id: 'm1', doc: { title: 'M1' } }], failures: [] });
+    const row = await shard(2).prepare('SELECT data FROM products WHERE tenant_id = ?1 AND id = ?2').bind(t.tenantId, 'm1').first<{ data: string }>();
+    const legacy = { ...JSON.parse(row!.data), prices: { USD: { amount: 2500 } } };
+    await shard(2).prepare('UPDATE products SET data = ?3, money_format = NULL WHERE tenant_id = ?1 AND id = ?2').bind(t.tenantId, 'm1', JSON.stringify(legacy)).run();
+
+    const result = await consume('shelfsync-maintenance', [{ kind: 'money-backfill', shard: 2 }]);
+    expect(result.retryMessages).toEqual([]);
+    const after = await shard(2).prepare('SELECT data, money_format FROM products WHERE tenant_id = ?1 AND id = ?2').bind(t.tenantId, 'm1').first<{ data: string; money_format: number | null }>();
+    expect(after!.money_format).not.toBeNull();
+    expect(JSON.parse(after!.data).prices.USD.amountMicros).toBe(25_000_000);
+  });
+});
+
 describe('dead letters', () => {
   it('a shard-2 tenant’s dead message is recorded in control and closes its images on shard 2', async () => {
     const t = await tenantOn(2);

@@ -17,6 +17,7 @@ import { SET_SHARD_TENANT_STATE } from '../../src/placement/placement.queries';
 import { scopeEnv } from '../../src/placement/tenant-env';
 import { startRebuild } from '../../src/recommendations/rebuild';
 import { insertEndpoint } from '../../src/webhooks/endpoints.repository';
+import { replayDeadLetter } from '../../src/queues/dead-letters';
 import { img } from '../helpers/images';
 import { newBucket, target, waitFor, waitReceived } from '../helpers/webhooks';
 import { consume, onlyOn, rowsEverywhere, shard, tenantOn, testEnv } from './queue-helpers';
@@ -88,17 +89,7 @@ describe('queue messages run on their tenant’s shard', () => {
   it('imports: a slice reads the file and writes the products on the tenant’s shard (1)', async () => {
     const t = await tenantOn(1);
     const db = shard(1);
-    const now = Date.now();
-    const jobId = newId('job', now);
-    const key = `imports/${t.tenantId}/${jobId}`;
-    const file = `${JSON.stringify({ id: 'i1', title: 'I1' })}\n${JSON.stringify({ id: 'i2', title: 'I2' })}\n`;
-    expect(await claimImportSlot(db, { jobId, tenantId: t.tenantId, format: 'jsonl', mode: 'upsert', r2Key: key, now, maxRunning: 4 })).toBe(true);
-    await env.IMAGES.put(key, file);
-    const sha = [...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(file)))].map((x) => x.toString(16).padStart(2, '0')).join('');
-    await db.batch([
-      acceptJobStatement(db, { id: jobId, tenantId: t.tenantId, kind: 'import', total: 0, started: true, writesOpen: true }, now),
-      markUploadedStatement(db, jobId, file.length, sha),
-    ]);
+    const jobId = await stageImport(db, t.tenantId);
 
     const result = await consume('shelfsync-imports', [{ kind: 'import', tenantId: t.tenantId, jobId, shard: 1, epoch: 1 }]);
     expect(result.retryMessages).toEqual([]);
@@ -211,7 +202,40 @@ describe('dead letters', () => {
     expect(await rowsEverywhere('dead_letters', t.tenantId)).toMatchObject({ control: 1, 'shard 0': 0, 'shard 1': 0, 'shard 2': 0, 'shard 3': 0 });
     expect(await imageStatus(shard(2), t.tenantId, 'dead')).toEqual(['error']);
   });
+
+  it('a dead import of a shard-2 tenant fails its job on shard 2; its replay reopens it there and marks the record in control', async () => {
+    const t = await tenantOn(2);
+    const jobId = await stageImport(shard(2), t.tenantId);
+    await consume('shelfsync-dead-letter', [{ kind: 'import', tenantId: t.tenantId, jobId }], 11);
+    const status = () => shard(2).prepare('SELECT status FROM imports WHERE job_id = ?1').bind(jobId).first<string>('status');
+    expect(await status()).toBe('failed');
+    const dead = await env.DB.prepare('SELECT id FROM dead_letters WHERE tenant_id = ?1 AND job_id = ?2').bind(t.tenantId, jobId).first<{ id: string }>();
+    expect(dead).not.toBeNull();
+
+    const replay = await replayDeadLetter(testEnv, dead!.id);
+    expect(replay.replayed).toBe(true);
+    expect(await env.DB.prepare('SELECT replayed_at FROM dead_letters WHERE id = ?1').bind(dead!.id).first<number>('replayed_at')).not.toBeNull();
+    // Reopened on shard 2, then read to its end by the replayed message.
+    await waitFor(async () => (await status()) === 'completed', 'the replayed import to complete', 20_000);
+    expect(await rowsEverywhere('products', t.tenantId)).toEqual(onlyOn(2, 2));
+  });
 });
+
+/** An uploaded import of two products, as POST /v1/imports leaves it on the tenant's shard. */
+async function stageImport(db: D1Database, tenantId: string): Promise<string> {
+  const now = Date.now();
+  const jobId = newId('job', now);
+  const key = `imports/${tenantId}/${jobId}`;
+  const file = `${JSON.stringify({ id: 'i1', title: 'I1' })}\n${JSON.stringify({ id: 'i2', title: 'I2' })}\n`;
+  expect(await claimImportSlot(db, { jobId, tenantId, format: 'jsonl', mode: 'upsert', r2Key: key, now, maxRunning: 4 })).toBe(true);
+  await env.IMAGES.put(key, file);
+  const sha = [...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(file)))].map((x) => x.toString(16).padStart(2, '0')).join('');
+  await db.batch([
+    acceptJobStatement(db, { id: jobId, tenantId, kind: 'import', total: 0, started: true, writesOpen: true }, now),
+    markUploadedStatement(db, jobId, file.length, sha),
+  ]);
+  return jobId;
+}
 
 /** The same product written on another shard (a move's copy of it), bypassing the fence. */
 async function putWithImageUnfenced(n: number, tenantId: string, productId: string): Promise<void> {

@@ -69,20 +69,32 @@ export interface Env {
   [name: `${string}_WEBHOOK_SECRET`]: string | undefined;
 }
 
+/**
+ * Where a message was routed when it was built (DESIGN "Shards"; stamped by placement/stamp.ts):
+ * the shard and the tenant's placement epoch. Optional: messages from before shards, and those an
+ * unscoped producer built, resolve by their tenant's current placement.
+ */
+export interface Routed {
+  shard?: number;
+  epoch?: number;
+}
+
 /** A wake-up for the events consumer: D1 holds the events, the message only says where to look. */
-export interface EventsMessage {
+export interface EventsMessage extends Routed {
   kind: 'events';
   tenantId: string;
 }
 
 /** A wake-up for the deliveries consumer: attempt these deliveries if they are still due. */
-export interface DeliverMessage {
+export interface DeliverMessage extends Routed {
   kind: 'deliver';
   ids: string[];
+  /** The tenant whose deliveries these are (absent in messages from before shards). */
+  tenantId?: string;
 }
 
 /** Apply a verified inbound push whose payload waits in R2 under its job id. */
-export interface InboundMessage {
+export interface InboundMessage extends Routed {
   kind: 'inbound';
   tenantId: string;
   jobId: string;
@@ -92,7 +104,7 @@ export interface InboundMessage {
  * Process the due images of some products: one message per write chunk (up to 50 products), never
  * one per image, so a bulk write cannot flood the queue. `productId` is the single-product form.
  */
-export interface IngestMessage {
+export interface IngestMessage extends Routed {
   kind: 'ingest';
   tenantId: string;
   productIds?: string[];
@@ -102,7 +114,7 @@ export interface IngestMessage {
 }
 
 /** Read the next slices of an import file (the cursor is in D1). */
-export interface ImportMessage {
+export interface ImportMessage extends Routed {
   kind: 'import';
   tenantId: string;
   jobId: string;
@@ -112,7 +124,7 @@ export interface ImportMessage {
  * Convert the next slice of products stored before money was micros (the marker `money_format IS
  * NULL`), in (tenant, id) order after `after`; a long table re-enqueues itself slice by slice.
  */
-export interface MaintenanceMessage {
+export interface MaintenanceMessage extends Routed {
   kind: 'money-backfill';
   after?: [tenantId: string, productId: string];
 }
@@ -121,7 +133,7 @@ export interface MaintenanceMessage {
  * Recommendations: `recs` = read the tenant's new events and work off its due products; `rebuild` =
  * the next slice of a full rebuild (its cursor is in D1, `rec_rebuilds`).
  */
-export type RecsMessage = { kind: 'recs'; tenantId: string } | { kind: 'rebuild'; tenantId: string; jobId: string };
+export type RecsMessage = ({ kind: 'recs'; tenantId: string } | { kind: 'rebuild'; tenantId: string; jobId: string }) & Routed;
 
 /** Any message one of the Worker's queues carries (the dead-letter queue gets them all back). */
 export type QueueMessage = EventsMessage | DeliverMessage | InboundMessage | IngestMessage | ImportMessage | MaintenanceMessage | RecsMessage;

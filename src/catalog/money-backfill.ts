@@ -16,6 +16,7 @@ import { MONEY_FORMAT_LEGACY_OUT_OF_RANGE, MONEY_FORMAT_MICROS, toMicrosDoc } fr
 import type { ProductDoc } from './model/product-doc';
 import { ANY_UNCONVERTED, CONVERT_ROWS, NEXT_UNCONVERTED, type UnconvertedRow } from './money-backfill.queries';
 import { retryAfterFailure } from '../lib/retry-reason';
+import { stampRoute } from '../placement/stamp';
 
 /** Rows per message: 100 documents of up to ~50 KB stay well inside one invocation's memory and time. */
 export const BACKFILL_SLICE = 100;
@@ -61,7 +62,7 @@ export async function handleMaintenanceBatch(batch: MessageBatch<MaintenanceMess
   for (const message of batch.messages) {
     try {
       const { next } = await convertMoneySlice(env, message.body);
-      if (next) await env.MAINTENANCE_QUEUE.send(next);
+      if (next) await env.MAINTENANCE_QUEUE.send(stampRoute(env, next));
       message.ack();
     } catch (error) {
       console.error(JSON.stringify({ level: 'error', message: 'money backfill slice failed', error: String(error) }));
@@ -73,5 +74,5 @@ export async function handleMaintenanceBatch(batch: MessageBatch<MaintenanceMess
 /** Cron: start a pass from the beginning when any row is still unconverted (one indexed probe). */
 export async function sweepMoneyBackfill(env: Env): Promise<void> {
   const any = await env.DB.prepare(ANY_UNCONVERTED).first();
-  if (any) await env.MAINTENANCE_QUEUE.send({ kind: 'money-backfill' });
+  if (any) await env.MAINTENANCE_QUEUE.send(stampRoute(env, { kind: 'money-backfill' }));
 }

@@ -7,13 +7,14 @@
  */
 import type { Context } from 'hono';
 import type { AppEnv, Env } from '../env';
+import { stampRoute } from '../placement/stamp';
 
 type WakeQueues = Pick<Env, 'EVENTS_QUEUE'> & Partial<Pick<Env, 'RECS_QUEUE'>>;
 
 export async function wakeFanout(env: WakeQueues, tenantId: string): Promise<void> {
   await Promise.all([
-    send(() => env.EVENTS_QUEUE.send({ kind: 'events', tenantId }), 'events', tenantId),
-    env.RECS_QUEUE ? send(() => env.RECS_QUEUE!.send({ kind: 'recs', tenantId }), 'recommendations', tenantId) : undefined,
+    send(() => env.EVENTS_QUEUE.send(stampRoute(env, { kind: 'events', tenantId })), 'events', tenantId),
+    env.RECS_QUEUE ? send(() => env.RECS_QUEUE!.send(stampRoute(env, { kind: 'recs', tenantId })), 'recommendations', tenantId) : undefined,
   ]);
 }
 

@@ -4,13 +4,14 @@
  * the images stay `pending` in D1 and the cron re-enqueues them (DESIGN "Durability").
  */
 import type { Env, IngestMessage } from '../env';
+import { stampRoute } from '../placement/stamp';
 
 const PRODUCTS_PER_MESSAGE = 50;
 
 export async function wakeIngest(env: Pick<Env, 'INGEST_QUEUE'>, tenantId: string, productIds: string[], refresh = false): Promise<void> {
   const messages: Array<{ body: IngestMessage }> = [];
   for (let i = 0; i < productIds.length; i += PRODUCTS_PER_MESSAGE) {
-    messages.push({ body: { kind: 'ingest', tenantId, productIds: productIds.slice(i, i + PRODUCTS_PER_MESSAGE), ...(refresh ? { refresh } : {}) } });
+    messages.push({ body: stampRoute(env, { kind: 'ingest', tenantId, productIds: productIds.slice(i, i + PRODUCTS_PER_MESSAGE), ...(refresh ? { refresh } : {}) }) });
   }
   try {
     for (let i = 0; i < messages.length; i += 100) await env.INGEST_QUEUE.sendBatch(messages.slice(i, i + 100));

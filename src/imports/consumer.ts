@@ -6,12 +6,13 @@ import { backoffSeconds } from '../lib/backoff';
 import { importsToWake } from './imports.repository';
 import { processImport } from './process-import';
 import { retryAfterFailure } from '../lib/retry-reason';
+import { stampRoute } from '../placement/stamp';
 
 export async function handleImportBatch(batch: MessageBatch<ImportMessage>, env: Env, options: AppOptions): Promise<void> {
   for (const message of batch.messages) {
     try {
       const state = await processImport(env, message.body, options);
-      if (state === 'more') await env.IMPORTS_QUEUE.send(message.body);
+      if (state === 'more') await env.IMPORTS_QUEUE.send(stampRoute(env, message.body));
       message.ack();
     } catch (err) {
       console.error(JSON.stringify({ level: 'error', message: 'import chunk failed', jobId: message.body.jobId, error: String((err as Error)?.stack ?? err) }));
@@ -28,6 +29,6 @@ export async function handleImportBatch(batch: MessageBatch<ImportMessage>, env:
 export async function sweepImports(env: Env, now = Date.now(), mode: SweepMode = ROUTINE_SWEEP): Promise<number> {
   // An upload whose request died (evicted isolate, restarted `npm start`) never completes: failed first.
   const results = await importsToWake(env.DB, now, wakeBefore(mode, now, 60_000));
-  if (results.length > 0) await env.IMPORTS_QUEUE.sendBatch(results.map((r) => ({ body: { kind: 'import' as const, tenantId: r.tenant_id, jobId: r.job_id } })));
+  if (results.length > 0) await env.IMPORTS_QUEUE.sendBatch(results.map((r) => ({ body: stampRoute(env, { kind: 'import' as const, tenantId: r.tenant_id, jobId: r.job_id }) })));
   return results.length;
 }

@@ -9,6 +9,7 @@ import { createImportRoute, getImportRoute } from './imports.routes';
 import type { ImportFormat } from './read-records';
 import { ExpansionRefused, gunzipWithRatioLimit } from './gzip-guard';
 import { streamToR2 } from './upload';
+import { stampRoute } from '../placement/stamp';
 
 const MAX_BYTES = 100 * 1024 * 1024;
 /** Past the running-imports cap: a 100,000-row feed takes about a minute to read. */
@@ -74,7 +75,7 @@ export function importsRouter() {
       markUploadedStatement(c.env.DB, jobId, stored.bytes, stored.sha256),
     ]);
     c.executionCtx.waitUntil(
-      c.env.IMPORTS_QUEUE.send({ kind: 'import', tenantId, jobId }).catch((err) => {
+      c.env.IMPORTS_QUEUE.send(stampRoute(c.env, { kind: 'import', tenantId, jobId })).catch((err) => {
         console.warn(JSON.stringify({ level: 'warn', message: 'import wake-up not sent; the cron will catch up', jobId, error: String(err) }));
       }),
     );

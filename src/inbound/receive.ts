@@ -17,6 +17,7 @@ import { newId } from '../lib/ulid';
 import { type SourceRow, verifyingSecrets } from './sources.repository';
 import { verifySignature } from './verify-signature';
 import { MAX_JSON_DEPTH, parseJsonWithin } from '../lib/json-depth';
+import { stampRoute } from '../placement/stamp';
 
 export function inboundPayloadKey(tenantId: string, jobId: string): string {
   return `inbound/${tenantId}/${jobId}.json`;
@@ -150,7 +151,7 @@ export async function acceptInbound(c: Context<AppEnv>, sourceOrNull: SourceRow 
     ).bind(source.id, key, jobId, now),
   ]);
   c.executionCtx.waitUntil(
-    env.INBOUND_QUEUE.send({ kind: 'inbound', tenantId: tenant.id, jobId }).catch((err) => {
+    env.INBOUND_QUEUE.send(stampRoute(env, { kind: 'inbound', tenantId: tenant.id, jobId })).catch((err) => {
       console.warn(JSON.stringify({ level: 'warn', message: 'inbound wake-up not sent; the cron will catch up', jobId, error: String(err) }));
     }),
   );

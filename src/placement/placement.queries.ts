@@ -64,3 +64,6 @@ export const SET_PLACEMENT_STATE = 'UPDATE placements SET state = ?2, updated_at
 /** ?1 tenant, ?2 new shard, ?3 new epoch, ?4 now (control). Only from the epoch before: a repeat is a no-op. */
 export const FLIP_PLACEMENT = `UPDATE placements SET shard = ?2, epoch = ?3, state = 'active', updated_at = ?4
 WHERE tenant_id = ?1 AND epoch = ?3 - 1`;
+
+/** Control: when each shard was last measured (rows: { shard, measured_at }). */
+export const SELECT_MEASURED = 'SELECT shard, measured_at FROM shard_loads';

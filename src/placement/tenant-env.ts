@@ -12,6 +12,7 @@ import type { Env } from '../env';
 
 const CONTROL = Symbol('the unscoped env');
 const ROUTE = Symbol('the placement an env was scoped with');
+const SHARD = Symbol('the shard an env was scoped to across tenants');
 
 /** Where a tenant's data lives, as routed. */
 export interface Placement {
@@ -21,7 +22,7 @@ export interface Placement {
   state: 'active' | 'frozen';
 }
 
-type Scoped = Env & { [CONTROL]?: Env; [ROUTE]?: Placement };
+type Scoped = Env & { [CONTROL]?: Env; [ROUTE]?: Placement; [SHARD]?: number };
 
 /** The env as the Worker was given it (control database in `DB`), from a scoped one or itself. */
 export function unscoped(env: Env): Env {
@@ -34,6 +35,12 @@ export function unscoped(env: Env): Env {
  */
 export function routeOf(env: Env): Placement | null {
   return (env as Scoped)[ROUTE] ?? null;
+}
+
+/** The shard a scoped env works on (a tenant's, or a cron sweep's), null when unscoped. */
+export function shardOf(env: Env): number | null {
+  const scoped = env as Scoped;
+  return scoped[ROUTE]?.shard ?? scoped[SHARD] ?? null;
 }
 
 /** The control database, whether or not `env` is scoped to a tenant. */
@@ -70,6 +77,6 @@ export function scopeEnv(env: Env, placement: Placement, read?: { bookmark: stri
 /** `env` routed to one shard across tenants, unfenced (cron sweeps, moves' copies). */
 export function scopeShard(env: Env, shard: number): Env {
   const base = unscoped(env);
-  const scoped: Scoped = { ...base, DB: shardBinding(base, shard), [CONTROL]: base };
+  const scoped: Scoped = { ...base, DB: shardBinding(base, shard), [CONTROL]: base, [SHARD]: shard };
   return scoped;
 }

@@ -16,6 +16,9 @@ import type { PayloadFormats } from '../webhooks/payload';
 import { recordDeadLetters } from './dead-letter';
 import { observeBatch } from './observed-batch';
 import { noteIsolateActive } from '../lib/sweep-mode';
+import { keyCacheTtlMs } from '../auth/tenant-lookup';
+import { controlDb } from '../placement/tenant-env';
+import { routeByShard, routeByTenant, routeDeliveries } from './route';
 
 /**
  * What the composition root hands every handler: the options resolved once, and the registries of
@@ -29,29 +32,33 @@ export interface Composition {
 
 /** Every batch is observed: one log line each, and the reason of each retry kept for its dead letter. */
 export function handleQueue(batch: MessageBatch<unknown>, env: Env, composition: Composition): Promise<void> {
-  // The dead-letter queue's own failures have no later dead letter to explain.
-  return observeBatch(batch, env, (observed) => dispatch(observed, env, composition), { recordFailures: batch.queue !== 'shelfsync-dead-letter' });
+  // The dead-letter queue's own failures have no later dead letter to explain. Failure records are
+  // control-plane (the dead-letter consumer reads them whatever shard the message's tenant is on).
+  const control = { DB: controlDb(env), LOG_LEVEL: env.LOG_LEVEL };
+  return observeBatch(batch, control, (observed) => dispatch(observed, env, composition), { recordFailures: batch.queue !== 'shelfsync-dead-letter' });
 }
 
 async function dispatch(batch: MessageBatch<unknown>, env: Env, composition: Composition): Promise<void> {
   const { options } = composition;
   // Claims are only taken here: the recovery sweep must know this isolate was already working.
   noteIsolateActive();
+  // Every message runs on its tenant's current shard (route.ts); with one database, as it always did.
+  const ttl = keyCacheTtlMs(env, options);
   switch (batch.queue) {
     case 'shelfsync-events':
-      return handleEventsBatch(batch as MessageBatch<EventsMessage>, env, composition.payloadFormats);
+      return routeByTenant(batch as MessageBatch<EventsMessage>, env, ttl, (b, e) => handleEventsBatch(b, e, composition.payloadFormats));
     case 'shelfsync-deliveries':
-      return handleDeliverBatch(batch as MessageBatch<DeliverMessage>, env, composition.payloadFormats);
+      return routeDeliveries(batch as MessageBatch<DeliverMessage>, env, ttl, (b, e) => handleDeliverBatch(b, e, composition.payloadFormats));
     case 'shelfsync-ingest':
-      return handleIngestBatch(batch as MessageBatch<IngestMessage>, env, options.images);
+      return routeByTenant(batch as MessageBatch<IngestMessage>, env, ttl, (b, e) => handleIngestBatch(b, e, options.images));
     case 'shelfsync-imports':
-      return handleImportBatch(batch as MessageBatch<ImportMessage>, env, options);
+      return routeByTenant(batch as MessageBatch<ImportMessage>, env, ttl, (b, e) => handleImportBatch(b, e, options));
     case 'shelfsync-inbound':
-      return handleInboundBatch(batch as MessageBatch<InboundMessage>, env, composition.inboundFormats, options);
+      return routeByTenant(batch as MessageBatch<InboundMessage>, env, ttl, (b, e) => handleInboundBatch(b, e, composition.inboundFormats, options));
     case 'shelfsync-maintenance':
-      return handleMaintenanceBatch(batch as MessageBatch<MaintenanceMessage>, env);
+      return dispatchMaintenance(batch as MessageBatch<MaintenanceMessage>, env);
     case 'shelfsync-recommendations':
-      return handleRecsBatch(batch as MessageBatch<RecsMessage>, env, options.recommendations);
+      return routeByTenant(batch as MessageBatch<RecsMessage>, env, ttl, (b, e) => handleRecsBatch(b, e, options.recommendations));
     case 'shelfsync-dead-letter':
       return recordDeadLetters(batch, env);
     default:
@@ -59,4 +66,32 @@ async function dispatch(batch: MessageBatch<unknown>, env: Env, composition: Com
       console.error(JSON.stringify({ level: 'error', message: 'message from an unknown queue', queue: batch.queue }));
       batch.retryAll({ delaySeconds: 60 });
   }
+}
+
+/**
+ * The maintenance queue carries work of several kinds, each routed its own way: the money backfill
+ * belongs to a shard (its message names the shard it walks).
+ */
+async function dispatchMaintenance(batch: MessageBatch<MaintenanceMessage>, env: Env): Promise<void> {
+  const byKind = new Map<string, Message<MaintenanceMessage>[]>();
+  for (const m of batch.messages) byKind.set(m.body.kind, [...(byKind.get(m.body.kind) ?? []), m]);
+  for (const [kind, messages] of byKind) {
+    const sub = kindBatch(batch, messages);
+    switch (kind) {
+      default:
+        // 'money-backfill', and messages from before kinds were checked.
+        await routeByShard(sub, env, handleMaintenanceBatch);
+    }
+  }
+}
+
+/** Some messages of `batch` as a batch (their ack/retry are theirs). */
+function kindBatch<T>(batch: MessageBatch<unknown>, messages: Message<T>[]): MessageBatch<T> {
+  return {
+    queue: batch.queue,
+    metadata: batch.metadata,
+    messages,
+    ackAll: () => messages.forEach((m) => m.ack()),
+    retryAll: (options) => messages.forEach((m) => m.retry(options)),
+  };
 }

@@ -4,6 +4,9 @@
  * message batch), with the reason it died (the last failure its consumer reported, see
  * observed-batch.ts), then acked. Ingest messages also mark their product's unfinished images `error`;
  * inbound pushes and imports end their job `failed`.
+ *
+ * Dead letters and failure records are control-plane (`controlDb`): operators list them in one place
+ * whatever shard a tenant is on. The work they close (images, jobs, imports) is on the tenant's shard.
  */
 import type { Env, IngestMessage } from '../env';
 import { failIngestMessage } from '../images/consumers';
@@ -11,6 +14,9 @@ import { failJobStatement } from '../jobs/job-statements';
 import { newId } from '../lib/ulid';
 import { DELETE_FAILURES, FAIL_IMPORT, type FailureRow, INSERT_DEAD_LETTERS, SELECT_FAILURES } from './dead-letter.queries';
 import { messageFingerprint } from './observed-batch';
+import { singleDatabase } from '../db/shards';
+import { resolvePlacement } from '../placement/placement';
+import { controlDb, scopeEnv } from '../placement/tenant-env';
 
 /**
  * The queue a dead message came from. Cloudflare hands the dead-letter consumer its own queue name
@@ -50,18 +56,23 @@ export async function recordDeadLetters(batch: MessageBatch<unknown>, env: Env):
     }),
   );
   const fingerprints = JSON.stringify(dead.map((d) => d.fingerprint));
-  const { results: failures } = await env.DB.prepare(SELECT_FAILURES).bind(fingerprints).all<FailureRow>();
+  const control = controlDb(env);
+  const { results: failures } = await control.prepare(SELECT_FAILURES).bind(fingerprints).all<FailureRow>();
   const failureOf = new Map(failures.map((f) => [f.fingerprint, f]));
 
   // Work that has an owner in D1 is closed there first: images end `error` with the reason.
   for (const { message } of dead) {
     const body = message.body as { kind?: string };
-    if (body?.kind === 'ingest') await failIngestMessage(env, body as IngestMessage, message.attempts);
-    if (body?.kind === 'inbound' || body?.kind === 'import') {
+    const closes = body?.kind === 'ingest' || body?.kind === 'inbound' || body?.kind === 'import';
+    const tenantId = owner(body).tenantId;
+    if (!closes || tenantId === null) continue;
+    const data = await tenantEnv(env, tenantId);
+    if (body.kind === 'ingest') await failIngestMessage(data, body as IngestMessage, message.attempts);
+    else {
       const { jobId } = body as { jobId: string };
-      await env.DB.batch([
-        failJobStatement(env.DB, jobId, now),
-        env.DB.prepare(FAIL_IMPORT).bind(jobId, `Processing gave up after ${message.attempts} attempts`, now),
+      await data.DB.batch([
+        failJobStatement(data.DB, jobId, now),
+        data.DB.prepare(FAIL_IMPORT).bind(jobId, `Processing gave up after ${message.attempts} attempts`, now),
       ]);
     }
   }
@@ -74,6 +85,15 @@ export async function recordDeadLetters(batch: MessageBatch<unknown>, env: Env):
     reason: failureOf.get(fingerprint)?.reason ?? NO_REPORTED_FAILURE,
     ...owner(message.body),
   }));
-  await env.DB.batch([env.DB.prepare(INSERT_DEAD_LETTERS).bind(now, JSON.stringify(rows)), env.DB.prepare(DELETE_FAILURES).bind(fingerprints)]);
+  await control.batch([control.prepare(INSERT_DEAD_LETTERS).bind(now, JSON.stringify(rows)), control.prepare(DELETE_FAILURES).bind(fingerprints)]);
   batch.ackAll();
+}
+
+/**
+ * `env` on the tenant's current shard (the placement read afresh: dead letters are rare). A write
+ * fenced by a move throws, and the dead-letter batch is retried after it.
+ */
+async function tenantEnv(env: Env, tenantId: string): Promise<Env> {
+  if (singleDatabase(env)) return env;
+  return scopeEnv(env, await resolvePlacement(env, tenantId, 0)).env;
 }

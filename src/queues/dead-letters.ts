@@ -9,6 +9,9 @@ import type { Env } from '../env';
 import { ApiError } from '../http/problem';
 import { reopenFailedJobStatement } from '../jobs/job-statements';
 import { toIso } from '../lib/time';
+import { singleDatabase } from '../db/shards';
+import { resolvePlacement } from '../placement/placement';
+import { controlDb, scopeEnv } from '../placement/tenant-env';
 import {
   PRUNE_STALE_FAILURES,
   type DeadLetterRow,
@@ -24,7 +27,7 @@ import {
  * hours, so these belong to messages that were lost. Bounded per run (the minute cron calls it).
  */
 export async function pruneStaleQueueFailures(env: Env, now = Date.now()): Promise<void> {
-  await env.DB.prepare(PRUNE_STALE_FAILURES).bind(now - 7 * 86_400_000, 1000).run();
+  await controlDb(env).prepare(PRUNE_STALE_FAILURES).bind(now - 7 * 86_400_000, 1000).run();
 }
 
 export function renderDeadLetter(row: DeadLetterRow) {
@@ -78,7 +81,8 @@ const NOT_REPLAYABLE: Record<string, string> = {
 };
 
 export async function replayDeadLetter(env: Env, id: string, now = Date.now()): Promise<{ replayed: boolean; deadLetter: ReturnType<typeof renderDeadLetter> }> {
-  const db = env.DB;
+  // Dead letters are control-plane; the job a replay reopens is on its tenant's shard.
+  const db = controlDb(env);
   const row = await db.prepare(SELECT_DEAD_LETTER).bind(id).first<DeadLetterRow>();
   if (!row) throw new ApiError('not_found', `No dead letter ${id}`);
   if (row.replayed_at !== null) return { replayed: false, deadLetter: renderDeadLetter(row) };
@@ -87,24 +91,38 @@ export async function replayDeadLetter(env: Env, id: string, now = Date.now()): 
   const queue = producer(env, row.queue);
   if (!queue) throw new ApiError('conflict', `Messages of ${row.queue} cannot be replayed by this Worker`);
 
-  const statements = [db.prepare(MARK_REPLAYED).bind(id, now)];
   const body = JSON.parse(row.body) as { kind?: string };
-  if (row.job_id && row.tenant_id && (body.kind === 'import' || body.kind === 'inbound')) {
-    statements.push(reopenFailedJobStatement(db, row.tenant_id, row.job_id, body.kind === 'import'));
-    if (body.kind === 'import') statements.push(db.prepare(REOPEN_IMPORT).bind(row.job_id, now));
-  }
-  // One transaction: the mark and the reopened job together, or neither. A concurrent replay that
-  // marked first leaves this mark unchanged, and then nothing in this batch may count.
-  const [mark] = await db.batch(statements);
-  if ((mark?.meta.changes ?? 0) === 0) {
+  const data = row.job_id && row.tenant_id && (body.kind === 'import' || body.kind === 'inbound') ? await tenantDb(env, row.tenant_id) : null;
+  const reopen = (on: D1Database) => {
+    if (!data) return [];
+    const statements = [reopenFailedJobStatement(on, row.tenant_id!, row.job_id!, body.kind === 'import')];
+    if (body.kind === 'import') statements.push(on.prepare(REOPEN_IMPORT).bind(row.job_id, now));
+    return statements;
+  };
+  const mark = db.prepare(MARK_REPLAYED).bind(id, now);
+  // One database: the mark and the reopened job in one transaction, or neither. On shards they are
+  // two databases: the mark first (a concurrent replay that marked first leaves it unchanged, and then
+  // nothing more may happen), then the reopen, whose failure takes the mark back.
+  const sameDatabase = data === null || data === db;
+  const [marked] = await db.batch(sameDatabase ? [mark, ...reopen(db)] : [mark]);
+  if ((marked?.meta.changes ?? 0) === 0) {
     const current = (await db.prepare(SELECT_DEAD_LETTER).bind(id).first<DeadLetterRow>())!;
     return { replayed: false, deadLetter: renderDeadLetter(current) };
   }
   try {
-    await queue.send(body);
+    if (!sameDatabase) await data!.batch(reopen(data!));
+    // The message goes to the tenant's current shard by its tenant (its old stamp is dropped).
+    const { shard: _shard, epoch: _epoch, ...unrouted } = body as { shard?: number; epoch?: number };
+    await queue.send(unrouted);
   } catch (err) {
     await db.prepare(UNMARK_REPLAYED).bind(id, now).run();
     throw err;
   }
   return { replayed: true, deadLetter: renderDeadLetter({ ...row, replayed_at: now }) };
+}
+
+/** The tenant's data database (its current shard; the one database when none is bound). */
+async function tenantDb(env: Env, tenantId: string): Promise<D1Database> {
+  if (singleDatabase(env)) return controlDb(env);
+  return scopeEnv(env, await resolvePlacement(env, tenantId, 0)).env.DB;
 }

@@ -16,6 +16,8 @@ import { rebuildSlice, startRebuild } from './rebuild';
 import { ADVANCE_SEQ, type CountRow, type DirtyRow, HAS_DIRTY, MARK_DIRTY, SELECT_DIRTY, SELECT_OLDEST_SEQ } from './recs.queries';
 import { refreshProducts } from './refresh';
 import { readSettings } from './settings';
+import { stampRoute } from '../placement/stamp';
+import { retryAfterFailure } from '../lib/retry-reason';
 
 /**
  * Events read per run, and due products worked off per run. One product's two lists cost up to ~110
@@ -59,7 +61,7 @@ export async function runTenant(env: Pick<Env, 'DB' | 'IMAGES' | 'EVENTS_QUEUE' 
       // First use: sign the catalog written while idle before any list is ranked; the rebuild's last
       // slice makes the tenant active and wakes this consumer (handleRecsBatch).
       const jobId = await startRebuild(db, tenantId, now);
-      await env.RECS_QUEUE.send({ kind: 'rebuild', tenantId, jobId });
+      await env.RECS_QUEUE.send(stampRoute(env, { kind: 'rebuild', tenantId, jobId }));
       return false;
     }
     if (settings.state === BUILDING) return false;
@@ -106,16 +108,17 @@ export async function handleRecsBatch(batch: MessageBatch<RecsMessage>, env: Env
         const more = await rebuildSlice(env, body.tenantId, body.jobId, options, Date.now());
         await wakeFanout({ EVENTS_QUEUE: env.EVENTS_QUEUE }, body.tenantId);
         // The last slice may have made a first-time tenant active: its waiting events are read now.
-        await env.RECS_QUEUE.send(more ? body : { kind: 'recs', tenantId: body.tenantId });
+        await env.RECS_QUEUE.send(stampRoute(env, more ? body : { kind: 'recs', tenantId: body.tenantId }));
       } else if (!seen.has(body.tenantId)) {
         seen.add(body.tenantId);
         const more = await runTenant(env, body.tenantId, options, Date.now());
-        if (more) await env.RECS_QUEUE.send({ kind: 'recs', tenantId: body.tenantId });
+        if (more) await env.RECS_QUEUE.send(stampRoute(env, { kind: 'recs', tenantId: body.tenantId }));
       }
       message.ack();
     } catch (err) {
       console.error(JSON.stringify({ level: 'error', message: 'recommendations run failed; retrying', tenantId: body.tenantId, error: String(err) }));
-      message.retry({ delaySeconds: Math.min(300, 5 * 2 ** Math.min(6, message.attempts)) });
+      // With its reason, so the queue entry can tell a fenced write (a tenant moving) from a failure.
+      retryAfterFailure(message, err, Math.min(300, 5 * 2 ** Math.min(6, message.attempts)));
     }
   }
 }

@@ -14,6 +14,7 @@ import { anchorOf, readRecommendationPage } from './read-lists';
 import * as routes from './recs.routes';
 import { startRebuild } from './rebuild';
 import { readRules, writeRulesStatement } from './settings';
+import { stampRoute } from '../placement/stamp';
 
 export function recommendationsRouter() {
   const router = createRouter();
@@ -52,7 +53,7 @@ export function recommendationsRouter() {
     await writeRulesStatement(c.env.DB, tenantId, rules, now).run();
     // Branches are part of every signature: the catalog is re-signed and re-ranked under the new map.
     const jobId = await startRebuild(c.env.DB, tenantId, now, { restart: true });
-    c.executionCtx.waitUntil(c.env.RECS_QUEUE.send({ kind: 'rebuild', tenantId, jobId }));
+    c.executionCtx.waitUntil(c.env.RECS_QUEUE.send(stampRoute(c.env, { kind: 'rebuild', tenantId, jobId })));
     c.header('Job-Id', jobId);
     return c.json(rules, 200);
   });
@@ -60,7 +61,7 @@ export function recommendationsRouter() {
   router.openapi({ ...routes.rebuildRoute, middleware: [idempotency()] }, async (c) => {
     const tenantId = c.get('tenant').id;
     const jobId = await startRebuild(c.env.DB, tenantId, Date.now());
-    c.executionCtx.waitUntil(c.env.RECS_QUEUE.send({ kind: 'rebuild', tenantId, jobId }));
+    c.executionCtx.waitUntil(c.env.RECS_QUEUE.send(stampRoute(c.env, { kind: 'rebuild', tenantId, jobId })));
     c.header('Job-Id', jobId);
     return c.json({ jobId }, 202);
   });

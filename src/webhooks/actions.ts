@@ -7,11 +7,12 @@ import { eventStatements } from '../events/outbox';
 import { newId } from '../lib/ulid';
 import { recoverFailed, requeueDelivery } from './deliveries.repository';
 import { findEndpoint } from './endpoints.repository';
+import { stampRoute } from '../placement/stamp';
 
 type Bindings = Pick<Env, 'DB' | 'DELIVERIES_QUEUE'>;
 
-async function requeue(env: Bindings, ids: string[]): Promise<void> {
-  for (let i = 0; i < ids.length; i += 100) await env.DELIVERIES_QUEUE.send({ kind: 'deliver', ids: ids.slice(i, i + 100) });
+async function requeue(env: Bindings, tenantId: string, ids: string[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += 100) await env.DELIVERIES_QUEUE.send(stampRoute(env, { kind: 'deliver', tenantId, ids: ids.slice(i, i + 100) }));
 }
 
 /** A `webhook.test` event for one endpoint; the caller wakes the fan-out after its answer. */
@@ -28,7 +29,7 @@ export async function sendTestEvent(env: Bindings, tenantId: string, endpointId:
 /** One more attempt for a delivery; false when the tenant has no such delivery. */
 export async function redeliver(env: Bindings, tenantId: string, deliveryId: string): Promise<boolean> {
   if (!(await requeueDelivery(env.DB, tenantId, deliveryId))) return false;
-  await requeue(env, [deliveryId]);
+  await requeue(env, tenantId, [deliveryId]);
   return true;
 }
 
@@ -36,6 +37,6 @@ export async function redeliver(env: Bindings, tenantId: string, deliveryId: str
 export async function recoverEndpoint(env: Bindings, tenantId: string, endpointId: string, since: number): Promise<number | null> {
   if (!(await findEndpoint(env.DB, tenantId, endpointId))) return null;
   const ids = await recoverFailed(env.DB, tenantId, endpointId, since);
-  await requeue(env, ids);
+  await requeue(env, tenantId, ids);
   return ids.length;
 }

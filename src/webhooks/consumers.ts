@@ -11,6 +11,7 @@ import type { PayloadFormats } from './payload';
 import { fanOutTenant } from './fanout';
 import { wakeFanout } from '../events/wake';
 import { retryAfterFailure } from '../lib/retry-reason';
+import { stampRoute } from '../placement/stamp';
 
 /** Fan out every tenant named in the batch, then make the first attempts together (one pool of 6). */
 export async function handleEventsBatch(batch: MessageBatch<EventsMessage>, env: Env, formats: PayloadFormats): Promise<void> {
@@ -35,7 +36,7 @@ export async function handleEventsBatch(batch: MessageBatch<EventsMessage>, env:
   const now = fresh.slice(0, FIRST_ATTEMPTS_PER_INVOCATION);
   const later = fresh.slice(FIRST_ATTEMPTS_PER_INVOCATION);
   const messages = [];
-  for (let i = 0; i < later.length; i += 100) messages.push({ body: { kind: 'deliver' as const, ids: later.slice(i, i + 100) } });
+  for (let i = 0; i < later.length; i += 100) messages.push({ body: stampRoute(env, { kind: 'deliver' as const, ids: later.slice(i, i + 100) }) });
   for (let i = 0; i < messages.length; i += 100) await env.DELIVERIES_QUEUE.sendBatch(messages.slice(i, i + 100));
   // This invocation's only outbound requests: its own 6 slots.
   await attemptDeliveries(env, formats, now, Date.now(), new OutboundSlots(CONCURRENCY, hostConcurrency(env))).catch((err) => {

@@ -28,6 +28,7 @@ import {
   UPDATE_FAILURE_CLOCKS,
 } from './webhooks.queries';
 import { parseRetryAfter, QUEUE_DELAY_LIMIT_MS, retryDelayMs } from './retry-schedule';
+import { stampRoute } from '../placement/stamp';
 
 /** Simultaneous outbound connections per invocation: production's limit (local mode enforces none). */
 export const CONCURRENCY = 6;
@@ -240,7 +241,7 @@ async function releaseUnstarted(env: Env, ids: string[], lease: number): Promise
     RELEASE_UNSTARTED,
   ).bind(JSON.stringify(ids), lease, Date.now()).run();
   const messages: Array<{ body: DeliverMessage }> = [];
-  for (let i = 0; i < ids.length; i += 100) messages.push({ body: { kind: 'deliver', ids: ids.slice(i, i + 100) } });
+  for (let i = 0; i < ids.length; i += 100) messages.push({ body: stampRoute(env, { kind: 'deliver', ids: ids.slice(i, i + 100) }) });
   await env.DELIVERIES_QUEUE.sendBatch(messages);
 }
 
@@ -292,7 +293,7 @@ async function recordOutcomes(env: Env, outcomes: Outcome[], now: number): Promi
   await db.batch(statements);
   const disabledTenants = [...new Set([...endpoints.values()].filter((s) => s.disable).map((s) => s.tenantId))];
   if (disabledTenants.length > 0) {
-    await env.EVENTS_QUEUE.sendBatch(disabledTenants.map((tenantId) => ({ body: { kind: 'events' as const, tenantId } })));
+    await env.EVENTS_QUEUE.sendBatch(disabledTenants.map((tenantId) => ({ body: stampRoute(env, { kind: 'events' as const, tenantId }) })));
   }
 }
 
@@ -306,7 +307,7 @@ async function scheduleShortRetries(env: Env, outcomes: Outcome[], now: number):
   }
   const messages: Array<{ body: DeliverMessage; delaySeconds: number }> = [];
   for (const [delaySeconds, ids] of buckets) {
-    for (let i = 0; i < ids.length; i += 100) messages.push({ body: { kind: 'deliver', ids: ids.slice(i, i + 100) }, delaySeconds });
+    for (let i = 0; i < ids.length; i += 100) messages.push({ body: stampRoute(env, { kind: 'deliver', ids: ids.slice(i, i + 100) }), delaySeconds });
   }
   if (messages.length > 0) await env.DELIVERIES_QUEUE.sendBatch(messages);
 }

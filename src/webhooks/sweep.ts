@@ -7,7 +7,8 @@
 import { ROUTINE_SWEEP, type SweepMode, wakeBefore } from '../lib/sweep-mode';
 import { read, readBatch } from '../db/batch';
 import type { Env } from '../env';
-import { type IdRow, RELEASE_DEAD_CLAIMS, SELECT_DUE_DELIVERIES, SELECT_STUCK_INBOUND_JOBS, SELECT_TENANTS_BEHIND, type StuckJobRow } from './webhooks.queries';
+import { type DueRow, type IdRow, RELEASE_DEAD_CLAIMS, SELECT_DUE_DELIVERIES, SELECT_STUCK_INBOUND_JOBS, SELECT_TENANTS_BEHIND, type StuckJobRow } from './webhooks.queries';
+import { stampRoute } from '../placement/stamp';
 
 const MAX_TENANTS = 100;
 const MAX_DUE = 2000;
@@ -22,17 +23,22 @@ export async function sweepWebhooks(env: Env, now = Date.now(), mode: SweepMode 
   const release = mode.deadBefore === null ? [] : [db.prepare(RELEASE_DEAD_CLAIMS).bind(now, mode.deadBefore)];
   const [tenants, due, stuckInbound] = await readBatch(db, [
     read<IdRow>(db.prepare(SELECT_TENANTS_BEHIND).bind(MAX_TENANTS)),
-    read<IdRow>(db.prepare(SELECT_DUE_DELIVERIES).bind(now, mode.recovery ? MAX_DUE_RECOVERY : MAX_DUE)),
+    read<DueRow>(db.prepare(SELECT_DUE_DELIVERIES).bind(now, mode.recovery ? MAX_DUE_RECOVERY : MAX_DUE)),
     read<StuckJobRow>(db.prepare(SELECT_STUCK_INBOUND_JOBS).bind(wakeBefore(mode, now, INBOUND_UNTOUCHED_MS))),
   ], release);
   if (stuckInbound.length > 0) {
-    await env.INBOUND_QUEUE.sendBatch(stuckInbound.map((j) => ({ body: { kind: 'inbound' as const, tenantId: j.tenant_id, jobId: j.id } })));
+    await env.INBOUND_QUEUE.sendBatch(stuckInbound.map((j) => ({ body: stampRoute(env, { kind: 'inbound' as const, tenantId: j.tenant_id, jobId: j.id }) })));
   }
   const tenantIds = tenants.map((r) => r.id);
   const dueIds = due.map((r) => r.id);
-  if (tenantIds.length > 0) await env.EVENTS_QUEUE.sendBatch(tenantIds.map((tenantId) => ({ body: { kind: 'events' as const, tenantId } })));
+  // One tenant's deliveries per message: the consumer routes each message to its tenant's shard.
+  const dueByTenant = new Map<string, string[]>();
+  for (const row of due) dueByTenant.set(row.tenant_id, [...(dueByTenant.get(row.tenant_id) ?? []), row.id]);
+  if (tenantIds.length > 0) await env.EVENTS_QUEUE.sendBatch(tenantIds.map((tenantId) => ({ body: stampRoute(env, { kind: 'events' as const, tenantId }) })));
   const messages = [];
-  for (let i = 0; i < dueIds.length; i += 100) messages.push({ body: { kind: 'deliver' as const, ids: dueIds.slice(i, i + 100) } });
+  for (const [tenantId, ids] of dueByTenant) {
+    for (let i = 0; i < ids.length; i += 100) messages.push({ body: stampRoute(env, { kind: 'deliver' as const, tenantId, ids: ids.slice(i, i + 100) }) });
+  }
   for (let i = 0; i < messages.length; i += 100) await env.DELIVERIES_QUEUE.sendBatch(messages.slice(i, i + 100));
   return { tenants: tenantIds.length, due: dueIds.length, inbound: stuckInbound.length };
 }

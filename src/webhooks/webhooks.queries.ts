@@ -178,11 +178,16 @@ export const RELEASE_DEAD_CLAIMS = "UPDATE deliveries SET lease_until = ?1 - 1 W
 /** ?1 limit (rows: IdRow). */
 export const SELECT_TENANTS_BEHIND = 'SELECT id FROM tenants WHERE event_seq > fanout_seq LIMIT ?1';
 
-/** ?1 now, ?2 limit: deliveries due, and claims whose lease ran out (rows: IdRow). */
+/** ?1 now, ?2 limit: deliveries due, and claims whose lease ran out (rows: DueRow). */
 export const SELECT_DUE_DELIVERIES = `
-SELECT id FROM deliveries
+SELECT id, tenant_id FROM deliveries
 WHERE (status IN ('pending', 'retrying') AND next_attempt_at <= ?1) OR (status = 'delivering' AND lease_until < ?1)
 ORDER BY next_attempt_at LIMIT ?2`;
+
+export interface DueRow {
+  id: string;
+  tenant_id: string;
+}
 
 /** ?1 created before: accepted inbound pushes whose wake-up was lost (or whose apply crashed). */
 export const SELECT_STUCK_INBOUND_JOBS = `

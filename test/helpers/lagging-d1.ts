@@ -153,9 +153,11 @@ export class LaggingD1 {
    */
   async catchUp(tables: string[]): Promise<void> {
     for (const table of tables) {
-      const { results } = await this.primary.prepare(`SELECT * FROM ${table}`).all<Record<string, unknown>>();
+      // Stored columns only: generated ones (hidden 2 and 3 in table_xinfo) cannot be inserted.
+      const { results: info } = await this.primary.prepare(`SELECT name, hidden FROM pragma_table_xinfo('${table}')`).all<{ name: string; hidden: number }>();
+      const columns = info.filter((c) => c.hidden === 0).map((c) => c.name);
+      const { results } = await this.primary.prepare(`SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM ${table}`).all<Record<string, unknown>>();
       const statements: D1PreparedStatement[] = [this.replica.prepare(`DELETE FROM ${table}`)];
-      const columns = results[0] ? Object.keys(results[0]) : [];
       const perRow = Math.max(1, columns.length);
       const rowsPerStatement = Math.max(1, Math.floor(100 / perRow));
       for (let i = 0; i < results.length; i += rowsPerStatement) {

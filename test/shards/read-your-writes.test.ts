@@ -59,10 +59,9 @@ describe('the lagging D1 double and openSession (db level)', () => {
   });
 });
 
-// The per-request wiring (env scoped to the tenant's shard, a session opened per request, the
-// bookmark header on answers) lands with the shards routing; until then no answer carries
-// x-d1-bookmark and this suite fails on that first expectation.
-describe.skip('read-your-writes through the HTTP surface (lagging replica on the only shard)', () => {
+// Through the per-request wiring (auth/route-tenant.ts: env scoped to the tenant's shard, a session
+// opened per request, the bookmark header on answers).
+describe('read-your-writes through the HTTP surface (lagging replica on the only shard)', () => {
   const worker = createWorker();
   let db: LaggingD1 & D1Database;
   let testEnv: Env;

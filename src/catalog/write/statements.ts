@@ -118,6 +118,35 @@ INSERT INTO job_errors (job_id, idx, item_id, line, code, errors, created_at)
 SELECT ?2, j.value ->> 'i', j.value ->> 'id', j.value ->> 'line', j.value ->> 'code', j.value ->> 'errors', ?3
 FROM json_each(?4) AS j`;
 
+/**
+ * Before a multi-item upsert: what is stored under each id (?2: JSON array of ids in input order).
+ * The caller compares `data` (and `extensions`) with the canonical text it is about to write: an
+ * equal one is unchanged, answered from this row and never bound into the write's statements. The
+ * stored text itself is the reference (not a hash column), so nothing that rewrites `data` elsewhere
+ * (the money backfill) can leave a stale fingerprint that would skip a real change.
+ */
+export const SELECT_STORED_FOR_IDS = `
+SELECT j.key AS idx, p.number, p.version, p.status, p.data, p.extensions, p.money_format
+FROM json_each(?2) AS j CROSS JOIN products AS p ON p.tenant_id = ?1 AND p.id = j.value`;
+
+/**
+ * The unchanged items' check, first in the write's own transaction: the read above ran before it
+ * (possibly on a read replica, behind the primary), so each item judged unchanged must still be at
+ * the version (and money form: the backfill rewrites `data` without a new version) that was read.
+ * If one is not, this statement fails on purpose, the whole batch rolls back, and the caller writes
+ * again without the shortcut. It fails by inserting a NULL key into `products`, an error no other
+ * statement of the write path can raise (GUARD_FAILED; `data` is '{}' because the generated list
+ * columns parse it before the NOT NULL check runs). ?2: [{id, v, f}].
+ */
+export const GUARD_UNCHANGED = `
+INSERT INTO products (tenant_id, id, number, version, status, data, job_id, created_at, updated_at)
+SELECT NULL, NULL, 0, 0, '', '{}', '', 0, 0
+FROM json_each(?2) AS j LEFT JOIN products AS p ON p.tenant_id = ?1 AND p.id = j.value ->> 'id'
+WHERE p.version IS NOT j.value ->> 'v' OR p.money_format IS NOT j.value ->> 'f'
+LIMIT 1`;
+
+export const GUARD_FAILED = /NOT NULL constraint failed: products\.tenant_id/;
+
 /** Which of the valid items were created, updated or left unchanged. ?4: JSON array of ids in input order. */
 export const SELECT_OUTCOMES = `
 SELECT j.key AS idx, p.id, p.number, p.version, p.status, p.job_id = ?2 AS touched

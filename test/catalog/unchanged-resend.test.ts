@@ -117,7 +117,7 @@ describe('unchanged re-sends', () => {
     const t = await createTenant();
     expect((await putProduct(t, 'p', product('p', { title: 'B' }))).status).toBe(201);
     // What a replica behind the primary would answer: the product as it was at version 1 (title B).
-    const stale = await env.DB.prepare(SELECT_STORED_FOR_IDS).bind(t.id, JSON.stringify(['p', 'q'])).all();
+    const stale = await env.DB.prepare(SELECT_STORED_FOR_IDS).bind(t.id, JSON.stringify(['p', 'q']), 0).all();
     expect(stale.results).toHaveLength(1);
     expect((await putProduct(t, 'p', product('p', { title: 'A' }))).status).toBe(200);
     await putProduct(t, 'q', product('q'));
@@ -140,5 +140,24 @@ describe('unchanged re-sends', () => {
     // The rolled-back attempt left no job behind.
     const jobs = await env.DB.prepare("SELECT COUNT(*) AS n FROM jobs WHERE tenant_id = ?1 AND kind = 'products.batch'").bind(t.id).first<{ n: number }>();
     expect(jobs?.n).toBe(1);
+  });
+
+  it('compares a row without a content hash (written before it, or by the money backfill) by its text', async () => {
+    const t = await createTenant();
+    await postBatch(t, [product('old-same'), product('old-edited', { title: 'one' })]);
+    const hashes = await env.DB.prepare('SELECT content_hash FROM products WHERE tenant_id = ?1').bind(t.id).all<{ content_hash: string | null }>();
+    expect(hashes.results.map((r) => r.content_hash)).toEqual([expect.stringMatching(/^[A-Za-z0-9+/]{43}=$/), expect.stringMatching(/^[A-Za-z0-9+/]{43}=$/)]);
+    await env.DB.prepare('UPDATE products SET content_hash = NULL WHERE tenant_id = ?1').bind(t.id).run();
+
+    const out = await body(await postBatch(t, [product('old-same'), product('old-edited', { title: 'two' })]));
+    expect(out.results.map((r: Record<string, unknown>) => [r.id, r.status, r.version])).toEqual([
+      ['old-same', 'unchanged', 1],
+      ['old-edited', 'updated', 2],
+    ]);
+    const after = await env.DB.prepare('SELECT id, content_hash FROM products WHERE tenant_id = ?1 ORDER BY id').bind(t.id).all<{ id: string; content_hash: string | null }>();
+    expect(after.results.map((r) => [r.id, r.content_hash === null])).toEqual([
+      ['old-edited', false],
+      ['old-same', true],
+    ]);
   });
 });

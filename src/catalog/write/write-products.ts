@@ -124,7 +124,7 @@ interface EncodedItem {
   keep: string[];
 }
 
-function encodeItem(item: WriteItem, doc: string, ext: string | null, validUntil: number | null, now: number): EncodedItem {
+function encodeItem(item: WriteItem, doc: string, hash: string, ext: string | null, validUntil: number | null, now: number): EncodedItem {
   const images = (item.doc.images ?? []).map((image) => {
     const src = canonicalJson(image.source);
     const pl = canonicalJson(image.pipelines);
@@ -141,6 +141,7 @@ function encodeItem(item: WriteItem, doc: string, ext: string | null, validUntil
   const json = JSON.stringify({
     id: item.id,
     doc,
+    h: hash,
     ext,
     exp: validUntil,
     ev: item.expectedVersion ?? null,
@@ -175,22 +176,44 @@ interface StoredRow {
   number: number;
   version: number;
   status: string;
-  data: string;
-  extensions: string | null;
   money_format: number | null;
+  content_hash: string | null;
+  /** Only for a row without a content hash. */
+  data: string | null;
+  /** Only when the write sets extensions. */
+  extensions: string | null;
+}
+
+const encoder = new TextEncoder();
+
+/** The content hash stored beside `data`: SHA-256 of the canonical text, base64 (44 characters). */
+async function contentHash(text: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(text)));
+  let binary = '';
+  for (const byte of digest) binary += String.fromCharCode(byte);
+  return btoa(binary);
 }
 
 /**
  * Items whose stored text already equals what this write would store (the upsert's own rule:
  * `data`, and `extensions` for dialect writes), answered from what was read; by position in `items`.
  */
-async function findUnchanged(db: D1Database, tenantId: string, items: WriteItem[], docs: string[], exts: (string | null)[], setsExtensions: boolean) {
-  const stored = await db.prepare(SELECT_STORED_FOR_IDS).bind(tenantId, JSON.stringify(items.map((item) => item.id))).all<StoredRow>();
+async function findUnchanged(db: D1Database, tenantId: string, items: WriteItem[], encoded: Encoded, setsExtensions: boolean) {
+  const ids = JSON.stringify(items.map((item) => item.id));
+  const stored = await db.prepare(SELECT_STORED_FOR_IDS).bind(tenantId, ids, setsExtensions ? 1 : 0).all<StoredRow>();
   const unchanged = new Map<number, StoredRow>();
   for (const row of stored.results) {
-    if (row.data === docs[row.idx] && (!setsExtensions || row.extensions === exts[row.idx])) unchanged.set(row.idx, row);
+    const same = row.content_hash !== null ? row.content_hash === encoded.hashes[row.idx] : row.data === encoded.docs[row.idx];
+    if (same && (!setsExtensions || row.extensions === encoded.exts[row.idx])) unchanged.set(row.idx, row);
   }
   return unchanged;
+}
+
+/** Each item's canonical text, its hash and its extensions' text, by position in `items`. */
+interface Encoded {
+  docs: string[];
+  hashes: string[];
+  exts: (string | null)[];
 }
 
 export async function writeProducts(db: D1Database, request: WriteRequest): Promise<WriteResult> {
@@ -199,29 +222,28 @@ export async function writeProducts(db: D1Database, request: WriteRequest): Prom
   const mode = request.mode ?? 'upsert';
   const setsExtensions = request.setsExtensions ?? false;
   const docs = items.map((item) => canonicalJson(item.doc));
-  const exts = items.map((item) => (item.extensions ? canonicalJson(item.extensions) : null));
+  const encoded: Encoded = { docs, hashes: await Promise.all(docs.map(contentHash)), exts: items.map((item) => (item.extensions ? canonicalJson(item.extensions) : null)) };
   // Unchanged re-sends (a feed sent again) are common: decided once here, they never reach the
   // write's statements (upsert, images, status, rounds, events). Measured: ... (bench/README.md).
   if (mode === 'upsert' && items.length >= PRECHECK_MIN_ITEMS) {
-    const unchanged = await findUnchanged(db, request.tenantId, items, docs, exts, setsExtensions);
+    const unchanged = await findUnchanged(db, request.tenantId, items, encoded, setsExtensions);
     if (unchanged.size > 0) {
       try {
-        return await writeRows(db, request, now, docs, exts, unchanged);
+        return await writeRows(db, request, now, encoded, unchanged);
       } catch (error) {
         // A stale read (replica lag, or a write in between): write everything the ordinary way.
         if (!GUARD_FAILED.test(String((error as Error)?.message ?? error))) throw error;
       }
     }
   }
-  return await writeRows(db, request, now, docs, exts, new Map());
+  return await writeRows(db, request, now, encoded, new Map());
 }
 
 async function writeRows(
   db: D1Database,
   request: WriteRequest,
   now: number,
-  docs: string[],
-  exts: (string | null)[],
+  { docs, hashes, exts }: Encoded,
   unchanged: Map<number, StoredRow>,
 ): Promise<WriteResult> {
   const { tenantId, failures } = request;
@@ -237,7 +259,7 @@ async function writeRows(
   const encoded = toWrite.map((position) => {
     const item = items[position]!;
     const ttl = item.doc.validForDays;
-    return encodeItem(item, docs[position]!, exts[position]!, typeof ttl === 'number' ? now + ttl * 86_400_000 : null, now);
+    return encodeItem(item, docs[position]!, hashes[position]!, exts[position]!, typeof ttl === 'number' ? now + ttl * 86_400_000 : null, now);
   });
 
   const ownJob = (request.jobMode ?? 'own') === 'own';

@@ -160,4 +160,24 @@ describe('unchanged re-sends', () => {
       ['old-same', true],
     ]);
   });
+
+  it('sends no image statements for a write without images, and a product whose images it removes ends done with no open round', async () => {
+    const t = await createTenant();
+    const first = await body(await putProduct(t, 'pic', withImage('pic')));
+    expect(first.status).toBe('pending');
+    const { db, batches } = spyDb();
+    const result = await writeProducts(db, { tenantId: t.id, kind: 'products.put', items: [await item(0, product('pic'))], failures: [], returnDocuments: true });
+
+    expect(result.written.map((w) => [w.outcome, w.version, w.productStatus])).toEqual([['updated', 2, 'done']]);
+    expect(result.job.status).toBe('completed');
+    const sent = batches.flat().map((s) => s.sql);
+    expect(sent.filter((sql) => /INSERT INTO images|INSERT INTO processing_rounds/.test(sql))).toEqual([]);
+    const images = await env.DB.prepare('SELECT COUNT(*) AS n FROM images WHERE tenant_id = ?1').bind(t.id).first<{ n: number }>();
+    expect(images?.n).toBe(0);
+    // The round the first write opened for its image is closed by this write (the image is gone).
+    const open = await env.DB.prepare('SELECT COUNT(*) AS n FROM processing_rounds WHERE tenant_id = ?1 AND closed_at IS NULL').bind(t.id).first<{ n: number }>();
+    expect(open?.n).toBe(0);
+    const stored = await body(await call('/v1/products/pic', { headers: t.headers }));
+    expect([stored.version, stored.status, stored.images]).toEqual([2, 'done', []]);
+  });
 });

@@ -13,18 +13,24 @@
  * slower at 1,000 items (measured by bench/profile.mjs).
  *
  * Parameters, everywhere: ?1 tenant id, ?2 job id, ?3 now (ms), ?4 the chunk's items JSON.
- * For the upsert an item is {id, doc, ext, exp, ev, h (the doc's content hash)}; the statements after it get a slim form without
+ * For the upsert an item is {id, doc, ext, exp, ev, h (the doc's content hash), st ('done' without images)}; the statements after it get a slim form without
  * the documents, {id, eid, img: [{k, iid, sha, src, pl, cl}]} (see write-products.ts).
  */
 
-/** Insert or replace; only a changed document (or, for dialect writes, changed extensions) bumps the version. */
+/**
+ * Insert or replace; only a changed document (or, for dialect writes, changed extensions) bumps the
+ * version. An item without images (`st` = 'done') gets its final status here: the write leaves it no
+ * image, which is what REFRESH_CHUNK_PRODUCT_STATUS would conclude, so a chunk without images needs
+ * no status statement (an UPDATE of every row it wrote). Items with images keep theirs until it runs.
+ */
 export const UPSERT_PRODUCTS = (setsExtensions: boolean) => `
 INSERT INTO products (tenant_id, id, number, version, status, data, extensions, job_id, created_at, updated_at, expires_at, money_format, content_hash)
-SELECT ?1, j.value ->> 'id', t.product_seq + j.key + 1, 1, 'pending', j.value ->> 'doc', j.value ->> 'ext', ?2, ?3, ?3, j.value ->> 'exp', 1, j.value ->> 'h'
+SELECT ?1, j.value ->> 'id', t.product_seq + j.key + 1, 1, coalesce(j.value ->> 'st', 'pending'), j.value ->> 'doc', j.value ->> 'ext', ?2, ?3, ?3, j.value ->> 'exp', 1, j.value ->> 'h'
 FROM json_each(?4) AS j JOIN tenants AS t ON t.id = ?1
 WHERE true
 ON CONFLICT (tenant_id, id) DO UPDATE SET
   version = products.version + 1,
+  status = CASE WHEN excluded.status = 'done' THEN 'done' ELSE products.status END,
   data = excluded.data,
   ${setsExtensions ? 'extensions = excluded.extensions,' : ''}
   job_id = excluded.job_id,
@@ -43,12 +49,13 @@ WHERE products.data IS NOT excluded.data${setsExtensions ? ' OR products.extensi
  */
 export const UPDATE_PRODUCTS_IF_VERSION = (setsExtensions: boolean) => `
 WITH u AS MATERIALIZED (
-  SELECT p.rowid AS rid, j.value ->> 'doc' AS doc, j.value ->> 'ext' AS ext, j.value ->> 'exp' AS exp, j.value ->> 'h' AS h
+  SELECT p.rowid AS rid, j.value ->> 'doc' AS doc, j.value ->> 'ext' AS ext, j.value ->> 'exp' AS exp, j.value ->> 'h' AS h, j.value ->> 'st' AS st
   FROM json_each(?4) AS j CROSS JOIN products AS p ON p.tenant_id = ?1 AND p.id = j.value ->> 'id'
   WHERE p.version = j.value ->> 'ev'
     AND (p.data IS NOT j.value ->> 'doc'${setsExtensions ? " OR p.extensions IS NOT j.value ->> 'ext'" : ''}))
 UPDATE products SET
   version = products.version + 1,
+  status = coalesce(u.st, products.status),
   data = u.doc,
   ${setsExtensions ? 'extensions = u.ext,' : ''}
   job_id = ?2,

@@ -142,6 +142,7 @@ function encodeItem(item: WriteItem, doc: string, hash: string, ext: string | nu
     id: item.id,
     doc,
     h: hash,
+    st: images.length === 0 ? 'done' : null,
     ext,
     exp: validUntil,
     ev: item.expectedVersion ?? null,
@@ -276,15 +277,15 @@ async function writeRows(
     const keepJson = JSON.stringify(part.flatMap((e) => e.keep));
     const base = [tenantId, jobId, now, slimJson] as const;
     // A chunk without images leaves its changed products with none (the delete drops the old ones):
-    // their status is `done`, so there is nothing to insert and no round to open. Two statements of a
-    // single PUT's 15 (most writes carry no image changes).
+    // the upsert already set them `done`, so there is nothing to insert, no status to compute and no
+    // round to open. Three statements of a single PUT's 15 (most writes carry no images).
     const hasImages = part.some((e) => e.keep.length > 0);
     statements.push(
       db.prepare(writeSql).bind(tenantId, jobId, now, itemsJson),
       db.prepare(DELETE_REPLACED_IMAGES).bind(...base, keepJson),
-      ...(hasImages ? [db.prepare(UPSERT_IMAGES).bind(...base)] : []),
-      db.prepare(REFRESH_CHUNK_PRODUCT_STATUS).bind(...base),
-      ...(hasImages ? [db.prepare(OPEN_PROCESSING_ROUNDS).bind(...base)] : []),
+      ...(hasImages
+        ? [db.prepare(UPSERT_IMAGES).bind(...base), db.prepare(REFRESH_CHUNK_PRODUCT_STATUS).bind(...base), db.prepare(OPEN_PROCESSING_ROUNDS).bind(...base)]
+        : []),
       ...productEventsStatements(db, tenantId, jobId, now, slimJson),
     );
   }

@@ -225,7 +225,8 @@ export async function writeProducts(db: D1Database, request: WriteRequest): Prom
   const docs = items.map((item) => canonicalJson(item.doc));
   const encoded: Encoded = { docs, hashes: await Promise.all(docs.map(contentHash)), exts: items.map((item) => (item.extensions ? canonicalJson(item.extensions) : null)) };
   // Unchanged re-sends (a feed sent again) are common: decided once here, they never reach the
-  // write's statements (upsert, images, status, rounds, events). Measured: ... (bench/README.md).
+  // write's statements (upsert, images, status, rounds, events). Measured (bench, loaded machine):
+  // re-send / changed 1.2-1.5x before, 1.8-2.3x after; reading hashes, not documents, was ~40-60 ms less.
   if (mode === 'upsert' && items.length >= PRECHECK_MIN_ITEMS) {
     const unchanged = await findUnchanged(db, request.tenantId, items, encoded, setsExtensions);
     if (unchanged.size > 0) {

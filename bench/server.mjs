@@ -113,6 +113,7 @@ function prepareProject(ref, work) {
   copyFileSync(join(root, 'bench', 'worker.ts'), join(project, 'bench', 'worker.ts'));
   copyFileSync(join(root, 'bench', 'bench-routes.ts'), join(project, 'bench', 'bench-routes.ts'));
   copyFileSync(join(root, 'bench', 'write-floor.ts'), join(project, 'bench', 'write-floor.ts'));
+  copyFileSync(join(root, 'bench', 'recs-routes.ts'), join(project, 'bench', 'recs-routes.ts'));
   return project;
 }
 

@@ -19,9 +19,10 @@ export interface UnconvertedRow {
  * ?1 a JSON array of {t, id, v, doc, fmt}. Guarded by the version read and the marker, so a write
  * that landed in between (it stores micros itself) is never overwritten. `version`, `job_id` and
  * `updated_at` stay as they are: the product did not change, only how its money is written down.
+ * `content_hash` is cleared (it described the old text): the row is then compared by its text.
  */
 export const CONVERT_ROWS = `
-UPDATE products SET data = j.value ->> 'doc', money_format = j.value ->> 'fmt'
+UPDATE products SET data = j.value ->> 'doc', money_format = j.value ->> 'fmt', content_hash = NULL
 FROM json_each(?1) AS j
 WHERE products.tenant_id = j.value ->> 't' AND products.id = j.value ->> 'id'
   AND products.version = j.value ->> 'v' AND products.money_format IS NULL`;

@@ -168,6 +168,12 @@ export const products = sqliteTable(
      * before micros, until the money backfill rewrites the row; 0 = left in minor units (too large).
      */
     moneyFormat: integer('money_format'),
+    /**
+     * SHA-256 (base64) of `data` as the write path stored it: a multi-item write reads it to find the
+     * items it would not change, without reading the documents. NULL: written before it existed, or
+     * `data` rewritten by the money backfill; such rows are compared by their text.
+     */
+    contentHash: text('content_hash'),
     // The list filters' fields, read from `data` (VIRTUAL: computed on read and kept only in their
     // indexes; a write never names them). SQLite seeks a row value like (product_type, number) only
     // on columns, not on json_extract() expressions, hence columns rather than expression indexes.

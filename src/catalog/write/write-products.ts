@@ -14,10 +14,13 @@ import type { ProductDoc } from '../model/product-doc';
 import { type LoadedProduct, loadedByIndex, SELECT_LOADED_BY_IDS } from '../read-products';
 import {
   DELETE_REPLACED_IMAGES,
+  GUARD_FAILED,
+  GUARD_UNCHANGED,
   INSERT_JOB_ERRORS,
   OPEN_PROCESSING_ROUNDS,
   OPEN_ROUNDS_FOR_EVERY_ITEM,
   SELECT_SETTLED_WITH_OPEN_ROUNDS,
+  SELECT_STORED_FOR_IDS,
   SELECT_OUTCOMES,
   UPDATE_PRODUCTS_IF_VERSION,
   UPSERT_IMAGES,
@@ -121,7 +124,7 @@ interface EncodedItem {
   keep: string[];
 }
 
-function encodeItem(item: WriteItem, validUntil: number | null, now: number): EncodedItem {
+function encodeItem(item: WriteItem, doc: string, hash: string, ext: string | null, validUntil: number | null, now: number): EncodedItem {
   const images = (item.doc.images ?? []).map((image) => {
     const src = canonicalJson(image.source);
     const pl = canonicalJson(image.pipelines);
@@ -137,8 +140,10 @@ function encodeItem(item: WriteItem, validUntil: number | null, now: number): En
   });
   const json = JSON.stringify({
     id: item.id,
-    doc: canonicalJson(item.doc),
-    ext: item.extensions ? canonicalJson(item.extensions) : null,
+    doc,
+    h: hash,
+    st: images.length === 0 ? 'done' : null,
+    ext,
     exp: validUntil,
     ev: item.expectedVersion ?? null,
   });
@@ -164,21 +169,107 @@ function chunk(encoded: EncodedItem[]): EncodedItem[][] {
   return chunks;
 }
 
+/** Fewer items than this skip the unchanged pre-read: a single PUT would pay a round trip to save less. */
+const PRECHECK_MIN_ITEMS = 2;
+
+interface StoredRow {
+  idx: number;
+  number: number;
+  version: number;
+  status: string;
+  money_format: number | null;
+  content_hash: string | null;
+  /** Only for a row without a content hash. */
+  data: string | null;
+  /** Only when the write sets extensions. */
+  extensions: string | null;
+}
+
+const encoder = new TextEncoder();
+
+/** The content hash stored beside `data`: SHA-256 of the canonical text, base64 (44 characters). */
+async function contentHash(text: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(text)));
+  let binary = '';
+  for (const byte of digest) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+/**
+ * Items whose stored text already equals what this write would store (the upsert's own rule:
+ * `data`, and `extensions` for dialect writes), answered from what was read; by position in `items`.
+ */
+async function findUnchanged(db: D1Database, tenantId: string, items: WriteItem[], encoded: Encoded, setsExtensions: boolean) {
+  const ids = JSON.stringify(items.map((item) => item.id));
+  const stored = await db.prepare(SELECT_STORED_FOR_IDS).bind(tenantId, ids, setsExtensions ? 1 : 0).all<StoredRow>();
+  const unchanged = new Map<number, StoredRow>();
+  for (const row of stored.results) {
+    const same = row.content_hash !== null ? row.content_hash === encoded.hashes[row.idx] : row.data === encoded.docs[row.idx];
+    if (same && (!setsExtensions || row.extensions === encoded.exts[row.idx])) unchanged.set(row.idx, row);
+  }
+  return unchanged;
+}
+
+/** Each item's canonical text, its hash and its extensions' text, by position in `items`. */
+interface Encoded {
+  docs: string[];
+  hashes: string[];
+  exts: (string | null)[];
+}
+
 export async function writeProducts(db: D1Database, request: WriteRequest): Promise<WriteResult> {
   const now = request.now ?? Date.now();
-  const { tenantId, items, failures } = request;
+  const { items } = request;
+  const mode = request.mode ?? 'upsert';
+  const setsExtensions = request.setsExtensions ?? false;
+  const docs = items.map((item) => canonicalJson(item.doc));
+  const encoded: Encoded = { docs, hashes: await Promise.all(docs.map(contentHash)), exts: items.map((item) => (item.extensions ? canonicalJson(item.extensions) : null)) };
+  // Unchanged re-sends (a feed sent again) are common: decided once here, they never reach the
+  // write's statements (upsert, images, status, rounds, events). Measured (bench, loaded machine):
+  // re-send / changed 1.2-1.5x before, 1.8-2.3x after; reading hashes, not documents, was ~40-60 ms less.
+  if (mode === 'upsert' && items.length >= PRECHECK_MIN_ITEMS) {
+    const unchanged = await findUnchanged(db, request.tenantId, items, encoded, setsExtensions);
+    if (unchanged.size > 0) {
+      try {
+        return await writeRows(db, request, now, encoded, unchanged);
+      } catch (error) {
+        // A stale read (replica lag, or a write in between): write everything the ordinary way.
+        if (!GUARD_FAILED.test(String((error as Error)?.message ?? error))) throw error;
+      }
+    }
+  }
+  return await writeRows(db, request, now, encoded, new Map());
+}
+
+async function writeRows(
+  db: D1Database,
+  request: WriteRequest,
+  now: number,
+  { docs, hashes, exts }: Encoded,
+  unchanged: Map<number, StoredRow>,
+): Promise<WriteResult> {
+  const { tenantId, failures } = request;
   const mode = request.mode ?? 'upsert';
   const setsExtensions = request.setsExtensions ?? false;
   const jobId = request.jobId ?? newId('job', now);
+  const items = request.items;
   const total = items.length + failures.length;
+  // Positions (in `items`) of the items this write binds into its statements.
+  const toWrite: number[] = [];
+  for (let position = 0; position < items.length; position++) if (!unchanged.has(position)) toWrite.push(position);
 
-  const encoded = items.map((item) => {
+  const encoded = toWrite.map((position) => {
+    const item = items[position]!;
     const ttl = item.doc.validForDays;
-    return encodeItem(item, typeof ttl === 'number' ? now + ttl * 86_400_000 : null, now);
+    return encodeItem(item, docs[position]!, hashes[position]!, exts[position]!, typeof ttl === 'number' ? now + ttl * 86_400_000 : null, now);
   });
 
   const ownJob = (request.jobMode ?? 'own') === 'own';
   const statements: D1PreparedStatement[] = ownJob ? [startJobStatement(db, { id: jobId, tenantId, kind: request.kind, total }, now)] : [];
+  if (unchanged.size > 0) {
+    const read = [...unchanged.values()].map((row) => ({ id: items[row.idx]!.id, v: row.version, f: row.money_format }));
+    statements.unshift(db.prepare(GUARD_UNCHANGED).bind(tenantId, JSON.stringify(read)));
+  }
   const writeSql = mode === 'upsert' ? UPSERT_PRODUCTS(setsExtensions) : UPDATE_PRODUCTS_IF_VERSION(setsExtensions);
 
   for (const part of chunk(encoded)) {
@@ -186,12 +277,16 @@ export async function writeProducts(db: D1Database, request: WriteRequest): Prom
     const slimJson = `[${part.map((e) => e.slim).join(',')}]`;
     const keepJson = JSON.stringify(part.flatMap((e) => e.keep));
     const base = [tenantId, jobId, now, slimJson] as const;
+    // A chunk without images leaves its changed products with none (the delete drops the old ones):
+    // the upsert already set them `done`, so there is nothing to insert, no status to compute and no
+    // round to open. Three statements of a single PUT's 15 (most writes carry no images).
+    const hasImages = part.some((e) => e.keep.length > 0);
     statements.push(
       db.prepare(writeSql).bind(tenantId, jobId, now, itemsJson),
       db.prepare(DELETE_REPLACED_IMAGES).bind(...base, keepJson),
-      db.prepare(UPSERT_IMAGES).bind(...base),
-      db.prepare(REFRESH_CHUNK_PRODUCT_STATUS).bind(...base),
-      db.prepare(OPEN_PROCESSING_ROUNDS).bind(...base),
+      ...(hasImages
+        ? [db.prepare(UPSERT_IMAGES).bind(...base), db.prepare(REFRESH_CHUNK_PRODUCT_STATUS).bind(...base), db.prepare(OPEN_PROCESSING_ROUNDS).bind(...base)]
+        : []),
       ...productEventsStatements(db, tenantId, jobId, now, slimJson),
     );
   }
@@ -207,20 +302,22 @@ export async function writeProducts(db: D1Database, request: WriteRequest): Prom
   }
 
   const ids = JSON.stringify(items.map((item) => item.id));
+  // Counting and answering need only the bound items: an unchanged one carries no mark of this job.
+  const writtenIds = unchanged.size > 0 ? JSON.stringify(toWrite.map((position) => items[position]!.id)) : ids;
   const roundPerItem = ownJob && (request.roundPerItem ?? false) && items.length > 0;
   // Opened before the job is finished, so the job stays `processing` and INSERT_JOB_COMPLETED holds
   // off; the settle below then closes the rounds of products with nothing pending and finishes the
   // job with its one `job.completed`.
   if (roundPerItem) statements.push(db.prepare(OPEN_ROUNDS_FOR_EVERY_ITEM).bind(tenantId, jobId, now, ids));
   if (ownJob) statements.push(...finishWriteJobStatements(db, tenantId, jobId, { ok: items.length, failed: failures.length, deleted: 0 }, now));
-  else statements.push(addSliceStatement(db, tenantId, jobId, { writtenIds: ids, ok: items.length, failed: failures.length, countedBefore: request.countedBefore ?? 0 }, now));
+  else statements.push(addSliceStatement(db, tenantId, jobId, { writtenIds, ok: items.length, failed: failures.length, countedBefore: request.countedBefore ?? 0 }, now));
   if (roundPerItem) for (const item of items) statements.push(...settleProductStatements(db, tenantId, item.id, now));
   statements.push(...(request.extra ?? []));
 
   const allItems = `[${encoded.map((e) => e.slim).join(',')}]`;
   const settledAt = statements.push(db.prepare(SELECT_SETTLED_WITH_OPEN_ROUNDS).bind(tenantId, jobId, now, allItems)) - 1;
   const jobStatusAt = statements.push(readJobStatusStatement(db, jobId)) - 1;
-  const outcomesAt = statements.push(db.prepare(SELECT_OUTCOMES).bind(tenantId, jobId, now, ids)) - 1;
+  const outcomesAt = statements.push(db.prepare(SELECT_OUTCOMES).bind(tenantId, jobId, now, writtenIds)) - 1;
   const documentsAt = request.returnDocuments ? statements.push(db.prepare(SELECT_LOADED_BY_IDS).bind(tenantId, ids)) - 1 : -1;
 
   const results = await db.batch(statements);
@@ -231,10 +328,23 @@ export async function writeProducts(db: D1Database, request: WriteRequest): Prom
   const rows = results[outcomesAt]!.results as Array<{ idx: number; id: string; number: number; version: number; status: string; touched: number }>;
   const documents = documentsAt >= 0 ? loadedByIndex(results[documentsAt]!.results as Parameters<typeof loadedByIndex>[0]) : null;
 
-  const byPosition = new Map(rows.map((row) => [row.idx, row]));
+  const byPosition = new Map(rows.map((row) => [toWrite[row.idx]!, row]));
   const written: WrittenItem[] = [];
   const missing: number[] = [];
   items.forEach((item, position) => {
+    const stored = unchanged.get(position);
+    if (stored) {
+      written.push({
+        index: item.index,
+        id: item.id,
+        number: stored.number,
+        version: stored.version,
+        productStatus: stored.status,
+        outcome: 'unchanged',
+        ...(documents?.has(position) ? { loaded: documents.get(position)! } : {}),
+      });
+      return;
+    }
     const row = byPosition.get(position);
     if (!row) {
       missing.push(item.index);

@@ -18,6 +18,7 @@ export const INGEST_STATEMENT_BUDGET = MAX_QUERIES_PER_INVOCATION - 100;
 
 export class StatementBudget {
   private spentSoFar = 0;
+  private costliestImage = 0;
 
   constructor(readonly limit: number = INGEST_STATEMENT_BUDGET) {}
 
@@ -31,6 +32,15 @@ export class StatementBudget {
 
   charge(statements: number): void {
     this.spentSoFar += statements;
+  }
+
+  /** Statements kept back before claiming or starting an image: the most one image has cost so far, at least `floor`. */
+  imageReserve(floor: number): number {
+    return Math.max(floor, this.costliestImage);
+  }
+
+  noteImageCost(statements: number): void {
+    this.costliestImage = Math.max(this.costliestImage, statements);
   }
 
   /** `db`, with every statement sent through it charged to this budget. */

@@ -117,9 +117,10 @@ export function productsOf(message: IngestMessage): string[] {
 /** Images claimed at once at most: one claim per product of the usual size (maxImagesPerProduct 20). */
 const MAX_CLAIM = 20;
 /**
- * D1 statements kept back for each image before claiming or starting it. Measured (test/limits):
- * 11 on the error path, 12 done with a fresh fetch (blob, cache, event, status, the product's
- * settle); a processor's result reads and writes add a few. Grows to the most one image cost so far.
+ * D1 statements kept back for each image before claiming or starting it, at least. Measured
+ * (test/limits): 11.2 an image on the error path, claims included; a done image adds its blob and URL
+ * cache rows and its processors' result reads and writes. The budget raises it to the most one image
+ * of the invocation has cost.
  */
 const IMAGE_RESERVE = 16;
 /** A claim and the product's status after it. */
@@ -181,10 +182,9 @@ export async function ingestProduct(
   const db = metered.DB;
   const { tenantId, productId } = message;
   let retryIn: number | null = null;
-  let reserve = IMAGE_RESERVE;
   let statusShown = false;
   for (;;) {
-    const room = Math.min(MAX_CLAIM, Math.floor((budget.remaining - CLAIM_COST - RELEASE_COST) / reserve));
+    const room = Math.min(MAX_CLAIM, Math.floor((budget.remaining - CLAIM_COST - RELEASE_COST) / budget.imageReserve(IMAGE_RESERVE)));
     if (room < 1) return { retryIn, finished: false };
     const now = Date.now();
     const lease = now + LEASE_MS + Math.floor(Math.random() * 1000);
@@ -195,7 +195,7 @@ export async function ingestProduct(
       statusShown = true;
     }
     for (let i = 0; i < claimed.length; i++) {
-      if (budget.remaining < reserve + RELEASE_COST) {
+      if (budget.remaining < budget.imageReserve(IMAGE_RESERVE) + RELEASE_COST) {
         // An image cost more than its reserve: give back what cannot be finished now.
         await db.batch([
           db.prepare(RELEASE_CLAIMS).bind(JSON.stringify(claimed.slice(i).map((image) => image.id)), lease, Date.now()),
@@ -205,7 +205,7 @@ export async function ingestProduct(
       }
       const before = budget.spent;
       const wait = await ingestImage(metered, message, claimed[i]!, lease, limits);
-      reserve = Math.max(reserve, budget.spent - before);
+      budget.noteImageCost(budget.spent - before);
       if (wait !== null) retryIn = Math.min(retryIn ?? Infinity, wait);
     }
     if (claimed.length < room) return { retryIn, finished: true };

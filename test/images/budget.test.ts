@@ -82,3 +82,47 @@ async function finishedImages(tenantId: string, productIds: string[]): Promise<n
     .first<{ n: number }>();
   return row!.n;
 }
+
+it('images that cost more than their reserve: the claims the budget cannot finish are given back, and processed later', { timeout: 300_000 }, async () => {
+  const t = await createTenant();
+  // Cheap images first (unreadable: ~11 statements each) to spend most of the budget, then a product
+  // whose every image is a real picture asking for ten pipelines no processor serves (one lookup each:
+  // ~22 statements an image, more than the 16 kept back when its images were claimed).
+  const pipelines = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`missing${i}`, true]));
+  const cheap = (id: string, n: number) => ({ title: id, images: Array.from({ length: n }, (_, i) => ({ id: `i${i}`, source: { url: img('not-an-image.jpg', `${id}-${i}`) }, pipelines: {} })) });
+  const docs: Array<[string, Record<string, unknown>]> = [
+    ['cheap0', cheap('cheap0', IMAGES)],
+    ['cheap1', cheap('cheap1', IMAGES)],
+    ['cheap2', cheap('cheap2', 5)],
+    ['costly', { title: 'costly', images: Array.from({ length: IMAGES }, (_, i) => ({ id: `i${i}`, source: { url: img('photo.jpg', `costly-${i}`) }, pipelines })) }],
+  ];
+  const written = await writeProducts(env.DB, { tenantId: t.id, kind: 'products.batch', items: docs.map(([id, doc], index) => ({ index, id, doc })), failures: [] });
+  const writtenAt = Math.max(...(await imageRows(t.id, 'costly')).map((r) => r.updated_at));
+
+  const first = new Invocation();
+  expect(await first.queue('shelfsync-ingest', [{ kind: 'ingest', tenantId: t.id, productIds: docs.map(([id]) => id) }])).toEqual({ retried: 0, acked: 1 });
+  first.expectWithinLimits('ingest, costly images');
+  const afterFirst = await imageRows(t.id, 'costly');
+  const released = afterFirst.filter((r) => r.status === 'pending' && r.updated_at > writtenAt);
+  expect(afterFirst.filter((r) => r.status === 'error').length, 'some costly images were processed').toBeGreaterThan(0);
+  expect(released.length, 'claimed, not started, given back').toBeGreaterThan(0);
+  // Given back whole: due at once, the claim's attempt returned.
+  for (const r of released) expect([r.attempts, r.next_attempt_at]).toEqual([0, null]);
+
+  let pending: unknown[] = first.messages('INGEST_QUEUE');
+  expect(pending).toEqual([{ kind: 'ingest', tenantId: t.id, productIds: ['costly'] }]);
+  for (let n = 0; pending.length > 0; n++) {
+    expect(n, 'the work ends').toBeLessThan(3);
+    const inv = new Invocation();
+    expect(await inv.queue('shelfsync-ingest', pending)).toEqual({ retried: 0, acked: pending.length });
+    inv.expectWithinLimits('ingest, the rest of the costly images');
+    pending = inv.messages('INGEST_QUEUE');
+  }
+  const rows = await imageRows(t.id, 'costly');
+  expect(rows.map((r) => [r.status, r.attempts])).toEqual(Array.from({ length: IMAGES }, () => ['error', 1]));
+  expect(rows.every((r) => r.error?.includes('No processor is configured'))).toBe(true);
+  expect((await imageEvents(t, 'costly')).map((e) => e.data.id).sort()).toEqual(rows.map((r) => r.id).sort());
+  for (const [id] of docs) expect(await typedEvents(t, 'product.processed', id)).toHaveLength(1);
+  const job = (await (await call(`/v1/jobs/${written.jobId}`, { headers: t.headers })).json()) as { status: string };
+  expect(job.status).toBe('completed');
+});

@@ -1,6 +1,7 @@
 /**
  * The ingest queue consumer: messages one after another (one decode at a time per isolate). A
- * message whose product still has images waiting on a backoff is retried with that delay; a failure
+ * message whose product still has images waiting on a backoff is retried with that delay; one the
+ * batch's D1 statement budget could not finish is handed to new messages and acked; a failure
  * of the consumer itself retries with exponential backoff and finally dead-letters, where
  * `failIngestMessage` marks the images `error` with the reason.
  */
@@ -8,6 +9,7 @@ import type { Env, IngestMessage } from '../env';
 import { backoffSeconds } from '../lib/backoff';
 import { wakeFanout } from '../events/wake';
 import { ingestMessage, productsOf } from './ingest';
+import { StatementBudget } from './ingest-budget';
 import type { ImageLimits } from './probe';
 import { settleProductStatements } from './processing-status';
 import { GIVE_UP_IMAGE } from './processing-status.queries';
@@ -16,11 +18,14 @@ import { retryAfterFailure } from '../lib/retry-reason';
 
 export async function handleIngestBatch(batch: MessageBatch<IngestMessage>, env: Env, limits: ImageLimits): Promise<void> {
   const tenants = new Set<string>();
+  // One budget for the batch: D1 counts statements per invocation, not per message.
+  const budget = new StatementBudget();
   for (const message of batch.messages) {
     try {
-      const retryIn = await ingestMessage(env, message.body, limits);
+      const { retryIn, handedOff } = await ingestMessage(env, message.body, limits, budget);
       tenants.add(message.body.tenantId);
-      if (retryIn !== null) message.retry({ delaySeconds: retryIn });
+      if (handedOff) message.ack();
+      else if (retryIn !== null) message.retry({ delaySeconds: retryIn });
       else message.ack();
     } catch (err) {
       console.error(JSON.stringify({ level: 'error', message: 'ingest failed', products: productsOf(message.body), error: String(err) }));

@@ -22,13 +22,28 @@ export const PRODUCT_STATUS_SQL = `(
   FROM images AS i WHERE i.tenant_id = products.tenant_id AND i.product_id = products.id
 )`;
 
-/** ?1 tenant, ?2 product, ?3 now, ?4 lease end. Due pending images, or ones whose claim expired. */
+/**
+ * ?1 tenant, ?2 product, ?3 now, ?4 lease end, ?5 at most this many. Due pending images, or ones whose
+ * claim expired, in the product's order. Bounded: the consumer claims only what its D1 statement
+ * budget can finish in this invocation (a claim it cannot finish would sit leased until the sweep).
+ */
 export const CLAIM_IMAGES = `
 UPDATE images SET status = 'processing', attempts = attempts + 1, next_attempt_at = ?4, updated_at = ?3
-WHERE tenant_id = ?1 AND product_id = ?2
-  AND ((status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?3))
-       OR (status = 'processing' AND next_attempt_at < ?3))
+WHERE id IN (
+  SELECT id FROM images
+  WHERE tenant_id = ?1 AND product_id = ?2
+    AND ((status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?3))
+         OR (status = 'processing' AND next_attempt_at < ?3))
+  ORDER BY position LIMIT ?5)
 RETURNING id, key, source, pipelines, attempts`;
+
+/**
+ * Claims the consumer took but will not start in this invocation: due again at once, the claim's
+ * attempt given back (it was never tried). ?1 image ids JSON, ?2 lease, ?3 now.
+ */
+export const RELEASE_CLAIMS = `
+UPDATE images SET status = 'pending', attempts = attempts - 1, next_attempt_at = NULL, updated_at = ?3
+WHERE id IN (SELECT value FROM json_each(?1)) AND status = 'processing' AND next_attempt_at = ?2`;
 
 /**
  * The bytes were stored and processed: `done`, or `error` with a pipeline's text (probe data and

@@ -23,7 +23,7 @@ it('a slow source times out after 15 s: the image stays pending with the reason 
   });
 
   const started = Date.now();
-  const retryIn = await ingestProduct(env, { kind: 'ingest', tenantId: t.id, productId: 'slow' }, defaultImageLimits);
+  const { retryIn } = await ingestProduct(env, { kind: 'ingest', tenantId: t.id, productId: 'slow' }, defaultImageLimits);
   const elapsed = Date.now() - started;
   expect(elapsed).toBeGreaterThanOrEqual(14_500);
   expect(elapsed).toBeLessThan(19_000);

@@ -113,11 +113,13 @@ ON CONFLICT DO NOTHING`;
 /**
  * Rounds left open by earlier writes whose images this write removed (the product settled without
  * the ingest consumer): the products are returned so the caller can settle them like the consumer
- * would (product.processed, the round closed, the jobs finished).
+ * would (product.processed, the round closed, the jobs finished). ?4 is the JSON array of the write's
+ * ids only: binding the items themselves (image sources included) made one value of 3.2 MB at the
+ * largest batch, past D1's 2 MB per value (test/limits/worst-case.test.ts).
  */
 export const SELECT_SETTLED_WITH_OPEN_ROUNDS = `
 SELECT DISTINCT p.id FROM json_each(?4) AS j
-  CROSS JOIN products AS p ON p.tenant_id = ?1 AND p.id = j.value ->> 'id' AND p.job_id = ?2
+  CROSS JOIN products AS p ON p.tenant_id = ?1 AND p.id = j.value AND p.job_id = ?2
   JOIN processing_rounds AS r ON r.tenant_id = p.tenant_id AND r.product_id = p.id AND r.closed_at IS NULL
 WHERE p.status IN ('done', 'error')`;
 

@@ -38,14 +38,17 @@ const robosize = (t: TestTenant) => `/compat/robosize/api/v1/product/?api_key=${
 const ingestOf = (sent: ReturnType<typeof recordingEnv>['sent']) => sent.filter((m) => m.kind === 'ingest');
 const eventsOf = (sent: ReturnType<typeof recordingEnv>['sent']) => sent.filter((m) => m.kind === 'events');
 
+
+/** Messages sent once a request is routed carry its shard and epoch (one database: shard 0, epoch 1). */
+const ROUTE = { shard: 0, epoch: 1 };
 describe('post-commit wake-ups, scheduled by the catalog service', () => {
   it('/v1 PUT wakes the fan-out and the ingest queue; an unchanged PUT sends no ingest wake-up; ?refresh=true does', async () => {
     const t = await createTenant();
     const put = () => fetchVia(first.bindings, '/v1/products/w1', { method: 'PUT', headers: t.headers, json: product('w1', { images: [image(1)] }) });
     const first = recordingEnv();
     expect((await put()).status).toBe(201);
-    expect(ingestOf(first.sent)).toEqual([{ kind: 'ingest', tenantId: t.id, productIds: ['w1'] }]);
-    expect(eventsOf(first.sent)).toEqual([{ kind: 'events', tenantId: t.id }]);
+    expect(ingestOf(first.sent)).toEqual([{ kind: 'ingest', tenantId: t.id, ...ROUTE, productIds: ['w1'] }]);
+    expect(eventsOf(first.sent)).toEqual([{ kind: 'events', tenantId: t.id, ...ROUTE }]);
 
     first.sent.length = 0;
     expect((await put()).status).toBe(200);
@@ -55,7 +58,7 @@ describe('post-commit wake-ups, scheduled by the catalog service', () => {
     await env.DB.prepare("UPDATE images SET status = 'error' WHERE tenant_id = ?1 AND product_id = 'w1'").bind(t.id).run();
     const refreshed = await fetchVia(first.bindings, '/v1/products/w1?refresh=true', { method: 'PUT', headers: t.headers, json: product('w1', { images: [image(1)] }) });
     expect(refreshed.status).toBe(200);
-    expect(ingestOf(first.sent)).toEqual([{ kind: 'ingest', tenantId: t.id, productIds: ['w1'], refresh: true }]);
+    expect(ingestOf(first.sent)).toEqual([{ kind: 'ingest', tenantId: t.id, ...ROUTE, productIds: ['w1'], refresh: true }]);
   });
 
   it('/v1 DELETE wakes the fan-out and the recommendations consumer', async () => {
@@ -64,7 +67,7 @@ describe('post-commit wake-ups, scheduled by the catalog service', () => {
     expect((await fetchVia(bindings, '/v1/products/d1', { method: 'PUT', headers: t.headers, json: product('d1') })).status).toBe(201);
     sent.length = 0;
     expect((await fetchVia(bindings, '/v1/products/d1', { method: 'DELETE', headers: t.headers })).status).toBe(204);
-    expect(sent).toEqual([{ kind: 'events', tenantId: t.id }, { kind: 'recs', tenantId: t.id }]);
+    expect(sent).toEqual([{ kind: 'events', tenantId: t.id, ...ROUTE }, { kind: 'recs', tenantId: t.id, ...ROUTE }]);
   });
 
   it('a Robosize create wakes both queues, and a rename sends the ingest wake-up under the new id', async () => {
@@ -73,19 +76,19 @@ describe('post-commit wake-ups, scheduled by the catalog service', () => {
     const created = await fetchVia(bindings, robosize(t), { method: 'POST', json: { name: 'Tee', store_id: 'rs-1', image_url: 'http://127.0.0.1:9/a.jpg' } });
     expect(created.status).toBe(201);
     const number = Number((await body(created)).id);
-    expect(ingestOf(sent)).toEqual([{ kind: 'ingest', tenantId: t.id, productIds: ['rs-1'] }]);
+    expect(ingestOf(sent)).toEqual([{ kind: 'ingest', tenantId: t.id, ...ROUTE, productIds: ['rs-1'] }]);
     expect(eventsOf(sent)).toHaveLength(1);
 
     sent.length = 0;
     const renamed = await fetchVia(bindings, robosize(t), { method: 'PATCH', json: { products: [number], store_id: 'rs-2', image_url: 'http://127.0.0.1:9/b.jpg' } });
     expect(renamed.status).toBe(200);
-    expect(ingestOf(sent)).toEqual([{ kind: 'ingest', tenantId: t.id, productIds: ['rs-2'] }]);
+    expect(ingestOf(sent)).toEqual([{ kind: 'ingest', tenantId: t.id, ...ROUTE, productIds: ['rs-2'] }]);
     expect(eventsOf(sent).length).toBeGreaterThan(0);
 
     sent.length = 0;
     const removed = await fetchVia(bindings, `${robosize(t)}&hash=${number}`, { method: 'DELETE' });
     expect(removed.status).toBe(204);
-    expect(sent).toEqual([{ kind: 'events', tenantId: t.id }, { kind: 'recs', tenantId: t.id }]);
+    expect(sent).toEqual([{ kind: 'events', tenantId: t.id, ...ROUTE }, { kind: 'recs', tenantId: t.id, ...ROUTE }]);
   });
 
   it('an import chunk wakes both queues before its message is acknowledged', async () => {
@@ -96,6 +99,7 @@ describe('post-commit wake-ups, scheduled by the catalog service', () => {
     const ctx = createExecutionContext();
     await worker.queue(batch as MessageBatch<any>, bindings);
     expect((await getQueueResult(batch, ctx)).retryMessages).toEqual([]);
+    // A consumer with one database runs unrouted: what it sends carries no route.
     expect(ingestOf(sent)).toEqual([{ kind: 'ingest', tenantId: t.id, productIds: ['im1'] }]);
     expect(eventsOf(sent).length).toBeGreaterThan(0);
   });

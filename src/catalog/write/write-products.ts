@@ -314,7 +314,7 @@ async function writeRows(
   if (roundPerItem) for (const item of items) statements.push(...settleProductStatements(db, tenantId, item.id, now));
   statements.push(...(request.extra ?? []));
 
-  const settledAt = statements.push(db.prepare(SELECT_SETTLED_WITH_OPEN_ROUNDS).bind(tenantId, jobId, now, ids)) - 1;
+  const settledAt = statements.push(db.prepare(SELECT_SETTLED_WITH_OPEN_ROUNDS).bind(tenantId, jobId, now, writtenIds)) - 1;
   const jobStatusAt = statements.push(readJobStatusStatement(db, jobId)) - 1;
   const outcomesAt = statements.push(db.prepare(SELECT_OUTCOMES).bind(tenantId, jobId, now, writtenIds)) - 1;
   const documentsAt = request.returnDocuments ? statements.push(db.prepare(SELECT_LOADED_BY_IDS).bind(tenantId, ids)) - 1 : -1;

@@ -13,6 +13,7 @@ import { deleteEndedImportFiles } from '../imports/retention';
 import { sweepWebhooks } from '../webhooks/sweep';
 import { sweepRecommendations } from '../recommendations/sweep';
 import { pruneStaleQueueFailures } from '../queues/dead-letters';
+import { resumeStalledMoves } from '../moves/moves.consumer';
 import { ROUTINE_SWEEP, type SweepMode, takeSweepMode } from '../lib/sweep-mode';
 import {
   PRUNE_DELIVERIES,
@@ -66,6 +67,7 @@ export async function runCron(env: Env, now = Date.now(), options: AppOptions = 
     sweepMoneyBackfill(env),
     sweepRecommendations(env, now),
     pruneStaleQueueFailures(env, now),
+    resumeStalledMoves(env, now),
   ]);
   for (const result of results) {
     if (result.status === 'rejected') console.error(JSON.stringify({ level: 'error', message: 'cron task failed', error: String(result.reason) }));

@@ -15,6 +15,7 @@ import type { InboundFormats } from '../inbound/formats';
 import type { PayloadFormats } from '../webhooks/payload';
 import { recordDeadLetters } from './dead-letter';
 import { observeBatch } from './observed-batch';
+import { handleMaintenanceWithMoves } from '../moves/moves.consumer';
 import { noteIsolateActive } from '../lib/sweep-mode';
 
 /**
@@ -49,7 +50,7 @@ async function dispatch(batch: MessageBatch<unknown>, env: Env, composition: Com
     case 'shelfsync-inbound':
       return handleInboundBatch(batch as MessageBatch<InboundMessage>, env, composition.inboundFormats, options);
     case 'shelfsync-maintenance':
-      return handleMaintenanceBatch(batch as MessageBatch<MaintenanceMessage>, env);
+      return handleMaintenanceWithMoves(batch as MessageBatch<MaintenanceMessage>, env, options, handleMaintenanceBatch);
     case 'shelfsync-recommendations':
       return handleRecsBatch(batch as MessageBatch<RecsMessage>, env, options.recommendations);
     case 'shelfsync-dead-letter':

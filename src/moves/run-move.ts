@@ -8,9 +8,10 @@
  *   copying    the tenant's rows, table by table in keyset slices, old shard -> new; writes go on.
  *   freezing   the old shard's row turns `frozen` (writes answer 503), then the tail: each slice is
  *              compared by content hash on both sides and re-copied when it differs; rows the new
- *              shard has that the old one lost meanwhile are deleted.
- *   verifying  every table read in full on both sides: row counts and chained hashes (`report`).
- *              A mismatch thaws the tenant (it keeps writing where it was) -> aborting -> failed.
+ *              shard has that the old one lost meanwhile are deleted. The same pass reads each side
+ *              once, in full: row counts and chained content hashes per table.
+ *   verifying  the counts and hashes compared (`report`). A mismatch thaws the tenant (it keeps
+ *              writing where it was) -> aborting -> failed.
  *   flip       placement to the new shard at the next epoch; the old row turns `moved`.
  *   cleaning   after 2x the identity cache's TTL, the old copy is deleted (its `tenants` row stays,
  *              `moved`: the fence refuses writes routed there with the old epoch) -> done.
@@ -141,7 +142,7 @@ class Mover {
       case 'freezing':
         return this.tail();
       case 'verifying':
-        return this.verify();
+        return this.decide();
       case 'cleaning':
         return this.clean(this.from, CLEAN_ORDER, 'done');
       case 'aborting':
@@ -189,6 +190,13 @@ class Mover {
     return 'continue';
   }
 
+  /**
+   * One slice of the tail: the old shard's next slice and the same key range on the new shard,
+   * compared by content hash; a differing range is rewritten (rows the old shard lost are deleted)
+   * and read back. The two hashes feed the verification's per-table chains, so each side is read once
+   * while writes are frozen: the ranges partition the key space (the last one is open-ended), hence
+   * equal chains and counts mean equal tables.
+   */
   private async tail(): Promise<StepOutcome> {
     if (this.wm.frozenAt === undefined) return this.freeze();
     const name = nextTable(ORDER, this.wm.tail);
@@ -199,17 +207,24 @@ class Mover {
     }
     const table = moveTable(name);
     const cursor = this.wm.tail[name] ?? { ...startCursor(), deleted: 0 };
+    const side = (): SideCursor => ({ ...startCursor(), hash: '' });
+    const verify = this.wm.verify[name] ?? { from: side(), to: side() };
     const columns = await columnsOf(this.from, table, this.budget);
     const old = await readSlice(this.from, table, columns, this.row.tenant_id, { after: cursor.after }, this.sliceRows, this.budget);
     const last = old.length < this.sliceRows;
     // The last slice's range is open-ended: it also covers rows the new shard has past the old's last key.
     const range = { after: cursor.after, upTo: last ? null : old[old.length - 1]!.key };
-    const copy = await readSlice(this.to, table, columns, this.row.tenant_id, range, this.sliceRows + 1, this.budget);
-    if ((await sliceHash(old)) !== (await sliceHash(copy))) {
+    const oldHash = await sliceHash(old);
+    let copy = await readSlice(this.to, table, columns, this.row.tenant_id, range, this.sliceRows + 1, this.budget);
+    if (oldHash !== (await sliceHash(copy))) {
       cursor.deleted += await writeRows(this.to, table, columns, this.row.tenant_id, old, this.budget, range);
       cursor.rows += old.length;
       this.report.tailRecopiedRows = (this.report.tailRecopiedRows ?? 0) + old.length;
+      copy = await readSlice(this.to, table, columns, this.row.tenant_id, range, this.sliceRows + 1, this.budget);
     }
+    verify.from = { after: range.upTo, done: last, rows: verify.from.rows + old.length, hash: await chainHash(verify.from.hash, oldHash) };
+    verify.to = { after: range.upTo, done: last, rows: verify.to.rows + copy.length, hash: await chainHash(verify.to.hash, await sliceHash(copy)) };
+    this.wm.verify[name] = verify;
     if (range.upTo) cursor.after = range.upTo;
     cursor.done = last;
     this.wm.tail[name] = cursor;
@@ -227,28 +242,6 @@ class Mover {
     }
     await freezeTenant(this.env, this.origin, this.now());
     this.wm.frozenAt = this.now();
-    await this.commit();
-    return 'continue';
-  }
-
-  private async verify(): Promise<StepOutcome> {
-    const name = ORDER.find((n) => !(this.wm.verify[n]?.from.done && this.wm.verify[n]?.to.done));
-    if (!name) return this.decide();
-    const table = moveTable(name);
-    const columns = await columnsOf(this.from, table, this.budget);
-    const side = (): SideCursor => ({ ...startCursor(), hash: '' });
-    const entry = this.wm.verify[name] ?? { from: side(), to: side() };
-    for (const [db, cursor] of [[this.from, entry.from], [this.to, entry.to]] as const) {
-      if (cursor.done) continue;
-      const rows = await readSlice(db, table, columns, this.row.tenant_id, { after: cursor.after }, this.sliceRows, this.budget);
-      if (rows.length > 0) {
-        cursor.hash = await chainHash(cursor.hash, await sliceHash(rows));
-        cursor.rows += rows.length;
-        cursor.after = rows[rows.length - 1]!.key;
-      }
-      cursor.done = rows.length < this.sliceRows;
-    }
-    this.wm.verify[name] = entry;
     await this.commit();
     return 'continue';
   }

@@ -31,7 +31,17 @@ export function moveRunOptions(env: Env, options: Pick<AppOptions, 'keyCacheTtlS
 export async function handleMaintenanceWithMoves(batch: MessageBatch<MaintenanceMessage>, env: Env, options: AppOptions, others: Others): Promise<void> {
   const moves = batch.messages.filter((m) => isMove(m.body)) as Message<ShardMoveMessage>[];
   const rest = batch.messages.filter((m) => !isMove(m.body)) as Message<Exclude<MaintenanceMessage, ShardMoveMessage>>[];
-  if (rest.length > 0) await others({ ...batch, messages: rest } as MessageBatch<Exclude<MaintenanceMessage, ShardMoveMessage>>, env);
+  if (rest.length > 0) {
+    // Built field by field: a runtime batch keeps its fields on its prototype, which a spread drops.
+    const subset: MessageBatch<Exclude<MaintenanceMessage, ShardMoveMessage>> = {
+      queue: batch.queue,
+      metadata: batch.metadata,
+      messages: rest,
+      ackAll: () => rest.forEach((m) => m.ack()),
+      retryAll: (options) => rest.forEach((m) => m.retry(options)),
+    };
+    await others(subset, env);
+  }
   for (const message of moves) {
     try {
       const next = await runShardMove(env, message.body, moveRunOptions(env, options));

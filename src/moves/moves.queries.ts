@@ -1,6 +1,6 @@
 /**
  * The moves module's SQL on the control database: `shard_moves` (owned here) and reads of the
- * tenant and its placement. Data-shard SQL is built per table in slice-sql.ts.
+ * tenant and its placement. Data-shard SQL is built per table in slice.queries.ts.
  */
 
 export interface MoveRow {

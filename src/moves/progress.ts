@@ -2,7 +2,7 @@
  * A move's progress as stored in `shard_moves.watermarks` and `report` (JSON), and the pure rules
  * over it. Every cursor is the last key handled in keyset order, committed with the slice it ends.
  */
-import type { KeyValue } from './slice-sql';
+import type { KeyValue } from './slice.queries';
 
 /** copying -> freezing -> verifying -> cleaning -> done; a failed verification: aborting -> failed. */
 export const MOVE_STATES = ['copying', 'freezing', 'verifying', 'cleaning', 'aborting', 'done', 'failed'] as const;

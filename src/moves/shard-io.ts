@@ -3,7 +3,7 @@
  * budget (D1 allows 1,000 queries per invocation).
  */
 import { sha256Hex } from '../lib/crypto';
-import { deleteConflicting, deleteRangeExcept, deleteSome, insertRows, type KeyValue, planChunks, rowsJson, selectSlice, type SliceRow, sliceRows, storedColumns } from './slice-sql';
+import { deleteConflicting, deleteRangeExcept, deleteSome, insertRows, type KeyValue, planChunks, rowsJson, selectSlice, type SliceRow, sliceRows, storedColumns } from './slice.queries';
 import type { MoveTable } from './tables';
 
 /**

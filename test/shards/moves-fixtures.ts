@@ -15,7 +15,7 @@ import { batchUpsert, type CatalogContext } from '../../src/catalog/products.ser
 import { copySettingsToShard } from '../../src/placement/placement';
 import { type Placement, scopeEnv, shardDb } from '../../src/placement/tenant-env';
 import { MOVE_TABLES } from '../../src/moves/tables';
-import { scopeSql } from '../../src/moves/slice-sql';
+import { scopeSql } from '../../src/moves/slice.queries';
 import { ADMIN } from '../helpers/api';
 
 export const sent: Array<{ body: unknown; delaySeconds?: number }> = [];

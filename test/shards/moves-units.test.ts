@@ -1,7 +1,7 @@
 /** The pure parts of a move: slice planning, the SQL built per table, hashes, progress rules; and the table list's coverage. */
 import { describe, expect, it } from 'vitest';
 import { shardDb } from '../../src/placement/tenant-env';
-import { deleteConflicting, deleteRangeExcept, insertRows, planChunks, rowsJson, selectSlice, storedColumns } from '../../src/moves/slice-sql';
+import { deleteConflicting, deleteRangeExcept, insertRows, planChunks, rowsJson, selectSlice, storedColumns } from '../../src/moves/slice.queries';
 import { chainHash, columnsOf, QueryBudget, sliceHash } from '../../src/moves/shard-io';
 import { cleanableAt, failureDelaySeconds, nextTable, nextToken, verificationReport } from '../../src/moves/progress';
 import { CONTROL_TABLES, MOVE_TABLES, moveTable } from '../../src/moves/tables';

@@ -35,6 +35,9 @@ const LAYERS = [
   // own tables and events through the outbox; the Sizebay dialect and the queue entry sit above it.
   'recommendations',
   'dialects',
+  // Moving a tenant between shards (admin): above the data it copies, below the queue entry and
+  // the cron that drive it and the admin router that mounts its routes.
+  'moves',
   'queues',
   'cron',
   // Read-only aggregates over the other modules' tables (/v1/stats; the admin view and the dashboard show them).

@@ -124,10 +124,19 @@ export interface ImportMessage extends Routed {
  * Convert the next slice of products stored before money was micros (the marker `money_format IS
  * NULL`), in (tenant, id) order after `after`; a long table re-enqueues itself slice by slice.
  */
-export interface MaintenanceMessage extends Routed {
+export interface MoneyBackfillMessage extends Routed {
   kind: 'money-backfill';
   after?: [tenantId: string, productId: string];
 }
+
+/** Advance a tenant's move to another shard (src/moves); `token` is the lease it may claim. */
+export interface ShardMoveMessage {
+  kind: 'shard-move';
+  moveId: string;
+  token: number;
+}
+
+export type MaintenanceMessage = MoneyBackfillMessage | ShardMoveMessage;
 
 /**
  * Recommendations: `recs` = read the tenant's new events and work off its due products; `rebuild` =

@@ -121,6 +121,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/tenants/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a tenant's data to another shard, online (a short write freeze answers 503 + Retry-After) */
+        post: operations["postV1AdminTenantsByIdMove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/tenants/{id}/moves/{moveId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a move: its state, watermarks and verification report */
+        get: operations["getV1AdminTenantsByIdMovesByMoveId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/tenants/{id}/moves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A tenant's moves, newest first */
+        get: operations["getV1AdminTenantsByIdMoves"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/inbound/{id}": {
         parameters: {
             query?: never;
@@ -2181,6 +2232,71 @@ export interface components {
             successRate: number | null;
             latencyMs: components["schemas"]["Percentiles"];
         };
+        ShardMove: {
+            /** @example mov_01JD7Z8Q6V7N9K3M2X4B5C6D7E */
+            id: string;
+            tenantId: string;
+            /** Format: int64 */
+            fromShard: number;
+            /** Format: int64 */
+            toShard: number;
+            /**
+             * @description `copying` (writes go on) -> `freezing` (writes answer 503 `tenant_moving` while the tail is copied) -> `verifying` -> `cleaning` (the tenant lives on `toShard`; the old copy is deleted) -> `done`. A failed verification thaws the tenant where it was: `aborting` (the new copy is deleted) -> `failed`.
+             * @enum {string}
+             */
+            state: "copying" | "freezing" | "verifying" | "cleaning" | "aborting" | "done" | "failed";
+            /**
+             * Format: int64
+             * @description The placement epoch the tenant gets when the move flips it
+             */
+            epoch: number;
+            /** @description Where each phase stands, per table (the last key handled in keyset order) */
+            watermarks: {
+                [key: string]: unknown;
+            };
+            /** @description Per table row counts and content hashes on both shards, once verified */
+            report: {
+                tables: {
+                    [key: string]: {
+                        /** Format: int64 */
+                        fromRows: number;
+                        /** Format: int64 */
+                        toRows: number;
+                        fromHash: string;
+                        toHash: string;
+                        equal: boolean;
+                    };
+                };
+                /**
+                 * Format: int64
+                 * @description How long writes were frozen (the tail and the verification)
+                 */
+                freezeMs?: number;
+                /** Format: int64 */
+                copiedRows?: number;
+                /** Format: int64 */
+                tailRecopiedRows?: number;
+                /** Format: int64 */
+                tailDeletedRows?: number;
+                /** Format: int64 */
+                cleanedRows?: number;
+            } | null;
+            error: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            completedAt: string | null;
+        };
+        StartMove: {
+            /**
+             * Format: int64
+             * @description The bound data shard (`DB_SHARD_n`) to move the tenant to
+             * @example 1
+             */
+            shard: number;
+        };
         InboundAck: {
             jobId: string;
             status: string;
@@ -3968,6 +4084,474 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postV1AdminTenantsByIdMove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example ten_01JD7Z8Q6V7N9K3M2X4B5C6D7E */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "shard": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["StartMove"];
+            };
+        };
+        responses: {
+            /** @description Started: the move runs on the maintenance queue */
+            202: {
+                headers: {
+                    /** @description The move */
+                    Location?: string;
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "mov_01JD7Z8Q6V7N9K3M2X4B5C6D7E",
+                     *       "tenantId": "ten_01JD7Z8Q6V7N9K3M2X4B5C6D7E",
+                     *       "fromShard": 0,
+                     *       "toShard": 1,
+                     *       "state": "copying",
+                     *       "epoch": 2,
+                     *       "watermarks": {
+                     *         "copy": {},
+                     *         "tail": {},
+                     *         "verify": {},
+                     *         "clean": {}
+                     *       },
+                     *       "report": null,
+                     *       "error": null,
+                     *       "createdAt": "2026-12-05T17:04:10.000Z",
+                     *       "updatedAt": "2026-12-05T17:04:10.000Z",
+                     *       "completedAt": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ShardMove"];
+                };
+            };
+            /** @description The body is not parseable */
+            400: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for another tenant's resources) */
+            404: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong content type */
+            415: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each field by JSON Pointer */
+            422: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getV1AdminTenantsByIdMovesByMoveId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example ten_01JD7Z8Q6V7N9K3M2X4B5C6D7E */
+                id: string;
+                /** @example mov_01JD7Z8Q6V7N9K3M2X4B5C6D7E */
+                moveId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The move */
+            200: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "mov_01JD7Z8Q6V7N9K3M2X4B5C6D7E",
+                     *       "tenantId": "ten_01JD7Z8Q6V7N9K3M2X4B5C6D7E",
+                     *       "fromShard": 0,
+                     *       "toShard": 1,
+                     *       "state": "done",
+                     *       "epoch": 2,
+                     *       "watermarks": {
+                     *         "copy": {
+                     *           "products": {
+                     *             "after": [
+                     *               "sku-1042"
+                     *             ],
+                     *             "done": true,
+                     *             "rows": 1042
+                     *           }
+                     *         },
+                     *         "tail": {
+                     *           "products": {
+                     *             "after": [
+                     *               "sku-1042"
+                     *             ],
+                     *             "done": true,
+                     *             "rows": 200,
+                     *             "deleted": 1
+                     *           }
+                     *         },
+                     *         "verify": {
+                     *           "products": {
+                     *             "from": {
+                     *               "after": [
+                     *                 "sku-1042"
+                     *               ],
+                     *               "done": true,
+                     *               "rows": 1041,
+                     *               "hash": "5d0c6a3e9b1f4c2a8e7d6b5a4c3b2a1908f7e6d5c4b3a29180f7e6d5c4b3a291"
+                     *             },
+                     *             "to": {
+                     *               "after": [
+                     *                 "sku-1042"
+                     *               ],
+                     *               "done": true,
+                     *               "rows": 1041,
+                     *               "hash": "5d0c6a3e9b1f4c2a8e7d6b5a4c3b2a1908f7e6d5c4b3a29180f7e6d5c4b3a291"
+                     *             }
+                     *           }
+                     *         },
+                     *         "clean": {
+                     *           "products": {
+                     *             "after": null,
+                     *             "done": true,
+                     *             "rows": 1041
+                     *           }
+                     *         },
+                     *         "frozenAt": 1764954252000,
+                     *         "flippedAt": 1764954253800
+                     *       },
+                     *       "report": {
+                     *         "tables": {
+                     *           "products": {
+                     *             "fromRows": 1041,
+                     *             "toRows": 1041,
+                     *             "fromHash": "5d0c6a3e9b1f4c2a8e7d6b5a4c3b2a1908f7e6d5c4b3a29180f7e6d5c4b3a291",
+                     *             "toHash": "5d0c6a3e9b1f4c2a8e7d6b5a4c3b2a1908f7e6d5c4b3a29180f7e6d5c4b3a291",
+                     *             "equal": true
+                     *           }
+                     *         },
+                     *         "freezeMs": 1800,
+                     *         "copiedRows": 1042,
+                     *         "tailRecopiedRows": 200,
+                     *         "tailDeletedRows": 1,
+                     *         "cleanedRows": 1041
+                     *       },
+                     *       "error": null,
+                     *       "createdAt": "2026-12-05T17:04:10.000Z",
+                     *       "updatedAt": "2026-12-05T17:05:14.000Z",
+                     *       "completedAt": "2026-12-05T17:05:14.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ShardMove"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for another tenant's resources) */
+            404: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getV1AdminTenantsByIdMoves: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example ten_01JD7Z8Q6V7N9K3M2X4B5C6D7E */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Moves */
+            200: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "mov_01JD7Z8Q6V7N9K3M2X4B5C6D7E",
+                     *           "tenantId": "ten_01JD7Z8Q6V7N9K3M2X4B5C6D7E",
+                     *           "fromShard": 0,
+                     *           "toShard": 1,
+                     *           "state": "done",
+                     *           "epoch": 2,
+                     *           "watermarks": {
+                     *             "copy": {
+                     *               "products": {
+                     *                 "after": [
+                     *                   "sku-1042"
+                     *                 ],
+                     *                 "done": true,
+                     *                 "rows": 1042
+                     *               }
+                     *             },
+                     *             "tail": {
+                     *               "products": {
+                     *                 "after": [
+                     *                   "sku-1042"
+                     *                 ],
+                     *                 "done": true,
+                     *                 "rows": 200,
+                     *                 "deleted": 1
+                     *               }
+                     *             },
+                     *             "verify": {
+                     *               "products": {
+                     *                 "from": {
+                     *                   "after": [
+                     *                     "sku-1042"
+                     *                   ],
+                     *                   "done": true,
+                     *                   "rows": 1041,
+                     *                   "hash": "5d0c6a3e9b1f4c2a8e7d6b5a4c3b2a1908f7e6d5c4b3a29180f7e6d5c4b3a291"
+                     *                 },
+                     *                 "to": {
+                     *                   "after": [
+                     *                     "sku-1042"
+                     *                   ],
+                     *                   "done": true,
+                     *                   "rows": 1041,
+                     *                   "hash": "5d0c6a3e9b1f4c2a8e7d6b5a4c3b2a1908f7e6d5c4b3a29180f7e6d5c4b3a291"
+                     *                 }
+                     *               }
+                     *             },
+                     *             "clean": {
+                     *               "products": {
+                     *                 "after": null,
+                     *                 "done": true,
+                     *                 "rows": 1041
+                     *               }
+                     *             },
+                     *             "frozenAt": 1764954252000,
+                     *             "flippedAt": 1764954253800
+                     *           },
+                     *           "report": {
+                     *             "tables": {
+                     *               "products": {
+                     *                 "fromRows": 1041,
+                     *                 "toRows": 1041,
+                     *                 "fromHash": "5d0c6a3e9b1f4c2a8e7d6b5a4c3b2a1908f7e6d5c4b3a29180f7e6d5c4b3a291",
+                     *                 "toHash": "5d0c6a3e9b1f4c2a8e7d6b5a4c3b2a1908f7e6d5c4b3a29180f7e6d5c4b3a291",
+                     *                 "equal": true
+                     *               }
+                     *             },
+                     *             "freezeMs": 1800,
+                     *             "copiedRows": 1042,
+                     *             "tailRecopiedRows": 200,
+                     *             "tailDeletedRows": 1,
+                     *             "cleanedRows": 1041
+                     *           },
+                     *           "error": null,
+                     *           "createdAt": "2026-12-05T17:04:10.000Z",
+                     *           "updatedAt": "2026-12-05T17:05:14.000Z",
+                     *           "completedAt": "2026-12-05T17:05:14.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["ShardMove"][];
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (also for another tenant's resources) */
+            404: {
                 headers: {
                     /** @description The quota of this API key (or client IP) as draft-ietf-httpapi-ratelimit-headers writes it, e.g. `"per-key";q=600;w=60` */
                     "RateLimit-Policy"?: string;

@@ -14,6 +14,7 @@ import { noStore } from '../secrets/no-store';
 import { controlDb } from '../placement/tenant-env';
 import { parseRfc3339 } from '../lib/dates';
 import { adminStatsRoute, statsFor } from '../stats/stats.index';
+import { registerMoveRoutes } from '../moves/moves.index';
 
 export function adminRouter() {
   const router = createRouter();
@@ -64,6 +65,8 @@ export function adminRouter() {
     c.header('Cache-Control', 'no-store');
     return c.json(await statsFor(c, 'all'), 200);
   });
+
+  registerMoveRoutes(router);
 
   // Admin paths answer their own 404/405: falling through would reach tenant-key authentication.
   registerFallback(router);

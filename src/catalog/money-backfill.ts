@@ -10,7 +10,7 @@
  * the minute cron starts a new pass whenever unconverted rows remain (a lost message, a row skipped
  * because a write raced it).
  */
-import type { Env, MaintenanceMessage } from '../env';
+import type { Env, MoneyBackfillMessage as MaintenanceMessage } from '../env';
 import { canonicalJson } from '../lib/canonical-json';
 import { MONEY_FORMAT_LEGACY_OUT_OF_RANGE, MONEY_FORMAT_MICROS, toMicrosDoc } from './model/money-doc';
 import type { ProductDoc } from './model/product-doc';

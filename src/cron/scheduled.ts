@@ -19,6 +19,7 @@ import { deleteEndedImportFiles } from '../imports/retention';
 import { sweepWebhooks } from '../webhooks/sweep';
 import { sweepRecommendations } from '../recommendations/sweep';
 import { pruneStaleQueueFailures } from '../queues/dead-letters';
+import { resumeStalledMoves } from '../moves/moves.consumer';
 import { ROUTINE_SWEEP, type SweepMode, takeSweepMode } from '../lib/sweep-mode';
 import { shardNumbers, singleDatabase } from '../db/shards';
 import { refreshShardLoads } from '../placement/loads';
@@ -95,6 +96,8 @@ function controlSweeps(env: Env, now: number, shards: number[]): Array<Promise<u
     pruneStaleQueueFailures(env, now),
     // One database: nothing to place, nothing to measure.
     singleDatabase(env) ? Promise.resolve() : refreshShardLoads(env, shards, now),
+    // Moves whose lease expired (a crashed step) are picked up again.
+    resumeStalledMoves(env, now),
   ];
 }
 

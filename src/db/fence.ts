@@ -10,6 +10,8 @@
  * until it expires; the old copy is deleted only after every isolate's cache has expired).
  */
 
+import { FENCE, type FenceStateRow, WHY_FENCED } from './fence.queries';
+
 /** What a handle was routed with. */
 export interface FenceGuard {
   tenantId: string;
@@ -26,13 +28,6 @@ export class FencedWriteError extends Error {
     this.name = 'FencedWriteError';
   }
 }
-
-/** ?1 tenant, ?2 epoch. Inserts NULL (hence fails) unless this shard owns the tenant at the epoch, writable. */
-export const FENCE = `INSERT INTO write_fence (fenced)
-SELECT NULL WHERE NOT EXISTS (SELECT 1 FROM tenants WHERE id = ?1 AND epoch = ?2 AND write_state = 'open')`;
-
-/** ?1 tenant: why the fence refused (rows: { epoch, write_state }). */
-const WHY = 'SELECT epoch, write_state FROM tenants WHERE id = ?1';
 
 const FENCE_FAILED = /NOT NULL constraint failed: write_fence\.fenced/;
 
@@ -151,7 +146,7 @@ export class FencedDatabase {
    * never let a write through.
    */
   private async refusal(): Promise<FencedWriteError> {
-    const row = await this.inner.prepare(WHY).bind(this.guard.tenantId).first<{ epoch: number; write_state: string }>();
+    const row = await this.inner.prepare(WHY_FENCED).bind(this.guard.tenantId).first<FenceStateRow>();
     const frozen = row !== null && Number(row.epoch) === this.guard.epoch && row.write_state !== 'moved';
     return new FencedWriteError(this.guard.tenantId, frozen ? 'frozen' : 'moved');
   }

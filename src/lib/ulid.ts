@@ -55,7 +55,7 @@ export function ulid(now: number = Date.now()): string {
   return encodeTime(now) + encodeRandom(lastRandom);
 }
 
-export type IdPrefix = 'ten' | 'key' | 'job' | 'evt' | 'img' | 'wh' | 'dlv' | 'att' | 'src' | 'dl';
+export type IdPrefix = 'ten' | 'key' | 'job' | 'evt' | 'img' | 'wh' | 'dlv' | 'att' | 'src' | 'dl' | 'mov';
 
 export function newId(prefix: IdPrefix, now?: number): string {
   return `${prefix}_${ulid(now)}`;

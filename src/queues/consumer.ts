@@ -5,7 +5,7 @@
  */
 import { handleMaintenanceBatch } from '../catalog/money-backfill';
 import type { AppOptions } from '../config';
-import type { DeliverMessage, Env, EventsMessage, ImportMessage, InboundMessage, IngestMessage, MaintenanceMessage, RecsMessage } from '../env';
+import type { DeliverMessage, Env, EventsMessage, ImportMessage, InboundMessage, IngestMessage, MaintenanceMessage, MoneyBackfillMessage, RecsMessage } from '../env';
 import { handleRecsBatch } from '../recommendations/consumer';
 import { handleImportBatch } from '../imports/consumer';
 import { handleIngestBatch } from '../images/consumers';
@@ -15,6 +15,7 @@ import type { InboundFormats } from '../inbound/formats';
 import type { PayloadFormats } from '../webhooks/payload';
 import { recordDeadLetters } from './dead-letter';
 import { observeBatch } from './observed-batch';
+import { handleMaintenanceWithMoves } from '../moves/moves.consumer';
 import { noteIsolateActive } from '../lib/sweep-mode';
 import { keyCacheTtlMs } from '../auth/tenant-lookup';
 import { controlDb } from '../placement/tenant-env';
@@ -56,7 +57,8 @@ async function dispatch(batch: MessageBatch<unknown>, env: Env, composition: Com
     case 'shelfsync-inbound':
       return routeByTenant(batch as MessageBatch<InboundMessage>, env, ttl, (b, e) => handleInboundBatch(b, e, composition.inboundFormats, options));
     case 'shelfsync-maintenance':
-      return dispatchMaintenance(batch as MessageBatch<MaintenanceMessage>, env);
+      // A move (src/moves) runs against the control database and the two shards it names; the rest by kind.
+      return handleMaintenanceWithMoves(batch as MessageBatch<MaintenanceMessage>, env, options, dispatchMaintenance);
     case 'shelfsync-recommendations':
       return routeByTenant(batch as MessageBatch<RecsMessage>, env, ttl, (b, e) => handleRecsBatch(b, e, options.recommendations));
     case 'shelfsync-dead-letter':
@@ -69,29 +71,9 @@ async function dispatch(batch: MessageBatch<unknown>, env: Env, composition: Com
 }
 
 /**
- * The maintenance queue carries work of several kinds, each routed its own way: the money backfill
- * belongs to a shard (its message names the shard it walks).
+ * The maintenance queue's messages other than moves: the money backfill belongs to a shard (its
+ * message names the shard it walks); messages from before kinds were checked run the same way.
  */
-async function dispatchMaintenance(batch: MessageBatch<MaintenanceMessage>, env: Env): Promise<void> {
-  const byKind = new Map<string, Message<MaintenanceMessage>[]>();
-  for (const m of batch.messages) byKind.set(m.body.kind, [...(byKind.get(m.body.kind) ?? []), m]);
-  for (const [kind, messages] of byKind) {
-    const sub = kindBatch(batch, messages);
-    switch (kind) {
-      default:
-        // 'money-backfill', and messages from before kinds were checked.
-        await routeByShard(sub, env, handleMaintenanceBatch);
-    }
-  }
-}
-
-/** Some messages of `batch` as a batch (their ack/retry are theirs). */
-function kindBatch<T>(batch: MessageBatch<unknown>, messages: Message<T>[]): MessageBatch<T> {
-  return {
-    queue: batch.queue,
-    metadata: batch.metadata,
-    messages,
-    ackAll: () => messages.forEach((m) => m.ack()),
-    retryAll: (options) => messages.forEach((m) => m.retry(options)),
-  };
+function dispatchMaintenance(batch: MessageBatch<MoneyBackfillMessage>, env: Env): Promise<void> {
+  return routeByShard(batch, env, handleMaintenanceBatch);
 }

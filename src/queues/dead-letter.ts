@@ -29,6 +29,7 @@ export const ORIGIN_BY_KIND: Record<string, string> = {
   import: 'shelfsync-imports',
   inbound: 'shelfsync-inbound',
   'money-backfill': 'shelfsync-maintenance',
+  'shard-move': 'shelfsync-maintenance',
   recs: 'shelfsync-recommendations',
   rebuild: 'shelfsync-recommendations',
 };

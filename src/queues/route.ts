@@ -17,6 +17,7 @@ import { log, logLevelOf } from '../lib/log';
 import { describeFailure, retryAfterFailure, retryReasonOf } from '../lib/retry-reason';
 import { forgetPlacement, type Placement, resolvePlacement } from '../placement/placement';
 import { scopeEnv, scopeShard, shardDb } from '../placement/tenant-env';
+import { DELIVERY_TENANTS, type DeliveryTenantRow } from './route.queries';
 
 export type BatchHandler<T> = (batch: MessageBatch<T>, env: Env) => Promise<void>;
 
@@ -207,8 +208,6 @@ export async function routeByShard<T extends Routed>(batch: MessageBatch<T>, env
   }
 }
 
-/** ?1 JSON array of delivery ids (data shard; rows: { id, tenant_id }). */
-const DELIVERY_TENANTS = 'SELECT id, tenant_id FROM deliveries WHERE id IN (SELECT value FROM json_each(?1))';
 
 /**
  * Deliver messages route by tenant. One without a tenant (sent before shards, or by a producer that
@@ -261,7 +260,7 @@ async function deliveryTenants(env: Env, bodies: DeliverMessage[]): Promise<Map<
   }
   await Promise.all(
     [...idsByShard].map(async ([shard, ids]) => {
-      const { results } = await shardDb(env, shard).prepare(DELIVERY_TENANTS).bind(JSON.stringify([...ids])).all<{ id: string; tenant_id: string }>();
+      const { results } = await shardDb(env, shard).prepare(DELIVERY_TENANTS).bind(JSON.stringify([...ids])).all<DeliveryTenantRow>();
       for (const row of results) tenantOf.set(row.id, row.tenant_id);
     }),
   );

@@ -66,6 +66,10 @@ describe('docs/postman/shelfsync.postman_collection.json against a running Worke
     // A fresh deployment has no dead letter to replay: then the documented 404 is the right answer.
     const deadLetters = JSON.parse(last.get(collection.item.find((i: any) => i.request.method === 'GET' && i.request.url.raw.split('?')[0].endsWith('/v1/admin/dead-letters')).name)!.body);
     const replay = (e: Executed) => e.method === 'POST' && /\/v1\/admin\/dead-letters\/[^/]+\/replay$/.test(e.url) && e.code === 404 && deadLetters.data.length === 0;
-    expect(failed.filter((e) => !replay(e)).map((e) => `${e.method} ${e.url} -> ${e.code ?? e.error}: ${e.body}`)).toEqual([]);
+    // `npm start` binds one database: a move is refused (422, nowhere to move to), so its read is a 404.
+    const move = (e: Executed) =>
+      (e.method === 'POST' && /\/v1\/admin\/tenants\/[^/]+\/move$/.test(e.url) && e.code === 422 && e.body.includes('Only one shard is bound')) ||
+      (e.method === 'GET' && /\/v1\/admin\/tenants\/[^/]+\/moves\/[^/]+$/.test(e.url) && e.code === 404);
+    expect(failed.filter((e) => !replay(e) && !move(e)).map((e) => `${e.method} ${e.url} -> ${e.code ?? e.error}: ${e.body}`)).toEqual([]);
   }, 400_000);
 });

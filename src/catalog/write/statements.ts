@@ -140,6 +140,19 @@ export const SELECT_STORED_FOR_IDS = `
 SELECT j.key AS idx, p.number, p.version, p.status, p.money_format, p.content_hash,
   CASE WHEN p.content_hash IS NULL THEN p.data END AS data, CASE WHEN ?3 THEN p.extensions END AS extensions
 FROM json_each(?2) AS j CROSS JOIN products AS p ON p.tenant_id = ?1 AND p.id = j.value`;
+/** A row of SELECT_STORED_FOR_IDS. */
+export interface StoredRow {
+  idx: number;
+  number: number;
+  version: number;
+  status: string;
+  money_format: number | null;
+  content_hash: string | null;
+  /** Only for a row without a content hash. */
+  data: string | null;
+  /** Only when the write sets extensions. */
+  extensions: string | null;
+}
 
 /**
  * The unchanged items' check, first in the write's own transaction: the read above ran before it

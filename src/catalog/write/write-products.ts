@@ -21,6 +21,7 @@ import {
   OPEN_ROUNDS_FOR_EVERY_ITEM,
   SELECT_SETTLED_WITH_OPEN_ROUNDS,
   SELECT_STORED_FOR_IDS,
+  type StoredRow,
   SELECT_OUTCOMES,
   UPDATE_PRODUCTS_IF_VERSION,
   UPSERT_IMAGES,
@@ -172,18 +173,6 @@ function chunk(encoded: EncodedItem[]): EncodedItem[][] {
 /** Fewer items than this skip the unchanged pre-read: a single PUT would pay a round trip to save less. */
 const PRECHECK_MIN_ITEMS = 2;
 
-interface StoredRow {
-  idx: number;
-  number: number;
-  version: number;
-  status: string;
-  money_format: number | null;
-  content_hash: string | null;
-  /** Only for a row without a content hash. */
-  data: string | null;
-  /** Only when the write sets extensions. */
-  extensions: string | null;
-}
 
 const encoder = new TextEncoder();
 

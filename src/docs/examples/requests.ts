@@ -48,6 +48,9 @@ export const requests: Record<string, RequestExample> = {
   'PATCH /v1/admin/tenants/{id}': { params: { id: TENANT_ID }, request: { name: 'Acme Inc.', aliases: ['acme', 'acme-eu'] } },
   'POST /v1/admin/tenants/{id}/keys': { params: { id: TENANT_ID }, request: { name: 'ERP sync' } },
   'GET /v1/admin/tenants/{id}/keys': { params: { id: TENANT_ID } },
+  'POST /v1/admin/tenants/{id}/move': { params: { id: TENANT_ID }, request: { shard: 1 } },
+  'GET /v1/admin/tenants/{id}/moves/{moveId}': { params: { id: TENANT_ID, moveId: 'mov_01JD7Z8Q6V7N9K3M2X4B5C6D7E' } },
+  'GET /v1/admin/tenants/{id}/moves': { params: { id: TENANT_ID } },
   'DELETE /v1/admin/tenants/{id}/keys/{keyId}': { params: { id: TENANT_ID, keyId: 'key_01JD7Z8Q6V7N9K3M2X4B5C6D7F' } },
 
   'PUT /v1/processors/{name}': { params: { name: PROCESSOR_NAME }, request: { url: 'https://tryon.example/jobs', config: { model: 'v2', background: 'studio' } } },

@@ -2023,5 +2023,191 @@ export const responses: Record<string, Record<number, unknown>> = {
         "replayedAt": "2026-12-05T16:02:11.000Z"
       }
     }
+  },
+
+  "POST /v1/admin/tenants/{id}/move": {
+    "202": {
+      "id": "mov_01JD7Z8Q6V7N9K3M2X4B5C6D7E",
+      "tenantId": "ten_01JD7Z8Q6V7N9K3M2X4B5C6D7E",
+      "fromShard": 0,
+      "toShard": 1,
+      "state": "copying",
+      "epoch": 2,
+      "watermarks": {
+        "copy": {},
+        "tail": {},
+        "verify": {},
+        "clean": {}
+      },
+      "report": null,
+      "error": null,
+      "createdAt": "2026-12-05T17:04:10.000Z",
+      "updatedAt": "2026-12-05T17:04:10.000Z",
+      "completedAt": null
+    }
+  },
+  "GET /v1/admin/tenants/{id}/moves/{moveId}": {
+    "200": {
+      "id": "mov_01JD7Z8Q6V7N9K3M2X4B5C6D7E",
+      "tenantId": "ten_01JD7Z8Q6V7N9K3M2X4B5C6D7E",
+      "fromShard": 0,
+      "toShard": 1,
+      "state": "done",
+      "epoch": 2,
+      "watermarks": {
+        "copy": {
+          "products": {
+            "after": [
+              "sku-1042"
+            ],
+            "done": true,
+            "rows": 1042
+          }
+        },
+        "tail": {
+          "products": {
+            "after": [
+              "sku-1042"
+            ],
+            "done": true,
+            "rows": 200,
+            "deleted": 1
+          }
+        },
+        "verify": {
+          "products": {
+            "from": {
+              "after": [
+                "sku-1042"
+              ],
+              "done": true,
+              "rows": 1041,
+              "hash": "5d0c6a3e9b1f4c2a8e7d6b5a4c3b2a1908f7e6d5c4b3a29180f7e6d5c4b3a291"
+            },
+            "to": {
+              "after": [
+                "sku-1042"
+              ],
+              "done": true,
+              "rows": 1041,
+              "hash": "5d0c6a3e9b1f4c2a8e7d6b5a4c3b2a1908f7e6d5c4b3a29180f7e6d5c4b3a291"
+            }
+          }
+        },
+        "clean": {
+          "products": {
+            "after": null,
+            "done": true,
+            "rows": 1041
+          }
+        },
+        "frozenAt": 1764954252000,
+        "flippedAt": 1764954253800
+      },
+      "report": {
+        "tables": {
+          "products": {
+            "fromRows": 1041,
+            "toRows": 1041,
+            "fromHash": "5d0c6a3e9b1f4c2a8e7d6b5a4c3b2a1908f7e6d5c4b3a29180f7e6d5c4b3a291",
+            "toHash": "5d0c6a3e9b1f4c2a8e7d6b5a4c3b2a1908f7e6d5c4b3a29180f7e6d5c4b3a291",
+            "equal": true
+          }
+        },
+        "freezeMs": 1800,
+        "copiedRows": 1042,
+        "tailRecopiedRows": 200,
+        "tailDeletedRows": 1,
+        "cleanedRows": 1041
+      },
+      "error": null,
+      "createdAt": "2026-12-05T17:04:10.000Z",
+      "updatedAt": "2026-12-05T17:05:14.000Z",
+      "completedAt": "2026-12-05T17:05:14.000Z"
+    }
+  },
+  "GET /v1/admin/tenants/{id}/moves": {
+    "200": {
+      "data": [
+        {
+          "id": "mov_01JD7Z8Q6V7N9K3M2X4B5C6D7E",
+          "tenantId": "ten_01JD7Z8Q6V7N9K3M2X4B5C6D7E",
+          "fromShard": 0,
+          "toShard": 1,
+          "state": "done",
+          "epoch": 2,
+          "watermarks": {
+            "copy": {
+              "products": {
+                "after": [
+                  "sku-1042"
+                ],
+                "done": true,
+                "rows": 1042
+              }
+            },
+            "tail": {
+              "products": {
+                "after": [
+                  "sku-1042"
+                ],
+                "done": true,
+                "rows": 200,
+                "deleted": 1
+              }
+            },
+            "verify": {
+              "products": {
+                "from": {
+                  "after": [
+                    "sku-1042"
+                  ],
+                  "done": true,
+                  "rows": 1041,
+                  "hash": "5d0c6a3e9b1f4c2a8e7d6b5a4c3b2a1908f7e6d5c4b3a29180f7e6d5c4b3a291"
+                },
+                "to": {
+                  "after": [
+                    "sku-1042"
+                  ],
+                  "done": true,
+                  "rows": 1041,
+                  "hash": "5d0c6a3e9b1f4c2a8e7d6b5a4c3b2a1908f7e6d5c4b3a29180f7e6d5c4b3a291"
+                }
+              }
+            },
+            "clean": {
+              "products": {
+                "after": null,
+                "done": true,
+                "rows": 1041
+              }
+            },
+            "frozenAt": 1764954252000,
+            "flippedAt": 1764954253800
+          },
+          "report": {
+            "tables": {
+              "products": {
+                "fromRows": 1041,
+                "toRows": 1041,
+                "fromHash": "5d0c6a3e9b1f4c2a8e7d6b5a4c3b2a1908f7e6d5c4b3a29180f7e6d5c4b3a291",
+                "toHash": "5d0c6a3e9b1f4c2a8e7d6b5a4c3b2a1908f7e6d5c4b3a29180f7e6d5c4b3a291",
+                "equal": true
+              }
+            },
+            "freezeMs": 1800,
+            "copiedRows": 1042,
+            "tailRecopiedRows": 200,
+            "tailDeletedRows": 1,
+            "cleanedRows": 1041
+          },
+          "error": null,
+          "createdAt": "2026-12-05T17:04:10.000Z",
+          "updatedAt": "2026-12-05T17:05:14.000Z",
+          "completedAt": "2026-12-05T17:05:14.000Z"
+        }
+      ]
+    }
   }
 };

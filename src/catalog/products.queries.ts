@@ -40,9 +40,14 @@ export type IndexedProductRow = ProductWithImagesRow & { idx: number };
 /** ?1 tenant, ?2 product (rows: ProductWithImagesRow). */
 export const SELECT_LOADED_PRODUCT = `SELECT ${COLUMNS} FROM products AS p WHERE p.tenant_id = ?1 AND p.id = ?2`;
 
-/** ?1 now, ?2 limit: products past their `validForDays`. */
-export const SELECT_EXPIRED_PRODUCTS = 'SELECT tenant_id, id FROM products WHERE expires_at IS NOT NULL AND expires_at <= ?1 LIMIT ?2';
-export interface ProductRefRow {
+/**
+ * ?1 now, ?2 limit: products past their `validForDays`, of tenants this shard owns and that write
+ * (not frozen for a move's tail, not moved away), with the epoch their deletes are fenced on.
+ */
+export const SELECT_EXPIRED_PRODUCTS = `SELECT p.tenant_id, p.id, t.epoch FROM products AS p JOIN tenants AS t ON t.id = p.tenant_id
+WHERE p.expires_at IS NOT NULL AND p.expires_at <= ?1 AND t.write_state = 'open' LIMIT ?2`;
+export interface ExpiredProductRow {
   tenant_id: string;
   id: string;
+  epoch: number;
 }

@@ -9,6 +9,7 @@
  * (processors and the fetch cache included), so a query added later is still counted.
  */
 import { MAX_QUERIES_PER_INVOCATION } from '../db/d1-limits';
+import { FencedDatabase, isWrite } from '../db/fence';
 
 /**
  * What the consumer may spend: the rest (100) is margin for what the batch does after its messages
@@ -45,7 +46,9 @@ export class StatementBudget {
 
   /** `db`, with every statement sent through it charged to this budget. */
   meter(db: D1Database): D1Database {
-    return new MeteredD1(db, this) as unknown as D1Database;
+    // With several shards the handle is fenced: each write (a batch, or a statement run alone) carries
+    // one more statement, the fence, which D1 counts like any other.
+    return new MeteredD1(db, this, (db as unknown) instanceof FencedDatabase) as unknown as D1Database;
   }
 }
 
@@ -53,29 +56,31 @@ class MeteredStatement {
   constructor(
     readonly inner: D1PreparedStatement,
     private readonly budget: StatementBudget,
+    /** What running it alone costs: 1, or 2 for a fenced write (the fence runs with it). */
+    private readonly cost: number,
   ) {}
 
   bind(...values: unknown[]): MeteredStatement {
-    return new MeteredStatement(this.inner.bind(...values), this.budget);
+    return new MeteredStatement(this.inner.bind(...values), this.budget, this.cost);
   }
 
   first<T>(column?: string): Promise<T | null> {
-    this.budget.charge(1);
+    this.budget.charge(this.cost);
     return column === undefined ? this.inner.first<T>() : this.inner.first<T>(column);
   }
 
   run<T>(): Promise<D1Result<T>> {
-    this.budget.charge(1);
+    this.budget.charge(this.cost);
     return this.inner.run<T>();
   }
 
   all<T>(): Promise<D1Result<T>> {
-    this.budget.charge(1);
+    this.budget.charge(this.cost);
     return this.inner.all<T>();
   }
 
   raw<T>(options?: { columnNames?: boolean }): Promise<T[]> {
-    this.budget.charge(1);
+    this.budget.charge(this.cost);
     return this.inner.raw<T>(options as { columnNames: true }) as unknown as Promise<T[]>;
   }
 }
@@ -84,14 +89,15 @@ class MeteredD1 {
   constructor(
     private readonly inner: D1Database,
     private readonly budget: StatementBudget,
+    private readonly fenced: boolean,
   ) {}
 
   prepare(sql: string): MeteredStatement {
-    return new MeteredStatement(this.inner.prepare(sql), this.budget);
+    return new MeteredStatement(this.inner.prepare(sql), this.budget, this.fenced && isWrite(sql) ? 2 : 1);
   }
 
   batch<T>(statements: D1PreparedStatement[]): Promise<D1Result<T>[]> {
-    this.budget.charge(statements.length);
+    this.budget.charge(statements.length + (this.fenced ? 1 : 0));
     // D1 takes only its own statements: unwrap ours (one prepared elsewhere passes as is).
     return this.inner.batch<T>(statements.map((s) => ((s as unknown) instanceof MeteredStatement ? (s as unknown as MeteredStatement).inner : s)) as D1PreparedStatement[]);
   }

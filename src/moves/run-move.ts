@@ -16,7 +16,7 @@
  *   cleaning   after 2x the identity cache's TTL, the old copy is deleted (its `tenants` row stays,
  *              `moved`: the fence refuses writes routed there with the old epoch) -> done.
  */
-import { flipPlacement, freezeTenant, resolvePlacement, thawTenant } from '../placement/placement';
+import { flipPlacement, freezeTenant, resolvePlacement, retireShardCopy, thawTenant } from '../placement/placement';
 import { controlDb, type Placement, shardDb } from '../placement/tenant-env';
 import type { Env, ShardMoveMessage } from '../env';
 import { CLAIM_MOVE, COMMIT_MOVE, type MoveRow, SELECT_MOVE, TERMINAL } from './moves.queries';
@@ -146,7 +146,9 @@ class Mover {
       case 'cleaning':
         return this.clean(this.from, CLEAN_ORDER, 'done');
       case 'aborting':
-        return this.clean(this.to, ORDER, 'failed');
+        // Not the destination's `tenants` row: when shard 0 is the control database itself (the
+        // one-database-to-shards path README describes) that row is the tenant. abort() retired it.
+        return this.clean(this.to, CLEAN_ORDER, 'failed');
       default:
         return Promise.resolve('ended');
     }
@@ -262,11 +264,12 @@ class Mover {
 
   /** The move cannot finish: the tenant writes where it was (thawed if frozen), the new copy is deleted. */
   private async abort(reason: string, frozen: boolean): Promise<StepOutcome> {
-    if (frozen || this.wm.frozenAt !== undefined) {
-      this.budget.spend(2);
-      await thawTenant(this.env, this.origin, this.now());
-      this.report.freezeMs = this.now() - (this.wm.frozenAt ?? this.now());
-    }
+    // Thawed whether or not the freeze was recorded: a freeze can take effect on the shard and still
+    // throw before this move committed `frozenAt`. Thawing an open tenant changes nothing.
+    this.budget.spend(3);
+    await thawTenant(this.env, this.origin, this.now());
+    await retireShardCopy(this.env, this.origin, this.row.to_shard);
+    if (frozen || this.wm.frozenAt !== undefined) this.report.freezeMs = this.now() - (this.wm.frozenAt ?? this.now());
     this.error = reason;
     this.state = 'aborting';
     await this.commit();
@@ -301,6 +304,16 @@ class Mover {
     this.wm.failures = failures;
     this.error = `${error instanceof Error ? error.message : String(error)}`.slice(0, 500);
     if (failures >= MAX_FAILURES && (this.state === 'copying' || this.state === 'freezing' || this.state === 'verifying')) {
+      // The flip may have committed on the control database before the step failed: then the new
+      // copy is the live one, and the move must go forward, never delete it.
+      const placement = await resolvePlacement(this.env, this.row.tenant_id, 0);
+      if (this.state === 'verifying' && placement.shard === this.row.to_shard && placement.epoch === this.origin.epoch + 1) {
+        await flipPlacement(this.env, this.origin, this.row.to_shard, this.now());
+        this.wm.flippedAt = this.now();
+        this.state = 'cleaning';
+        await this.commit(false);
+        return 0;
+      }
       await this.abort(`gave up after ${failures} failed attempts: ${this.error}`, false);
       return 0;
     }

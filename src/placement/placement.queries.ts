@@ -40,7 +40,7 @@ export const UPSERT_LOAD = `INSERT INTO shard_loads (shard, tenants, rows, bytes
 ON CONFLICT (shard) DO UPDATE SET tenants = excluded.tenants, rows = excluded.rows, bytes = excluded.bytes, measured_at = excluded.measured_at`;
 
 /** Data shard: what the shard holds (rows: { tenants, rows }). Counts of the three largest tables. */
-export const MEASURE_SHARD = `SELECT (SELECT count(*) FROM tenants) AS tenants,
+export const MEASURE_SHARD = `SELECT (SELECT count(*) FROM tenants WHERE write_state <> 'moved') AS tenants,
   (SELECT count(*) FROM products) + (SELECT count(*) FROM images) + (SELECT count(*) FROM events) AS rows`;
 
 /**
@@ -52,6 +52,18 @@ INSERT INTO tenants (id, name, default_currency, default_locale, plan, created_a
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'open')
 ON CONFLICT (id) DO UPDATE SET name = excluded.name, default_currency = excluded.default_currency,
   default_locale = excluded.default_locale, plan = excluded.plan, updated_at = excluded.updated_at`;
+
+/** ?1 tenant (control; rows: SettingsRow): the authoritative settings, copied to the shard at a flip. */
+export const SELECT_SETTINGS = 'SELECT id, name, default_currency, default_locale, plan, created_at, updated_at FROM tenants WHERE id = ?1';
+export interface SettingsRow {
+  id: string;
+  name: string;
+  default_currency: string;
+  default_locale: string;
+  plan: string;
+  created_at: number;
+  updated_at: number;
+}
 
 // ---- a move's transitions (placement owns them; src/moves drives them) ----------------------------
 

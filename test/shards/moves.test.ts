@@ -154,9 +154,13 @@ describe('moving a tenant to another shard', () => {
       expect(failed.report.tables.products).toMatchObject({ fromRows: 10, toRows: 10, equal: true });
       expect(failed.report.freezeMs).toBeGreaterThanOrEqual(0);
 
-      // The tenant writes where it was; the new copy is gone (its tenants row too).
+      // The tenant writes where it was; the new copy is gone but for its tenants row, kept refusing
+      // writes (where shard 3 were the control database itself, that row would be the tenant).
       expect(await resolvePlacement(testEnv, t.id, 0)).toMatchObject({ shard: 1, epoch: 1, state: 'active' });
-      expect(Object.values(await tableCounts(3, t.id)).every((n) => n === 0)).toBe(true);
+      const { tenants: leftRow, ...rest } = await tableCounts(3, t.id);
+      expect(Object.values(rest).every((n) => n === 0)).toBe(true);
+      expect(leftRow).toBe(1);
+      expect(await shardDb(testEnv, 3).prepare('SELECT write_state FROM tenants WHERE id = ?1').bind(t.id).first('write_state')).toBe('moved');
       await batchUpsert(t.ctx, [productBody(51)]);
       expect((await tableCounts(1, t.id)).products).toBe(11);
       // Another move may start now.

@@ -1873,6 +1873,24 @@ export interface components {
              * @enum {string}
              */
             recommend: "similar" | "complementary" | "all" | "none";
+            /**
+             * Format: int64
+             * @description The data shard (`DB_SHARD_n`) holding the tenant's catalog
+             * @example 0
+             */
+            shard: number;
+            /**
+             * Format: int64
+             * @description Bumped by every move of the tenant to another shard
+             * @example 1
+             */
+            epoch: number;
+            /**
+             * @description `frozen`: a move is copying its last writes; writes answer 503 `tenant_moving` for a few seconds
+             * @example active
+             * @enum {string}
+             */
+            placementState: "active" | "frozen";
         };
         IssuedApiKey: components["schemas"]["ApiKey"] & {
             /** @description The secret key. Shown once: only its hash is stored. */
@@ -1908,7 +1926,7 @@ export interface components {
             status: number;
             detail: string;
             /** @enum {string} */
-            code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "gone" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "idempotency_in_progress" | "rate_limited" | "internal_error" | "service_unavailable" | "secret_already_shown";
+            code: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "gone" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "idempotency_in_progress" | "rate_limited" | "internal_error" | "service_unavailable" | "secret_already_shown" | "tenant_moving";
             requestId: string;
             errors?: {
                 path: string;
@@ -3057,7 +3075,10 @@ export interface operations {
                      *         "plan": "standard",
                      *         "createdAt": "2026-12-05T17:03:50.635Z",
                      *         "updatedAt": "2026-12-05T17:03:50.635Z",
-                     *         "recommend": "none"
+                     *         "recommend": "none",
+                     *         "shard": 0,
+                     *         "epoch": 1,
+                     *         "placementState": "active"
                      *       },
                      *       "apiKey": {
                      *         "id": "key_01JD7Z8Q6V7N9K3M2X4B5C6D7E",
@@ -3201,7 +3222,10 @@ export interface operations {
                      *       "plan": "standard",
                      *       "createdAt": "2026-12-05T17:03:50.635Z",
                      *       "updatedAt": "2026-12-05T17:03:50.635Z",
-                     *       "recommend": "none"
+                     *       "recommend": "none",
+                     *       "shard": 0,
+                     *       "epoch": 1,
+                     *       "placementState": "active"
                      *     }
                      */
                     "application/json": components["schemas"]["Tenant"];
@@ -3301,7 +3325,10 @@ export interface operations {
                      *       "plan": "standard",
                      *       "createdAt": "2026-12-05T17:03:50.635Z",
                      *       "updatedAt": "2026-12-05T17:03:50.781Z",
-                     *       "recommend": "none"
+                     *       "recommend": "none",
+                     *       "shard": 0,
+                     *       "epoch": 1,
+                     *       "placementState": "active"
                      *     }
                      */
                     "application/json": components["schemas"]["Tenant"];
@@ -4726,6 +4753,8 @@ export interface operations {
                 /** @description The sha256 the URL pins */
                 v?: string;
                 exp?: string;
+                /** @description The tenant the signed URL belongs to (covered by `sig`; absent in URLs signed before it was added) */
+                t?: string;
                 sig?: string;
             };
             header?: never;

@@ -40,30 +40,35 @@ export interface SliceQuery {
 }
 
 /**
+ * The key-range conditions (`after`, `upTo`] of a slice statement, their values bound from `?first`
+ * on, and the next free parameter number.
+ */
+function keyRange(table: MoveTable, range: { after: KeyValue[] | null; upTo?: KeyValue[] | null }, first: number): { conditions: string[]; values: unknown[]; next: number } {
+  const n = table.keys.length;
+  const conditions: string[] = [];
+  const values: unknown[] = [];
+  let next = first;
+  for (const [bound, op] of [[range.after, '>'], [range.upTo, '<=']] as const) {
+    if (!bound) continue;
+    conditions.push(`${keyTuple(table)} ${op} ${params(next, n)}`);
+    values.push(...bound);
+    next += n;
+  }
+  return { conditions, values, next };
+}
+
+/**
  * The next slice of the tenant's rows after `after` (exclusive; null = from the start), up to
  * `upTo` (inclusive; null = no bound), at most `limit` rows: keyset order, so each slice is one
  * index range and a slice read again after a crash is the same slice.
  */
 export function selectSlice(table: MoveTable, columns: string[], range: { after: KeyValue[] | null; upTo?: KeyValue[] | null }, limit: number): SliceQuery {
   const { from, where } = scopeSql(table);
-  const n = table.keys.length;
-  const values: unknown[] = [];
-  const conditions = [where];
-  let next = 2;
-  if (range.after) {
-    conditions.push(`${keyTuple(table)} > ${params(next, n)}`);
-    values.push(...range.after);
-    next += n;
-  }
-  if (range.upTo) {
-    conditions.push(`${keyTuple(table)} <= ${params(next, n)}`);
-    values.push(...range.upTo);
-    next += n;
-  }
+  const { conditions, values, next } = keyRange(table, range, 2);
   const order = table.keys.map((k) => `t.${q(k)}`).join(', ');
   const keys = table.keys.map((k, i) => `t.${q(k)} AS _k${i}`).join(', ');
   const sql = `SELECT json_array(${columns.map((c) => `t.${q(c)}`).join(', ')}) AS _r, ${keys}
-FROM ${from} WHERE ${conditions.join(' AND ')} ORDER BY ${order} LIMIT ?${next}`;
+FROM ${from} WHERE ${[where, ...conditions].join(' AND ')} ORDER BY ${order} LIMIT ?${next}`;
   return { sql, values: [...values, limit] };
 }
 
@@ -98,19 +103,8 @@ export function deleteConflicting(table: MoveTable, columns: string[]): string |
  */
 export function deleteRangeExcept(table: MoveTable, range: { after: KeyValue[] | null; upTo: KeyValue[] | null }): SliceQuery {
   const { from, where } = scopeSql(table);
-  const n = table.keys.length;
-  const values: unknown[] = [];
-  const conditions = [where];
-  let next = 3;
-  if (range.after) {
-    conditions.push(`${keyTuple(table)} > ${params(next, n)}`);
-    values.push(...range.after);
-    next += n;
-  }
-  if (range.upTo) {
-    conditions.push(`${keyTuple(table)} <= ${params(next, n)}`);
-    values.push(...range.upTo);
-  }
+  const { conditions, values } = keyRange(table, range, 3);
+  conditions.unshift(where);
   conditions.push(`${keyTuple(table)} NOT IN (SELECT ${table.keys.map((_, i) => `value ->> ${i}`).join(', ')} FROM json_each(?2))`);
   return { sql: `DELETE FROM ${q(table.name)} WHERE rowid IN (SELECT t.rowid FROM ${from} WHERE ${conditions.join(' AND ')})`, values };
 }

@@ -175,6 +175,7 @@ async function runImport(t, prefix, rows, { onSending } = {}) {
   const started = performance.now();
   onSending?.();
   const accepted = await call('import', 'POST', '/v1/imports', { auth: t.auth, body: feed, contentType: 'text/tab-separated-values', expect: [202] });
+  const acceptedAt = Date.now();
   const jobId = accepted.json.job.id;
   let state;
   for (;;) {
@@ -184,7 +185,7 @@ async function runImport(t, prefix, rows, { onSending } = {}) {
     await sleep(500);
   }
   if (state.status !== 'completed' || state.rows.done !== rows || state.rows.failed !== 0) throw new Error(`import ${jobId}: ended ${JSON.stringify(state).slice(0, 600)}`);
-  return { rows, ms: performance.now() - started, jobId, completedAt: Date.parse(state.completedAt) };
+  return { rows, ms: performance.now() - started, jobId, acceptedAt, completedAt: Date.parse(state.completedAt) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -230,6 +231,8 @@ async function isolation(n, tenants) {
     importRowsPerSecond: Math.round((imported.rows * 1000) / imported.ms),
     importSeconds: round(imported.ms / 1000, 1),
     busyPuts: { all: during.length, beforeCompletion: overlappedPuts.length },
+    // Each busy PUT: its time, and when it ended (ms after the upload started; the 202 at `acceptedMs`).
+    timeline: { acceptedMs: imported.acceptedAt - sendingAt, completedMs: imported.completedAt - sendingAt, puts: during.map((s) => ({ ms: round(s.ms, 1), endedMs: s.endedAt - sendingAt })) },
     overlapped,
     note: [note, overlapped ? '' : `only ${overlappedPuts.length} PUTs ended while the import ran (each waited that long): a p50 of few samples`].filter(Boolean).join('; '),
   };

@@ -50,6 +50,7 @@ import { inboundFormats } from './inbound/formats';
 import { inboundReceiverRouter, inboundSourcesRouter } from './inbound/inbound.index';
 import { imageContentRouter, imagesRouter } from './images/images.index';
 import { type Composition, handleQueue } from './queues/consumer';
+import { trackForeground } from './http/foreground';
 import { recommendationsRouter } from './recommendations/recs.index';
 
 export type { AppOptions } from './config';
@@ -77,7 +78,7 @@ export function buildApp(composition: Composition) {
 
   app.onError(onError());
   // answerBookmark: once a request is routed to its tenant's shard, the answer carries the D1 session's bookmark.
-  app.use('*', requestId(), accessLog(), answerBookmark(), async function provideOptions(c, next) {
+  app.use('*', trackForeground(), requestId(), accessLog(), answerBookmark(), async function provideOptions(c, next) {
     c.set('options', options);
     await next();
   });

@@ -1,6 +1,7 @@
 /**
  * Bindings and per-request variables, typed once (wrangler.toml is the source of the bindings).
  */
+import type { ForegroundRequest } from './lib/foreground';
 import { z } from 'zod';
 import type { AppOptions } from './config';
 
@@ -165,6 +166,8 @@ export interface AppVariables {
   dialect: string;
   /** The D1 session's bookmark once the request is routed to its tenant's shard (auth/route-tenant.ts). */
   bookmark?: () => string | null;
+  /** This request as background work sees it (http/foreground.ts): its lane is set once routed. */
+  foreground?: ForegroundRequest;
 }
 
 export interface AppEnv {

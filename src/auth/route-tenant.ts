@@ -29,6 +29,8 @@ export async function routeTenant(c: RoutedContext, tenantId: string, start: Ses
   const scoped = scopeEnv(base, placement, { bookmark: readBookmark(ctx.req.header(BOOKMARK_HEADER)), start });
   ctx.env = scoped.env;
   ctx.set('bookmark', scoped.bookmark);
+  const foreground = ctx.get('foreground');
+  if (foreground) foreground.lane = placement.shard;
 }
 
 /** After the request: the session's bookmark, so the client's next request reads at least this fresh. */

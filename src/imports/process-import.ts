@@ -11,6 +11,8 @@ import type { Env, ImportMessage } from '../env';
 import { closeWritesStatements } from '../jobs/job-statements';
 import { type ItemFailure, type WriteItem, writeProducts } from '../catalog/products.service';
 import { wakeFanout } from '../events/wake';
+import { foregroundBusy, type YieldMode, yieldToForeground } from '../lib/foreground';
+import { shardOf } from '../placement/tenant-env';
 import { pendingWork } from '../lib/pending';
 import { deleteUnseen } from './replace';
 import { findImport, type ImportRow } from './imports.repository';
@@ -31,6 +33,15 @@ const SLICE_ROWS = 3_000;
 const MIN_SLICE_BYTES = 64 * 1024;
 const MAX_SLICE_BYTES = 512 * 1024;
 const MAX_RECORD_BYTES = 8 * 1024 * 1024;
+/**
+ * Rows per slice locally while this isolate serves requests (one in flight or ended within
+ * BUSY_WINDOW_MS): there a 3,000-row slice's D1 batch held a request ~300-500 ms behind it, a
+ * 500-row one ~30-60 ms (bench:shards isolation timeline).
+ */
+const SHARED_SLICE_ROWS = 250;
+const BUSY_WINDOW_MS = 100;
+/** Rows validated between two yields to the isolate's requests (~250 rows are ~2-3 ms in workerd). */
+const VALIDATE_STEP = 250;
 /** Slices per message: bounds one invocation's CPU and D1 queries, then the import re-enqueues itself. */
 const CHUNKS_PER_MESSAGE = 6;
 /** D1 queries one message may spend on its slices (an invocation may make 1,000; the rest is margin). */
@@ -41,11 +52,11 @@ export function sliceQueries(rows: number): number {
   return Math.ceil(rows / 200) * 7 + 15;
 }
 
-/** Bytes to read for the next slice of `row`'s file. */
-export function sliceBytes(row: Pick<ImportRow, 'next_offset' | 'rows_total'>): number {
-  if (row.rows_total === 0 || row.next_offset === 0) return FIRST_SLICE_BYTES;
+/** Bytes to read for the next slice of `row`'s file, aiming at `rows` rows. */
+export function sliceBytes(row: Pick<ImportRow, 'next_offset' | 'rows_total'>, rows = SLICE_ROWS): number {
+  if (row.rows_total === 0 || row.next_offset === 0) return Math.max(MIN_SLICE_BYTES, Math.floor((FIRST_SLICE_BYTES * rows) / SLICE_ROWS));
   const perRow = row.next_offset / row.rows_total;
-  return Math.min(MAX_SLICE_BYTES, Math.max(MIN_SLICE_BYTES, Math.floor(SLICE_ROWS * perRow)));
+  return Math.min(MAX_SLICE_BYTES, Math.max(MIN_SLICE_BYTES, Math.floor(rows * perRow)));
 }
 
 const ADVANCE_CURSOR = `
@@ -55,6 +66,7 @@ WHERE job_id = ?1 AND next_offset = ?2`;
 
 /** `options`: the worker's, resolved once at the composition root (limits apply to each row as on /v1). */
 export async function processImport(env: Env, message: ImportMessage, options: AppOptions): Promise<'done' | 'more'> {
+  const giveWay = giveWayOf(env);
   let tenant: Tenant | null = null;
   let queries = 0;
   let lastSlice = 0;
@@ -69,9 +81,28 @@ export async function processImport(env: Env, message: ImportMessage, options: A
     // The next slice is about as long as the last one: stop before it would pass the query budget.
     if (n === CHUNKS_PER_MESSAGE || (n > 0 && queries + lastSlice > QUERY_BUDGET)) return 'more';
     tenant ??= await tenantOf(env, row.tenant_id);
-    lastSlice = sliceQueries(await processChunk(env, row, tenant, options));
+    lastSlice = sliceQueries(await processChunk(env, row, tenant, options, giveWay));
     queries += lastSlice;
+    await giveWay.step();
   }
+}
+
+/**
+ * How slices give way to requests (lib/foreground.ts): under `wrangler dev` (ENVIRONMENT=development)
+ * every D1 database runs in this process, so requests on other databases go first; in production only
+ * a turn between CPU steps. Tests use the production mode: slice sizes must not depend on whether a
+ * test's request ended a moment ago. The lane is this import's shard.
+ */
+interface GiveWay {
+  mode: YieldMode;
+  lane: number | null;
+  step(): Promise<void>;
+}
+
+function giveWayOf(env: Env): GiveWay {
+  const mode: YieldMode = env.ENVIRONMENT === 'development' ? 'requestsFirst' : 'cooperative';
+  const lane = shardOf(env);
+  return { mode, lane, step: () => yieldToForeground(mode, lane) };
 }
 
 type Tenant = Awaited<ReturnType<typeof tenantOf>>;
@@ -82,7 +113,7 @@ async function tenantOf(env: Env, tenantId: string) {
 }
 
 /** Reads, validates and commits one slice; answers how many records it held. */
-async function processChunk(env: Env, row: ImportRow, tenant: Tenant, options: AppOptions): Promise<number> {
+async function processChunk(env: Env, row: ImportRow, tenant: Tenant, options: AppOptions, giveWay: GiveWay): Promise<number> {
   const cursor: Cursor = {
     offset: row.next_offset,
     line: row.next_line,
@@ -90,7 +121,8 @@ async function processChunk(env: Env, row: ImportRow, tenant: Tenant, options: A
     columns: row.columns ? (JSON.parse(row.columns) as string[]) : null,
     delimiter: row.delimiter,
   };
-  let length = sliceBytes(row);
+  // Locally, while the isolate serves requests, slices are smaller: a slice's D1 batch holds the thread.
+  let length = sliceBytes(row, giveWay.mode === 'requestsFirst' && foregroundBusy(giveWay.lane, BUSY_WINDOW_MS) ? SHARED_SLICE_ROWS : SLICE_ROWS);
   let result: ReturnType<typeof readChunk> = null;
   for (;;) {
     const want = Math.min(length, row.bytes - cursor.offset);
@@ -98,6 +130,7 @@ async function processChunk(env: Env, row: ImportRow, tenant: Tenant, options: A
     if (!object) throw new Error('the import file is missing from storage');
     const final = cursor.offset + want >= row.bytes;
     const bytes = completeLines(new Uint8Array(await object.arrayBuffer()), final);
+    await giveWay.step();
     result = bytes ? readChunk(row.format, bytes, cursor, final, tenant) : null;
     if (result) break;
     // No complete record in this window (a very long quoted field or item): read a larger one.
@@ -122,6 +155,7 @@ async function processChunk(env: Env, row: ImportRow, tenant: Tenant, options: A
   const mentioned: string[] = [];
   const base = row.rows_total;
   for (const [i, candidate] of result.candidates.entries()) {
+    if (i > 0 && i % VALIDATE_STEP === 0) await giveWay.step();
     const index = base + i;
     const failed = (c: Extract<Candidate, { ok: false }>) => failures.push({ index, id: c.id, code: 'validation_failed', errors: c.errors, line: c.line });
     if (!candidate.ok) {
@@ -167,6 +201,7 @@ async function processChunk(env: Env, row: ImportRow, tenant: Tenant, options: A
     );
   }
   // The job's counts grow with this slice in its transaction, guarded by the rows counted before it.
+  await giveWay.step();
   await writeProducts(ctx, { kind: 'import', items, failures, jobId: row.job_id, jobMode: 'shared', countedBefore: row.rows_total, extra, now });
   // The write scheduled its wake-ups (catalog service); they are sent before the next chunk.
   await wakeUps.settled();

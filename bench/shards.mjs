@@ -8,7 +8,9 @@
  *      tenants; each tenant's shard is read back from the admin API or, failing that, the control
  *      database's placements). Q's PUT p50 alone, then of Q's PUTs from the start of H's upload of
  *      a large Merchant TSV (100,000 rows) until it completes: busy p50 / quiet p50. Target: <= 1.5x
- *      with shards; the shared database (N=1) not.
+ *      with shards; the shared database (N=1) not. Measured twice: Q's PUTs one at a time (closed
+ *      loop: one PUT stuck behind the import delays the next, so a stall counts once), then, with a
+ *      second import, one PUT every 50 ms whatever the answers (open loop, as independent clients).
  *   2. Mixed load for a fixed time: batch writes of 100-1000 products, single PUTs, reads (a page of
  *      100, one product), Merchant TSV imports one after another, all tenants at once. Throughput per
  *      kind, PUT p50/p99, the load average beside.
@@ -30,7 +32,7 @@
  * Knobs: BENCH_SHARDS_COUNTS [1,2,4], BENCH_SHARDS_TENANTS [40], BENCH_SHARDS_SECONDS [60] (mixed load
  * per N), BENCH_SHARDS_CONCURRENCY [6], BENCH_SHARDS_IMPORT_ROWS [100000] (isolation import),
  * BENCH_SHARDS_MIX_IMPORT_ROWS [2000] (each import of the mixed load), BENCH_SHARDS_PUTS [60] (Q's PUTs
- * measured alone), BENCH_SHARDS_MOVE [1] (0: no move), BENCH_PORT [8930], BENCH_INSPECTOR_PORT [9930],
+ * measured alone), BENCH_SHARDS_PUT_INTERVAL_MS [50] (open loop), BENCH_SHARDS_MOVE [1] (0: no move), BENCH_PORT [8930], BENCH_INSPECTOR_PORT [9930],
  * BENCH_SHARDS_RECEIVER_PORT [8931], BENCH_KEEP=1 (keep each run's state folder).
  */
 import { createWriteStream, mkdirSync } from 'node:fs';
@@ -48,6 +50,7 @@ const CONCURRENCY = int('BENCH_SHARDS_CONCURRENCY', 6);
 const IMPORT_ROWS = int('BENCH_SHARDS_IMPORT_ROWS', 100_000);
 const MIX_IMPORT_ROWS = int('BENCH_SHARDS_MIX_IMPORT_ROWS', 2_000);
 const ISOLATION_PUTS = int('BENCH_SHARDS_PUTS', 60);
+const PUT_INTERVAL_MS = int('BENCH_SHARDS_PUT_INTERVAL_MS', 50);
 const MOVE = process.env.BENCH_SHARDS_MOVE !== '0';
 const RECEIVER_PORT = int('BENCH_SHARDS_RECEIVER_PORT', 8931);
 const SEED = 200;
@@ -144,8 +147,8 @@ async function writeBatch(t, size, updateShare = 0.5) {
   return { ms: res.ms, items: docs.length };
 }
 
-async function putOne(t) {
-  const i = Math.floor(Math.random() * t.next);
+async function putOne(t, index = null) {
+  const i = index ?? Math.floor(Math.random() * t.next);
   t.revision += 1;
   const doc = product(i, t.revision);
   const res = await call('put', 'PUT', `/v1/products/${doc.id}`, { auth: t.auth, body: doc, expect: [200, 201] });
@@ -191,30 +194,41 @@ async function runImport(t, prefix, rows, { onSending } = {}) {
 // ---------------------------------------------------------------------------------------------
 // 1. Isolation
 
-/** `count` PUTs one at a time; each sample keeps when it ended. */
-async function putSamples(t, count) {
-  const samples = [];
-  for (let k = 0; k < count; k++) samples.push({ ms: await putOne(t), endedAt: Date.now() });
-  return samples;
-}
 
 const summary = (samples) => ({ p50: percentile(samples.map((s) => s.ms), 50), p99: percentile(samples.map((s) => s.ms), 99), puts: samples.length, load: load1() });
 
-async function isolation(n, tenants) {
-  const quiet = tenants[1];
-  const heavy = tenants.slice(2).find((t) => n === 1 || (t.shard !== null && quiet.shard !== null && t.shard !== quiet.shard)) ?? null;
-  const note = heavy ? '' : 'no tenant placed on a shard other than the quiet one: this build does not route tenants to shards; H shares Q\'s database';
-  const h = heavy ?? tenants[2];
-  const alone = summary(await putSamples(quiet, ISOLATION_PUTS));
-  // Q's PUTs run one after another from the moment H's upload starts until the import settles. The
-  // upload is part of the window: locally the consumer shares one isolate with every
-  // request, so its 202 can arrive when most rows are already written.
+/**
+ * Q's PUTs sent at a fixed pace (open loop: a PUT that waits does not hold back the next, as with
+ * independent clients), on distinct products in turn, `count` of them or until `until()`.
+ */
+async function pacedPuts(t, { count = Infinity, until = () => false, intervalMs }) {
+  const samples = [];
+  const sent = [];
+  const start = performance.now();
+  for (let k = 0; k < count && !until(); k++) {
+    const wait = start + k * intervalMs - performance.now();
+    if (wait > 0) await sleep(wait);
+    sent.push(putOne(t, k % t.next).then((ms) => samples.push({ ms, endedAt: Date.now() })));
+  }
+  await Promise.all(sent);
+  return samples;
+}
+
+/**
+ * One isolation measurement: Q's PUTs alone, then from the moment H's upload starts until the import
+ * settles. `pacing` 'closed': one PUT at a time (each waits for the last: a slow one delays the rest,
+ * so a stall hides most of the PUTs it would have slowed); 'open': one every PUT_INTERVAL_MS.
+ */
+async function isolationRun(quiet, h, pacing, prefix) {
+  const puts = pacing === 'open' ? (opts) => pacedPuts(quiet, { ...opts, intervalMs: PUT_INTERVAL_MS }) : ({ count = Infinity, until = () => false }) => closedPuts(quiet, count, until);
+  const alone = summary(await puts({ count: ISOLATION_PUTS }));
+  // The upload is part of the window: locally the consumer shares one isolate with every request,
+  // so its 202 can arrive when most rows are already written.
   let sendingAt = 0;
   let settled = false;
-  const importing = runImport(h, 'heavy', IMPORT_ROWS, { onSending: () => (sendingAt = Date.now()) }).finally(() => (settled = true));
+  const importing = runImport(h, prefix, IMPORT_ROWS, { onSending: () => (sendingAt = Date.now()) }).finally(() => (settled = true));
   while (!sendingAt && !settled) await sleep(20);
-  const during = [];
-  while (!settled) during.push(...(await putSamples(quiet, 1)));
+  const during = await puts({ until: () => settled });
   const imported = await importing;
   // Only the PUTs that ended while the import was still running count as busy (the last one, which
   // saw the import end, usually does not).
@@ -222,19 +236,41 @@ async function isolation(n, tenants) {
   const overlapped = overlappedPuts.length >= 20;
   const busy = summary(overlappedPuts);
   return {
-    n,
-    quiet: { tenant: quiet.tenantId, shard: quiet.shard },
-    heavy: { tenant: h.tenantId, shard: h.shard },
+    pacing,
     alone,
     busy,
     ratio: round(busy.p50 / alone.p50, 2),
+    ratioP99: round(busy.p99 / alone.p99, 2),
     importRowsPerSecond: Math.round((imported.rows * 1000) / imported.ms),
     importSeconds: round(imported.ms / 1000, 1),
     busyPuts: { all: during.length, beforeCompletion: overlappedPuts.length },
     // Each busy PUT: its time, and when it ended (ms after the upload started; the 202 at `acceptedMs`).
     timeline: { acceptedMs: imported.acceptedAt - sendingAt, completedMs: imported.completedAt - sendingAt, puts: during.map((s) => ({ ms: round(s.ms, 1), endedMs: s.endedAt - sendingAt })) },
     overlapped,
-    note: [note, overlapped ? '' : `only ${overlappedPuts.length} PUTs ended while the import ran (each waited that long): a p50 of few samples`].filter(Boolean).join('; '),
+    note: overlapped ? '' : `only ${overlappedPuts.length} PUTs ended while the import ran (each waited that long): a p50 of few samples`,
+  };
+}
+
+async function closedPuts(t, count, until) {
+  const samples = [];
+  for (let k = 0; k < count && !until(); k++) samples.push({ ms: await putOne(t), endedAt: Date.now() });
+  return samples;
+}
+
+async function isolation(n, tenants) {
+  const quiet = tenants[1];
+  const heavy = tenants.slice(2).find((t) => n === 1 || (t.shard !== null && quiet.shard !== null && t.shard !== quiet.shard)) ?? null;
+  const note = heavy ? '' : 'no tenant placed on a shard other than the quiet one: this build does not route tenants to shards; H shares Q\'s database';
+  const h = heavy ?? tenants[2];
+  const closed = await isolationRun(quiet, h, 'closed', 'heavy');
+  const open = await isolationRun(quiet, h, 'open', 'heavy2');
+  return {
+    n,
+    quiet: { tenant: quiet.tenantId, shard: quiet.shard },
+    heavy: { tenant: h.tenantId, shard: h.shard },
+    ...closed,
+    open,
+    note: [note, closed.note && `closed: ${closed.note}`, open.note && `open: ${open.note}`].filter(Boolean).join('; '),
   };
 }
 
@@ -434,6 +470,7 @@ async function runCount(n, log) {
     await seed(tenants);
 
     const iso = n === 1 || n === Math.max(...COUNTS) ? await isolation(n, tenants) : null;
+    if (iso) console.log(`  isolation, open loop (a PUT every ${PUT_INTERVAL_MS} ms): p50 alone ${round(iso.open.alone.p50)} ms, during the import ${round(iso.open.busy.p50)} ms (${iso.open.busy.puts} PUTs, import ${iso.open.importRowsPerSecond} rows/s): ${iso.open.ratio}x; p99 ${round(iso.open.alone.p99)} -> ${round(iso.open.busy.p99)} ms`);
     if (iso) console.log(`  isolation: Q PUT p50 alone ${round(iso.alone.p50)} ms (load ${iso.alone.load}), during H's ${IMPORT_ROWS}-row import ${round(iso.busy.p50)} ms (load ${iso.busy.load}, ${iso.busy.puts} PUTs; the import ${iso.importSeconds} s at ${iso.importRowsPerSecond} rows/s): ${iso.ratio}x; Q on ${iso.quiet.shard ?? 'DB'}, H on ${iso.heavy.shard ?? 'DB'}${iso.note ? `; ${iso.note}` : ''}`);
 
     const mixed = await mixedLoad(n, tenants, { move: Boolean(hook) });
@@ -489,16 +526,18 @@ async function main() {
     ),
   );
   const isos = runs.filter((r) => r.isolation);
-  console.log(`\nIsolation: quiet tenant Q's PUT p50, one at a time: ${ISOLATION_PUTS} alone, then for as long as heavy tenant H's ${IMPORT_ROWS}-row import runs (target with shards: <= 1.5x)\n`);
+  console.log(`\nIsolation: quiet tenant Q's PUT p50, ${ISOLATION_PUTS} alone, then for as long as heavy tenant H's ${IMPORT_ROWS}-row import runs; Q's PUTs one at a time, then (a second import) one every ${PUT_INTERVAL_MS} ms (target with shards: <= 1.5x)\n`);
   console.log(
     table(
-      ['N', 'Q shard', 'H shard', 'alone p50 ms', 'load', 'busy p50 ms', 'busy PUTs', 'load', 'busy / alone', 'H import rows/s'],
-      isos.map(({ n, isolation: i }) => [n, i.quiet.shard ?? 'DB', i.heavy.shard ?? 'DB', round(i.alone.p50), i.alone.load, round(i.busy.p50), i.busy.puts, i.busy.load, `${i.ratio}x`, i.importRowsPerSecond]),
+      ['N', 'Q shard', 'H shard', 'PUTs', 'alone p50 ms', 'load', 'busy p50 ms', 'busy PUTs', 'load', 'busy / alone', 'p99 alone -> busy', 'H import rows/s'],
+      isos.flatMap(({ n, isolation: i }) =>
+        [i, i.open].map((r) => [n, i.quiet.shard ?? 'DB', i.heavy.shard ?? 'DB', r.pacing === 'open' ? `every ${PUT_INTERVAL_MS} ms` : 'one at a time', round(r.alone.p50), r.alone.load, round(r.busy.p50), r.busy.puts, r.busy.load, `${r.ratio}x`, `${round(r.alone.p99)} -> ${round(r.busy.p99)}`, r.importRowsPerSecond]),
+      ),
     ),
   );
   for (const { n, isolation: i } of isos) if (i.note) console.log(`  N=${n}: ${i.note}`);
   const problems = runs.flatMap((r) => r.problems.map((p) => `N=${r.n}: ${p}`));
-  const path = writeResults('shards', at, { git, machine: machine(), config: { COUNTS, TENANTS, SECONDS, CONCURRENCY, IMPORT_ROWS, MIX_IMPORT_ROWS, ISOLATION_PUTS, MOVE }, runs });
+  const path = writeResults('shards', at, { git, machine: machine(), config: { COUNTS, TENANTS, SECONDS, CONCURRENCY, IMPORT_ROWS, MIX_IMPORT_ROWS, ISOLATION_PUTS, PUT_INTERVAL_MS, MOVE }, runs });
   console.log(`\nshards: results in ${path}`);
   if (problems.length) {
     console.error(`shards: ${problems.length} reconciliation problems:\n${problems.join('\n')}`);

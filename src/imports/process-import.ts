@@ -38,7 +38,8 @@ const MAX_RECORD_BYTES = 8 * 1024 * 1024;
  * BUSY_WINDOW_MS): there a 3,000-row slice's D1 batch held a request ~300-500 ms behind it, a
  * 500-row one ~30-60 ms (bench:shards isolation timeline).
  */
-const SHARED_SLICE_ROWS = 250;
+const SHARED_SLICE_ROWS = 100;
+const SHARED_MIN_SLICE_BYTES = 16 * 1024;
 const BUSY_WINDOW_MS = 100;
 /** Rows validated between two yields to the isolate's requests (~250 rows are ~2-3 ms in workerd). */
 const VALIDATE_STEP = 250;
@@ -53,10 +54,10 @@ export function sliceQueries(rows: number): number {
 }
 
 /** Bytes to read for the next slice of `row`'s file, aiming at `rows` rows. */
-export function sliceBytes(row: Pick<ImportRow, 'next_offset' | 'rows_total'>, rows = SLICE_ROWS): number {
-  if (row.rows_total === 0 || row.next_offset === 0) return Math.max(MIN_SLICE_BYTES, Math.floor((FIRST_SLICE_BYTES * rows) / SLICE_ROWS));
+export function sliceBytes(row: Pick<ImportRow, 'next_offset' | 'rows_total'>, rows = SLICE_ROWS, minBytes = MIN_SLICE_BYTES): number {
+  if (row.rows_total === 0 || row.next_offset === 0) return Math.max(minBytes, Math.floor((FIRST_SLICE_BYTES * rows) / SLICE_ROWS));
   const perRow = row.next_offset / row.rows_total;
-  return Math.min(MAX_SLICE_BYTES, Math.max(MIN_SLICE_BYTES, Math.floor(rows * perRow)));
+  return Math.min(MAX_SLICE_BYTES, Math.max(minBytes, Math.floor(rows * perRow)));
 }
 
 const ADVANCE_CURSOR = `
@@ -122,7 +123,8 @@ async function processChunk(env: Env, row: ImportRow, tenant: Tenant, options: A
     delimiter: row.delimiter,
   };
   // Locally, while the isolate serves requests, slices are smaller: a slice's D1 batch holds the thread.
-  let length = sliceBytes(row, giveWay.mode === 'requestsFirst' && foregroundBusy(giveWay.lane, BUSY_WINDOW_MS) ? SHARED_SLICE_ROWS : SLICE_ROWS);
+  const shared = giveWay.mode === 'requestsFirst' && foregroundBusy(giveWay.lane, BUSY_WINDOW_MS);
+  let length = shared ? sliceBytes(row, SHARED_SLICE_ROWS, SHARED_MIN_SLICE_BYTES) : sliceBytes(row);
   let result: ReturnType<typeof readChunk> = null;
   for (;;) {
     const want = Math.min(length, row.bytes - cursor.offset);

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /**
  * A V8 CPU profile of the bench Worker's isolate while it serves `POST /v1/products/batch`
- * (`npm run setup && node bench/cpu-profile.mjs`): where the route's own time goes, per function and
+ * (`npm run bench:cpu-profile`): where the route's own time goes, per function and
  * per module, for creates, updates and unchanged re-sends of 1,000 products (the shapes bench/run.mjs
- * sends; no images unless BENCH_IMAGES=1).
+ * sends; no images unless BENCH_IMAGES=1), and for the statement floor (bench/write-floor.ts: the same
+ * rows by the write path's own statements from documents validated beforehand, unprofiled).
  *
  * The bundle is unminified, so each function's line falls under one of esbuild's `// path` module
  * markers; self time is summed per function and per module (hono, zod, src/..., and workerd's own
@@ -11,11 +12,17 @@
  * outside any JS frame (D1 I/O waits are `(idle)`). Also writes the raw `.cpuprofile` files (open them
  * in Chrome DevTools) under bench/results/.
  *
+ * Read it with care: under load the sampler thread is descheduled and a late sample carries the
+ * whole gap, so a frame that blocks (D1's `fetch` of a write batch) collects tens of ms in one
+ * sample; and with the profiler on, every console.log captures a
+ * stack for the inspector: ~5-7 ms a line here against ~0.2-0.5 ms measured without it (100 lines
+ * in one request), so log lines look ~20x dearer than they are. Compare a phase with its floor
+ * (floor-creates, floor-updates) from the same run.
+ *
  * Knobs: PROFILE_BATCHES [5] requests per profiled phase (after 2 unprofiled warm-up requests),
  * PROFILE_TOP [25] functions listed, PROFILE_INTERVAL_US [200] sampling interval.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { findRuntime, Inspector, int, loadServer, resultsDir, stamp } from './harness.mjs';

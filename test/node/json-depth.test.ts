@@ -5,7 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exceedsJsonDepth } from '../../src/lib/json-depth';
+import { parseJsonExact } from '../../src/lib/exact-json';
+import { exceedsJsonDepth, parseJsonWithin } from '../../src/lib/json-depth';
 
 function reference(text: string, limit: number): boolean {
   let depth = 0;
@@ -28,7 +29,7 @@ function reference(text: string, limit: number): boolean {
 
 const pieces = fc.constantFrom('{', '}', '[', ']', '"', '\\', '\\\\', '\\"', 'a', ',', ':', ' ', 'é', '"x"', '"[{"');
 
-describe('exceedsJsonDepth', () => {
+describe('JSON scan before parsing (depth, long numbers)', () => {
   it('gives the character walk’s verdict on any text', () => {
     fc.assert(
       fc.property(fc.array(pieces, { maxLength: 200 }), fc.integer({ min: 0, max: 8 }), (parts, limit) => {
@@ -44,5 +45,22 @@ describe('exceedsJsonDepth', () => {
     expect(exceedsJsonDepth('{"a":"\\\\"}', 1)).toBe(false);
     expect(exceedsJsonDepth('{"a":"\\\\","b":[[1]]}', 2)).toBe(true);
     expect(exceedsJsonDepth('[[[', 2)).toBe(true);
+  });
+
+  it('parses as the regex-gated exact parser does: long money numbers kept as text, anywhere outside strings', () => {
+    const digits = fc.stringMatching(/^-?(0|[1-9][0-9]{0,21})(\.[0-9]{1,8})?$/);
+    const member = fc.tuple(fc.constantFrom('amount', 'price', 'quantity', 'note'), digits, fc.boolean());
+    fc.assert(
+      fc.property(fc.array(member, { maxLength: 8 }), (members) => {
+        // `quoted`: the digits as a string value (never a number, whatever their length).
+        const text = `{"items":[${members.map(([name, value, quoted]) => `{"${name}":${quoted ? `"${value}"` : value}}`).join(',')}]}`;
+        const parsed = parseJsonWithin(text);
+        expect(parsed.ok).toBe(true);
+        expect(parsed.ok && parsed.value).toEqual(parseJsonExact(text));
+      }),
+      { numRuns: 2000 },
+    );
+    const exact = parseJsonWithin('{"prices":{"USD":{"amount":1299.9900000000000001}}}');
+    expect(exact.ok && exact.value).toEqual({ prices: { USD: { amount: '1299.9900000000000001' } } });
   });
 });

@@ -34,4 +34,17 @@ describe('canonicalJson', () => {
       expect(canonicalJson(value)).toBe(reference(value));
     }
   });
+
+  it('copies only what is out of order, and still never calls a prototype toJSON', () => {
+    class Boxed {
+      constructor(readonly text: string) {}
+    }
+    const inOrderOuter = JSON.parse('{"__proto__": 1, "a": {"z": 1, "b": 2}, "b": [{"y": 1, "x": 2}], "c": {"a": 1}}');
+    const values = [inOrderOuter, { a: new Date(0), b: [new Boxed('1.5')], c: { toJSON: 1 } }, Object.assign(Object.create(null), { b: 1, a: 2 }), [[{ b: 1, a: 2 }], { a: [] }]];
+    for (const value of values) {
+      const before = JSON.stringify(value);
+      expect(canonicalJson(value)).toBe(reference(value));
+      expect(JSON.stringify(value)).toBe(before);
+    }
+  });
 });

@@ -17,10 +17,31 @@ export interface NormalizeLimits {
 
 export type NormalizeResult = { ok: true; doc: ProductDoc } | { ok: false; errors: FieldError[] };
 
+/** Members normalisation rewrites (or, for `id`, leaves out of the document). */
+const NORMALIZED = new Set(['id', 'localizations', 'prices', 'images']);
+
+/**
+ * The input's other members, in their order, as own members. Was `const {id, ..., ...rest} = input`
+ * then `{...rest}`: an object rest with excluded keys takes V8's slow generic path, and the result was
+ * copied a second time; ~2-4 ms per 1,000 products of normalizeProduct's ~4.6 ms self time in workerd
+ * (CPU profile, bench/cpu-profile.mjs).
+ */
+function copyExcept(input: object, except: Set<string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(input)) {
+    if (except.has(key)) continue;
+    const value = (input as Record<string, unknown>)[key];
+    // Plain assignment of "__proto__" would set the prototype; the spread made it an own member.
+    if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+    else out[key] = value;
+  }
+  return out;
+}
+
 export async function normalizeProduct(input: ProductInputT, limits: NormalizeLimits): Promise<NormalizeResult> {
-  const { id: _id, localizations, prices, images, ...rest } = input;
+  const { localizations, prices, images } = input;
   const errors: FieldError[] = [];
-  const doc: ProductDoc = { ...rest };
+  const doc = copyExcept(input, NORMALIZED) as ProductDoc;
 
   if (localizations) {
     doc.localizations = {};

@@ -32,12 +32,12 @@
  * BENCH_PACED_RATE [100 events/s], BENCH_FLOOR_POSTS [10000], BENCH_HOST_CONCURRENCY [6], BENCH_STALL_SECONDS [180]
  * (give up when nothing arrives for that long), BENCH_KEEP=1.
  */
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import standardwebhooks from 'standardwebhooks';
 import { startFixtures } from './fixtures-server.mjs';
-import { assertSameRuntime, findRuntime, int, loadServer, machine, percentile, resultsDir, round, sleep, stamp, table, writeResults } from './harness.mjs';
+import { assertSameRuntime, findRuntime, Inspector, int, loadServer, machine, percentile, resultsDir, round, sleep, stamp, table, writeResults } from './harness.mjs';
 
 const { Webhook } = standardwebhooks;
 const EVENTS = int('BENCH_EVENTS', 10_000);
@@ -52,6 +52,65 @@ const PACED_BATCH = Math.max(1, Math.round(PACED_RATE / 4));
 const FLOOR_POSTS = int('BENCH_FLOOR_POSTS', 10_000);
 const HOST_CONCURRENCY = int('BENCH_HOST_CONCURRENCY', 6);
 const load = () => loadavg().map((n) => round(n, 2));
+/** BENCH_CPU_PROFILE=1: a V8 CPU profile of the Worker's isolate during the burst (bench/results/*.cpuprofile + a summary). */
+const CPU_PROFILE = process.env.BENCH_CPU_PROFILE === '1';
+/** BENCH_FLOOR_WARMUP [2000]: POSTs sent (bare and signed) and not counted before the first floor, so it is not timed cold. */
+const FLOOR_WARMUP = int('BENCH_FLOOR_WARMUP', 2_000);
+
+/** CPU seconds (user + system) a process has used so far, from /proc: workerd runs the Worker, D1 and the queues. */
+function cpuSeconds(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+/** CPU seconds per thread of a process, by thread name: which of workerd's threads is saturated. */
+function threadCpu(pid) {
+  const out = {};
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out[`${name}#${tid}`] = (Number(f[11]) + Number(f[12])) / 100;
+    } catch {
+      // the thread ended
+    }
+  }
+  return out;
+}
+/** CPU used by workerd (total and its busiest thread) and by this process (the receiver) between two calls. */
+function cpuMeter(pid) {
+  const t0 = performance.now();
+  const w0 = cpuSeconds(pid);
+  const th0 = threadCpu(pid);
+  const n0 = process.cpuUsage();
+  return () => {
+    const wall = (performance.now() - t0) / 1000;
+    const th1 = threadCpu(pid);
+    const busiest = Math.max(0, ...Object.entries(th1).map(([k, v]) => v - (th0[k] ?? 0)));
+    const n1 = process.cpuUsage(n0);
+    return { wallS: round(wall, 2), workerdCpuS: round(cpuSeconds(pid) - w0, 2), workerdBusiestThreadS: round(busiest, 2), receiverCpuS: round((n1.user + n1.system) / 1e6, 2) };
+  };
+}
+
+/** Self time by function and by source file of a V8 CPU profile, largest first. */
+function summarizeProfile(profile) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const selfUs = new Map();
+  const deltas = profile.timeDeltas ?? [];
+  for (let i = 0; i < profile.samples.length; i++) selfUs.set(profile.samples[i], (selfUs.get(profile.samples[i]) ?? 0) + (deltas[i] ?? 0));
+  const total = [...selfUs.values()].reduce((a, b) => a + b, 0) || 1;
+  const fns = new Map();
+  const files = new Map();
+  for (const [id, us] of selfUs) {
+    const f = byId.get(id).callFrame;
+    const file = (f.url || '').split('/').slice(-2).join('/') || '(native)';
+    const fn = `${f.functionName || '(anonymous)'} ${file}:${f.lineNumber + 1}`;
+    fns.set(fn, (fns.get(fn) ?? 0) + us);
+    files.set(file, (files.get(file) ?? 0) + us);
+  }
+  const top = (m, n) => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, us]) => ({ what: k, ms: Math.round(us / 1000), share: round((100 * us) / total, 1) }));
+  return { totalMs: Math.round(total / 1000), functions: top(fns, 40), files: top(files, 15) };
+}
 
 let base = '';
 let request;
@@ -165,18 +224,54 @@ async function main() {
     };
     const floors = [];
     const floorPair = async (when) => {
+      const meter = cpuMeter(runtime.workerdPid);
       const bare = await postFloor(undefined);
+      const bareCpu = meter();
+      const signedMeter = cpuMeter(runtime.workerdPid);
       const signed = await postFloor(secrets.get('0'));
-      const pair = { when, bare: bare.postsPerSecond, signed: signed.postsPerSecond, load: load() };
+      const signedCpu = signedMeter();
+      const pair = { when, bare: bare.postsPerSecond, signed: signed.postsPerSecond, load: load(), cpu: { bare: bareCpu, signed: signedCpu } };
       floors.push(pair);
-      console.log(`  floor (${when}): ${pair.bare} bare POSTs/s from the Worker to the receiver (6 in flight); ${pair.signed}/s signed first; load ${pair.load.join(' ')}`);
+      const perPost = (c) => round((1000 * c.workerdCpuS) / FLOOR_POSTS, 3);
+      console.log(`  floor (${when}): ${pair.bare} bare POSTs/s from the Worker to the receiver (6 in flight); ${pair.signed}/s signed first; load ${pair.load.join(' ')}; workerd CPU ${perPost(bareCpu)} / ${perPost(signedCpu)} ms per POST (busiest thread ${signedCpu.workerdBusiestThreadS} of ${signedCpu.wallS} s), receiver ${signedCpu.receiverCpuS} s`);
       return pair;
     };
+
+    // Warm-up (not counted): the first floor of a fresh isolate ran at ~60% of the later ones (JIT,
+    // connection set-up), which flattered the ratio (0.81 against the mean; 0.64 against the later floor alone).
+    if (FLOOR_WARMUP > 0) {
+      for (const secret of [undefined, secrets.get('0')]) {
+        const received = floorReceived;
+        const out = await request(base, 'POST', '/__bench/ext/post-floor', { body: JSON.stringify({ url: `${fixtures.url}/hook/floor`, count: FLOOR_WARMUP, concurrency: 6, body: floorBody, secret }) });
+        await sleep(200);
+        if (out.status !== 200 || floorReceived - received !== FLOOR_WARMUP) throw new Error(`floor warm-up: HTTP ${out.status}; received ${floorReceived - received} of ${FLOOR_WARMUP}`);
+      }
+    }
 
     // Floor, burst, floor, paced, floor: each phase between two floors measured in the same run.
     await floorPair('before the burst');
     // Burst: every event written as fast as the Worker takes them.
+    let inspector = null;
+    if (CPU_PROFILE) {
+      inspector = await Inspector.connect(runtime.inspectorPort);
+      await inspector.call('Profiler.enable');
+      await inspector.call('Profiler.setSamplingInterval', { interval: 500 });
+      await inspector.call('Profiler.start');
+    }
     const burst = await phase('burst', phases.burst, EVENTS, BATCH, 0, 'wh');
+    if (inspector) {
+      const stopped = await inspector.call('Profiler.stop', {}, 120_000);
+      inspector.close();
+      if (stopped?.profile) {
+        const file = join(resultsDir, `webhooks-burst-${at}.cpuprofile`);
+        writeFileSync(file, JSON.stringify(stopped.profile));
+        burst.cpuProfile = { file, ...summarizeProfile(stopped.profile) };
+        console.log(`  burst CPU profile of the Worker's isolate (${burst.cpuProfile.totalMs} ms sampled; ${file}); self time by file:`);
+        for (const f of burst.cpuProfile.files) console.log(`    ${String(f.share).padStart(5)}%  ${String(f.ms).padStart(7)} ms  ${f.what}`);
+        console.log('  by function:');
+        for (const f of burst.cpuProfile.functions.slice(0, 30)) console.log(`    ${String(f.share).padStart(5)}%  ${String(f.ms).padStart(7)} ms  ${f.what}`);
+      } else console.log('  burst CPU profile: the inspector did not answer Profiler.stop');
+    }
     await floorPair('after the burst');
     // Paced: events at PACED_RATE per second, after the burst drained.
     const paced = await phase('paced', phases.paced, PACED_EVENTS, PACED_BATCH, Math.round((1000 * PACED_BATCH) / PACED_RATE), 'whp');
@@ -187,6 +282,7 @@ async function main() {
     async function phase(name, state, events, batchSize, gapMs, prefix) {
       const expected = events * ENDPOINTS;
       const started = Date.now();
+      const meter = cpuMeter(runtime.workerdPid);
       const batches = [];
       const live = process.stdout.isTTY;
       for (let first = 0; first < events; first += batchSize) {
@@ -220,6 +316,7 @@ async function main() {
         const elapsed = (Date.now() - started) / 1000;
         if (live) process.stdout.write(`\r  ${name} deliveries: ${state.arrivals.length}/${expected} (${round(elapsed)} s, ${Math.round(state.arrivals.length / elapsed)}/s overall)   `);
       }
+      const cpu = meter();
       if (live) process.stdout.write('\n');
       // Late duplicates (a retried attempt) would show up shortly after: give them a moment.
       await sleep(2000);
@@ -258,7 +355,9 @@ async function main() {
         within1s,
         shareWithin1s: round(within1s / arrivals.length, 4),
         arrivalsPerSecond: perSecond,
+        cpu: { ...cpu, workerdMsPerDelivery: round((1000 * cpu.workerdCpuS) / arrivals.length, 3) },
       };
+      console.log(`  ${name}: workerd CPU ${cpu.workerdCpuS} s in ${cpu.wallS} s (${result.cpu.workerdMsPerDelivery} ms per delivery, writes and fan-out included; busiest thread ${cpu.workerdBusiestThreadS} s); receiver ${cpu.receiverCpuS} s`);
       console.log(`  ${name}: ${result.deliveriesPerSecond} deliveries/s, ${round(result.shareWithin1s * 100, 2)}% within 1 s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms; drained 50% / 99% / all in ${round(drainMs.p50 / 1000, 1)} / ${round(drainMs.p99 / 1000, 1)} / ${round(drainMs.all / 1000, 1)} s; load ${result.load.atEnd.join(' ')}`);
       return result;
     }

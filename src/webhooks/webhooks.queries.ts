@@ -108,15 +108,58 @@ WHERE id IN (SELECT value FROM json_each(?1))
   AND ((+status IN ('pending', 'retrying') AND (next_attempt_at IS NULL OR next_attempt_at <= ?2 + 1000))
        OR (+status = 'delivering' AND lease_until < ?2))`;
 
-/** ?1 ids JSON, ?2 the claim's lease end: the rows this claim holds, with their event and endpoint. */
+/**
+ * ?1 ids JSON, ?2 the claim's lease end: the rows this claim holds. Their events and endpoints come
+ * from the two statements below, in the same batch (one snapshot), once each: joined here, a group of
+ * 200 deliveries (20 events x 10 endpoints) returned every endpoint's 9 columns (sealed secrets
+ * included) and every event's body 10 times over, and turning D1's answers into objects
+ * (`toJson`/`toArrayOfObjects` of the D1 client) was ~8% of the delivery isolate's CPU in the
+ * webhooks bench's burst. claimed-rows.ts puts the three together.
+ */
 export const LOAD_CLAIMED_DELIVERIES = `
-SELECT d.id, d.tenant_id, d.attempts, d.endpoint_id, d.event_id,
-  e.type AS event_type, e.data AS event_data, e.created_at AS event_created_at,
-  w.url, w.headers, w.format, w.metadata, w.enabled, w.secret, w.previous_secret, w.previous_secret_expires_at, w.failing_since
+SELECT d.id, d.tenant_id, d.attempts, d.endpoint_id, d.event_id
 FROM deliveries AS d
-  LEFT JOIN events AS e ON e.id = d.event_id
-  LEFT JOIN webhook_endpoints AS w ON w.id = d.endpoint_id
 WHERE d.id IN (SELECT value FROM json_each(?1)) AND +d.status = 'delivering' AND d.lease_until = ?2`;
+export interface ClaimedRow {
+  id: string;
+  tenant_id: string;
+  attempts: number;
+  endpoint_id: string;
+  event_id: string;
+}
+
+/** ?1 ids JSON, ?2 the claim's lease end: each event the claimed rows carry, once. */
+export const LOAD_CLAIMED_EVENTS = `
+SELECT e.id, e.type, e.data, e.created_at FROM events AS e
+WHERE e.id IN (SELECT d.event_id FROM deliveries AS d
+  WHERE d.id IN (SELECT value FROM json_each(?1)) AND +d.status = 'delivering' AND d.lease_until = ?2)`;
+export interface ClaimedEventRow {
+  id: string;
+  type: string;
+  data: string;
+  created_at: number;
+}
+
+/** ?1 ids JSON, ?2 the claim's lease end: each endpoint the claimed rows go to, once. */
+export const LOAD_CLAIMED_ENDPOINTS = `
+SELECT w.id, w.url, w.headers, w.format, w.metadata, w.enabled, w.secret, w.previous_secret, w.previous_secret_expires_at, w.failing_since
+FROM webhook_endpoints AS w
+WHERE w.id IN (SELECT d.endpoint_id FROM deliveries AS d
+  WHERE d.id IN (SELECT value FROM json_each(?1)) AND +d.status = 'delivering' AND d.lease_until = ?2)`;
+export interface ClaimedEndpointRow {
+  id: string;
+  url: string;
+  headers: string;
+  format: string | null;
+  metadata: string | null;
+  enabled: number;
+  secret: string;
+  previous_secret: string | null;
+  previous_secret_expires_at: number | null;
+  failing_since: number | null;
+}
+
+/** A claimed delivery with its event and endpoint (null columns: the event was pruned, the endpoint deleted). */
 export interface ClaimedDeliveryRow {
   id: string;
   tenant_id: string;

@@ -223,13 +223,40 @@ async function main() {
       return { posts: FLOOR_POSTS, concurrency: 6, signed: Boolean(secret), ms: round(ms), postsPerSecond: round((FLOOR_POSTS * 1000) / ms) };
     };
     const floors = [];
+    let floorProfile = null;
+    const startProfile = async () => {
+      const inspector = await Inspector.connect(runtime.inspectorPort);
+      await inspector.call('Profiler.enable');
+      await inspector.call('Profiler.setSamplingInterval', { interval: 500 });
+      await inspector.call('Profiler.start');
+      return inspector;
+    };
+    const stopProfile = async (inspector, name, units) => {
+      const stopped = await inspector.call('Profiler.stop', {}, 120_000);
+      inspector.close();
+      if (!stopped?.profile) {
+        console.log(`  ${name} CPU profile: the inspector did not answer Profiler.stop`);
+        return null;
+      }
+      const file = join(resultsDir, `webhooks-${name}-${at}.cpuprofile`);
+      writeFileSync(file, JSON.stringify(stopped.profile));
+      const summary = { file, ...summarizeProfile(stopped.profile) };
+      const per = (ms) => round((1000 * ms) / units, 1);
+      console.log(`  ${name} CPU profile of the Worker's isolate (${summary.totalMs} ms sampled, ${file}); self time, us per ${name === 'floor' ? 'POST' : 'delivery'}:`);
+      for (const f of summary.files) console.log(`    ${String(f.share).padStart(5)}%  ${String(per(f.ms)).padStart(6)}  ${f.what}`);
+      for (const f of summary.functions.slice(0, 30)) console.log(`    ${String(f.share).padStart(5)}%  ${String(per(f.ms)).padStart(6)}  ${f.what}`);
+      return summary;
+    };
     const floorPair = async (when) => {
       const meter = cpuMeter(runtime.workerdPid);
       const bare = await postFloor(undefined);
       const bareCpu = meter();
       const signedMeter = cpuMeter(runtime.workerdPid);
+      // The signed floor after the burst is profiled too: the same isolate's CPU for a bare signed POST, to compare with a delivery's.
+      const profiling = CPU_PROFILE && when === 'after the burst' ? await startProfile() : null;
       const signed = await postFloor(secrets.get('0'));
       const signedCpu = signedMeter();
+      if (profiling) floorProfile = await stopProfile(profiling, 'floor', FLOOR_POSTS);
       const pair = { when, bare: bare.postsPerSecond, signed: signed.postsPerSecond, load: load(), cpu: { bare: bareCpu, signed: signedCpu } };
       floors.push(pair);
       const perPost = (c) => round((1000 * c.workerdCpuS) / FLOOR_POSTS, 3);
@@ -251,27 +278,9 @@ async function main() {
     // Floor, burst, floor, paced, floor: each phase between two floors measured in the same run.
     await floorPair('before the burst');
     // Burst: every event written as fast as the Worker takes them.
-    let inspector = null;
-    if (CPU_PROFILE) {
-      inspector = await Inspector.connect(runtime.inspectorPort);
-      await inspector.call('Profiler.enable');
-      await inspector.call('Profiler.setSamplingInterval', { interval: 500 });
-      await inspector.call('Profiler.start');
-    }
+    const profiling = CPU_PROFILE ? await startProfile() : null;
     const burst = await phase('burst', phases.burst, EVENTS, BATCH, 0, 'wh');
-    if (inspector) {
-      const stopped = await inspector.call('Profiler.stop', {}, 120_000);
-      inspector.close();
-      if (stopped?.profile) {
-        const file = join(resultsDir, `webhooks-burst-${at}.cpuprofile`);
-        writeFileSync(file, JSON.stringify(stopped.profile));
-        burst.cpuProfile = { file, ...summarizeProfile(stopped.profile) };
-        console.log(`  burst CPU profile of the Worker's isolate (${burst.cpuProfile.totalMs} ms sampled; ${file}); self time by file:`);
-        for (const f of burst.cpuProfile.files) console.log(`    ${String(f.share).padStart(5)}%  ${String(f.ms).padStart(7)} ms  ${f.what}`);
-        console.log('  by function:');
-        for (const f of burst.cpuProfile.functions.slice(0, 30)) console.log(`    ${String(f.share).padStart(5)}%  ${String(f.ms).padStart(7)} ms  ${f.what}`);
-      } else console.log('  burst CPU profile: the inspector did not answer Profiler.stop');
-    }
+    if (profiling) burst.cpuProfile = await stopProfile(profiling, 'burst', EXPECTED);
     await floorPair('after the burst');
     // Paced: events at PACED_RATE per second, after the burst drained.
     const paced = await phase('paced', phases.paced, PACED_EVENTS, PACED_BATCH, Math.round((1000 * PACED_BATCH) / PACED_RATE), 'whp');
@@ -400,6 +409,7 @@ async function main() {
       config: { events: EVENTS, endpoints: ENDPOINTS, batch: BATCH, pacedEvents: PACED_EVENTS, pacedRate: PACED_RATE, floorPosts: FLOOR_POSTS, hostConcurrency: HOST_CONCURRENCY },
       floors,
       burstFloor,
+      floorProfile,
       ratio,
       burst,
       paced,

@@ -26,7 +26,6 @@ import {
   type ClaimedEventRow,
   type ClaimedRow,
   DISABLE_ENDPOINT,
-  LOAD_CLAIMED_DELIVERIES,
   LOAD_CLAIMED_ENDPOINTS,
   LOAD_CLAIMED_EVENTS,
   RECORD_ATTEMPTS,
@@ -125,7 +124,7 @@ async function prepare(memo: AttemptMemo, row: ClaimedDeliveryRow, now: number):
     };
   }
   const headers = {
-    ...(JSON.parse(row.headers ?? '{}') as Record<string, string>),
+    ...memo.staticHeaders(row.headers),
     'content-type': 'application/json',
     'user-agent': 'Shelfsync-Webhooks/1',
     ...(await memo.signedHeaders(secrets, row.event_id, body, now)),
@@ -197,6 +196,14 @@ export async function attemptDeliveries(
   const policy = policyFromEnv(env);
   const verdicts = new Map<string, Verdict>();
   const timeouts = new SharedTimeouts(deliveryTimeoutMs(env));
+  // A URL parsed per delivery only for its host (the slots' key) showed in the profile; once per URL.
+  const hosts = new Map<string, string>();
+  const hostKey = (url: string | null): string => {
+    if (url === null) return '';
+    let host = hosts.get(url);
+    if (host === undefined) hosts.set(url, (host = hostOf(url)));
+    return host;
+  };
 
   // No attempt starts once it could outlive the claim's lease (a slow host would otherwise hold the
   // rest past it, and the cron would send them a second time); the rows not started go back in line.
@@ -217,7 +224,7 @@ export async function attemptDeliveries(
         const prepared = await prepare(memo, row, now);
         if (prepared.kind === 'done') return prepared.outcome;
         // Many endpoints (of one tenant or several) can name the same host: it gets a few slots at most.
-        return slots.run(hostOf(row.url), () => (mayStart() ? send(policy, verdicts, timeouts, row, prepared.init, now) : Promise.resolve(null)));
+        return slots.run(hostKey(row.url), () => (mayStart() ? send(policy, verdicts, timeouts, row, prepared.init, now) : Promise.resolve(null)));
       }),
     );
     const outcomes = results.filter((o): o is Outcome => o !== null);
@@ -238,13 +245,12 @@ export async function attemptDeliveries(
   try {
     for (let i = 0; i < ids.length; i += GROUP_SIZE) {
       const group = JSON.stringify(ids.slice(i, i + GROUP_SIZE));
-      const [, loaded, events, endpoints] = await db.batch([
+      const [claimed, events, endpoints] = await db.batch([
         db.prepare(CLAIM_DELIVERIES).bind(group, now, lease),
-        db.prepare(LOAD_CLAIMED_DELIVERIES).bind(group, lease),
         db.prepare(LOAD_CLAIMED_EVENTS).bind(group, lease),
         db.prepare(LOAD_CLAIMED_ENDPOINTS).bind(group, lease),
       ]);
-      const rows = joinClaimed(loaded!.results as ClaimedRow[], events!.results as ClaimedEventRow[], endpoints!.results as ClaimedEndpointRow[]);
+      const rows = joinClaimed(claimed!.results as ClaimedRow[], events!.results as ClaimedEventRow[], endpoints!.results as ClaimedEndpointRow[]);
       if (rows.length > 0) groups.push(runGroup(rows));
     }
   } catch (err) {
@@ -271,16 +277,18 @@ async function releaseUnstarted(env: Env, ids: string[], lease: number): Promise
 async function recordOutcomes(env: Env, outcomes: Outcome[], now: number): Promise<void> {
   const db = env.DB;
   const json = JSON.stringify(
+    // Nulls and `sent: false` are left out (`->>` reads a missing key as NULL): this JSON is bound
+    // twice and re-encoded by the D1 client, so its size is paid several times per delivery.
     outcomes.map((o) => ({
       id: o.id,
       aid: newId('att', now),
-      sent: o.sent,
+      sent: o.sent || undefined,
       status: o.status,
-      next: o.next,
-      code: o.code,
-      error: o.error,
+      next: o.next ?? undefined,
+      code: o.code ?? undefined,
+      error: o.error ?? undefined,
       latency: o.latency,
-      body: o.body,
+      body: o.body ?? undefined,
     })),
   );
   const endpoints = new Map<string, { tenantId: string; ok: boolean; disable: string | null }>();

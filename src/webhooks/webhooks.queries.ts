@@ -12,9 +12,14 @@ export interface WatermarkRow {
   fanout_seq: number;
 }
 
-/** ?1 tenant, ?2 page size: the events past the tenant's watermark, in order (rows: FanoutEvent). */
+/**
+ * ?1 tenant, ?2 page size: the events past the tenant's watermark, in order (rows: FanoutEvent).
+ * The fan-out needs an event's data only for a `webhook.test` (its target endpoint); a page of 500
+ * events' bodies was the largest D1 answer per delivery in the webhooks bench's burst (a run takes
+ * ~100 of them at 10 endpoints), and turning D1 answers into objects costs the delivery isolate's CPU.
+ */
 export const SELECT_EVENTS_PAST_WATERMARK = `
-SELECT id, seq, type, data FROM events
+SELECT id, seq, type, CASE WHEN type = 'webhook.test' THEN data END AS data FROM events
 WHERE tenant_id = ?1 AND seq > (SELECT fanout_seq FROM tenants WHERE id = ?1) ORDER BY seq LIMIT ?2`;
 
 /** ?1 tenant, ?2 now: an expired endpoint gets nothing more, even before the cron deletes it. */
@@ -97,7 +102,9 @@ export interface CountRow {
 // --- attempts ------------------------------------------------------------------------------------
 
 /**
- * ?1 ids JSON, ?2 now, ?3 lease end: claims the due rows, or rows whose previous claim expired.
+ * ?1 ids JSON, ?2 now, ?3 lease end: claims the due rows, or rows whose previous claim expired, and
+ * returns them (rows: ClaimedRow): one statement where a claim and a read-back of the claimed rows
+ * were two, each binding and parsing the group's ids.
  * `+status` (here and in the two below) keeps the planner on the primary key: through `deliveries_due
  * (status=?)` each claim read every pending row of the table (100,000 after a 10,000-event burst to
  * 10 endpoints), and the burst drained ever slower, ~770/s falling to ~80/s.
@@ -106,20 +113,17 @@ export const CLAIM_DELIVERIES = `
 UPDATE deliveries SET status = 'delivering', lease_until = ?3, updated_at = ?2
 WHERE id IN (SELECT value FROM json_each(?1))
   AND ((+status IN ('pending', 'retrying') AND (next_attempt_at IS NULL OR next_attempt_at <= ?2 + 1000))
-       OR (+status = 'delivering' AND lease_until < ?2))`;
+       OR (+status = 'delivering' AND lease_until < ?2))
+RETURNING id, tenant_id, attempts, endpoint_id, event_id`;
 
 /**
- * ?1 ids JSON, ?2 the claim's lease end: the rows this claim holds. Their events and endpoints come
- * from the two statements below, in the same batch (one snapshot), once each: joined here, a group of
- * 200 deliveries (20 events x 10 endpoints) returned every endpoint's 9 columns (sealed secrets
- * included) and every event's body 10 times over, and turning D1's answers into objects
- * (`toJson`/`toArrayOfObjects` of the D1 client) was ~8% of the delivery isolate's CPU in the
- * webhooks bench's burst. claimed-rows.ts puts the three together.
+ * A claimed delivery (CLAIM_DELIVERIES' RETURNING). Its event and endpoint come from the two
+ * statements below, in the same batch (one snapshot), once each: joined to every delivery, a group of
+ * 200 (20 events x 10 endpoints) returned every endpoint's 9 columns (sealed secrets included) and
+ * every event's body 10 times over, and turning D1's answers into objects (`toJson` /
+ * `toArrayOfObjects` of the D1 client) was ~8% of the delivery isolate's CPU in the webhooks bench's
+ * burst (4% after). claimed-rows.ts puts them together.
  */
-export const LOAD_CLAIMED_DELIVERIES = `
-SELECT d.id, d.tenant_id, d.attempts, d.endpoint_id, d.event_id
-FROM deliveries AS d
-WHERE d.id IN (SELECT value FROM json_each(?1)) AND +d.status = 'delivering' AND d.lease_until = ?2`;
 export interface ClaimedRow {
   id: string;
   tenant_id: string;

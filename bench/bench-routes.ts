@@ -106,7 +106,11 @@ benchRoutes.post('/fetch-put', async (c) => {
 
 /** The webhooks floor: `count` bare POSTs of `body` to `url`, `concurrency` in flight (the delivery pool's 6). */
 benchRoutes.post('/post-floor', async (c) => {
-  const { url, count, concurrency, body, secret } = await c.req.json<{ url: string; count: number; concurrency: number; body: string; secret?: string }>();
+  const { url, count, concurrency, body, secret, variant } = await c.req.json<{ url: string; count: number; concurrency: number; body: string; secret?: string; variant?: string }>();
+  // `variant` (webhooks bench, BENCH_FLOOR_VARIANTS=1): what one thing the delivery path's fetch does
+  // beyond the floor's costs: 'timeout' a fresh AbortSignal.timeout per POST, 'shared' one timeout
+  // signal for all, 'manual' redirect: 'manual', 'body' the answer read through its stream reader.
+  const shared = AbortSignal.timeout(600_000);
   const started = Date.now();
   let failed = 0;
   // With `secret`: each POST signed first (Standard Webhooks, HMAC-SHA256 with the key imported once),
@@ -114,17 +118,31 @@ benchRoutes.post('/post-floor', async (c) => {
   // app so that a BENCH_REF run of older code measures against the same floor.
   const key = secret ? await crypto.subtle.importKey('raw', base64ToBytes(secret.replace(/^whsec_/, ''))!, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']) : null;
   const encoder = new TextEncoder();
+  let failure: string | null = null;
   await mapPool(Array.from({ length: count }, (_, i) => i), concurrency, async (i) => {
+   try {
     let signature: Record<string, string> = { 'webhook-id': `floor_${i}` };
     if (key) {
       const timestamp = Math.floor(Date.now() / 1000);
       const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(`floor_${i}.${timestamp}.${body}`)));
       signature = { 'webhook-id': `floor_${i}`, 'webhook-timestamp': String(timestamp), 'webhook-signature': `v1,${bytesToBase64(mac)}` };
     }
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...signature }, body });
-    await res.arrayBuffer();
+    const init: RequestInit = { method: 'POST', headers: { 'content-type': 'application/json', ...signature }, body };
+    if (variant === 'timeout') init.signal = AbortSignal.timeout(15_000);
+    if (variant === 'shared') init.signal = shared;
+    if (variant === 'manual') init.redirect = 'manual';
+    const res = await fetch(url, init);
+    if (variant === 'body') {
+      const reader = res.body?.getReader();
+      if (reader) for (;;) if ((await reader.read()).done) break;
+    } else await res.arrayBuffer();
     if (!res.ok) failed += 1;
+   } catch (err) {
+    failed += 1;
+    failure ??= String((err as Error)?.stack ?? err);
+   }
   });
+  if (failure) return c.json({ ok: false, failure }, 500);
   return c.json({ ok: failed === 0, count, failed, workerMs: Date.now() - started });
 });
 

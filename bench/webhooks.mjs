@@ -275,6 +275,21 @@ async function main() {
       }
     }
 
+    // BENCH_FLOOR_VARIANTS=1: the bare floor with one of the delivery path's fetch options at a time (bench-routes.ts).
+    if (process.env.BENCH_FLOOR_VARIANTS === '1') {
+      for (const variant of ['none', 'timeout', 'shared', 'manual', 'body', 'none', 'timeout', 'shared', 'manual', 'body']) {
+        const meter = cpuMeter(runtime.workerdPid);
+        const t = performance.now();
+        // At most 5,000: one request may hold 10,000 active timers (workerd's limit), and 'timeout' arms one per POST.
+        const count = Math.min(FLOOR_POSTS, 5_000);
+        const out = await request(base, 'POST', '/__bench/ext/post-floor', { body: JSON.stringify({ url: `${fixtures.url}/hook/floor`, count, concurrency: 6, body: floorBody, variant }) });
+        const ms = performance.now() - t;
+        const cpu = meter();
+        if (out.status !== 200) throw new Error(`floor variant ${variant}: HTTP ${out.status}: ${out.text.slice(0, 500)}`);
+        console.log(`  floor variant ${variant.padEnd(8)} ${round((count * 1000) / ms)} POSTs/s, workerd CPU ${round((1000 * cpu.workerdCpuS) / count, 3)} ms per POST`);
+      }
+      await sleep(500);
+    }
     // Floor, burst, floor, paced, floor: each phase between two floors measured in the same run.
     await floorPair('before the burst');
     // Burst: every event written as fast as the Worker takes them.

@@ -39,7 +39,7 @@ import { stampRoute } from '../placement/stamp';
 /** Simultaneous outbound connections per invocation: production's limit (local mode enforces none). */
 export const CONCURRENCY = 6;
 /** Deliveries claimed, sent and recorded together (pipelined: see attemptDeliveries). */
-const GROUP_SIZE = 200;
+const GROUP_SIZE = 500;
 /** Requests in flight to one destination host per invocation (WEBHOOK_HOST_CONCURRENCY). */
 const DEFAULT_HOST_CONCURRENCY = 2;
 const DEFAULT_TIMEOUT_MS = 15_000;

@@ -63,6 +63,8 @@ export async function guardedFetch(target: string, options: GuardedFetchOptions,
       url = new URL(location, verdict.url).toString();
       continue;
     }
+    // No body (a 204): nothing to read, and no reader, listener or extra await per request.
+    if (response.body === null) return { ok: true, status: response.status, headers: response.headers, body: EMPTY, url, truncated: false };
     try {
       const read = await readCapped(response, options.maxBytes, readLimit === 'truncate', signal);
       if (!read) return { ok: false, kind: 'too_large', message: `the response is larger than ${options.maxBytes} bytes` };

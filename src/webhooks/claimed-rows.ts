@@ -6,6 +6,12 @@
  */
 import type { ClaimedDeliveryRow, ClaimedEndpointRow, ClaimedEventRow, ClaimedRow } from './webhooks.queries';
 
+/** LOAD_CLAIMED_DELIVERIES' one row, read back into rows. */
+export function claimedRows(json: string): ClaimedRow[] {
+  const tuples = JSON.parse(json) as Array<[string, string, number, string, string]>;
+  return tuples.map(([id, tenantId, attempts, endpointId, eventId]) => ({ id, tenant_id: tenantId, attempts, endpoint_id: endpointId, event_id: eventId }));
+}
+
 export function joinClaimed(rows: ClaimedRow[], events: ClaimedEventRow[], endpoints: ClaimedEndpointRow[]): ClaimedDeliveryRow[] {
   const eventById = new Map<string, ClaimedEventRow>();
   for (const e of events) eventById.set(e.id, e);

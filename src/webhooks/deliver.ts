@@ -18,14 +18,15 @@ import { SecretsUnavailable, keyring } from '../secrets/keyring';
 import { type AttemptMemo, attemptMemo } from './attempt-memo';
 import { signingSecrets } from './endpoints.repository';
 import type { PayloadFormats } from './payload';
-import { joinClaimed } from './claimed-rows';
+import { claimedRows, joinClaimed } from './claimed-rows';
 import {
   CLAIM_DELIVERIES,
   type ClaimedDeliveryRow,
   type ClaimedEndpointRow,
   type ClaimedEventRow,
-  type ClaimedRow,
+  type ClaimedJsonRow,
   DISABLE_ENDPOINT,
+  LOAD_CLAIMED_DELIVERIES,
   LOAD_CLAIMED_ENDPOINTS,
   LOAD_CLAIMED_EVENTS,
   RECORD_ATTEMPTS,
@@ -245,12 +246,13 @@ export async function attemptDeliveries(
   try {
     for (let i = 0; i < ids.length; i += GROUP_SIZE) {
       const group = JSON.stringify(ids.slice(i, i + GROUP_SIZE));
-      const [claimed, events, endpoints] = await db.batch([
+      const [, claimed, events, endpoints] = await db.batch([
         db.prepare(CLAIM_DELIVERIES).bind(group, now, lease),
+        db.prepare(LOAD_CLAIMED_DELIVERIES).bind(group, lease),
         db.prepare(LOAD_CLAIMED_EVENTS).bind(group, lease),
         db.prepare(LOAD_CLAIMED_ENDPOINTS).bind(group, lease),
       ]);
-      const rows = joinClaimed(claimed!.results as ClaimedRow[], events!.results as ClaimedEventRow[], endpoints!.results as ClaimedEndpointRow[]);
+      const rows = joinClaimed(claimedRows((claimed!.results[0] as ClaimedJsonRow | undefined)?.claimed ?? '[]'), events!.results as ClaimedEventRow[], endpoints!.results as ClaimedEndpointRow[]);
       if (rows.length > 0) groups.push(runGroup(rows));
     }
   } catch (err) {

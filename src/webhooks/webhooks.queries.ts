@@ -102,9 +102,7 @@ export interface CountRow {
 // --- attempts ------------------------------------------------------------------------------------
 
 /**
- * ?1 ids JSON, ?2 now, ?3 lease end: claims the due rows, or rows whose previous claim expired, and
- * returns them (rows: ClaimedRow): one statement where a claim and a read-back of the claimed rows
- * were two, each binding and parsing the group's ids.
+ * ?1 ids JSON, ?2 now, ?3 lease end: claims the due rows, or rows whose previous claim expired.
  * `+status` (here and in the two below) keeps the planner on the primary key: through `deliveries_due
  * (status=?)` each claim read every pending row of the table (100,000 after a 10,000-event burst to
  * 10 endpoints), and the burst drained ever slower, ~770/s falling to ~80/s.
@@ -113,11 +111,26 @@ export const CLAIM_DELIVERIES = `
 UPDATE deliveries SET status = 'delivering', lease_until = ?3, updated_at = ?2
 WHERE id IN (SELECT value FROM json_each(?1))
   AND ((+status IN ('pending', 'retrying') AND (next_attempt_at IS NULL OR next_attempt_at <= ?2 + 1000))
-       OR (+status = 'delivering' AND lease_until < ?2))
-RETURNING id, tenant_id, attempts, endpoint_id, event_id`;
+       OR (+status = 'delivering' AND lease_until < ?2))`;
 
 /**
- * A claimed delivery (CLAIM_DELIVERIES' RETURNING). Its event and endpoint come from the two
+ * ?1 ids JSON, ?2 the claim's lease end: the rows this claim holds, as ONE row whose \`claimed\` is a
+ * JSON array of [id, tenant_id, attempts, endpoint_id, event_id] (claimed-rows.ts reads it). D1's
+ * client turns every answer row into an object (\`Object.fromEntries\` per row) and the local D1
+ * builds and serialises each row too: one row per delivery (a RETURNING on the claim) cost ~4 us of
+ * the delivery isolate per row in the webhooks bench's burst profile; one aggregated row does not.
+ */
+export const LOAD_CLAIMED_DELIVERIES = `
+SELECT json_group_array(json_array(d.id, d.tenant_id, d.attempts, d.endpoint_id, d.event_id)) AS claimed
+FROM deliveries AS d
+WHERE d.id IN (SELECT value FROM json_each(?1)) AND +d.status = 'delivering' AND d.lease_until = ?2`;
+export interface ClaimedJsonRow {
+  /** JSON: [[id, tenant_id, attempts, endpoint_id, event_id], ...]. */
+  claimed: string;
+}
+
+/**
+ * A claimed delivery (LOAD_CLAIMED_DELIVERIES). Its event and endpoint come from the two
  * statements below, in the same batch (one snapshot), once each: joined to every delivery, a group of
  * 200 (20 events x 10 endpoints) returned every endpoint's 9 columns (sealed secrets included) and
  * every event's body 10 times over, and turning D1's answers into objects (`toJson` /

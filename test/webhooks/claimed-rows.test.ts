@@ -4,7 +4,7 @@
  * the attempt turns into a failed delivery.
  */
 import { describe, expect, it } from 'vitest';
-import { joinClaimed } from '../../src/webhooks/claimed-rows';
+import { claimedRows, joinClaimed } from '../../src/webhooks/claimed-rows';
 import type { ClaimedEndpointRow, ClaimedEventRow, ClaimedRow } from '../../src/webhooks/webhooks.queries';
 
 const endpoint = (id: string): ClaimedEndpointRow => ({
@@ -21,6 +21,16 @@ const endpoint = (id: string): ClaimedEndpointRow => ({
 });
 const event = (id: string): ClaimedEventRow => ({ id, type: 'product.created', data: `{"id":"${id}"}`, created_at: 7 });
 const delivery = (id: string, endpointId: string, eventId: string): ClaimedRow => ({ id, tenant_id: 't1', attempts: 2, endpoint_id: endpointId, event_id: eventId });
+
+describe('claimedRows', () => {
+  it('reads the claim\'s one aggregated row back into rows, in order', () => {
+    expect(claimedRows('[["d1","t1",0,"w1","e1"],["d2","t2",3,"w2","e2"]]')).toEqual([
+      { id: 'd1', tenant_id: 't1', attempts: 0, endpoint_id: 'w1', event_id: 'e1' },
+      { id: 'd2', tenant_id: 't2', attempts: 3, endpoint_id: 'w2', event_id: 'e2' },
+    ]);
+    expect(claimedRows('[]')).toEqual([]);
+  });
+});
 
 describe('joinClaimed', () => {
   it('gives every delivery its own event and endpoint, however many deliveries share them', () => {

@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import worker from '../../src/index';
 import {
   CLAIM_DELIVERIES,
+  LOAD_CLAIMED_DELIVERIES,
   LOAD_CLAIMED_ENDPOINTS,
   LOAD_CLAIMED_EVENTS,
   RECORD_DELIVERY_STATES,
@@ -115,6 +116,7 @@ describe('the attempt statements find deliveries by primary key', () => {
   };
   it.each([
     ['CLAIM_DELIVERIES', CLAIM_DELIVERIES, ['[]', 0, 0]],
+    ['LOAD_CLAIMED_DELIVERIES', LOAD_CLAIMED_DELIVERIES, ['[]', 0]],
     ['LOAD_CLAIMED_EVENTS', LOAD_CLAIMED_EVENTS, ['[]', 0]],
     ['LOAD_CLAIMED_ENDPOINTS', LOAD_CLAIMED_ENDPOINTS, ['[]', 0]],
     ['RELEASE_UNSTARTED', RELEASE_UNSTARTED, ['[]', 0, 0]],

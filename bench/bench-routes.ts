@@ -54,6 +54,17 @@ import { REFRESH_CHUNK_PRODUCT_STATUS as REFRESH_PRODUCT_STATUS } from '../src/i
 import { type WriteItem, writeProducts } from '../src/catalog/write/write-products';
 import { mapPool } from '../src/lib/pool';
 import { base64ToBytes, bytesToBase64 } from '../src/lib/base64';
+import { newId } from '../src/lib/ulid';
+import {
+  CLAIM_DELIVERIES,
+  INSERT_DELIVERIES,
+  LOAD_CLAIMED_DELIVERIES,
+  LOAD_CLAIMED_ENDPOINTS,
+  LOAD_CLAIMED_EVENTS,
+  RECORD_ATTEMPTS,
+  RECORD_DELIVERY_STATES,
+  UPDATE_FAILURE_CLOCKS,
+} from '../src/webhooks/webhooks.queries';
 
 // ---------------------------------------------------------------------------------------------
 // Wasm memory tracking
@@ -102,6 +113,47 @@ benchRoutes.post('/fetch-put', async (c) => {
     bytes += body.length;
   }
   return c.json({ ok: true, images: urls.length, bytes, workerMs: Date.now() - started });
+});
+
+/**
+ * The webhooks bench's D1 floor: `count` deliveries through the delivery path's own D1 statements
+ * and nothing else (no fetch, no signing, no queue): rows inserted as a fan-out inserts them, then in
+ * groups of `group` claimed and loaded (one batch) and recorded as succeeded (one batch), as
+ * attemptDeliveries does. What the local D1 (SQLite in the same workerd process) costs per delivery.
+ */
+benchRoutes.post('/d1-floor', async (c) => {
+  const { tenantId, endpointIds, count, group } = await c.req.json<{ tenantId: string; endpointIds: string[]; count: number; group: number }>();
+  const db = c.env.DB;
+  const started = Date.now();
+  const now = Date.now();
+  const run = crypto.randomUUID().slice(0, 8);
+  for (let first = 0; first < count; first += group) {
+    const rows = Array.from({ length: Math.min(group, count - first) }, (_, k) => ({
+      id: newId('dlv', now),
+      endpoint: endpointIds[(first + k) % endpointIds.length]!,
+      event: `evt_d1floor_${run}_${Math.floor((first + k) / endpointIds.length)}`,
+      type: 'product.created',
+    }));
+    const inserted = await db.batch<{ id: string }>(
+      Array.from({ length: Math.ceil(rows.length / 200) }, (_, i) => db.prepare(INSERT_DELIVERIES).bind(tenantId, now, JSON.stringify(rows.slice(i * 200, i * 200 + 200)))),
+    );
+    const ids = JSON.stringify(inserted.flatMap((r) => r.results.map((x) => x.id)));
+    const lease = now + 60_000;
+    const [, claimed] = await db.batch([
+      db.prepare(CLAIM_DELIVERIES).bind(ids, now, lease),
+      db.prepare(LOAD_CLAIMED_DELIVERIES).bind(ids, lease),
+      db.prepare(LOAD_CLAIMED_EVENTS).bind(ids, lease),
+      db.prepare(LOAD_CLAIMED_ENDPOINTS).bind(ids, lease),
+    ]);
+    const claimedIds = (JSON.parse((claimed!.results[0] as { claimed: string }).claimed) as string[][]).map((t) => t[0]!);
+    const outcomes = JSON.stringify(claimedIds.map((id) => ({ id, aid: newId('att', now), sent: true, status: 'succeeded', code: 204, latency: 1, body: '' })));
+    await db.batch([
+      db.prepare(RECORD_ATTEMPTS).bind(outcomes, now),
+      db.prepare(RECORD_DELIVERY_STATES).bind(outcomes, now),
+      db.prepare(UPDATE_FAILURE_CLOCKS).bind(JSON.stringify(endpointIds.map((id) => ({ id, ok: true }))), now),
+    ]);
+  }
+  return c.json({ ok: true, count, workerMs: Date.now() - started });
 });
 
 /** The webhooks floor: `count` bare POSTs of `body` to `url`, `concurrency` in flight (the delivery pool's 6). */

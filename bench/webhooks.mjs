@@ -56,6 +56,8 @@ const load = () => loadavg().map((n) => round(n, 2));
 const CPU_PROFILE = process.env.BENCH_CPU_PROFILE === '1';
 /** BENCH_FLOOR_WARMUP [2000]: POSTs sent (bare and signed) and not counted before the first floor, so it is not timed cold. */
 const FLOOR_WARMUP = int('BENCH_FLOOR_WARMUP', 2_000);
+/** BENCH_D1_FLOOR [20000]: deliveries run through the delivery path's D1 statements alone (no fetch), before the burst and at the end (0: skip). */
+const D1_FLOOR = int('BENCH_D1_FLOOR', 20_000);
 
 /** CPU seconds (user + system) a process has used so far, from /proc: workerd runs the Worker, D1 and the queues. */
 function cpuSeconds(pid) {
@@ -193,11 +195,13 @@ async function main() {
     base = bench.base;
     const runtime = findRuntime(bench.persistTo);
     console.log(`webhooks: Worker at ${base} (workerd pid ${runtime.workerdPid}), booted in ${bench.bootSeconds.toFixed(1)} s`);
-    const { auth } = await server.createTenant(base, 'bench-webhooks');
+    const { auth, tenantId } = await server.createTenant(base, 'bench-webhooks');
+    const endpointIds = [];
     for (let n = 0; n < ENDPOINTS; n++) {
       const res = await request(base, 'POST', '/v1/webhooks', { headers: auth, body: JSON.stringify({ url: `${fixtures.url}/hook/${n}`, eventTypes: ['product.created'] }) });
       if (res.status !== 201) throw new Error(`webhook ${n}: HTTP ${res.status}: ${res.text.slice(0, 500)}`);
       secrets.set(String(n), JSON.parse(res.text).secret);
+      endpointIds.push(JSON.parse(res.text).id);
     }
 
     // A tampered body must fail verification (the check is real).
@@ -290,6 +294,19 @@ async function main() {
       }
       await sleep(500);
     }
+    // The D1 floor: the delivery path's D1 statements alone, workerd CPU per delivery (bench-routes.ts /d1-floor).
+    const d1Floors = [];
+    const d1Floor = async (when) => {
+      if (D1_FLOOR <= 0) return;
+      const meter = cpuMeter(runtime.workerdPid);
+      const out = await request(base, 'POST', '/__bench/ext/d1-floor', { body: JSON.stringify({ tenantId, endpointIds, count: D1_FLOOR, group: 500 }) });
+      const cpu = meter();
+      if (out.status !== 200) throw new Error(`d1 floor: HTTP ${out.status}: ${out.text.slice(0, 500)}`);
+      const entry = { when, deliveries: D1_FLOOR, ...cpu, workerdMsPerDelivery: round((1000 * cpu.workerdCpuS) / D1_FLOOR, 3), perSecond: round(D1_FLOOR / cpu.wallS), load: load() };
+      d1Floors.push(entry);
+      console.log(`  D1 floor (${when}): ${D1_FLOOR} deliveries through the delivery statements alone (insert, claim + load, record; groups of 500): ${entry.perSecond}/s, workerd CPU ${entry.workerdMsPerDelivery} ms per delivery; load ${entry.load.join(' ')}`);
+    };
+    await d1Floor('before the burst');
     // Floor, burst, floor, paced, floor: each phase between two floors measured in the same run.
     await floorPair('before the burst');
     // Burst: every event written as fast as the Worker takes them.
@@ -300,6 +317,7 @@ async function main() {
     // Paced: events at PACED_RATE per second, after the burst drained.
     const paced = await phase('paced', phases.paced, PACED_EVENTS, PACED_BATCH, Math.round((1000 * PACED_BATCH) / PACED_RATE), 'whp');
     await floorPair('after the paced phase');
+    await d1Floor('at the end (~130k deliveries in the table)');
     const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
     const burstFloor = { bare: round(mean(floors.slice(0, 2).map((f) => f.bare))), signed: round(mean(floors.slice(0, 2).map((f) => f.signed))) };
 
@@ -425,6 +443,7 @@ async function main() {
       floors,
       burstFloor,
       floorProfile,
+      d1Floors,
       ratio,
       burst,
       paced,

@@ -433,6 +433,12 @@ async function main() {
     const ratio = { ofSigned: round(burst.steadyDeliveriesPerSecond / burstFloor.signed, 3), ofBare: round(burst.steadyDeliveriesPerSecond / burstFloor.bare, 3) };
     console.log(`\nfloors (bare / signed POSTs/s, 6 in flight): ${floors.map((f) => `${f.when}: ${f.bare} / ${f.signed} (load ${f.load[0]})`).join('; ')}`);
     console.log(`burst delivery rate (first -> last arrival) ${burst.steadyDeliveriesPerSecond}/s = **${ratio.ofSigned}** of the signed floor around it (${burstFloor.signed}/s), ${ratio.ofBare} of the bare floor (${burstFloor.bare}/s); load ${load().join(' ')}`);
+    // Where a delivery's workerd CPU goes, against the floors measured in this run (CPU, not wall time: the
+    // workerd thread that runs the Worker, local D1 and the queues is the bottleneck on 2 cores).
+    const signedCpu = round(mean(floors.slice(0, 2).map((f) => (1000 * f.cpu.signed.workerdCpuS) / FLOOR_POSTS)), 3);
+    const d1Cpu = d1Floors.length > 0 ? round(mean(d1Floors.map((f) => f.workerdMsPerDelivery)), 3) : null;
+    const cpuSplit = { deliveryMs: burst.cpu.workerdMsPerDelivery, signedPostMs: signedCpu, d1Ms: d1Cpu, restMs: d1Cpu === null ? null : round(burst.cpu.workerdMsPerDelivery - signedCpu - d1Cpu, 3) };
+    console.log(`workerd CPU per burst delivery ${cpuSplit.deliveryMs} ms = signed POST (floor) ${cpuSplit.signedPostMs} ms${d1Cpu === null ? '' : ` + delivery D1 statements (D1 floor) ${d1Cpu} ms + the rest (fan-out reads, queue, JS glue, the product writes) ${cpuSplit.restMs} ms`}; CPU ratio signed POST / delivery ${round(signedCpu / cpuSplit.deliveryMs, 3)}`);
     console.log(`duplicates received: ${duplicates}; signatures verified with standardwebhooks: ${verified} ok, ${verifyFailed} failed (a tampered body is rejected: ${tamperedRejected})`);
     const path = writeResults('webhooks', at, {
       at: new Date().toISOString(),
@@ -444,6 +450,7 @@ async function main() {
       burstFloor,
       floorProfile,
       d1Floors,
+      cpuSplit,
       ratio,
       burst,
       paced,

@@ -55,16 +55,9 @@ import { type WriteItem, writeProducts } from '../src/catalog/write/write-produc
 import { mapPool } from '../src/lib/pool';
 import { base64ToBytes, bytesToBase64 } from '../src/lib/base64';
 import { newId } from '../src/lib/ulid';
-import {
-  CLAIM_DELIVERIES,
-  INSERT_DELIVERIES,
-  LOAD_CLAIMED_DELIVERIES,
-  LOAD_CLAIMED_ENDPOINTS,
-  LOAD_CLAIMED_EVENTS,
-  RECORD_ATTEMPTS,
-  RECORD_DELIVERY_STATES,
-  UPDATE_FAILURE_CLOCKS,
-} from '../src/webhooks/webhooks.queries';
+// A namespace import: a BENCH_REF build of older code has other statements (the claim's events and
+// endpoints were once joined into LOAD_CLAIMED_DELIVERIES), and the D1 floor runs whichever it has.
+import * as deliveryQueries from '../src/webhooks/webhooks.queries';
 
 // ---------------------------------------------------------------------------------------------
 // Wasm memory tracking
@@ -134,23 +127,22 @@ benchRoutes.post('/d1-floor', async (c) => {
       event: `evt_d1floor_${run}_${Math.floor((first + k) / endpointIds.length)}`,
       type: 'product.created',
     }));
+    const q = deliveryQueries as Record<string, string>;
     const inserted = await db.batch<{ id: string }>(
-      Array.from({ length: Math.ceil(rows.length / 200) }, (_, i) => db.prepare(INSERT_DELIVERIES).bind(tenantId, now, JSON.stringify(rows.slice(i * 200, i * 200 + 200)))),
+      Array.from({ length: Math.ceil(rows.length / 200) }, (_, i) => db.prepare(q.INSERT_DELIVERIES!).bind(tenantId, now, JSON.stringify(rows.slice(i * 200, i * 200 + 200)))),
     );
     const ids = JSON.stringify(inserted.flatMap((r) => r.results.map((x) => x.id)));
     const lease = now + 60_000;
-    const [, claimed] = await db.batch([
-      db.prepare(CLAIM_DELIVERIES).bind(ids, now, lease),
-      db.prepare(LOAD_CLAIMED_DELIVERIES).bind(ids, lease),
-      db.prepare(LOAD_CLAIMED_EVENTS).bind(ids, lease),
-      db.prepare(LOAD_CLAIMED_ENDPOINTS).bind(ids, lease),
-    ]);
-    const claimedIds = (JSON.parse((claimed!.results[0] as { claimed: string }).claimed) as string[][]).map((t) => t[0]!);
+    const loads = [q.LOAD_CLAIMED_DELIVERIES!, q.LOAD_CLAIMED_EVENTS, q.LOAD_CLAIMED_ENDPOINTS].filter((sql): sql is string => typeof sql === 'string');
+    const [, claimed] = await db.batch([db.prepare(q.CLAIM_DELIVERIES!).bind(ids, now, lease), ...loads.map((sql) => db.prepare(sql).bind(ids, lease))]);
+    // This branch answers one aggregated row ({claimed: JSON}); older code one row per delivery ({id, ...}).
+    const head = claimed!.results[0] as { claimed?: string; id?: string } | undefined;
+    const claimedIds = head?.claimed !== undefined ? (JSON.parse(head.claimed) as string[][]).map((t) => t[0]!) : (claimed!.results as Array<{ id: string }>).map((r) => r.id);
     const outcomes = JSON.stringify(claimedIds.map((id) => ({ id, aid: newId('att', now), sent: true, status: 'succeeded', code: 204, latency: 1, body: '' })));
     await db.batch([
-      db.prepare(RECORD_ATTEMPTS).bind(outcomes, now),
-      db.prepare(RECORD_DELIVERY_STATES).bind(outcomes, now),
-      db.prepare(UPDATE_FAILURE_CLOCKS).bind(JSON.stringify(endpointIds.map((id) => ({ id, ok: true }))), now),
+      db.prepare(q.RECORD_ATTEMPTS!).bind(outcomes, now),
+      db.prepare(q.RECORD_DELIVERY_STATES!).bind(outcomes, now),
+      db.prepare(q.UPDATE_FAILURE_CLOCKS!).bind(JSON.stringify(endpointIds.map((id) => ({ id, ok: true }))), now),
     ]);
   }
   return c.json({ ok: true, count, workerMs: Date.now() - started });

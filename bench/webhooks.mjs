@@ -135,7 +135,7 @@ async function main() {
   const log = createWriteStream(logPath);
   const server = await loadServer({ WEBHOOK_HOST_CONCURRENCY: String(HOST_CONCURRENCY) });
   request = server.request;
-  const git = server.gitInfo(null);
+  const git = server.gitInfo(process.env.BENCH_REF || null);
 
   // Receiver state: arrivals, per-endpoint secrets (known once the endpoints exist).
   const secrets = new Map();
@@ -188,7 +188,7 @@ async function main() {
   };
   const fixtures = await startFixtures({ onDelivery });
   console.log(`webhooks: ${EVENTS} product.created events x ${ENDPOINTS} endpoints = ${EXPECTED} deliveries; receiver at ${fixtures.url}`);
-  console.log(`webhooks: code: working tree at ${git.commit?.slice(0, 12)}${git.uncommittedSrcChanges ? ' + uncommitted changes' : ''}; wrangler log in ${logPath}`);
+  console.log(`webhooks: code: ${git.ref} at ${git.commit?.slice(0, 12)}${git.uncommittedSrcChanges ? ' + uncommitted changes' : ''}; wrangler log in ${logPath}`);
 
   const bench = await server.startBench(log);
   try {

@@ -268,6 +268,19 @@ async function main() {
       return pair;
     };
 
+    // The D1 floor: the delivery path's D1 statements alone, workerd CPU per delivery (bench-routes.ts /d1-floor).
+    const d1Floors = [];
+    const d1Floor = async (when) => {
+      if (D1_FLOOR <= 0) return;
+      const meter = cpuMeter(runtime.workerdPid);
+      const out = await request(base, 'POST', '/__bench/ext/d1-floor', { body: JSON.stringify({ tenantId, endpointIds, count: D1_FLOOR, group: 500 }) });
+      const cpu = meter();
+      if (out.status !== 200) throw new Error(`d1 floor: HTTP ${out.status}: ${out.text.slice(0, 500)}`);
+      const entry = { when, deliveries: D1_FLOOR, ...cpu, workerdMsPerDelivery: round((1000 * cpu.workerdCpuS) / D1_FLOOR, 3), perSecond: round(D1_FLOOR / cpu.wallS), load: load() };
+      d1Floors.push(entry);
+      console.log(`  D1 floor (${when}): ${D1_FLOOR} deliveries through the delivery statements alone (insert, claim + load, record; groups of 500): ${entry.perSecond}/s, workerd CPU ${entry.workerdMsPerDelivery} ms per delivery; load ${entry.load.join(' ')}`);
+    };
+    await d1Floor('before the burst');
     // Warm-up (not counted): the first floor of a fresh isolate ran at ~60% of the later ones (JIT,
     // connection set-up), which flattered the ratio (0.81 against the mean; 0.64 against the later floor alone).
     if (FLOOR_WARMUP > 0) {
@@ -294,19 +307,6 @@ async function main() {
       }
       await sleep(500);
     }
-    // The D1 floor: the delivery path's D1 statements alone, workerd CPU per delivery (bench-routes.ts /d1-floor).
-    const d1Floors = [];
-    const d1Floor = async (when) => {
-      if (D1_FLOOR <= 0) return;
-      const meter = cpuMeter(runtime.workerdPid);
-      const out = await request(base, 'POST', '/__bench/ext/d1-floor', { body: JSON.stringify({ tenantId, endpointIds, count: D1_FLOOR, group: 500 }) });
-      const cpu = meter();
-      if (out.status !== 200) throw new Error(`d1 floor: HTTP ${out.status}: ${out.text.slice(0, 500)}`);
-      const entry = { when, deliveries: D1_FLOOR, ...cpu, workerdMsPerDelivery: round((1000 * cpu.workerdCpuS) / D1_FLOOR, 3), perSecond: round(D1_FLOOR / cpu.wallS), load: load() };
-      d1Floors.push(entry);
-      console.log(`  D1 floor (${when}): ${D1_FLOOR} deliveries through the delivery statements alone (insert, claim + load, record; groups of 500): ${entry.perSecond}/s, workerd CPU ${entry.workerdMsPerDelivery} ms per delivery; load ${entry.load.join(' ')}`);
-    };
-    await d1Floor('before the burst');
     // Floor, burst, floor, paced, floor: each phase between two floors measured in the same run.
     await floorPair('before the burst');
     // Burst: every event written as fast as the Worker takes them.

@@ -57,7 +57,7 @@ const CPU_PROFILE = process.env.BENCH_CPU_PROFILE === '1';
 /** BENCH_FLOOR_WARMUP [2000]: POSTs sent (bare and signed) and not counted before the first floor, so it is not timed cold. */
 const FLOOR_WARMUP = int('BENCH_FLOOR_WARMUP', 2_000);
 /** BENCH_D1_FLOOR [20000]: deliveries run through the delivery path's D1 statements alone (no fetch), before the burst and at the end (0: skip). */
-const D1_FLOOR = int('BENCH_D1_FLOOR', 20_000);
+const D1_FLOOR = process.env.BENCH_D1_FLOOR === '0' ? 0 : int('BENCH_D1_FLOOR', 20_000);
 
 /** CPU seconds (user + system) a process has used so far, from /proc: workerd runs the Worker, D1 and the queues. */
 function cpuSeconds(pid) {

@@ -30,7 +30,11 @@
  *
  * Knobs: BENCH_EVENTS [10000], BENCH_ENDPOINTS [10], BENCH_BATCH [1000], BENCH_PACED_EVENTS [1000],
  * BENCH_PACED_RATE [100 events/s], BENCH_FLOOR_POSTS [10000], BENCH_HOST_CONCURRENCY [6], BENCH_STALL_SECONDS [180]
- * (give up when nothing arrives for that long), BENCH_KEEP=1.
+ * (give up when nothing arrives for that long), BENCH_KEEP=1, BENCH_FLOOR_WARMUP [2000] (uncounted POSTs before the
+ * first floor), BENCH_D1_FLOOR [20000] (the delivery path's D1 statements alone; 0 skips), BENCH_CPU_PROFILE=1 (V8
+ * CPU profiles of the burst and of the signed floor after it), BENCH_FLOOR_VARIANTS=1, BENCH_REF=<commit>.
+ * Since run 5 the run also prints workerd's CPU per delivery / per POST (from /proc) and splits a delivery's CPU
+ * into signed POST + D1 statements + the rest: the workerd thread is the bottleneck on 2 cores.
  */
 import { createWriteStream, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';

@@ -54,6 +54,10 @@ import { REFRESH_CHUNK_PRODUCT_STATUS as REFRESH_PRODUCT_STATUS } from '../src/i
 import { type WriteItem, writeProducts } from '../src/catalog/write/write-products';
 import { mapPool } from '../src/lib/pool';
 import { base64ToBytes, bytesToBase64 } from '../src/lib/base64';
+import { newId } from '../src/lib/ulid';
+// A namespace import: a BENCH_REF build of older code has other statements (the claim's events and
+// endpoints were once joined into LOAD_CLAIMED_DELIVERIES), and the D1 floor runs whichever it has.
+import * as deliveryQueries from '../src/webhooks/webhooks.queries';
 
 // ---------------------------------------------------------------------------------------------
 // Wasm memory tracking
@@ -104,9 +108,53 @@ benchRoutes.post('/fetch-put', async (c) => {
   return c.json({ ok: true, images: urls.length, bytes, workerMs: Date.now() - started });
 });
 
+/**
+ * The webhooks bench's D1 floor: `count` deliveries through the delivery path's own D1 statements
+ * and nothing else (no fetch, no signing, no queue): rows inserted as a fan-out inserts them, then in
+ * groups of `group` claimed and loaded (one batch) and recorded as succeeded (one batch), as
+ * attemptDeliveries does. What the local D1 (SQLite in the same workerd process) costs per delivery.
+ */
+benchRoutes.post('/d1-floor', async (c) => {
+  const { tenantId, endpointIds, count, group } = await c.req.json<{ tenantId: string; endpointIds: string[]; count: number; group: number }>();
+  const db = c.env.DB;
+  const started = Date.now();
+  const now = Date.now();
+  const run = crypto.randomUUID().slice(0, 8);
+  for (let first = 0; first < count; first += group) {
+    const rows = Array.from({ length: Math.min(group, count - first) }, (_, k) => ({
+      id: newId('dlv', now),
+      endpoint: endpointIds[(first + k) % endpointIds.length]!,
+      event: `evt_d1floor_${run}_${Math.floor((first + k) / endpointIds.length)}`,
+      type: 'product.created',
+    }));
+    const q = deliveryQueries as Record<string, string>;
+    const inserted = await db.batch<{ id: string }>(
+      Array.from({ length: Math.ceil(rows.length / 200) }, (_, i) => db.prepare(q.INSERT_DELIVERIES!).bind(tenantId, now, JSON.stringify(rows.slice(i * 200, i * 200 + 200)))),
+    );
+    const ids = JSON.stringify(inserted.flatMap((r) => r.results.map((x) => x.id)));
+    const lease = now + 60_000;
+    const loads = [q.LOAD_CLAIMED_DELIVERIES!, q.LOAD_CLAIMED_EVENTS, q.LOAD_CLAIMED_ENDPOINTS].filter((sql): sql is string => typeof sql === 'string');
+    const [, claimed] = await db.batch([db.prepare(q.CLAIM_DELIVERIES!).bind(ids, now, lease), ...loads.map((sql) => db.prepare(sql).bind(ids, lease))]);
+    // This branch answers one aggregated row ({claimed: JSON}); older code one row per delivery ({id, ...}).
+    const head = claimed!.results[0] as { claimed?: string; id?: string } | undefined;
+    const claimedIds = head?.claimed !== undefined ? (JSON.parse(head.claimed) as string[][]).map((t) => t[0]!) : (claimed!.results as Array<{ id: string }>).map((r) => r.id);
+    const outcomes = JSON.stringify(claimedIds.map((id) => ({ id, aid: newId('att', now), sent: true, status: 'succeeded', code: 204, latency: 1, body: '' })));
+    await db.batch([
+      db.prepare(q.RECORD_ATTEMPTS!).bind(outcomes, now),
+      db.prepare(q.RECORD_DELIVERY_STATES!).bind(outcomes, now),
+      db.prepare(q.UPDATE_FAILURE_CLOCKS!).bind(JSON.stringify(endpointIds.map((id) => ({ id, ok: true }))), now),
+    ]);
+  }
+  return c.json({ ok: true, count, workerMs: Date.now() - started });
+});
+
 /** The webhooks floor: `count` bare POSTs of `body` to `url`, `concurrency` in flight (the delivery pool's 6). */
 benchRoutes.post('/post-floor', async (c) => {
-  const { url, count, concurrency, body, secret } = await c.req.json<{ url: string; count: number; concurrency: number; body: string; secret?: string }>();
+  const { url, count, concurrency, body, secret, variant } = await c.req.json<{ url: string; count: number; concurrency: number; body: string; secret?: string; variant?: string }>();
+  // `variant` (webhooks bench, BENCH_FLOOR_VARIANTS=1): what one thing the delivery path's fetch does
+  // beyond the floor's costs: 'timeout' a fresh AbortSignal.timeout per POST, 'shared' one timeout
+  // signal for all, 'manual' redirect: 'manual', 'body' the answer read through its stream reader.
+  const shared = AbortSignal.timeout(600_000);
   const started = Date.now();
   let failed = 0;
   // With `secret`: each POST signed first (Standard Webhooks, HMAC-SHA256 with the key imported once),
@@ -114,17 +162,31 @@ benchRoutes.post('/post-floor', async (c) => {
   // app so that a BENCH_REF run of older code measures against the same floor.
   const key = secret ? await crypto.subtle.importKey('raw', base64ToBytes(secret.replace(/^whsec_/, ''))!, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']) : null;
   const encoder = new TextEncoder();
+  let failure: string | null = null;
   await mapPool(Array.from({ length: count }, (_, i) => i), concurrency, async (i) => {
+   try {
     let signature: Record<string, string> = { 'webhook-id': `floor_${i}` };
     if (key) {
       const timestamp = Math.floor(Date.now() / 1000);
       const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(`floor_${i}.${timestamp}.${body}`)));
       signature = { 'webhook-id': `floor_${i}`, 'webhook-timestamp': String(timestamp), 'webhook-signature': `v1,${bytesToBase64(mac)}` };
     }
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...signature }, body });
-    await res.arrayBuffer();
+    const init: RequestInit = { method: 'POST', headers: { 'content-type': 'application/json', ...signature }, body };
+    if (variant === 'timeout') init.signal = AbortSignal.timeout(15_000);
+    if (variant === 'shared') init.signal = shared;
+    if (variant === 'manual') init.redirect = 'manual';
+    const res = await fetch(url, init);
+    if (variant === 'body') {
+      const reader = res.body?.getReader();
+      if (reader) for (;;) if ((await reader.read()).done) break;
+    } else await res.arrayBuffer();
     if (!res.ok) failed += 1;
+   } catch (err) {
+    failed += 1;
+    failure ??= String((err as Error)?.stack ?? err);
+   }
   });
+  if (failure) return c.json({ ok: false, failure }, 500);
   return c.json({ ok: failed === 0, count, failed, workerMs: Date.now() - started });
 });
 

@@ -25,6 +25,8 @@ export interface AttemptMemo {
   body(input: RenderInput): string | null;
   /** The endpoint's secrets, opened (throws SecretsUnavailable as openEndpointSecrets does). */
   secrets(endpointId: string, stored: string[]): Promise<string[]>;
+  /** An endpoint's static headers (stored JSON), parsed once per invocation. */
+  staticHeaders(stored: string | null): Record<string, string>;
   /** Standard Webhooks headers, every given secret signing. */
   signedHeaders(secrets: string[], id: string, body: string, now: number): Promise<Record<string, string>>;
 }
@@ -32,6 +34,7 @@ export interface AttemptMemo {
 export function attemptMemo(env: Env, formats: PayloadFormats): AttemptMemo {
   const bodies = new Map<string, string | null>();
   const opened = new Map<string, Promise<string[]>>();
+  const statics = new Map<string, Record<string, string>>();
   const signer = batchSigner();
   return {
     body(input) {
@@ -51,6 +54,15 @@ export function attemptMemo(env: Env, formats: PayloadFormats): AttemptMemo {
       if (!value) {
         value = openEndpointSecrets(env, endpointId, stored);
         opened.set(key, value);
+      }
+      return value;
+    },
+    staticHeaders(stored) {
+      const key = stored ?? '{}';
+      let value = statics.get(key);
+      if (!value) {
+        value = JSON.parse(key) as Record<string, string>;
+        statics.set(key, value);
       }
       return value;
     },

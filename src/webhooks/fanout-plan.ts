@@ -12,7 +12,8 @@ export interface FanoutEvent {
   id: string;
   seq: number;
   type: string;
-  data: string;
+  /** JSON; read only for a `webhook.test` (SELECT_EVENTS_PAST_WATERMARK leaves it null for the rest). */
+  data: string | null;
 }
 
 export interface FanoutEndpoint {
@@ -53,7 +54,7 @@ export function planFanout(events: FanoutEvent[], endpoints: FanoutEndpoint[], l
   let stoppedEarly = false;
   for (const [index, event] of events.entries()) {
     // A test event goes to the one endpoint it was made for, whatever the filters say.
-    const testTarget = event.type === 'webhook.test' ? (JSON.parse(event.data) as { endpointId?: string }).endpointId : undefined;
+    const testTarget = event.type === 'webhook.test' ? (JSON.parse(event.data ?? '{}') as { endpointId?: string }).endpointId : undefined;
     const wanted = endpoints.filter((endpoint) => (testTarget !== undefined ? testTarget === endpoint.id : matchesFilter(endpoint.patterns, event.type)));
     if (index > 0 && rows.length + wanted.length > limits.maxDeliveries) {
       stoppedEarly = true;

@@ -12,9 +12,14 @@ export interface WatermarkRow {
   fanout_seq: number;
 }
 
-/** ?1 tenant, ?2 page size: the events past the tenant's watermark, in order (rows: FanoutEvent). */
+/**
+ * ?1 tenant, ?2 page size: the events past the tenant's watermark, in order (rows: FanoutEvent).
+ * The fan-out needs an event's data only for a `webhook.test` (its target endpoint); a page of 500
+ * events' bodies was the largest D1 answer per delivery in the webhooks bench's burst (a run takes
+ * ~100 of them at 10 endpoints), and turning D1 answers into objects costs the delivery isolate's CPU.
+ */
 export const SELECT_EVENTS_PAST_WATERMARK = `
-SELECT id, seq, type, data FROM events
+SELECT id, seq, type, CASE WHEN type = 'webhook.test' THEN data END AS data FROM events
 WHERE tenant_id = ?1 AND seq > (SELECT fanout_seq FROM tenants WHERE id = ?1) ORDER BY seq LIMIT ?2`;
 
 /** ?1 tenant, ?2 now: an expired endpoint gets nothing more, even before the cron deletes it. */
@@ -108,15 +113,70 @@ WHERE id IN (SELECT value FROM json_each(?1))
   AND ((+status IN ('pending', 'retrying') AND (next_attempt_at IS NULL OR next_attempt_at <= ?2 + 1000))
        OR (+status = 'delivering' AND lease_until < ?2))`;
 
-/** ?1 ids JSON, ?2 the claim's lease end: the rows this claim holds, with their event and endpoint. */
+/**
+ * ?1 ids JSON, ?2 the claim's lease end: the rows this claim holds, as ONE row whose \`claimed\` is a
+ * JSON array of [id, tenant_id, attempts, endpoint_id, event_id] (claimed-rows.ts reads it). D1's
+ * client turns every answer row into an object (\`Object.fromEntries\` per row) and the local D1
+ * builds and serialises each row too: one row per delivery (a RETURNING on the claim) cost ~4 us of
+ * the delivery isolate per row in the webhooks bench's burst profile; one aggregated row does not.
+ */
 export const LOAD_CLAIMED_DELIVERIES = `
-SELECT d.id, d.tenant_id, d.attempts, d.endpoint_id, d.event_id,
-  e.type AS event_type, e.data AS event_data, e.created_at AS event_created_at,
-  w.url, w.headers, w.format, w.metadata, w.enabled, w.secret, w.previous_secret, w.previous_secret_expires_at, w.failing_since
+SELECT json_group_array(json_array(d.id, d.tenant_id, d.attempts, d.endpoint_id, d.event_id)) AS claimed
 FROM deliveries AS d
-  LEFT JOIN events AS e ON e.id = d.event_id
-  LEFT JOIN webhook_endpoints AS w ON w.id = d.endpoint_id
 WHERE d.id IN (SELECT value FROM json_each(?1)) AND +d.status = 'delivering' AND d.lease_until = ?2`;
+export interface ClaimedJsonRow {
+  /** JSON: [[id, tenant_id, attempts, endpoint_id, event_id], ...]. */
+  claimed: string;
+}
+
+/**
+ * A claimed delivery (LOAD_CLAIMED_DELIVERIES). Its event and endpoint come from the two
+ * statements below, in the same batch (one snapshot), once each: joined to every delivery, a group of
+ * 200 (20 events x 10 endpoints) returned every endpoint's 9 columns (sealed secrets included) and
+ * every event's body 10 times over, and turning D1's answers into objects (`toJson` /
+ * `toArrayOfObjects` of the D1 client) was ~8% of the delivery isolate's CPU in the webhooks bench's
+ * burst (4% after). claimed-rows.ts puts them together.
+ */
+export interface ClaimedRow {
+  id: string;
+  tenant_id: string;
+  attempts: number;
+  endpoint_id: string;
+  event_id: string;
+}
+
+/** ?1 ids JSON, ?2 the claim's lease end: each event the claimed rows carry, once. */
+export const LOAD_CLAIMED_EVENTS = `
+SELECT e.id, e.type, e.data, e.created_at FROM events AS e
+WHERE e.id IN (SELECT d.event_id FROM deliveries AS d
+  WHERE d.id IN (SELECT value FROM json_each(?1)) AND +d.status = 'delivering' AND d.lease_until = ?2)`;
+export interface ClaimedEventRow {
+  id: string;
+  type: string;
+  data: string;
+  created_at: number;
+}
+
+/** ?1 ids JSON, ?2 the claim's lease end: each endpoint the claimed rows go to, once. */
+export const LOAD_CLAIMED_ENDPOINTS = `
+SELECT w.id, w.url, w.headers, w.format, w.metadata, w.enabled, w.secret, w.previous_secret, w.previous_secret_expires_at, w.failing_since
+FROM webhook_endpoints AS w
+WHERE w.id IN (SELECT d.endpoint_id FROM deliveries AS d
+  WHERE d.id IN (SELECT value FROM json_each(?1)) AND +d.status = 'delivering' AND d.lease_until = ?2)`;
+export interface ClaimedEndpointRow {
+  id: string;
+  url: string;
+  headers: string;
+  format: string | null;
+  metadata: string | null;
+  enabled: number;
+  secret: string;
+  previous_secret: string | null;
+  previous_secret_expires_at: number | null;
+  failing_since: number | null;
+}
+
+/** A claimed delivery with its event and endpoint (null columns: the event was pruned, the endpoint deleted). */
 export interface ClaimedDeliveryRow {
   id: string;
   tenant_id: string;

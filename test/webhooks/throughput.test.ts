@@ -10,6 +10,8 @@ import worker from '../../src/index';
 import {
   CLAIM_DELIVERIES,
   LOAD_CLAIMED_DELIVERIES,
+  LOAD_CLAIMED_ENDPOINTS,
+  LOAD_CLAIMED_EVENTS,
   RECORD_DELIVERY_STATES,
   RELEASE_UNSTARTED,
   UPDATE_FAILURE_CLOCKS,
@@ -115,6 +117,8 @@ describe('the attempt statements find deliveries by primary key', () => {
   it.each([
     ['CLAIM_DELIVERIES', CLAIM_DELIVERIES, ['[]', 0, 0]],
     ['LOAD_CLAIMED_DELIVERIES', LOAD_CLAIMED_DELIVERIES, ['[]', 0]],
+    ['LOAD_CLAIMED_EVENTS', LOAD_CLAIMED_EVENTS, ['[]', 0]],
+    ['LOAD_CLAIMED_ENDPOINTS', LOAD_CLAIMED_ENDPOINTS, ['[]', 0]],
     ['RELEASE_UNSTARTED', RELEASE_UNSTARTED, ['[]', 0, 0]],
     ['RECORD_DELIVERY_STATES', RECORD_DELIVERY_STATES, ['[]', 0]],
   ] as const)('%s', async (_name, sql, params) => {
@@ -123,6 +127,15 @@ describe('the attempt statements find deliveries by primary key', () => {
     expect(onDeliveries.length).toBeGreaterThan(0);
     // Through `deliveries_due (status=?)` every pending row of the table was read per statement.
     for (const line of onDeliveries) expect(line).toMatch(/USING INDEX sqlite_autoindex_deliveries_1 \(id=\?\)/);
+  });
+
+  it.each([
+    ['LOAD_CLAIMED_EVENTS', LOAD_CLAIMED_EVENTS, 'events', 'e', 'sqlite_autoindex_events_1'],
+    ['LOAD_CLAIMED_ENDPOINTS', LOAD_CLAIMED_ENDPOINTS, 'webhook_endpoints', 'w', 'sqlite_autoindex_webhook_endpoints_1'],
+  ] as const)('%s reads each %s row by primary key', async (_name, sql, table, alias, index) => {
+    const lines = await plan(sql, '[]', 0);
+    expect(lines.some((l) => new RegExp(`\\b(${table}|${alias})\\b USING INDEX ${index} \\(id=\\?\\)`).test(l))).toBe(true);
+    expect(lines.some((l) => new RegExp(`SCAN (${table}|${alias})\\b`).test(l))).toBe(false);
   });
 
   it('UPDATE_FAILURE_CLOCKS looks endpoints up by primary key', async () => {

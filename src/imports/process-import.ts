@@ -11,7 +11,7 @@ import type { Env, ImportMessage } from '../env';
 import { closeWritesStatements } from '../jobs/job-statements';
 import { type ItemFailure, type WriteItem, writeProducts } from '../catalog/products.service';
 import { wakeFanout } from '../events/wake';
-import { foregroundBusy, type YieldMode, yieldToForeground } from '../lib/foreground';
+import { sharedWithRequests, type YieldMode, yieldToForeground } from '../lib/foreground';
 import { shardOf } from '../placement/tenant-env';
 import { pendingWork } from '../lib/pending';
 import { deleteUnseen } from './replace';
@@ -34,15 +34,20 @@ const MIN_SLICE_BYTES = 64 * 1024;
 const MAX_SLICE_BYTES = 512 * 1024;
 const MAX_RECORD_BYTES = 8 * 1024 * 1024;
 /**
- * Rows per slice locally while this isolate serves requests (one in flight or ended within
- * BUSY_WINDOW_MS): there a 3,000-row slice's D1 batch held a request ~300-500 ms behind it, a
- * 500-row one ~30-60 ms (bench:shards isolation timeline).
+ * Rows per slice under `wrangler dev` while this isolate serves requests for other databases
+ * (lib/foreground.ts): there a 3,000-row slice's D1 batch held such a request ~300-500 ms behind it,
+ * a 500-row one ~30-60 ms (bench:shards isolation timeline). The read window's floor drops with it
+ * (64 KB would be ~350 bench rows).
  */
 const SHARED_SLICE_ROWS = 100;
 const SHARED_MIN_SLICE_BYTES = 16 * 1024;
-const BUSY_WINDOW_MS = 100;
-/** Rows validated between two yields to the isolate's requests (~250 rows are ~2-3 ms in workerd). */
-const VALIDATE_STEP = 250;
+/**
+ * Rows validated between two turns of the event loop: ~1,000 rows are ~8-10 ms of CPU in workerd, the
+ * longest a request served by the same isolate waits for validation; 250 (~2-3 ms) while requests for
+ * other databases are served under `wrangler dev`.
+ */
+const VALIDATE_STEP = 1_000;
+const SHARED_VALIDATE_STEP = 250;
 /** Slices per message: bounds one invocation's CPU and D1 queries, then the import re-enqueues itself. */
 const CHUNKS_PER_MESSAGE = 6;
 /** D1 queries one message may spend on its slices (an invocation may make 1,000; the rest is margin). */
@@ -95,15 +100,15 @@ export async function processImport(env: Env, message: ImportMessage, options: A
  * test's request ended a moment ago. The lane is this import's shard.
  */
 interface GiveWay {
-  mode: YieldMode;
-  lane: number | null;
+  /** Whether requests for other databases are being served now (smaller steps then). */
+  shared(): boolean;
   step(): Promise<void>;
 }
 
 function giveWayOf(env: Env): GiveWay {
   const mode: YieldMode = env.ENVIRONMENT === 'development' ? 'requestsFirst' : 'cooperative';
   const lane = shardOf(env);
-  return { mode, lane, step: () => yieldToForeground(mode, lane) };
+  return { shared: () => sharedWithRequests(mode, lane), step: () => yieldToForeground(mode, lane) };
 }
 
 type Tenant = Awaited<ReturnType<typeof tenantOf>>;
@@ -123,7 +128,7 @@ async function processChunk(env: Env, row: ImportRow, tenant: Tenant, options: A
     delimiter: row.delimiter,
   };
   // Locally, while the isolate serves requests, slices are smaller: a slice's D1 batch holds the thread.
-  const shared = giveWay.mode === 'requestsFirst' && foregroundBusy(giveWay.lane, BUSY_WINDOW_MS);
+  const shared = giveWay.shared();
   let length = shared ? sliceBytes(row, SHARED_SLICE_ROWS, SHARED_MIN_SLICE_BYTES) : sliceBytes(row);
   let result: ReturnType<typeof readChunk> = null;
   for (;;) {
@@ -157,7 +162,7 @@ async function processChunk(env: Env, row: ImportRow, tenant: Tenant, options: A
   const mentioned: string[] = [];
   const base = row.rows_total;
   for (const [i, candidate] of result.candidates.entries()) {
-    if (i > 0 && i % VALIDATE_STEP === 0) await giveWay.step();
+    if (i > 0 && i % SHARED_VALIDATE_STEP === 0 && (i % VALIDATE_STEP === 0 || giveWay.shared())) await giveWay.step();
     const index = base + i;
     const failed = (c: Extract<Candidate, { ok: false }>) => failures.push({ index, id: c.id, code: 'validation_failed', errors: c.errors, line: c.line });
     if (!candidate.ok) {

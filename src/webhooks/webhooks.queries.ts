@@ -6,21 +6,25 @@
 
 // --- fan-out ---------------------------------------------------------------------------------------
 
-/** ?1 tenant. */
-export const SELECT_FANOUT_WATERMARK = 'SELECT fanout_seq FROM tenants WHERE id = ?1';
+/** ?1 tenant: the fan-out's watermark, and the last event written (advanced with every event). */
+export const SELECT_FANOUT_WATERMARK = 'SELECT fanout_seq, event_seq FROM tenants WHERE id = ?1';
 export interface WatermarkRow {
   fanout_seq: number;
+  event_seq: number;
 }
 
 /**
- * ?1 tenant, ?2 page size: the events past the tenant's watermark, in order (rows: FanoutEvent).
+ * ?1 tenant, ?2 page size, ?3 now: the events past the tenant's watermark, in order (rows: FanoutEvent),
+ * none when the tenant has no enabled endpoint (SELECT_ENABLED_ENDPOINTS' condition, same `now`).
  * The fan-out needs an event's data only for a `webhook.test` (its target endpoint); a page of 500
  * events' bodies was the largest D1 answer per delivery in the webhooks bench's burst (a run takes
  * ~100 of them at 10 endpoints), and turning D1 answers into objects costs the delivery isolate's CPU.
  */
 export const SELECT_EVENTS_PAST_WATERMARK = `
 SELECT id, seq, type, CASE WHEN type = 'webhook.test' THEN data END AS data FROM events
-WHERE tenant_id = ?1 AND seq > (SELECT fanout_seq FROM tenants WHERE id = ?1) ORDER BY seq LIMIT ?2`;
+WHERE tenant_id = ?1 AND seq > (SELECT fanout_seq FROM tenants WHERE id = ?1)
+  AND EXISTS (SELECT 1 FROM webhook_endpoints WHERE tenant_id = ?1 AND enabled = 1 AND (expires_at IS NULL OR expires_at > ?3))
+ORDER BY seq LIMIT ?2`;
 
 /** ?1 tenant, ?2 now: an expired endpoint gets nothing more, even before the cron deletes it. */
 export const SELECT_ENABLED_ENDPOINTS = 'SELECT id, event_types FROM webhook_endpoints WHERE tenant_id = ?1 AND enabled = 1 AND (expires_at IS NULL OR expires_at > ?2)';

@@ -52,7 +52,7 @@ export function foregroundStarted(): ForegroundRequest {
 
 /** Whether a request on a lane other than `lane` is in flight, or ended within `withinMs`. */
 export function foregroundBusy(lane: number | null, withinMs: number, now = Date.now()): boolean {
-  for (const request of inFlight) if (request.lane !== lane) return true;
+  if (inFlightElsewhere(lane)) return true;
   for (const [other, at] of lastEnded) if (other !== lane && now - at < withinMs) return true;
   return false;
 }

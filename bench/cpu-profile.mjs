@@ -20,7 +20,9 @@
  * (floor-creates, floor-updates) from the same run.
  *
  * Knobs: PROFILE_BATCHES [5] requests per profiled phase (after 2 unprofiled warm-up requests),
- * PROFILE_TOP [25] functions listed, PROFILE_INTERVAL_US [200] sampling interval.
+ * PROFILE_TOP [25] functions listed, PROFILE_INTERVAL_US [200] sampling interval, PROFILE_ALLOC=1:
+ * V8's sampling heap profiler instead (bytes allocated per function and module, every object sampled
+ * about once per 16 KB allocated, garbage included: what feeds the collector).
  */
 import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -32,6 +34,7 @@ const BATCHES = int('PROFILE_BATCHES', 5);
 const TOP = int('PROFILE_TOP', 25);
 const INTERVAL = int('PROFILE_INTERVAL_US', 200);
 const IMAGES = process.env.BENCH_IMAGES === '1';
+const ALLOC = process.env.PROFILE_ALLOC === '1';
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 
 /** Line (1-based) -> module path, from esbuild's `// path` markers in the unminified bundle. */
@@ -91,7 +94,38 @@ function summarize(profile, moduleOf) {
   return { total, idle, fns, modules };
 }
 
+/** A sampling heap profile (HeapProfiler.stopSampling) -> bytes allocated per function and module. */
+function summarizeAlloc(profile, moduleOf) {
+  const fns = new Map();
+  const modules = new Map();
+  let total = 0;
+  const walk = (node) => {
+    const f = node.callFrame;
+    const bytes = (node.selfSize ?? 0) / 1024;
+    if (bytes > 0) {
+      total += bytes;
+      const native = f.url === '' || !f.url.endsWith('worker.js');
+      const mod = native ? f.url || f.functionName : group(moduleOf(f.lineNumber + 1));
+      const key = `${f.functionName || '(anonymous)'} ${native ? f.url || '' : `${moduleOf(f.lineNumber + 1)}:${f.lineNumber + 1}`}`;
+      fns.set(key, (fns.get(key) ?? 0) + bytes);
+      modules.set(mod, (modules.get(mod) ?? 0) + bytes);
+    }
+    for (const child of node.children ?? []) walk(child);
+  };
+  walk(profile.head);
+  return { total, idle: 0, fns, modules, unit: 'KB allocated' };
+}
+
 function print(name, products, s) {
+  if (s.unit) {
+    const per = (kb) => ((kb / products) * 1000).toFixed(0).padStart(7);
+    console.log(`\n${name}: ${per(s.total)} KB allocated per 1,000 products (sampled); load ${load()}`);
+    console.log('  by module (KB per 1,000 products):');
+    for (const [k, kb] of [...s.modules].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`    ${per(kb)}  ${k}`);
+    console.log('  by function (KB per 1,000 products):');
+    for (const [k, kb] of [...s.fns].sort((a, b) => b[1] - a[1]).slice(0, TOP)) console.log(`    ${per(kb)}  ${k}`);
+    return;
+  }
   const per = (ms) => ((ms / products) * 1000).toFixed(1).padStart(7);
   console.log(`\n${name}: ${s.total.toFixed(0)} ms busy (${per(s.total)} ms per 1,000 products), ${s.idle.toFixed(0)} ms idle; load ${load()}`);
   console.log('  by module (self, ms per 1,000 products):');
@@ -144,23 +178,25 @@ async function main() {
       ['floor-updates', updates, 'updated', floor, prevalidate],
       ['re-sends', updates, 'unchanged', send],
     ];
-    await inspector.call('Profiler.enable');
-    await inspector.call('Profiler.setSamplingInterval', { interval: INTERVAL });
+    await inspector.call(ALLOC ? 'HeapProfiler.enable' : 'Profiler.enable');
+    if (!ALLOC) await inspector.call('Profiler.setSamplingInterval', { interval: INTERVAL });
     for (const [name, batches, expected, step, prepare = async (b) => b] of phases) {
       const inputs = [];
       for (const b of batches) inputs.push(await prepare(b));
       for (const b of inputs.slice(0, 2)) await step(b, expected);
-      await inspector.call('Profiler.start');
+      // includeObjectsCollectedByMajorGC/MinorGC: garbage is what this mode is after.
+      if (ALLOC) await inspector.call('HeapProfiler.startSampling', { samplingInterval: 16_384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+      else await inspector.call('Profiler.start');
       const started = performance.now();
       for (const b of inputs.slice(2)) await step(b, expected);
       const wall = performance.now() - started;
-      const result = await inspector.call('Profiler.stop', {}, 120_000);
-      if (!result) throw new Error('Profiler.stop did not answer');
-      const file = join(resultsDir, `cpu-${name}-${at}.cpuprofile`);
+      const result = await inspector.call(ALLOC ? 'HeapProfiler.stopSampling' : 'Profiler.stop', {}, 120_000);
+      if (!result) throw new Error(`${ALLOC ? 'HeapProfiler.stopSampling' : 'Profiler.stop'} did not answer`);
+      const file = join(resultsDir, `${ALLOC ? 'alloc' : 'cpu'}-${name}-${at}.${ALLOC ? 'heapprofile' : 'cpuprofile'}`);
       writeFileSync(file, JSON.stringify(result.profile));
       const products = BATCHES * 1000;
       console.log(`\n${name}: ${(wall / BATCHES).toFixed(1)} ms per request (client wall time); profile ${file}`);
-      print(name, products, summarize(result.profile, moduleOf));
+      print(name, products, ALLOC ? summarizeAlloc(result.profile, moduleOf) : summarize(result.profile, moduleOf));
     }
   } finally {
     inspector?.close();

@@ -111,11 +111,10 @@ export async function validateProduct(
   const rawId = body !== null && typeof body === 'object' && typeof (body as { id?: unknown }).id === 'string' ? (body as { id: string }).id : null;
   const validated = await validateDocument(body, schema, ctx.options, previous);
   if (!validated.ok) return { ok: false, id: rawId, code: 'validation_failed', errors: validated.errors };
-  const uploadErrors = await materializeUploads(
-    { db: ctx.db, bucket: ctx.bucket, tenantId: ctx.tenant.id, maxBytes: defaultImageLimits.maxBytes },
-    validated.doc,
-    files,
-  );
+  // Most products of a batch carry no image: no upload context and no await for them.
+  const uploadErrors = validated.doc.images?.length
+    ? await materializeUploads({ db: ctx.db, bucket: ctx.bucket, tenantId: ctx.tenant.id, maxBytes: defaultImageLimits.maxBytes }, validated.doc, files)
+    : [];
   if (uploadErrors.length > 0) return { ok: false, id: rawId, code: 'validation_failed', errors: uploadErrors };
   return { ok: true, id: validated.id ?? rawId ?? '', doc: validated.doc };
 }

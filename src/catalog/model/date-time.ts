@@ -17,3 +17,16 @@ export function dateTimeMs(text: string): number | null {
   seen.set(text, ms);
   return ms;
 }
+
+const utc = new Map<string, string | null>();
+
+/** The same instant as UTC text (`...Z`, milliseconds), or null; remembered like dateTimeMs. */
+export function utcDateTime(text: string): string | null {
+  const known = utc.get(text);
+  if (known !== undefined) return known;
+  const ms = dateTimeMs(text);
+  const iso = ms === null ? null : new Date(ms).toISOString();
+  if (utc.size >= MAX_REMEMBERED) utc.clear();
+  utc.set(text, iso);
+  return iso;
+}

@@ -5,7 +5,7 @@
 import type { FieldError } from '../../http/problem';
 import { canonicalJson } from '../../lib/canonical-json';
 import { sha256Hex } from '../../lib/crypto';
-import { dateTimeMs } from './date-time';
+import { utcDateTime } from './date-time';
 import { canonicalLocale } from './locale';
 import { parseMoney } from './money';
 import type { ImageDoc, PriceDoc, ProductDoc } from './product-doc';
@@ -55,8 +55,8 @@ export async function normalizeProduct(input: ProductInputT, limits: NormalizeLi
       const out: PriceDoc = { amountMicros: (parseMoney(price.amount, currency) as { micros: number }).micros };
       if (price.sale) {
         out.sale = { amountMicros: (parseMoney(price.sale.amount, currency) as { micros: number }).micros };
-        if (price.sale.start) out.sale.start = new Date(dateTimeMs(price.sale.start)!).toISOString();
-        if (price.sale.end) out.sale.end = new Date(dateTimeMs(price.sale.end)!).toISOString();
+        if (price.sale.start) out.sale.start = utcDateTime(price.sale.start)!;
+        if (price.sale.end) out.sale.end = utcDateTime(price.sale.end)!;
       }
       doc.prices[currency] = out;
     }

@@ -107,6 +107,24 @@ describe('parseMoney / formatMoney', () => {
     );
   });
 
+  it('reads short amounts, trailing zeros and near misses exactly as the model says', () => {
+    // Amounts of up to 9 integer digits take a one-scan path (money.ts plainDecimalMicros).
+    const zeros = fc.string({ unit: fc.constant('0'), maxLength: 4 });
+    fc.assert(
+      fc.property(currency, digits(1, 9), fc.option(digits(1, 7)), zeros, (code, whole, fraction, trailing) => {
+        const text = fraction === null ? whole : `${whole}.${fraction}${trailing}`;
+        const significant = (fraction ?? '').replace(/0+$/, '');
+        const result = parseMoney(text, code);
+        if (significant.length > 6) return void expect(result).toEqual(rejected);
+        expect(result).toEqual(ok(Number(BigInt(whole + significant.padEnd(6, '0')))));
+      }),
+    );
+    expect(parseMoney('000000001.500000000', 'USD')).toEqual(ok(1_500_000));
+    expect(parseMoney('999999999.999999', 'USD')).toEqual(ok(999_999_999_999_999));
+    expect(parseMoney(' 2.50 ', 'USD')).toEqual(ok(2_500_000));
+    for (const text of ['1.', '.5', '1..2', '1.2.3', '+1', '1e3', '1,50', '１', '1.0000001', '']) expect(parseMoney(text, 'USD'), text).toEqual(rejected);
+  });
+
   it('holds amounts up to 9,007,199,254.740991 units exactly and names the limit above it', () => {
     expect(parseMoney('9007199254.740991', 'USD')).toEqual(ok(Number.MAX_SAFE_INTEGER));
     expect(parseMoney('9007199254.740992', 'USD')).toEqual({ ok: false, message: 'Amount must be at most 9007199254.740991' });

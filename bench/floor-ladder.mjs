@@ -1,0 +1,145 @@
+#!/usr/bin/env node
+/**
+ * The floor ladder (`npm run bench:floor-ladder`): from the bare upsert to the write path's statement
+ * floor one feature at a time, through the Worker's own local D1, so each feature's share of the gap
+ * is a number. Per request of 1,000 products (no images), in this order, alternating:
+ *
+ *   bare        bench/worker.ts /__bench/floor: multi-row INSERT ... ON CONFLICT of 7 columns
+ *   shape ...   bench/ladder-routes.ts: the write path's encoding and upsert into scratch copies of
+ *               `products` (primary key only, + indexes, + FTS5 ...; the rungs are listed there)
+ *   statements  bench/write-floor.ts: writeProducts itself (job, events, counts, outcomes) into `products`
+ *
+ * 20,000 creates, then the same 20,000 as updates (title and prices change). Every response is checked
+ * (each rung's change count, the statement floor's outcomes and versions; at the end every table's
+ * rows and versions, and a title search in each FTS rung). Ratios are to the bare upsert of the same run.
+ *
+ * Knobs: BENCH_TOTAL [20000], BENCH_BATCH [1000], BENCH_RUNGS (comma-separated, default below; e.g.
+ * `shape,idx,fts,fts:columnsize=0`), BENCH_PORT / BENCH_INSPECTOR_PORT (server.mjs).
+ */
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { int, loadServer, machine, resultsDir, round, stamp, table, writeResults } from './harness.mjs';
+import { makeBatches } from './products.mjs';
+
+const TOTAL = int('BENCH_TOTAL', 20_000);
+const BATCH = int('BENCH_BATCH', 1_000);
+const RUNGS = (process.env.BENCH_RUNGS || 'shape,plain-idx,idx,fts').split(',').filter(Boolean);
+const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+
+const { startBench, createTenant, request, parseJson, gitInfo } = await loadServer();
+let base = '';
+const call = async (path, body, what) => {
+  const res = await request(base, 'POST', path, { body: JSON.stringify(body) });
+  if (res.status !== 200) throw new Error(`${what}: HTTP ${res.status}: ${res.text.slice(0, 1000)}`);
+  return parseJson(res.text, what);
+};
+const timed = async (fn) => {
+  const started = performance.now();
+  await fn();
+  return performance.now() - started;
+};
+
+/** The bench products without images (issue 11's targets are stated without them). */
+const batches = (count, revision) => makeBatches('p', count, revision, BATCH).map((b) => b.map(({ images: _images, ...rest }) => rest));
+
+function steps(tenantId, expected, version) {
+  const s = {
+    bare: (products, _items, number) =>
+      timed(async () => {
+        const json = await call('/__bench/floor', { tenantId, products: products.map((p, i) => ({ ...p, number: number + i })) }, 'bare');
+        if (!json.ok || json.changes !== products.length) throw new Error(`bare: ${JSON.stringify(json)}`);
+      }),
+  };
+  for (const rung of RUNGS) {
+    s[rung] = (_products, items) =>
+      timed(async () => {
+        const json = await call('/__bench/ladder/write', { rung, items }, rung);
+        // D1's `changes` counts the FTS triggers' rows too: an FTS rung changes more than one row per
+        // item (its table's rows, versions and a search are checked at the end of the run).
+        const ok = rung.startsWith('fts') ? json.changes >= items.length : json.changes === items.length;
+        if (!json.ok || !ok) throw new Error(`${rung}: ${JSON.stringify(json)} (expected ${items.length} changes)`);
+      });
+  }
+  s.statements = (_products, items) =>
+    timed(async () => {
+      const json = await call('/__bench/write-floor', { tenantId, items }, 'statements');
+      if (json.outcomes?.[expected] !== items.length || json.missing !== 0 || json.versions.some((v) => v !== version)) {
+        throw new Error(`statements: ${JSON.stringify(json).slice(0, 500)} (expected ${items.length} ${expected} at version ${version})`);
+      }
+    });
+  return s;
+}
+
+async function phase(name, list, stepsOf, firstNumber) {
+  const times = Object.fromEntries(Object.keys(stepsOf).map((k) => [k, []]));
+  let number = firstNumber;
+  for (const [i, products] of list.entries()) {
+    const { items } = await call('/__bench/prevalidate', { products }, 'prevalidate');
+    for (const [step, run] of Object.entries(stepsOf)) times[step].push(await run(products, items, number));
+    number += products.length;
+    if (process.stdout.isTTY) process.stdout.write(`\r  ${name}: ${i + 1}/${list.length}   `);
+  }
+  if (process.stdout.isTTY) process.stdout.write('\n');
+  const products = list.reduce((n, b) => n + b.length, 0);
+  const result = Object.fromEntries(Object.entries(times).map(([step, t]) => [step, { msPer1000: round((t.reduce((a, b) => a + b, 0) * 1000) / products), median: round([...t].sort((a, b) => a - b)[Math.floor(t.length / 2)]) }]));
+  console.log(`  ${name}: ${Object.entries(result).map(([s, r]) => `${s} ${r.msPer1000} ms/1000`).join(', ')} (load ${load()})`);
+  return result;
+}
+
+async function main() {
+  const at = stamp();
+  mkdirSync(resultsDir, { recursive: true });
+  const logPath = join(resultsDir, `wrangler-ladder-${at}.log`);
+  const log = createWriteStream(logPath);
+  const git = gitInfo(null);
+  const loadAtStart = load();
+  console.log(`floor-ladder: ${TOTAL} products in requests of ${BATCH}, no images; rungs bare, ${RUNGS.join(', ')}, statements; load ${loadAtStart}`);
+  const server = await startBench(log, { keep: false, ref: null, experiment: null });
+  try {
+    base = server.base;
+    const { tenantId } = await createTenant(base, 'Ladder tenant');
+    const reset = await request(base, 'POST', '/__bench/floor/reset');
+    if (reset.status !== 200) throw new Error(`floor reset: ${reset.status}`);
+    const setup = await call('/__bench/ladder/setup', { rungs: RUNGS }, 'setup');
+    console.log(`floor-ladder: git ${git.commit?.slice(0, 12)}${git.uncommittedSrcChanges ? ' + uncommitted changes' : ''}`);
+    if (process.env.BENCH_SHOW_DDL) console.log(JSON.stringify(setup.tables, null, 1));
+
+    await phase('warm-up', makeBatches('warm', BATCH, 1, BATCH).map((b) => b.map(({ images: _i, ...r }) => r)), steps(tenantId, 'created', 1), 1_000_000);
+    const creates = await phase('creates', batches(TOTAL, 1), steps(tenantId, 'created', 1), 0);
+    const updates = await phase('updates', batches(TOTAL, 2), steps(tenantId, 'updated', 2), 0);
+
+    // Every table holds TOTAL + BATCH rows at version 2 (warm-up rows at 1), and every FTS rung finds
+    // the updated titles ("rev" is only in revision 2's titles).
+    const expectRows = TOTAL + BATCH;
+    const expectVersions = 2 * TOTAL + BATCH;
+    const floorStats = parseJson((await request(base, 'GET', '/__bench/floor/stats')).text, 'floor stats');
+    if (floorStats.rows !== expectRows || floorStats.versions !== expectVersions) throw new Error(`bare table: ${JSON.stringify(floorStats)}`);
+    for (const rung of RUNGS) {
+      const stats = await call('/__bench/ladder/stats', { rung, word: 'rev' }, 'stats');
+      if (stats.rows !== expectRows || stats.versions !== expectVersions) throw new Error(`${rung} table: ${JSON.stringify(stats)}`);
+      if (rung.startsWith('fts') && stats.matches !== TOTAL) throw new Error(`${rung}: a search for "rev*" found ${stats.matches}, expected ${TOTAL}`);
+    }
+
+    const rows = ['bare', ...RUNGS, 'statements'].map((step, k, all) => {
+      const c = creates[step].msPer1000;
+      const u = updates[step].msPer1000;
+      const prev = k > 0 ? all.slice(0, k).filter((name) => !name.startsWith('fts:')).at(-1) : null;
+      const delta = (phaseResult, value) => (prev && !step.startsWith('fts:') ? `+${round(value - phaseResult[prev].msPer1000)}` : '');
+      return [step, c, delta(creates, c), round(creates.bare.msPer1000 / c, 3), u, delta(updates, u), round(updates.bare.msPer1000 / u, 3)];
+    });
+    console.log(`\nFloor ladder: ms per 1,000 products (client-timed, whole requests), ratio = bare / rung (products/s relative to the bare upsert)\n`);
+    console.log(table(['rung', 'creates ms', 'step', 'ratio', 'updates ms', 'step', 'ratio'], rows));
+    console.log(`\nLoad average (1, 5, 15 min): at start ${loadAtStart}, at end ${load()}`);
+    const out = writeResults('floor-ladder', at, { ...git, machine: machine(), config: { total: TOTAL, batch: BATCH, rungs: RUNGS }, creates, updates });
+    console.log(`floor-ladder: results in ${out}`);
+  } finally {
+    await server.stop();
+    log.end();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});

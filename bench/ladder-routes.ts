@@ -11,13 +11,15 @@
  *   plain-idx   + the secondary indexes on stored columns (number, updated_at, status, job, ...)
  *   idx         + every secondary index (also those on the generated columns brand, gtin, ...)
  *   fts         + the FTS5 table and its triggers, as the migrations define them
+ *   trig-plain  idx + the FTS triggers writing a plain table instead (their JSON work without FTS5)
+ *   fts-title   fts with the triggers indexing the title alone (what the localized titles add)
  *   fts:<opts>  the same with other FTS5 options ('+'-separated, e.g. `fts:columnsize=0+detail=column`), to price them
  *
  * The product number comes from a scratch counter (`ladder_seq`, advanced once per chunk) instead of
  * `tenants`, so the scratch tables stay apart from the app's rows.
  *
  * POST /__bench/ladder/setup {rungs: string[]} -> {ok, tables} (D1 refuses sqlite_version())
- * POST /__bench/ladder/write {rung, items: [{id, doc}]} -> {ok, changes}
+ * POST /__bench/ladder/write {rung, items: [{id, doc}]} -> {ok, changes, sqlMs (D1's meta.duration, summed)}
  */
 import { Hono } from 'hono';
 import type { Env } from '../src/env';
@@ -59,12 +61,29 @@ function rungDdl(rung: string, schema: SchemaRow[]): string[] {
   if (rung.startsWith('fts:')) {
     // `fts:columnsize=0+detail=column` -> the FTS5 table with those options added.
     const options = rung.slice('fts:'.length).split('+').map((o) => o.replace('=', ' = '));
+    // `content=` (empty) is a contentless table: content = ''.
+    for (let k = 0; k < options.length; k++) if (options[k] === 'content = ') options[k] = "content = ''";
     fts = fts.map((sql) => sql.replace(/\)\s*$/, `, ${options.join(', ')})`));
   }
+  const contentless = /content = ''/.test(fts.join(''));
+  // A contentless table takes an UPDATE only with every column given (it keeps no copy to merge with).
+  const ftsTriggers = contentless ? triggers.map((sql) => sql.replace(/SET title = /, "SET tenant = replace(new.tenant_id, '_', ''), title = ")) : triggers;
   if (rung === 'shape') return base;
   if (rung === 'plain-idx') return [...base, ...plainIndexes];
   if (rung === 'idx') return [...base, ...allIndexes];
-  if (rung === 'fts' || rung.startsWith('fts:')) return [...base, ...allIndexes, ...fts, ...triggers];
+  if (rung === 'fts' || rung.startsWith('fts:')) return [...base, ...allIndexes, ...fts, ...ftsTriggers];
+  // The triggers' JSON work without FTS5: the same triggers writing a plain table.
+  if (rung === 'trig-plain') return [...base, ...allIndexes, `CREATE TABLE ${table}_fts (id INTEGER PRIMARY KEY, tenant TEXT, title TEXT)`, ...triggers];
+  // FTS5 over the title alone: what the localized titles (json_each per row) add.
+  if (rung === 'fts-title') {
+    const titleOnly = triggers.map((sql) =>
+      sql
+        .replace(/ \|\| ' ' \|\| coalesce\(\(SELECT group_concat[^;]*?'\$\.localizations'\) AS l\), ''\)/g, '')
+        .replace(/ OR json_extract\(old\.data, '\$\.localizations'\) IS NOT json_extract\(new\.data, '\$\.localizations'\)/, ''),
+    );
+    if (titleOnly.some((sql) => sql.includes('localizations'))) throw new Error('fts-title: the triggers changed shape; update this rung');
+    return [...base, ...allIndexes, ...fts, ...titleOnly];
+  }
   throw new Error(`unknown rung ${rung}`);
 }
 
@@ -114,7 +133,8 @@ ladderRoutes.post('/write', async (c) => {
   }
   const results = await db.batch(statements);
   const changes = results.filter((_, k) => k % 2 === 0).reduce((sum, r) => sum + (r.meta.changes ?? 0), 0);
-  return c.json({ ok: true, changes });
+  const sqlMs = results.reduce((sum, r) => sum + (r.meta.duration ?? 0), 0);
+  return c.json({ ok: true, changes, sqlMs });
 });
 
 /** Rows and summed versions of a rung's table, and (for FTS rungs) how many rows a title search finds. */

@@ -121,7 +121,9 @@ parent.post('/__bench/floor', async (c) => {
   }
   const results = await db.batch(statements);
   const changes = results.reduce((sum, r) => sum + (r.meta.changes ?? 0), 0);
-  return c.json({ ok: true, rows: products.length, statements: statements.length, changes });
+  // sqlMs: D1's own time for the statements (meta.duration), for bench/floor-ladder.mjs.
+  const sqlMs = results.reduce((sum, r) => sum + (r.meta.duration ?? 0), 0);
+  return c.json({ ok: true, rows: products.length, statements: statements.length, changes, sqlMs });
 });
 
 /**

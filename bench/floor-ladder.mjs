@@ -13,8 +13,8 @@
  * (each rung's change count, the statement floor's outcomes and versions; at the end every table's
  * rows and versions, and a title search in each FTS rung). Ratios are to the bare upsert of the same run.
  *
- * Knobs: BENCH_TOTAL [20000], BENCH_BATCH [1000], BENCH_RUNGS (comma-separated, default below; e.g.
- * `shape,idx,fts,fts:columnsize=0`), BENCH_PORT / BENCH_INSPECTOR_PORT (server.mjs).
+ * Knobs: BENCH_TOTAL [20000], BENCH_BATCH [1000], BENCH_RUNGS (comma-separated, default LADDER and
+ * EXPERIMENTS below; e.g. `shape,idx,fts,fts:columnsize=0`), BENCH_PORT / BENCH_INSPECTOR_PORT.
  */
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -24,7 +24,11 @@ import { makeBatches } from './products.mjs';
 
 const TOTAL = int('BENCH_TOTAL', 20_000);
 const BATCH = int('BENCH_BATCH', 1_000);
-const RUNGS = (process.env.BENCH_RUNGS || 'shape,plain-idx,idx,fts').split(',').filter(Boolean);
+/** The ladder proper: each rung adds one feature to the one before; the `step` column is that feature's cost. */
+const LADDER = ['shape', 'plain-idx', 'idx', 'trig-plain', 'fts'];
+/** Variants priced beside the ladder (no step of their own): FTS5 options, the triggers without localized titles, the documents bound apart. */
+const EXPERIMENTS = ['fts-title', 'fts:columnsize=0', 'fts:columnsize=0+detail=column', 'fts:content=+contentless_delete=1', 'fts+docs'];
+const RUNGS = (process.env.BENCH_RUNGS || [...LADDER, ...EXPERIMENTS].join(',')).split(',').filter(Boolean);
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 
 const { startBench, createTenant, request, parseJson, gitInfo } = await loadServer();
@@ -139,14 +143,15 @@ async function main() {
       if (rung.startsWith('fts') && stats.matches !== TOTAL) throw new Error(`${rung}: a search for "rev*" found ${stats.matches}, expected ${TOTAL}`);
     }
 
-    const rows = ['bare', ...RUNGS, 'statements'].map((step, k, all) => {
+    const rows = ['bare', ...RUNGS.filter((r) => LADDER.includes(r)), 'statements', ...RUNGS.filter((r) => !LADDER.includes(r))].map((step, k, all) => {
       const c = creates[step].msPer1000;
       const u = updates[step].msPer1000;
-      const prev = k > 0 ? all.slice(0, k).filter((name) => !name.startsWith('fts:')).at(-1) : null;
-      const delta = (phaseResult, value) => (prev && !step.startsWith('fts:') ? `+${round(value - phaseResult[prev].msPer1000)}` : '');
+      const onLadder = (name) => name === 'bare' || name === 'statements' || LADDER.includes(name);
+      const prev = k > 0 ? all.slice(0, k).filter(onLadder).at(-1) : null;
+      const delta = (phaseResult, value) => (prev && onLadder(step) ? `${value >= phaseResult[prev].msPer1000 ? '+' : ''}${round(value - phaseResult[prev].msPer1000)}` : '');
       return [step, c, delta(creates, c), round(creates.bare.msPer1000 / c, 3), creates[step].sqlPer1000, u, delta(updates, u), round(updates.bare.msPer1000 / u, 3), updates[step].sqlPer1000];
     });
-    console.log(`\nFloor ladder: ms per 1,000 products (client-timed, whole requests), ratio = bare / rung (products/s relative to the bare upsert);\n"of it in D1" = the statements' own time inside D1 (meta.duration, whole ms per statement, summed)\n`);
+    console.log(`\nFloor ladder: ms per 1,000 products (client-timed, whole requests), ratio = bare / rung (products/s relative to the bare upsert);\nrows after "statements" are variants of a rung, priced beside the ladder (no step);\n"of it in D1" = the statements' own time inside D1 (meta.duration, whole ms per statement, summed)\n`);
     console.log(table(['rung', 'creates ms', 'step', 'ratio', 'of it in D1', 'updates ms', 'step', 'ratio', 'of it in D1'], rows));
     const heads = [...new Set([...Object.keys(creates.statementsSql), ...Object.keys(updates.statementsSql)])];
     const sqlRows = heads.map((h) => [h, creates.statementsSql[h] ?? '', updates.statementsSql[h] ?? '']);

@@ -13,6 +13,7 @@
  *   fts         + the FTS5 table and its triggers, as the migrations define them
  *   trig-plain  idx + the FTS triggers writing a plain table instead (their JSON work without FTS5)
  *   fts-title   fts with the triggers indexing the title alone (what the localized titles add)
+ *   <rung>+docs the rung with the documents bound apart from the rest of each item (UPSERT_DOCS_APART)
  *   fts:<opts>  the same with other FTS5 options ('+'-separated, e.g. `fts:columnsize=0+detail=column`), to price them
  *
  * The product number comes from a scratch counter (`ladder_seq`, advanced once per chunk) instead of
@@ -32,6 +33,16 @@ export const ladderRoutes = new Hono<{ Bindings: Env }>();
 ladderRoutes.onError((err, c) => c.json({ ok: false, error: String(err), cause: String((err as { cause?: unknown }).cause ?? '') }, 500));
 
 const CHUNK = 200;
+
+/**
+ * Experiment (`<rung>+docs`): the documents bound apart, as a JSON array of strings (?4), so each row's
+ * text is json_each's value as is; the rest of each item ({id, h, st, ext, exp}) in ?6, looked up by
+ * position. The write path's form nests each document as a string inside its item object, which
+ * json_each renders back to text per row and `->>` parses again.
+ */
+const UPSERT_DOCS_APART = UPSERT_PRODUCTS(false)
+  .replace(/j\.value ->> 'doc'/g, 'j.value')
+  .replace(/j\.value ->> '(id|st|ext|exp|h)'/g, "(?6 ->> ('$[' || j.key || '].$1'))");
 const TENANT = 'tnt_ladder';
 
 function tableOf(rung: string): string {
@@ -50,8 +61,9 @@ interface SchemaRow {
 }
 
 /** Statements creating rung `rung`'s table; `schema` is sqlite_master's rows for `products` and its FTS. */
-function rungDdl(rung: string, schema: SchemaRow[]): string[] {
-  const table = tableOf(rung);
+function rungDdl(name: string, schema: SchemaRow[]): string[] {
+  const table = tableOf(name);
+  const rung = name.replace(/\+docs$/, '');
   const pick = (test: (row: SchemaRow) => boolean) => schema.filter((row) => row.sql !== null && test(row)).map((row) => renamed(row.sql!, table));
   const base = pick((row) => row.type === 'table' && row.name === 'products');
   const plainIndexes = pick((row) => row.type === 'index' && !/\b(brand|gtin|item_group_id|active|product_type)\b/.test(row.sql!));
@@ -122,12 +134,17 @@ ladderRoutes.post('/write', async (c) => {
   const docs = items.map((item) => canonicalJson(item.doc));
   const hashes = await Promise.all(docs.map(contentHash));
   const encoded = items.map((item, i) => JSON.stringify({ id: item.id, doc: docs[i], h: hashes[i], st: 'done', ext: null, exp: null, ev: null }));
-  const upsert = renamed(UPSERT_PRODUCTS(false), table).replace('JOIN tenants AS t ON t.id = ?1', 'JOIN ladder_seq AS t ON t.id = ?5');
+  const docsApart = rung.endsWith('+docs');
+  const upsert = renamed(docsApart ? UPSERT_DOCS_APART : UPSERT_PRODUCTS(false), table).replace('JOIN tenants AS t ON t.id = ?1', 'JOIN ladder_seq AS t ON t.id = ?5');
   const statements: D1PreparedStatement[] = [];
   for (let i = 0; i < encoded.length; i += CHUNK) {
     const part = encoded.slice(i, i + CHUNK);
+    const chunkJson = docsApart
+      ? JSON.stringify(docs.slice(i, i + CHUNK))
+      : `[${part.join(',')}]`;
+    const meta = docsApart ? JSON.stringify(items.slice(i, i + CHUNK).map((item, k) => ({ id: item.id, h: hashes[i + k], st: 'done', ext: null, exp: null }))) : null;
     statements.push(
-      db.prepare(upsert).bind(TENANT, `job_${now}`, now, `[${part.join(',')}]`, table),
+      (docsApart ? db.prepare(upsert).bind(TENANT, `job_${now}`, now, chunkJson, table, meta) : db.prepare(upsert).bind(TENANT, `job_${now}`, now, chunkJson, table)),
       db.prepare('UPDATE ladder_seq SET product_seq = product_seq + ?2 WHERE id = ?1').bind(table, part.length),
     );
   }

@@ -26,8 +26,11 @@ const TOTAL = int('BENCH_TOTAL', 20_000);
 const BATCH = int('BENCH_BATCH', 1_000);
 /** The ladder proper: each rung adds one feature to the one before; the `step` column is that feature's cost. */
 const LADDER = ['shape', 'plain-idx', 'idx', 'trig-plain', 'fts'];
-/** Variants priced beside the ladder (no step of their own): FTS5 options, the triggers without localized titles, the documents bound apart. */
-const EXPERIMENTS = ['fts-title', 'fts:columnsize=0', 'fts:columnsize=0+detail=column', 'fts:content=+contentless_delete=1', 'fts+docs'];
+/**
+ * Variants priced beside the ladder (no step of their own): the triggers without localized titles,
+ * FTS5 options, the documents bound apart from the items, the unchanged pre-read's round trip.
+ */
+const EXPERIMENTS = ['fts-title', 'fts:columnsize=0', 'fts:columnsize=0+detail=column', 'fts:content=+contentless_delete=1', 'fts+docs', 'fts+preread'];
 const RUNGS = (process.env.BENCH_RUNGS || [...LADDER, ...EXPERIMENTS].join(',')).split(',').filter(Boolean);
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 

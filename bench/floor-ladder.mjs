@@ -13,7 +13,7 @@
  * (each rung's change count, the statement floor's outcomes and versions; at the end every table's
  * rows and versions, and a title search in each FTS rung). Ratios are to the bare upsert of the same run.
  *
- * Knobs: BENCH_TOTAL [20000], BENCH_BATCH [1000], BENCH_RUNGS (comma-separated, default LADDER and
+ * Knobs: BENCH_TOTAL [20000], BENCH_BATCH [1000], BENCH_LOCALIZATIONS=0 (products without localizations), BENCH_RUNGS (comma-separated, default LADDER and
  * EXPERIMENTS below; e.g. `shape,idx,fts,fts:columnsize=0`), BENCH_PORT / BENCH_INSPECTOR_PORT.
  */
 import { createWriteStream, mkdirSync } from 'node:fs';
@@ -48,8 +48,11 @@ const timed = async (fn) => {
   return { ms: performance.now() - started, sql };
 };
 
+/** BENCH_LOCALIZATIONS=0: products without their two localizations (a single-locale feed). */
+const LOCALIZED = process.env.BENCH_LOCALIZATIONS !== '0';
 /** The bench products without images (issue 11's targets are stated without them). */
-const batches = (count, revision) => makeBatches('p', count, revision, BATCH).map((b) => b.map(({ images: _images, ...rest }) => rest));
+const shaped = ({ images: _images, localizations, ...rest }) => (LOCALIZED ? { ...rest, localizations } : rest);
+const batches = (count, revision, prefix = 'p') => makeBatches(prefix, count, revision, BATCH).map((b) => b.map(shaped));
 
 /** The statement floor's D1 time (meta.duration) by statement, summed over the current phase. */
 let sqlTimes = {};
@@ -119,7 +122,7 @@ async function main() {
   const log = createWriteStream(logPath);
   const git = gitInfo(null);
   const loadAtStart = load();
-  console.log(`floor-ladder: ${TOTAL} products in requests of ${BATCH}, no images; rungs bare, ${RUNGS.join(', ')}, statements; load ${loadAtStart}`);
+  console.log(`floor-ladder: ${TOTAL} products in requests of ${BATCH}, no images, ${LOCALIZED ? 'two localizations each' : 'no localizations'}; rungs bare, ${RUNGS.join(', ')}, statements; load ${loadAtStart}`);
   const server = await startBench(log, { keep: false, ref: null, experiment: null });
   try {
     base = server.base;
@@ -130,7 +133,7 @@ async function main() {
     console.log(`floor-ladder: git ${git.commit?.slice(0, 12)}${git.uncommittedSrcChanges ? ' + uncommitted changes' : ''}`);
     if (process.env.BENCH_SHOW_DDL) console.log(JSON.stringify(setup.tables, null, 1));
 
-    await phase('warm-up', makeBatches('warm', BATCH, 1, BATCH).map((b) => b.map(({ images: _i, ...r }) => r)), steps(tenantId, 'created', 1), 1_000_000);
+    await phase('warm-up', batches(BATCH, 1, 'warm'), steps(tenantId, 'created', 1), 1_000_000);
     const creates = await phase('creates', batches(TOTAL, 1), steps(tenantId, 'created', 1), 0);
     const updates = await phase('updates', batches(TOTAL, 2), steps(tenantId, 'updated', 2), 0);
 
@@ -162,7 +165,7 @@ async function main() {
     console.log(`\nThe statement floor's SQL time inside D1 (meta.duration), ms per 1,000 products\n`);
     console.log(table(['statement', 'creates', 'updates'], sqlRows));
     console.log(`\nLoad average (1, 5, 15 min): at start ${loadAtStart}, at end ${load()}`);
-    const out = writeResults('floor-ladder', at, { ...git, machine: machine(), config: { total: TOTAL, batch: BATCH, rungs: RUNGS }, creates, updates });
+    const out = writeResults('floor-ladder', at, { ...git, machine: machine(), config: { total: TOTAL, batch: BATCH, rungs: RUNGS, localizations: LOCALIZED }, creates, updates });
     console.log(`floor-ladder: results in ${out}`);
   } finally {
     await server.stop();

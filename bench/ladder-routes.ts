@@ -12,6 +12,7 @@
  *   idx         + every secondary index (also those on the generated columns brand, gtin, ...)
  *   fts         + the FTS5 table and its triggers, as the migrations define them
  *   trig-plain  idx + the FTS triggers writing a plain table instead (their JSON work without FTS5)
+ *   fts-guarded fts with the localized titles' json_each run only for documents that have localizations
  *   fts-title   fts with the triggers indexing the title alone (what the localized titles add)
  *   <rung>+preread  the rung after the write path's unchanged pre-read, a round trip of its own
  *   <rung>+docs the rung with the documents bound apart from the rest of each item (UPSERT_DOCS_APART)
@@ -55,6 +56,14 @@ function renamed(sql: string, table: string): string {
   return sql.replace(/\bproducts_(\w+)/g, `${table}_$1`).replace(/\bproducts\b/g, table);
 }
 
+/** The triggers' localized-title subquery, run only when `localizations` is present (json_type is NULL when absent). */
+export function guardLocalizations(sql: string): string {
+  return sql.replace(
+    /coalesce\(\(SELECT group_concat\(json_extract\(l\.value, '\$\.title'\), ' '\) FROM json_each\(new\.data, '\$\.localizations'\) AS l\), ''\)/g,
+    (subquery) => `CASE WHEN json_type(new.data, '$.localizations') IS NULL THEN '' ELSE ${subquery} END`,
+  );
+}
+
 interface SchemaRow {
   type: string;
   name: string;
@@ -85,6 +94,8 @@ function rungDdl(name: string, schema: SchemaRow[]): string[] {
   if (rung === 'plain-idx') return [...base, ...plainIndexes];
   if (rung === 'idx') return [...base, ...allIndexes];
   if (rung === 'fts' || rung.startsWith('fts:')) return [...base, ...allIndexes, ...fts, ...ftsTriggers];
+  // The localized titles' json_each only when the document has localizations (same text either way).
+  if (rung === 'fts-guarded') return [...base, ...allIndexes, ...fts, ...triggers.map(guardLocalizations)];
   // The triggers' JSON work without FTS5: the same triggers writing a plain table.
   if (rung === 'trig-plain') return [...base, ...allIndexes, `CREATE TABLE ${table}_fts (id INTEGER PRIMARY KEY, tenant TEXT, title TEXT)`, ...triggers];
   // FTS5 over the title alone: what the localized titles (json_each per row) add.

@@ -40,7 +40,8 @@ const CHUNK = 200;
  * Experiment (`<rung>+docs`): the documents bound apart, as a JSON array of strings (?4), so each row's
  * text is json_each's value as is; the rest of each item ({id, h, st, ext, exp}) in ?6, looked up by
  * position. The write path's form nests each document as a string inside its item object, which
- * json_each renders back to text per row and `->>` parses again.
+ * json_each renders back to text per row for `->>` to parse again; the guess that this costs was
+ * wrong (measured: no gain, bench/README.md "Seventh wave").
  */
 const UPSERT_DOCS_APART = UPSERT_PRODUCTS(false)
   .replace(/j\.value ->> 'doc'/g, 'j.value')
@@ -57,7 +58,7 @@ function renamed(sql: string, table: string): string {
 }
 
 /** The triggers' localized-title subquery, run only when `localizations` is present (json_type is NULL when absent). */
-export function guardLocalizations(sql: string): string {
+function guardLocalizations(sql: string): string {
   return sql.replace(
     /coalesce\(\(SELECT group_concat\(json_extract\(l\.value, '\$\.title'\), ' '\) FROM json_each\(new\.data, '\$\.localizations'\) AS l\), ''\)/g,
     (subquery) => `CASE WHEN json_type(new.data, '$.localizations') IS NULL THEN '' ELSE ${subquery} END`,
@@ -95,7 +96,11 @@ function rungDdl(name: string, schema: SchemaRow[]): string[] {
   if (rung === 'idx') return [...base, ...allIndexes];
   if (rung === 'fts' || rung.startsWith('fts:')) return [...base, ...allIndexes, ...fts, ...ftsTriggers];
   // The localized titles' json_each only when the document has localizations (same text either way).
-  if (rung === 'fts-guarded') return [...base, ...allIndexes, ...fts, ...triggers.map(guardLocalizations)];
+  if (rung === 'fts-guarded') {
+    const guarded = triggers.map(guardLocalizations);
+    if (!guarded.some((sql) => sql.includes('json_type'))) throw new Error('fts-guarded: the triggers changed shape; update this rung');
+    return [...base, ...allIndexes, ...fts, ...guarded];
+  }
   // The triggers' JSON work without FTS5: the same triggers writing a plain table.
   if (rung === 'trig-plain') return [...base, ...allIndexes, `CREATE TABLE ${table}_fts (id INTEGER PRIMARY KEY, tenant TEXT, title TEXT)`, ...triggers];
   // FTS5 over the title alone: what the localized titles (json_each per row) add.

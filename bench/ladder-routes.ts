@@ -14,6 +14,8 @@
  *   trig-plain  idx + the FTS triggers writing a plain table instead (their JSON work without FTS5)
  *   fts-guarded fts with the localized titles' json_each run only for documents that have localizations
  *   fts-title   fts with the triggers indexing the title alone (what the localized titles add)
+ *   fts-text    fts with the search text computed in JavaScript, written by the upsert into a column
+ *               the triggers read (no JSON in the triggers): the price of deriving it in SQL
  *   <rung>+preread  the rung after the write path's unchanged pre-read, a round trip of its own
  *   <rung>+docs the rung with the documents bound apart from the rest of each item (UPSERT_DOCS_APART)
  *   fts:<opts>  the same with other FTS5 options ('+'-separated, e.g. `fts:columnsize=0+detail=column`), to price them
@@ -113,7 +115,44 @@ function rungDdl(name: string, schema: SchemaRow[]): string[] {
     if (titleOnly.some((sql) => sql.includes('localizations'))) throw new Error('fts-title: the triggers changed shape; update this rung');
     return [...base, ...allIndexes, ...fts, ...titleOnly];
   }
+  // The search text written by the upsert (a column computed in JavaScript) instead of read out of
+  // `data` by the triggers: what deriving it in SQL costs (the `search_text` idea, priced only).
+  if (rung === 'fts-text') {
+    const fromColumn = triggers.map((sql) =>
+      sql
+        .replace(SEARCH_TEXT_EXPRESSION, 'new.search_text')
+        .replace(SEARCH_TEXT_CHANGED, 'old.search_text IS NOT new.search_text')
+        .replace('AFTER UPDATE OF data', 'AFTER UPDATE OF search_text'),
+    );
+    if (fromColumn.some((sql) => /json_|OF data/.test(sql))) throw new Error('fts-text: the triggers changed shape; update this rung');
+    return [...base, `ALTER TABLE ${table} ADD COLUMN search_text TEXT`, ...allIndexes, ...fts, ...fromColumn];
+  }
   throw new Error(`unknown rung ${rung}`);
+}
+
+const SEARCH_TEXT_EXPRESSION =
+  /coalesce\(json_extract\(new\.data, '\$\.title'\), ''\) \|\| ' ' \|\| coalesce\(\(SELECT group_concat\(json_extract\(l\.value, '\$\.title'\), ' '\) FROM json_each\(new\.data, '\$\.localizations'\) AS l\), ''\)/g;
+const SEARCH_TEXT_CHANGED =
+  /json_extract\(old\.data, '\$\.title'\) IS NOT json_extract\(new\.data, '\$\.title'\) OR json_extract\(old\.data, '\$\.localizations'\) IS NOT json_extract\(new\.data, '\$\.localizations'\)/;
+
+/** UPSERT_PRODUCTS also writing `search_text` from each item's `ft` (the fts-text rung). */
+function withSearchText(sql: string): string {
+  const out = sql
+    .replace('content_hash)\nSELECT', 'content_hash, search_text)\nSELECT')
+    .replace("j.value ->> 'h'\nFROM json_each", "j.value ->> 'h', j.value ->> 'ft'\nFROM json_each")
+    .replace('content_hash = excluded.content_hash\nWHERE', 'content_hash = excluded.content_hash,\n  search_text = excluded.search_text\nWHERE');
+  if ((out.match(/search_text|'ft'/g) ?? []).length !== 4) throw new Error('fts-text: UPSERT_PRODUCTS changed shape; update this rung');
+  return out;
+}
+
+/** The text the triggers index: the title, then the localized titles (as their json_each reads them). */
+function searchText(doc: ProductDoc): string {
+  const d = doc as unknown as { title?: string; localizations?: Record<string, { title?: string }> };
+  const localized = Object.keys(d.localizations ?? {})
+    .sort()
+    .map((locale) => d.localizations![locale]!.title)
+    .filter((title): title is string => typeof title === 'string');
+  return `${d.title ?? ''} ${localized.join(' ')}`;
 }
 
 ladderRoutes.post('/setup', async (c) => {
@@ -150,7 +189,10 @@ ladderRoutes.post('/write', async (c) => {
   // The write path's encoding (write-products.ts encodeItem, no images): canonical text, its hash.
   const docs = items.map((item) => canonicalJson(item.doc));
   const hashes = await Promise.all(docs.map(contentHash));
-  const encoded = items.map((item, i) => JSON.stringify({ id: item.id, doc: docs[i], h: hashes[i], st: 'done', ext: null, exp: null, ev: null }));
+  const withText = rung === 'fts-text';
+  const encoded = items.map((item, i) =>
+    JSON.stringify({ id: item.id, doc: docs[i], h: hashes[i], st: 'done', ext: null, exp: null, ev: null, ...(withText ? { ft: searchText(item.doc) } : {}) }),
+  );
   const docsApart = rung.endsWith('+docs');
   let preReadMs = 0;
   if (rung.endsWith('+preread')) {
@@ -158,7 +200,7 @@ ladderRoutes.post('/write', async (c) => {
     const stored = await db.prepare(renamed(SELECT_STORED_FOR_IDS, table)).bind(TENANT, JSON.stringify(items.map((item) => item.id)), 0).all();
     preReadMs = stored.meta.duration;
   }
-  const upsert = renamed(docsApart ? UPSERT_DOCS_APART : UPSERT_PRODUCTS(false), table).replace('JOIN tenants AS t ON t.id = ?1', 'JOIN ladder_seq AS t ON t.id = ?5');
+  const upsert = renamed(docsApart ? UPSERT_DOCS_APART : withText ? withSearchText(UPSERT_PRODUCTS(false)) : UPSERT_PRODUCTS(false), table).replace('JOIN tenants AS t ON t.id = ?1', 'JOIN ladder_seq AS t ON t.id = ?5');
   const statements: D1PreparedStatement[] = [];
   for (let i = 0; i < encoded.length; i += CHUNK) {
     const part = encoded.slice(i, i + CHUNK);

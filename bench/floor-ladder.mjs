@@ -27,10 +27,10 @@ const BATCH = int('BENCH_BATCH', 1_000);
 /** The ladder proper: each rung adds one feature to the one before; the `step` column is that feature's cost. */
 const LADDER = ['shape', 'plain-idx', 'idx', 'trig-plain', 'fts'];
 /**
- * Variants priced beside the ladder (no step of their own): the triggers without localized titles,
- * FTS5 options, the documents bound apart from the items, the unchanged pre-read's round trip.
+ * Variants priced beside the ladder (no step of their own): the triggers reading the search text out
+ * of `data` (before migration 0013), FTS5 options, the documents bound apart from the items, the unchanged pre-read's round trip.
  */
-const EXPERIMENTS = ['fts-title', 'fts:columnsize=0', 'fts:columnsize=0+detail=column', 'fts:content=+contentless_delete=1', 'fts+docs', 'fts+preread'];
+const EXPERIMENTS = ['fts-json', 'fts:columnsize=0', 'fts:columnsize=0+detail=column', 'fts:content=+contentless_delete=1', 'fts+docs', 'fts+preread'];
 const RUNGS = (process.env.BENCH_RUNGS || [...LADDER, ...EXPERIMENTS].join(',')).split(',').filter(Boolean);
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 

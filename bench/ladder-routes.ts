@@ -3,7 +3,7 @@
  * write path, measured through the Worker's own local D1. Bench-only; never deployed.
  *
  * Every rung writes the same pre-validated documents, encoded as the write path encodes them
- * (canonical JSON + content hash), with the write path's own upsert (UPSERT_PRODUCTS, 200 items per
+ * (canonical JSON + content hash + search text), with the write path's own upsert (UPSERT_PRODUCTS, 200 items per
  * statement, one db.batch() per request) into a scratch table built from the live `products`
  * definition read from sqlite_master, so the rungs follow whatever the migrations say:
  *
@@ -11,11 +11,9 @@
  *   plain-idx   + the secondary indexes on stored columns (number, updated_at, status, job, ...)
  *   idx         + every secondary index (also those on the generated columns brand, gtin, ...)
  *   fts         + the FTS5 table and its triggers, as the migrations define them
+ *   fts-json    fts without the search text the write path computes (0013), so the triggers read it
+ *               out of `data`: the write path as it was before
  *   trig-plain  idx + the FTS triggers writing a plain table instead (their JSON work without FTS5)
- *   fts-guarded fts with the localized titles' json_each run only for documents that have localizations
- *   fts-title   fts with the triggers indexing the title alone (what the localized titles add)
- *   fts-text    fts with the search text computed in JavaScript, written by the upsert into a column
- *               the triggers read (no JSON in the triggers): the price of deriving it in SQL
  *   <rung>+preread  the rung after the write path's unchanged pre-read, a round trip of its own
  *   <rung>+docs the rung with the documents bound apart from the rest of each item (UPSERT_DOCS_APART)
  *   fts:<opts>  the same with other FTS5 options ('+'-separated, e.g. `fts:columnsize=0+detail=column`), to price them
@@ -30,6 +28,7 @@ import { Hono } from 'hono';
 import type { Env } from '../src/env';
 import { canonicalJson } from '../src/lib/canonical-json';
 import type { ProductDoc } from '../src/catalog/model/product-doc';
+import { searchText } from '../src/catalog/write/search-text';
 import { SELECT_STORED_FOR_IDS, UPSERT_PRODUCTS } from '../src/catalog/write/statements';
 
 export const ladderRoutes = new Hono<{ Bindings: Env }>();
@@ -47,7 +46,7 @@ const CHUNK = 200;
  */
 const UPSERT_DOCS_APART = UPSERT_PRODUCTS(false)
   .replace(/j\.value ->> 'doc'/g, 'j.value')
-  .replace(/j\.value ->> '(id|st|ext|exp|h)'/g, "(?6 ->> ('$[' || j.key || '].$1'))");
+  .replace(/j\.value ->> '(id|st|ext|exp|h|ft)'/g, "(?6 ->> ('$[' || j.key || '].$1'))");
 const TENANT = 'tnt_ladder';
 
 function tableOf(rung: string): string {
@@ -57,14 +56,6 @@ function tableOf(rung: string): string {
 /** The live definition's SQL with `products` (and its index, FTS and trigger names) renamed to `table`. */
 function renamed(sql: string, table: string): string {
   return sql.replace(/\bproducts_(\w+)/g, `${table}_$1`).replace(/\bproducts\b/g, table);
-}
-
-/** The triggers' localized-title subquery, run only when `localizations` is present (json_type is NULL when absent). */
-function guardLocalizations(sql: string): string {
-  return sql.replace(
-    /coalesce\(\(SELECT group_concat\(json_extract\(l\.value, '\$\.title'\), ' '\) FROM json_each\(new\.data, '\$\.localizations'\) AS l\), ''\)/g,
-    (subquery) => `CASE WHEN json_type(new.data, '$.localizations') IS NULL THEN '' ELSE ${subquery} END`,
-  );
 }
 
 interface SchemaRow {
@@ -96,63 +87,10 @@ function rungDdl(name: string, schema: SchemaRow[]): string[] {
   if (rung === 'shape') return base;
   if (rung === 'plain-idx') return [...base, ...plainIndexes];
   if (rung === 'idx') return [...base, ...allIndexes];
-  if (rung === 'fts' || rung.startsWith('fts:')) return [...base, ...allIndexes, ...fts, ...ftsTriggers];
-  // The localized titles' json_each only when the document has localizations (same text either way).
-  if (rung === 'fts-guarded') {
-    const guarded = triggers.map(guardLocalizations);
-    if (!guarded.some((sql) => sql.includes('json_type'))) throw new Error('fts-guarded: the triggers changed shape; update this rung');
-    return [...base, ...allIndexes, ...fts, ...guarded];
-  }
+  if (rung === 'fts' || rung === 'fts-json' || rung.startsWith('fts:')) return [...base, ...allIndexes, ...fts, ...ftsTriggers];
   // The triggers' JSON work without FTS5: the same triggers writing a plain table.
   if (rung === 'trig-plain') return [...base, ...allIndexes, `CREATE TABLE ${table}_fts (id INTEGER PRIMARY KEY, tenant TEXT, title TEXT)`, ...triggers];
-  // FTS5 over the title alone: what the localized titles (json_each per row) add.
-  if (rung === 'fts-title') {
-    const titleOnly = triggers.map((sql) =>
-      sql
-        .replace(/ \|\| ' ' \|\| coalesce\(\(SELECT group_concat[^;]*?'\$\.localizations'\) AS l\), ''\)/g, '')
-        .replace(/ OR json_extract\(old\.data, '\$\.localizations'\) IS NOT json_extract\(new\.data, '\$\.localizations'\)/, ''),
-    );
-    if (titleOnly.some((sql) => sql.includes('localizations'))) throw new Error('fts-title: the triggers changed shape; update this rung');
-    return [...base, ...allIndexes, ...fts, ...titleOnly];
-  }
-  // The search text written by the upsert (a column computed in JavaScript) instead of read out of
-  // `data` by the triggers: what deriving it in SQL costs (the `search_text` idea, priced only).
-  if (rung === 'fts-text') {
-    const fromColumn = triggers.map((sql) =>
-      sql
-        .replace(SEARCH_TEXT_EXPRESSION, 'new.search_text')
-        .replace(SEARCH_TEXT_CHANGED, 'old.search_text IS NOT new.search_text')
-        .replace('AFTER UPDATE OF data', 'AFTER UPDATE OF search_text'),
-    );
-    if (fromColumn.some((sql) => /json_|OF data/.test(sql))) throw new Error('fts-text: the triggers changed shape; update this rung');
-    return [...base, `ALTER TABLE ${table} ADD COLUMN search_text TEXT`, ...allIndexes, ...fts, ...fromColumn];
-  }
   throw new Error(`unknown rung ${rung}`);
-}
-
-const SEARCH_TEXT_EXPRESSION =
-  /coalesce\(json_extract\(new\.data, '\$\.title'\), ''\) \|\| ' ' \|\| coalesce\(\(SELECT group_concat\(json_extract\(l\.value, '\$\.title'\), ' '\) FROM json_each\(new\.data, '\$\.localizations'\) AS l\), ''\)/g;
-const SEARCH_TEXT_CHANGED =
-  /json_extract\(old\.data, '\$\.title'\) IS NOT json_extract\(new\.data, '\$\.title'\) OR json_extract\(old\.data, '\$\.localizations'\) IS NOT json_extract\(new\.data, '\$\.localizations'\)/;
-
-/** UPSERT_PRODUCTS also writing `search_text` from each item's `ft` (the fts-text rung). */
-function withSearchText(sql: string): string {
-  const out = sql
-    .replace('content_hash)\nSELECT', 'content_hash, search_text)\nSELECT')
-    .replace("j.value ->> 'h'\nFROM json_each", "j.value ->> 'h', j.value ->> 'ft'\nFROM json_each")
-    .replace('content_hash = excluded.content_hash\nWHERE', 'content_hash = excluded.content_hash,\n  search_text = excluded.search_text\nWHERE');
-  if ((out.match(/search_text|'ft'/g) ?? []).length !== 4) throw new Error('fts-text: UPSERT_PRODUCTS changed shape; update this rung');
-  return out;
-}
-
-/** The text the triggers index: the title, then the localized titles (as their json_each reads them). */
-function searchText(doc: ProductDoc): string {
-  const d = doc as unknown as { title?: string; localizations?: Record<string, { title?: string }> };
-  const localized = Object.keys(d.localizations ?? {})
-    .sort()
-    .map((locale) => d.localizations![locale]!.title)
-    .filter((title): title is string => typeof title === 'string');
-  return `${d.title ?? ''} ${localized.join(' ')}`;
 }
 
 ladderRoutes.post('/setup', async (c) => {
@@ -189,10 +127,9 @@ ladderRoutes.post('/write', async (c) => {
   // The write path's encoding (write-products.ts encodeItem, no images): canonical text, its hash.
   const docs = items.map((item) => canonicalJson(item.doc));
   const hashes = await Promise.all(docs.map(contentHash));
-  const withText = rung === 'fts-text';
-  const encoded = items.map((item, i) =>
-    JSON.stringify({ id: item.id, doc: docs[i], h: hashes[i], st: 'done', ext: null, exp: null, ev: null, ...(withText ? { ft: searchText(item.doc) } : {}) }),
-  );
+  // fts-json: no search text, so the triggers read it out of `data` (the write path before 0013).
+  const texts = items.map((item) => (rung === 'fts-json' ? null : searchText(item.doc)));
+  const encoded = items.map((item, i) => JSON.stringify({ id: item.id, doc: docs[i], h: hashes[i], st: 'done', ext: null, exp: null, ev: null, ft: texts[i] }));
   const docsApart = rung.endsWith('+docs');
   let preReadMs = 0;
   if (rung.endsWith('+preread')) {
@@ -200,14 +137,14 @@ ladderRoutes.post('/write', async (c) => {
     const stored = await db.prepare(renamed(SELECT_STORED_FOR_IDS, table)).bind(TENANT, JSON.stringify(items.map((item) => item.id)), 0).all();
     preReadMs = stored.meta.duration;
   }
-  const upsert = renamed(docsApart ? UPSERT_DOCS_APART : withText ? withSearchText(UPSERT_PRODUCTS(false)) : UPSERT_PRODUCTS(false), table).replace('JOIN tenants AS t ON t.id = ?1', 'JOIN ladder_seq AS t ON t.id = ?5');
+  const upsert = renamed(docsApart ? UPSERT_DOCS_APART : UPSERT_PRODUCTS(false), table).replace('JOIN tenants AS t ON t.id = ?1', 'JOIN ladder_seq AS t ON t.id = ?5');
   const statements: D1PreparedStatement[] = [];
   for (let i = 0; i < encoded.length; i += CHUNK) {
     const part = encoded.slice(i, i + CHUNK);
     const chunkJson = docsApart
       ? JSON.stringify(docs.slice(i, i + CHUNK))
       : `[${part.join(',')}]`;
-    const meta = docsApart ? JSON.stringify(items.slice(i, i + CHUNK).map((item, k) => ({ id: item.id, h: hashes[i + k], st: 'done', ext: null, exp: null }))) : null;
+    const meta = docsApart ? JSON.stringify(items.slice(i, i + CHUNK).map((item, k) => ({ id: item.id, h: hashes[i + k], st: 'done', ext: null, exp: null, ft: texts[i + k] }))) : null;
     statements.push(
       (docsApart ? db.prepare(upsert).bind(TENANT, `job_${now}`, now, chunkJson, table, meta) : db.prepare(upsert).bind(TENANT, `job_${now}`, now, chunkJson, table)),
       db.prepare('UPDATE ladder_seq SET product_seq = product_seq + ?2 WHERE id = ?1').bind(table, part.length),

@@ -114,6 +114,10 @@ function prepareProject(ref, work) {
   copyFileSync(join(root, 'bench', 'bench-routes.ts'), join(project, 'bench', 'bench-routes.ts'));
   copyFileSync(join(root, 'bench', 'write-floor.ts'), join(project, 'bench', 'write-floor.ts'));
   copyFileSync(join(root, 'bench', 'recs-routes.ts'), join(project, 'bench', 'recs-routes.ts'));
+  // bench/floor-ladder.mjs measures the working tree only; its routes need the write path's search
+  // text (migration 0013), so an older ref gets them as an empty router.
+  if (existsSync(join(project, 'src', 'catalog', 'write', 'search-text.ts'))) copyFileSync(join(root, 'bench', 'ladder-routes.ts'), join(project, 'bench', 'ladder-routes.ts'));
+  else writeFileSync(join(project, 'bench', 'ladder-routes.ts'), "import { Hono } from 'hono';\nexport const ladderRoutes = new Hono();\n");
   return project;
 }
 

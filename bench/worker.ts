@@ -22,6 +22,7 @@ import { writeProducts, type WriteItem } from '../src/catalog/write/write-produc
 import { benchRoutes } from './bench-routes';
 import { writeFloorRoutes } from './write-floor';
 import { recsBenchRoutes } from './recs-routes';
+import { ladderRoutes } from './ladder-routes';
 
 const COLUMNS = 7;
 /** 14 rows x 7 columns = 98 bound parameters: inside D1's 100 per statement. */
@@ -120,7 +121,9 @@ parent.post('/__bench/floor', async (c) => {
   }
   const results = await db.batch(statements);
   const changes = results.reduce((sum, r) => sum + (r.meta.changes ?? 0), 0);
-  return c.json({ ok: true, rows: products.length, statements: statements.length, changes });
+  // sqlMs: D1's own time for the statements (meta.duration), for bench/floor-ladder.mjs.
+  const sqlMs = results.reduce((sum, r) => sum + (r.meta.duration ?? 0), 0);
+  return c.json({ ok: true, rows: products.length, statements: statements.length, changes, sqlMs });
 });
 
 /**
@@ -198,6 +201,8 @@ parent.post('/__bench/profile', async (c) => {
 
 // bench/images.mjs, webhooks.mjs and imports.mjs (bench/bench-routes.ts); before the app's catch-all.
 parent.route('/__bench/ext', benchRoutes);
+// bench/floor-ladder.mjs: the products table's features one rung at a time (bench/ladder-routes.ts).
+parent.route('/__bench/ladder', ladderRoutes);
 // bench/run.mjs: the write path's own floor (same statements, pre-validated documents).
 parent.route('/__bench', writeFloorRoutes);
 // bench/recs.mjs (bench/recs-routes.ts): 100k recommendation signatures seeded directly, one product's lists timed.

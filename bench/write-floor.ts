@@ -37,9 +37,54 @@ writeFloorRoutes.post('/prevalidate', async (c) => {
   return c.json({ ok: true, items });
 });
 
+/**
+ * With `timings` (bench/floor-ladder.mjs): each statement's D1 `meta.duration` (the SQL's own time
+ * inside D1), summed by the statement's first words, so the floor's time splits into its statements.
+ */
+function timedDb(db: D1Database, timings: Record<string, number>): D1Database {
+  return new Proxy(db, {
+    get(target, prop) {
+      if (prop === 'batch') {
+        return async (statements: D1PreparedStatement[]) => {
+          const results = await target.batch(statements);
+          results.forEach((r, i) => {
+            const sql = String((statements[i] as unknown as { statement?: string }).statement ?? '').replace(/\s+/g, ' ').trim();
+            const head = sql.replace(/^WITH .*?\) (?=INSERT|UPDATE|SELECT|DELETE)/, '').slice(0, 48);
+            timings[head] = (timings[head] ?? 0) + r.meta.duration;
+          });
+          return results;
+        };
+      }
+      if (prop === 'prepare') {
+        // A lone statement (the unchanged pre-read) is timed through its all(): own properties on
+        // the real objects, not proxies (db.batch() must still receive real statements).
+        return (sql: string) => {
+          const statement = target.prepare(sql);
+          const head = sql.replace(/\s+/g, ' ').trim().slice(0, 48);
+          const bind = statement.bind.bind(statement);
+          statement.bind = (...args: unknown[]) => {
+            const bound = bind(...args);
+            const all = bound.all.bind(bound);
+            bound.all = (async () => {
+              const r = await all();
+              timings[`(alone) ${head}`] = (timings[`(alone) ${head}`] ?? 0) + r.meta.duration;
+              return r;
+            }) as typeof bound.all;
+            return bound;
+          };
+          return statement;
+        };
+      }
+      const value = Reflect.get(target, prop);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
 writeFloorRoutes.post('/write-floor', async (c) => {
-  const { tenantId, items } = await c.req.json<{ tenantId: string; items: Array<{ id: string; doc: ProductDoc }> }>();
-  const result = await writeProducts(c.env.DB, {
+  const { tenantId, items, timings: wantTimings } = await c.req.json<{ tenantId: string; items: Array<{ id: string; doc: ProductDoc }>; timings?: boolean }>();
+  const timings: Record<string, number> = {};
+  const result = await writeProducts(wantTimings ? timedDb(c.env.DB, timings) : c.env.DB, {
     tenantId,
     kind: 'bench.floor',
     items: items.map((item, index) => ({ index, id: item.id, doc: item.doc })),
@@ -51,7 +96,7 @@ writeFloorRoutes.post('/write-floor', async (c) => {
     outcomes[w.outcome]++;
     versions.push(w.version);
   }
-  return c.json({ ok: true, jobStatus: result.jobStatus, outcomes, versions, missing: result.missing.length });
+  return c.json({ ok: true, jobStatus: result.jobStatus, outcomes, versions, missing: result.missing.length, ...(wantTimings ? { timings } : {}) });
 });
 
 writeFloorRoutes.post('/validate', async (c) => {

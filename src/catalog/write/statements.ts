@@ -13,7 +13,8 @@
  * slower at 1,000 items (measured by bench/profile.mjs).
  *
  * Parameters, everywhere: ?1 tenant id, ?2 job id, ?3 now (ms), ?4 the chunk's items JSON.
- * For the upsert an item is {id, doc, ext, exp, ev, h (the doc's content hash), st ('done' without images)}; the statements after it get a slim form without
+ * For the upsert an item is {id, doc, ext, exp, ev, h (the doc's content hash), st ('done' without images), ft (the
+ * text the title search indexes, search-text.ts)}; the statements after it get a slim form without
  * the documents, {id, eid, img: [{k, iid, sha, src, pl, cl}]} (see write-products.ts).
  */
 
@@ -24,8 +25,8 @@
  * no status statement (an UPDATE of every row it wrote). Items with images keep theirs until it runs.
  */
 export const UPSERT_PRODUCTS = (setsExtensions: boolean) => `
-INSERT INTO products (tenant_id, id, number, version, status, data, extensions, job_id, created_at, updated_at, expires_at, money_format, content_hash)
-SELECT ?1, j.value ->> 'id', t.product_seq + j.key + 1, 1, coalesce(j.value ->> 'st', 'pending'), j.value ->> 'doc', j.value ->> 'ext', ?2, ?3, ?3, j.value ->> 'exp', 1, j.value ->> 'h'
+INSERT INTO products (tenant_id, id, number, version, status, data, extensions, job_id, created_at, updated_at, expires_at, money_format, content_hash, search_text)
+SELECT ?1, j.value ->> 'id', t.product_seq + j.key + 1, 1, coalesce(j.value ->> 'st', 'pending'), j.value ->> 'doc', j.value ->> 'ext', ?2, ?3, ?3, j.value ->> 'exp', 1, j.value ->> 'h', j.value ->> 'ft'
 FROM json_each(?4) AS j JOIN tenants AS t ON t.id = ?1
 WHERE true
 ON CONFLICT (tenant_id, id) DO UPDATE SET
@@ -37,7 +38,8 @@ ON CONFLICT (tenant_id, id) DO UPDATE SET
   updated_at = excluded.updated_at,
   expires_at = excluded.expires_at,
   money_format = 1,
-  content_hash = excluded.content_hash
+  content_hash = excluded.content_hash,
+  search_text = excluded.search_text
 WHERE products.data IS NOT excluded.data${setsExtensions ? ' OR products.extensions IS NOT excluded.extensions' : ''}`;
 
 /**
@@ -49,7 +51,8 @@ WHERE products.data IS NOT excluded.data${setsExtensions ? ' OR products.extensi
  */
 export const UPDATE_PRODUCTS_IF_VERSION = (setsExtensions: boolean) => `
 WITH u AS MATERIALIZED (
-  SELECT p.rowid AS rid, j.value ->> 'doc' AS doc, j.value ->> 'ext' AS ext, j.value ->> 'exp' AS exp, j.value ->> 'h' AS h, j.value ->> 'st' AS st
+  SELECT p.rowid AS rid, j.value ->> 'doc' AS doc, j.value ->> 'ext' AS ext, j.value ->> 'exp' AS exp, j.value ->> 'h' AS h, j.value ->> 'st' AS st,
+    j.value ->> 'ft' AS ft
   FROM json_each(?4) AS j CROSS JOIN products AS p ON p.tenant_id = ?1 AND p.id = j.value ->> 'id'
   WHERE p.version = j.value ->> 'ev'
     AND (p.data IS NOT j.value ->> 'doc'${setsExtensions ? " OR p.extensions IS NOT j.value ->> 'ext'" : ''}))
@@ -62,7 +65,8 @@ UPDATE products SET
   updated_at = ?3,
   expires_at = u.exp,
   money_format = 1,
-  content_hash = u.h
+  content_hash = u.h,
+  search_text = u.ft
 FROM u
 WHERE products.rowid = u.rid`;
 

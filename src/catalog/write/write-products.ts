@@ -29,6 +29,7 @@ import {
   WANT_RECOMMENDATIONS,
 } from './statements';
 import { productEventsStatements } from '../../events/outbox';
+import { searchText } from './search-text';
 
 export interface WriteItem {
   /** Position in the caller's input. */
@@ -147,6 +148,7 @@ function encodeItem(item: WriteItem, doc: string, hash: string, ext: string | nu
     ext,
     exp: validUntil,
     ev: item.expectedVersion ?? null,
+    ft: searchText(item.doc),
   });
   const slim = JSON.stringify({ id: item.id, eid: newId('evt', now), img: images });
   const keep = images.map((im) => [item.id, im.k, im.src, im.pl].join('\x1f'));

@@ -149,11 +149,14 @@ export interface ClaimedRow {
   event_id: string;
 }
 
+/** ?1 ids JSON, ?2 the claim's lease end: `column` of each delivery row that claim still holds. */
+const ofClaimed = (column: 'event_id' | 'endpoint_id') => `SELECT d.${column} FROM deliveries AS d
+  WHERE d.id IN (SELECT value FROM json_each(?1)) AND +d.status = 'delivering' AND d.lease_until = ?2`;
+
 /** ?1 ids JSON, ?2 the claim's lease end: each event the claimed rows carry, once. */
 export const LOAD_CLAIMED_EVENTS = `
 SELECT e.id, e.type, e.data, e.created_at FROM events AS e
-WHERE e.id IN (SELECT d.event_id FROM deliveries AS d
-  WHERE d.id IN (SELECT value FROM json_each(?1)) AND +d.status = 'delivering' AND d.lease_until = ?2)`;
+WHERE e.id IN (${ofClaimed('event_id')})`;
 export interface ClaimedEventRow {
   id: string;
   type: string;
@@ -165,8 +168,7 @@ export interface ClaimedEventRow {
 export const LOAD_CLAIMED_ENDPOINTS = `
 SELECT w.id, w.url, w.headers, w.format, w.metadata, w.enabled, w.secret, w.previous_secret, w.previous_secret_expires_at, w.failing_since
 FROM webhook_endpoints AS w
-WHERE w.id IN (SELECT d.endpoint_id FROM deliveries AS d
-  WHERE d.id IN (SELECT value FROM json_each(?1)) AND +d.status = 'delivering' AND d.lease_until = ?2)`;
+WHERE w.id IN (${ofClaimed('endpoint_id')})`;
 export interface ClaimedEndpointRow {
   id: string;
   url: string;

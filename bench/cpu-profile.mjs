@@ -66,6 +66,15 @@ function group(path) {
   return m ? m[1] : path;
 }
 
+/** Adds `amount` to a call frame's function and module (native frames by their url or name). */
+function tally(f, amount, moduleOf, fns, modules) {
+  const native = f.url === '' || !f.url.endsWith('worker.js');
+  const mod = native ? f.url || f.functionName : group(moduleOf(f.lineNumber + 1));
+  const key = `${f.functionName || '(anonymous)'} ${native ? f.url || '' : `${moduleOf(f.lineNumber + 1)}:${f.lineNumber + 1}`}`;
+  fns.set(key, (fns.get(key) ?? 0) + amount);
+  modules.set(mod, (modules.get(mod) ?? 0) + amount);
+}
+
 function summarize(profile, moduleOf) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map();
@@ -85,11 +94,7 @@ function summarize(profile, moduleOf) {
       continue;
     }
     total += ms;
-    const native = f.url === '' || !f.url.endsWith('worker.js');
-    const mod = native ? f.url || f.functionName : group(moduleOf(f.lineNumber + 1));
-    const key = `${f.functionName || '(anonymous)'} ${native ? f.url || '' : `${moduleOf(f.lineNumber + 1)}:${f.lineNumber + 1}`}`;
-    fns.set(key, (fns.get(key) ?? 0) + ms);
-    modules.set(mod, (modules.get(mod) ?? 0) + ms);
+    tally(f, ms, moduleOf, fns, modules);
   }
   return { total, idle, fns, modules };
 }
@@ -104,11 +109,7 @@ function summarizeAlloc(profile, moduleOf) {
     const bytes = (node.selfSize ?? 0) / 1024;
     if (bytes > 0) {
       total += bytes;
-      const native = f.url === '' || !f.url.endsWith('worker.js');
-      const mod = native ? f.url || f.functionName : group(moduleOf(f.lineNumber + 1));
-      const key = `${f.functionName || '(anonymous)'} ${native ? f.url || '' : `${moduleOf(f.lineNumber + 1)}:${f.lineNumber + 1}`}`;
-      fns.set(key, (fns.get(key) ?? 0) + bytes);
-      modules.set(mod, (modules.get(mod) ?? 0) + bytes);
+      tally(f, bytes, moduleOf, fns, modules);
     }
     for (const child of node.children ?? []) walk(child);
   };
